@@ -1,0 +1,247 @@
+package dev.evident.formats;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the reader for an input by its content, never by its file name: the first few kilobytes are
+ * enough to tell JUnit XML from TRX, CTRF from Mocha JSON, TAP from Go's JSON stream.
+ */
+public final class Formats {
+
+  /** How much of an input is looked at to detect its format. */
+  static final int SNIFF_BYTES = 16 * 1024;
+
+  private static final Map<Format, ResultReader> READERS = new EnumMap<>(Format.class);
+
+  static {
+    register(new JunitXmlReader());
+  }
+
+  private static final Pattern XML_ROOT =
+      Pattern.compile("<([A-Za-z_][\\w.\\-]*:)?([A-Za-z_][\\w.\\-]*)[\\s/>]");
+  private static final Pattern TAP_LINE =
+      Pattern.compile("^\\s*(TAP version \\d+|1\\.\\.\\d+|(not )?ok( \\d+| -|$|\\s*#)|Bail out!)");
+  private static final Pattern GO_EVENT = Pattern.compile("^\\s*\\{.*\"Action\"\\s*:\\s*\"");
+  private static final Pattern JSON_KEY = Pattern.compile("\"([A-Za-z_]+)\"\\s*:");
+
+  private Formats() {}
+
+  private static void register(ResultReader reader) {
+    READERS.put(reader.format(), reader);
+  }
+
+  /** The reader for a format. */
+  public static ResultReader reader(Format format) {
+    ResultReader reader = READERS.get(format);
+    if (reader == null) {
+      throw new IllegalStateException("no reader registered for " + format);
+    }
+    return reader;
+  }
+
+  /** A detected format, or the reason why the input is not a result file Evident reads. */
+  public record Detection(Format format, String reason) {
+    public boolean found() {
+      return format != null;
+    }
+  }
+
+  /** Detects the format of an input from its first bytes. */
+  public static Detection detect(ResultInput input) {
+    byte[] head;
+    try (InputStream in = input.open()) {
+      head = in.readNBytes(SNIFF_BYTES);
+    } catch (IOException e) {
+      throw new UnreadableResultFileException(input.name(), "cannot open: " + e.getMessage(), e);
+    }
+    return detect(head);
+  }
+
+  static Detection detect(byte[] head) {
+    if (head.length == 0) {
+      return new Detection(null, "the file is empty");
+    }
+    String text = decode(head);
+    int start = 0;
+    while (start < text.length()
+        && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) {
+      start++;
+    }
+    if (start == text.length()) {
+      return new Detection(null, "the file holds only whitespace");
+    }
+    char first = text.charAt(start);
+    if (first == '<') {
+      return detectXml(text, start);
+    }
+    Detection lines = detectLines(text);
+    if (lines != null) {
+      return lines;
+    }
+    if (first == '{' || first == '[') {
+      return detectJson(text, start);
+    }
+    return new Detection(
+        null,
+        "not a test result file Evident knows (no XML, JSON, TAP or Go test -json content at the"
+            + " start); use --format to force one of: "
+            + Format.ids());
+  }
+
+  private static String decode(byte[] head) {
+    Charset charset = StandardCharsets.UTF_8;
+    if (head.length >= 2) {
+      int b0 = head[0] & 0xFF;
+      int b1 = head[1] & 0xFF;
+      if (b0 == 0xFE && b1 == 0xFF) {
+        charset = StandardCharsets.UTF_16BE;
+      } else if (b0 == 0xFF && b1 == 0xFE) {
+        charset = StandardCharsets.UTF_16LE;
+      } else if (b0 == 0 && b1 == '<') {
+        charset = StandardCharsets.UTF_16BE;
+      } else if (b0 == '<' && b1 == 0) {
+        charset = StandardCharsets.UTF_16LE;
+      }
+    }
+    return new String(head, charset);
+  }
+
+  private static Detection detectXml(String text, int start) {
+    int at = start;
+    while (true) {
+      int lt = text.indexOf('<', at);
+      if (lt < 0 || lt + 1 >= text.length()) {
+        return new Detection(
+            null, "XML without a root element in the first " + SNIFF_BYTES / 1024 + " KB");
+      }
+      char next = text.charAt(lt + 1);
+      if (next == '?') {
+        at = skipPast(text, lt, "?>");
+      } else if (text.startsWith("<!--", lt)) {
+        at = skipPast(text, lt, "-->");
+      } else if (next == '!') {
+        at = skipDoctype(text, lt);
+      } else {
+        Matcher m = XML_ROOT.matcher(text);
+        if (!m.find(lt) || m.start() != lt) {
+          return new Detection(null, "malformed XML at the start of the file");
+        }
+        return xmlRoot(m.group(2), text.substring(lt, Math.min(text.length(), lt + 600)));
+      }
+      if (at < 0) {
+        return new Detection(
+            null, "XML prolog does not end in the first " + SNIFF_BYTES / 1024 + " KB");
+      }
+    }
+  }
+
+  private static int skipPast(String text, int from, String end) {
+    int i = text.indexOf(end, from);
+    return i < 0 ? -1 : i + end.length();
+  }
+
+  private static int skipDoctype(String text, int from) {
+    int bracket = text.indexOf('[', from);
+    int close = text.indexOf('>', from);
+    if (bracket >= 0 && bracket < close) {
+      int end = text.indexOf("]>", bracket);
+      if (end < 0) {
+        end = text.indexOf(']', bracket);
+        return end < 0 ? -1 : skipPast(text, end, ">");
+      }
+      return end + 2;
+    }
+    return close < 0 ? -1 : close + 1;
+  }
+
+  private static Detection xmlRoot(String root, String opening) {
+    return switch (root) {
+      case "testsuites", "testsuite" -> new Detection(Format.JUNIT, null);
+      case "TestRun" -> new Detection(Format.TRX, null);
+      case "test-run", "test-results" -> new Detection(Format.NUNIT, null);
+      case "assemblies", "assembly" -> new Detection(Format.XUNIT, null);
+      case "events", "execution" ->
+          opening.contains("opentest4j.org/reporting")
+              ? new Detection(Format.OTR, null)
+              : new Detection(
+                  null, "XML root <" + root + "> is not a test result format Evident knows");
+      default ->
+          new Detection(
+              null,
+              "XML root <"
+                  + root
+                  + "> is not a test result format Evident knows (JUnit <testsuites>/"
+                  + "<testsuite>, TRX <TestRun>, NUnit <test-run>, xUnit <assemblies>, Open Test"
+                  + " Reporting <events>)");
+    };
+  }
+
+  /** Line-based formats: Go's test -json stream (possibly after build output) and TAP. */
+  private static Detection detectLines(String text) {
+    String[] lines = text.split("\\R", 200);
+    int limit = Math.min(lines.length, 100);
+    boolean tap = false;
+    for (int i = 0; i < limit; i++) {
+      String line = lines[i];
+      if (GO_EVENT.matcher(line).find()
+          && (line.contains("\"Package\"")
+              || line.contains("\"Test\"")
+              || line.contains("\"Time\""))) {
+        return new Detection(Format.GOTEST, null);
+      }
+      if (!tap && TAP_LINE.matcher(line).find()) {
+        tap = true;
+      }
+    }
+    return tap ? new Detection(Format.TAP, null) : null;
+  }
+
+  private static Detection detectJson(String text, int start) {
+    Matcher m = JSON_KEY.matcher(text);
+    boolean results = false;
+    boolean tool = false;
+    boolean stats = false;
+    boolean mochaList = false;
+    boolean examples = false;
+    boolean dart = false;
+    int scanned = 0;
+    while (m.find(start) && scanned++ < 400) {
+      String key = m.group(1);
+      switch (key) {
+        case "results" -> results = true;
+        case "tool" -> tool = true;
+        case "reportFormat" -> tool = true;
+        case "stats" -> stats = true;
+        case "passes", "failures", "pending", "tests" -> mochaList |= stats;
+        case "examples" -> examples = true;
+        case "protocolVersion" -> dart = true;
+        default -> {}
+      }
+      start = m.end();
+    }
+    if (results && tool) {
+      return new Detection(Format.CTRF, null);
+    }
+    if (stats && mochaList) {
+      return new Detection(Format.MOCHA, null);
+    }
+    if (dart) {
+      return new Detection(
+          null, "Dart/Flutter JSON test output is not supported yet; convert it to JUnit XML");
+    }
+    if (examples) {
+      return new Detection(
+          null, "RSpec JSON is not supported yet; use rspec_junit_formatter for JUnit XML");
+    }
+    return new Detection(
+        null,
+        "JSON that is neither CTRF, Mocha JSON nor Go test -json output; use --format to force one");
+  }
+}

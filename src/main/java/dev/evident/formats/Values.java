@@ -1,0 +1,106 @@
+package dev.evident.formats;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** Lenient parsing of the numbers and times that result formats write, shared by the readers. */
+final class Values {
+
+  private Values() {}
+
+  /**
+   * Parses a duration in seconds as JUnit XML writes it: {@code 1.5}, {@code 1,234.5}, {@code 0,5},
+   * {@code 12s}. Returns null for blank, negative or non-numeric text; the caller reports those.
+   */
+  static Duration seconds(String text) {
+    if (text == null) {
+      return null;
+    }
+    String s = text.strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (s.endsWith("s") && !s.endsWith("ms")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (s.indexOf(',') >= 0) {
+      s = s.indexOf('.') >= 0 ? s.replace(",", "") : s.replace(',', '.');
+    }
+    double value;
+    try {
+      value = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (!(value >= 0) || Double.isInfinite(value) || value > 1e9) {
+      return null;
+    }
+    return Duration.ofNanos(Math.round(value * 1e9));
+  }
+
+  /** Parses a duration given in milliseconds, which may be fractional. Null when not a number. */
+  static Duration millis(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      BigDecimal ms = new BigDecimal(text.strip());
+      if (ms.signum() < 0) {
+        return null;
+      }
+      return Duration.ofNanos(ms.movePointRight(6).longValue());
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Parses an ISO-8601 timestamp with or without zone ({@code 2024-01-03T12:00:31}, {@code
+   * 2024-01-03T12:00:31.210+01:00}, {@code 2024-01-03 12:00:31Z}). Times without a zone are taken
+   * as UTC. Null when not a timestamp.
+   */
+  static Instant timestamp(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String s = text.strip().replace(' ', 'T');
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException e) {
+      // fall through: no offset
+    }
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      // fall through
+    }
+    try {
+      return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Parses a non-negative integer count; -1 when absent or not a number. */
+  static long count(String text) {
+    if (text == null || text.isBlank()) {
+      return -1;
+    }
+    try {
+      long value = Long.parseLong(text.strip());
+      return value < 0 ? -1 : value;
+    } catch (NumberFormatException e) {
+      try {
+        double d = Double.parseDouble(text.strip());
+        return d < 0 || d != Math.rint(d) ? -1 : (long) d;
+      } catch (NumberFormatException e2) {
+        return -1;
+      }
+    }
+  }
+}
