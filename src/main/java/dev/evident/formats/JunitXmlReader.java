@@ -496,6 +496,11 @@ final class JunitXmlReader implements ResultReader {
         name = "(unnamed)";
       }
       if (c.collectionError) {
+        // Not a test, but a test case element: the declared counts include it.
+        for (Suite s : suites) {
+          s.tests++;
+          s.errors++;
+        }
         sink.runError(
             new RunError(RunError.Kind.COLLECTION, name, c.failure, Location.of(file, c.line)));
         return;

@@ -6,6 +6,8 @@ import dev.evident.model.Outcome;
 import dev.evident.model.Severity;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JunitXmlReaderTests {
 
@@ -77,5 +79,198 @@ class JunitXmlReaderTests {
         .containsExactly(
             "3 <testsuite> 's' declares tests=3 but has 1, failures=1 but has 0; counting the test cases in the file",
             "2 <testsuites> declares tests=3 but has 1; counting the test cases in the file");
+  }
+
+  @Test
+  void splitsPytestParametersAndTurnsCollectionFailuresIntoRunErrors() {
+    var read = ReaderFixtures.read(Format.JUNIT, "junit/pytest-xunit2.xml");
+
+    assertThat(read.tests())
+        .extracting(t -> t.id().toString())
+        .containsExactly(
+            "tests.test_math > test_add[1-2-3]",
+            "tests.test_math > test_add[2-2-5]",
+            "tests.test_db > test_connect",
+            "tests.test_slow > test_big");
+    assertThat(read.tests().get(1).id().parameters()).isEqualTo("2-2-5");
+    assertThat(read.tests().get(1).outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(read.test("test_connect").outcome()).isEqualTo(Outcome.ERRORED);
+    assertThat(read.test("test_big").failure().message()).isEqualTo("needs GPU");
+    assertThat(read.runErrors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(dev.evident.model.RunError.Kind.COLLECTION);
+              assertThat(e.scope()).isEqualTo("tests.test_broken");
+              assertThat(e.failure().details()).contains("No module named 'yaml'");
+            });
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.suites())
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.started())
+                    .isEqualTo(java.time.Instant.parse("2026-11-20T08:00:00.123456Z")));
+  }
+
+  @Test
+  void readsNestedSuitesWithFileAndLine() {
+    var read = ReaderFixtures.read(Format.JUNIT, "junit/nested-phpunit.xml");
+
+    assertThat(read.tests()).hasSize(3);
+    assertThat(read.test("testRemove").source())
+        .isEqualTo(dev.evident.model.Location.of("/app/tests/CartTest.php", 20));
+    assertThat(read.test("testRemove").failure().details())
+        .contains("Failed asserting that 1 matches expected 0.");
+    assertThat(read.test("testAdd").id().suite()).isEqualTo("App.Tests.CartTest");
+    assertThat(read.problems()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "junit/bom-utf8.xml, Ünïcödé.Tëst, grüße 日本",
+    "junit/utf16.xml, Wide, naïve",
+    "junit/latin1.xml, Café, crème"
+  })
+  void readsEncodingsAndByteOrderMarks(String fixture, String suite, String name) {
+    var read = ReaderFixtures.read(Format.JUNIT, fixture);
+
+    assertThat(read.tests())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.id().suite()).isEqualTo(suite);
+              assertThat(t.id().name()).isEqualTo(name);
+            });
+  }
+
+  @Test
+  void neverResolvesExternalEntities() {
+    var read = ReaderFixtures.read(Format.JUNIT, "junit/xxe.xml");
+
+    assertThat(read.test("leak").failure().details()).isEqualTo("&secret;");
+    assertThat(read.problems())
+        .extracting(p -> p.message())
+        .anySatisfy(m -> assertThat(m).contains("DOCTYPE ignored"))
+        .anySatisfy(m -> assertThat(m).contains("&secret; left unexpanded"));
+  }
+
+  @Test
+  void doesNotExpandEntitiesSoBillionLaughsStaysSmall() {
+    var read = ReaderFixtures.read(Format.JUNIT, "junit/billion-laughs.xml");
+
+    assertThat(read.test("laugh").stdout().text()).isEqualTo("&lol9;");
+  }
+
+  @Test
+  void keepsInvalidValuesAsProblemsAndHonoursDisabledStatus() {
+    var read = ReaderFixtures.read(Format.JUNIT, "junit/odd-values.xml");
+
+    assertThat(read.test("negative").duration()).isNull();
+    assertThat(read.test("words").duration()).isNull();
+    assertThat(read.test("comma").duration()).isEqualTo(Duration.ofMillis(1_234_500));
+    assertThat(read.test("disabled").outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(read.test("(unnamed)").outcome()).isEqualTo(Outcome.PASSED);
+    assertThat(read.problems())
+        .extracting(p -> p.message())
+        .anySatisfy(m -> assertThat(m).contains("time=\"-0.5\""))
+        .anySatisfy(m -> assertThat(m).contains("time=\"fast\""))
+        .anySatisfy(m -> assertThat(m).contains("without a name"));
+    assertThat(read.runErrors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(dev.evident.model.RunError.Kind.SETUP);
+              assertThat(e.scope()).isEqualTo("setup-failed");
+              assertThat(e.failure().message()).contains("@BeforeAll failed");
+            });
+  }
+
+  @Test
+  void countsATestWithSeveralFailureElementsOnceAndKeepsEveryMessage() {
+    var read = ReaderFixtures.read(Format.JUNIT, "junit/multiple-failures.xml");
+
+    var both = read.test("both");
+    assertThat(both.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(both.failure().message()).isEqualTo("first assertion");
+    assertThat(both.failure().details())
+        .contains("trace one")
+        .contains("teardown exploded")
+        .contains("trace two");
+    assertThat(read.test("withProperties").properties())
+        .containsEntry("owner", "team-a")
+        .containsEntry("notes", "line one\nline two");
+  }
+
+  @Test
+  void keepsHeadAndTailOfHugeOutputInBoundedMemory() {
+    long outputChars = 50L << 20;
+    byte[] head =
+        "<testsuite name=\"big\"><testcase classname=\"Big\" name=\"chatty\"><system-out>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail =
+        "THE END</system-out></testcase></testsuite>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ResultInput input =
+        new ResultInput("big.xml") {
+          @Override
+          public java.io.InputStream open() {
+            return new java.io.SequenceInputStream(
+                java.util.Collections.enumeration(
+                    java.util.List.of(
+                        new java.io.ByteArrayInputStream(head),
+                        new RepeatingInputStream((byte) 'x', outputChars),
+                        new java.io.ByteArrayInputStream(tail))));
+          }
+        };
+    var sink = new ReaderFixtures.CollectingSink();
+
+    Formats.reader(Format.JUNIT).read(input, sink);
+
+    var out = sink.tests.get(0).stdout();
+    assertThat(out.fullLength()).isEqualTo(outputChars + "THE END".length());
+    assertThat(out.text().length()).isLessThan(40_000);
+    assertThat(out.text()).startsWith("xxxx").endsWith("xxTHE END").contains("characters omitted");
+  }
+
+  /** An input stream of {@code n} copies of one byte, without holding them in memory. */
+  private static final class RepeatingInputStream extends java.io.InputStream {
+    private final byte value;
+    private long left;
+
+    RepeatingInputStream(byte value, long n) {
+      this.value = value;
+      this.left = n;
+    }
+
+    @Override
+    public int read() {
+      if (left == 0) {
+        return -1;
+      }
+      left--;
+      return value;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (left == 0) {
+        return -1;
+      }
+      int n = (int) Math.min(len, left);
+      java.util.Arrays.fill(b, off, off + n, value);
+      left -= n;
+      return n;
+    }
+  }
+
+  @Test
+  void rejectsXmlThatIsNotJunitWithAClearMessage() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ReaderFixtures.readText(Format.JUNIT, "catalog.xml", "<catalog><book/></catalog>"))
+        .isInstanceOf(UnreadableResultFileException.class)
+        .hasMessage(
+            "cannot read catalog.xml: root element <catalog> is not JUnit XML (expected <testsuites> or <testsuite>)");
   }
 }

@@ -1,0 +1,66 @@
+package dev.evident.cli;
+
+import dev.evident.model.EvidentException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the subcommands. */
+@Command(
+    name = "evident",
+    mixinStandardHelpOptions = true,
+    version = "evident 0.1.0",
+    description =
+        "Turns test runs into evidence: reads result files, stores runs, reports honest counts.",
+    subcommands = {IngestCommand.class, RunsCommand.class, ShowCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 ok; 1 the results contain failures or errors, or nothing executed;",
+      "2 usage error or unreadable input; 3 internal error (run again with --verbose)."
+    })
+public final class EvidentCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.INPUT;
+  }
+
+  /** A command line with Evident's error handling: one clear line, stack traces on --verbose. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new EvidentCommand());
+    cl.setExecutionExceptionHandler(EvidentCommand::handle);
+    cl.setUsageHelpAutoWidth(true);
+    return cl;
+  }
+
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    boolean verbose = parsed.hasMatchedOption("--verbose") || parsed.hasMatchedOption("-v");
+    for (CommandLine.ParseResult sub = parsed.subcommand(); sub != null; sub = sub.subcommand()) {
+      verbose |= sub.hasMatchedOption("--verbose");
+    }
+    if (e instanceof EvidentException) {
+      err.println("evident: " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.INPUT;
+    }
+    err.println(
+        "evident: internal error: "
+            + e
+            + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.evident.cli;
+
+import dev.evident.store.ResultStore;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command takes: where the store is, and how much to say on errors. */
+final class GlobalOptions {
+
+  static final String DEFAULT_DB = ".evident/evident.db";
+
+  @Option(
+      names = "--db",
+      paramLabel = "PATH|URL",
+      description =
+          "The store: a SQLite file, created when missing (default: $EVIDENT_DB or "
+              + DEFAULT_DB
+              + " in the current directory).")
+  String db;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Print stack traces on errors.")
+  boolean verbose;
+
+  String db() {
+    if (db != null) {
+      return db;
+    }
+    String env = System.getenv("EVIDENT_DB");
+    return env != null && !env.isBlank() ? env : DEFAULT_DB;
+  }
+
+  ResultStore openStore() {
+    return ResultStore.open(db());
+  }
+
+  /** The default project: the name of the current directory. */
+  static String defaultProject() {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path name = cwd.getFileName();
+    return name == null ? "default" : name.toString();
+  }
+}

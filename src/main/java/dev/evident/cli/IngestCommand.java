@@ -1,0 +1,116 @@
+package dev.evident.cli;
+
+import dev.evident.formats.Format;
+import dev.evident.model.RunDetail;
+import dev.evident.service.IngestService;
+import dev.evident.service.RunQueries;
+import dev.evident.store.ResultStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code evident ingest}: reads result files as one run and stores it. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads test result files as one run, stores it and prints its summary.",
+      "Files, directories (read recursively; files that are not results are skipped) and globs",
+      "(quote them: 'build/**/TEST-*.xml'). Suites split over files are merged; exact duplicate",
+      "files are reported and counted once."
+    })
+final class IngestCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Result files, directories or globs.")
+  List<String> paths;
+
+  @Option(
+      names = "--project",
+      paramLabel = "NAME",
+      description = "Project name (default: the current directory's name).")
+  String project;
+
+  @Option(
+      names = "--label",
+      paramLabel = "KEY=VALUE",
+      description = "A label for the run; repeatable.")
+  Map<String, String> labels = new LinkedHashMap<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "auto",
+      description =
+          "auto (detect from content; default), junit, ctrf, gotest, tap, trx, nunit, xunit, mocha, otr.")
+  String format;
+
+  @Option(names = "--json", description = "Print the stored run as JSON.")
+  boolean json;
+
+  @Option(
+      names = "--max-failures",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Failures to list (default: ${DEFAULT-VALUE}).")
+  int maxFailures;
+
+  @Override
+  public Integer call() {
+    Format forced;
+    try {
+      forced = format.equalsIgnoreCase("auto") ? null : Format.byId(format);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String name = project != null ? project : GlobalOptions.defaultProject();
+    try (ResultStore store = global.openStore();
+        ProgressBar progress = ProgressBar.onTerminal(err)) {
+      var request = new IngestService.Request(paths, Path.of(""), name, labels, forced);
+      IngestService.Ingested ingested = new IngestService(store).ingest(request, progress);
+      progress.close();
+      RunDetail detail =
+          new RunQueries(store).detail(ingested.run(), json ? Integer.MAX_VALUE : maxFailures);
+      if (json) {
+        out.println(Json.write(RunQueries.json(detail)));
+      } else {
+        out.print(RunQueries.text(detail));
+        if (ingested.ignored() > 0) {
+          out.println(
+              "Skipped " + ingested.ignored() + " files in directories that are not test results.");
+        }
+      }
+      out.flush();
+      if (ingested.unreadable() > 0) {
+        err.println(
+            "evident: exit 2: "
+                + ingested.unreadable()
+                + (ingested.unreadable() == 1
+                    ? " input could not be read"
+                    : " inputs could not be read")
+                + " (see the problems above); what could be read is stored as run "
+                + ingested.run().id());
+        err.flush();
+        return ExitCodes.INPUT;
+      }
+      return Verdict.exitCode(ingested.run(), err);
+    }
+  }
+}

@@ -1,0 +1,265 @@
+package dev.evident.service;
+
+import dev.evident.formats.Format;
+import dev.evident.formats.Formats;
+import dev.evident.formats.ResultInput;
+import dev.evident.formats.UnreadableResultFileException;
+import dev.evident.model.InputFile;
+import dev.evident.model.Problem;
+import dev.evident.model.Run;
+import dev.evident.model.RunError;
+import dev.evident.model.SuiteInfo;
+import dev.evident.model.TestResult;
+import dev.evident.store.ResultStore;
+import dev.evident.store.RunStart;
+import dev.evident.store.RunWriter;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ingests result files as one run: expands paths, skips exact duplicate files, detects each file's
+ * format, and streams what the readers find into the store. Reading and writing run in parallel
+ * (one reader thread, the caller's thread writes), so a large file costs about as long as the
+ * slower of the two.
+ */
+public final class IngestService {
+
+  private final ResultStore store;
+
+  public IngestService(ResultStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  /**
+   * What to ingest.
+   *
+   * @param paths files, directories and globs as the user gave them
+   * @param base the directory relative paths are resolved against
+   * @param project the project the run belongs to
+   * @param labels labels for the run
+   * @param format the format to read every file as, or null to detect it per file
+   */
+  public record Request(
+      List<String> paths, Path base, String project, Map<String, String> labels, Format format) {
+    public Request {
+      paths = List.copyOf(paths);
+      Objects.requireNonNull(base, "base");
+      Objects.requireNonNull(project, "project");
+      labels = Map.copyOf(labels);
+    }
+  }
+
+  /**
+   * What an ingest stored.
+   *
+   * @param run the stored run
+   * @param problems problems found while reading, in input order
+   * @param files the files read, duplicates and unreadable ones included
+   * @param ignored how many files found in directories were not test results
+   * @param unreadable how many files could not be read at all
+   */
+  public record Ingested(
+      Run run, List<Problem> problems, List<InputFile> files, int ignored, int unreadable) {}
+
+  /** Receives progress while files are read; called from the reader thread. */
+  public interface Progress {
+    void update(long bytesRead, long totalBytes, long tests);
+
+    Progress NONE = (read, total, tests) -> {};
+  }
+
+  public Ingested ingest(Request request, Progress progress) {
+    List<InputFiles.Candidate> candidates = InputFiles.expand(request.paths(), request.base());
+    Map<Path, Path> duplicates =
+        Duplicates.find(candidates.stream().map(InputFiles.Candidate::path).toList());
+    long totalBytes = 0;
+    for (InputFiles.Candidate c : candidates) {
+      totalBytes += size(c.path());
+    }
+    ReadTask task = new ReadTask(candidates, duplicates, request.format(), totalBytes, progress);
+    Pipeline pipeline = new Pipeline(task);
+    List<Problem> problems = new ArrayList<>();
+    List<InputFile> files = new ArrayList<>();
+    try (RunWriter writer = store.startRun(RunStart.ingest(request.project(), request.labels()))) {
+      pipeline.drain(
+          item -> {
+            switch (item) {
+              case TestResult r -> writer.add(r);
+              case Problem p -> {
+                writer.problem(p);
+                problems.add(p);
+              }
+              case RunError e -> writer.runError(e);
+              case SuiteInfo s -> writer.suite(s);
+              case InputFile f -> {
+                writer.file(f);
+                files.add(f);
+              }
+              default -> throw new IllegalStateException("unexpected " + item);
+            }
+          });
+      if (task.read == 0 && task.unreadable > 0) {
+        throw new InputException(
+            "no results read: "
+                + (task.unreadable == 1
+                    ? problems.get(problems.size() - 1).message()
+                    : task.unreadable
+                        + " files could not be read, the first: "
+                        + firstError(problems)));
+      }
+      if (task.read == 0 && task.duplicatesSkipped == 0) {
+        String where = String.join(", ", request.paths());
+        Problem none =
+            Problem.warning(
+                where,
+                0,
+                "no test result files found ("
+                    + task.ignored
+                    + " other files looked at); nothing executed");
+        writer.problem(none);
+        problems.add(none);
+      }
+      Run run = writer.commit(null);
+      return new Ingested(run, problems, files, task.ignored, task.unreadable);
+    }
+  }
+
+  private static String firstError(List<Problem> problems) {
+    return problems.stream()
+        .filter(p -> p.severity() == dev.evident.model.Severity.ERROR)
+        .findFirst()
+        .map(Problem::toString)
+        .orElse("");
+  }
+
+  private static long size(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** Reads every candidate in turn on the reader thread, emitting items to the pipeline. */
+  private static final class ReadTask implements Pipeline.Producer {
+    final List<InputFiles.Candidate> candidates;
+    final Map<Path, Path> duplicates;
+    final Format format;
+    final long totalBytes;
+    final Progress progress;
+    final AtomicLong bytesRead = new AtomicLong();
+    volatile int read;
+    volatile int ignored;
+    volatile int unreadable;
+    volatile int duplicatesSkipped;
+
+    ReadTask(
+        List<InputFiles.Candidate> candidates,
+        Map<Path, Path> duplicates,
+        Format format,
+        long totalBytes,
+        Progress progress) {
+      this.candidates = candidates;
+      this.duplicates = duplicates;
+      this.format = format;
+      this.totalBytes = totalBytes;
+      this.progress = progress;
+    }
+
+    @Override
+    public void produce(Pipeline.Emitter out) {
+      Map<Path, String> names = new java.util.HashMap<>();
+      candidates.forEach(c -> names.put(c.path(), c.name()));
+      long tests = 0;
+      for (InputFiles.Candidate c : candidates) {
+        long bytes = size(c.path());
+        Path original = duplicates.get(c.path());
+        if (original != null) {
+          duplicatesSkipped++;
+          String originalName = names.get(original);
+          out.emit(
+              Problem.warning(
+                  c.name(), 0, "same content as " + originalName + "; not counted again"));
+          out.emit(new InputFile(c.name(), null, bytes, 0, originalName));
+          bytesRead.addAndGet(bytes);
+          continue;
+        }
+        ResultInput input = counting(c);
+        Format f = format;
+        if (f == null) {
+          Formats.Detection detection;
+          try {
+            detection = Formats.detect(input);
+          } catch (UnreadableResultFileException e) {
+            unreadable++;
+            out.emit(Problem.error(c.name(), 0, 0, e.getMessage()));
+            out.emit(new InputFile(c.name(), null, bytes, 0, null));
+            continue;
+          }
+          if (!detection.found()) {
+            if (c.explicit()) {
+              unreadable++;
+              out.emit(
+                  Problem.error(
+                      c.name(), 0, 0, "cannot read " + c.name() + ": " + detection.reason()));
+              out.emit(new InputFile(c.name(), null, bytes, 0, null));
+            } else {
+              ignored++;
+            }
+            continue;
+          }
+          f = detection.format();
+        }
+        long before = out.tests();
+        try {
+          Formats.reader(f).read(input, out);
+          read++;
+        } catch (UnreadableResultFileException e) {
+          unreadable++;
+          out.emit(Problem.error(c.name(), 0, 0, e.getMessage()));
+        }
+        tests += out.tests() - before;
+        out.emit(new InputFile(c.name(), f.id(), bytes, out.tests() - before, null));
+        progress.update(bytesRead.get(), totalBytes, tests);
+      }
+    }
+
+    private ResultInput counting(InputFiles.Candidate c) {
+      Path path = c.path();
+      return new ResultInput(c.name()) {
+        @Override
+        public InputStream open() throws IOException {
+          return new FilterInputStream(Files.newInputStream(path)) {
+            long lastReport;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+              int n = super.read(b, off, len);
+              if (n > 0) {
+                long now = bytesRead.addAndGet(n);
+                if (now - lastReport > (1 << 22)) {
+                  lastReport = now;
+                  progress.update(Math.min(now, totalBytes), totalBytes, -1);
+                }
+              }
+              return n;
+            }
+          };
+        }
+
+        @Override
+        public long size() {
+          return IngestService.size(path);
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.evident.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Content ids for texts stored once: the first 63 bits of a SHA-256, so that nobody can craft a
+ * text that takes the id of another project's failure text.
+ */
+final class Hashes {
+
+  private Hashes() {}
+
+  static long contentId(String... parts) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (String part : parts) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      digest.update(intBytes(bytes.length));
+      digest.update(bytes);
+    }
+    byte[] hash = digest.digest();
+    long id = 0;
+    for (int i = 0; i < 8; i++) {
+      id = (id << 8) | (hash[i] & 0xFF);
+    }
+    return id & Long.MAX_VALUE;
+  }
+
+  private static byte[] intBytes(int n) {
+    return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+  }
+}

@@ -1,0 +1,156 @@
+package dev.evident.store;
+
+import dev.evident.model.Counts;
+import dev.evident.model.InputFile;
+import dev.evident.model.Problem;
+import dev.evident.model.RunError;
+import dev.evident.model.RunStatus;
+import dev.evident.model.SuiteInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The rows written when a run is committed: the run itself, suites, labels, problems, files. */
+final class RunRows {
+
+  private RunRows() {}
+
+  /** One suite's row: counts, summed test duration in microseconds (or null), format facts. */
+  record SuiteRow(Counts counts, Long durationMicros, SuiteInfo info) {}
+
+  static void finish(
+      Connection c,
+      long runId,
+      RunStatus status,
+      Instant started,
+      Instant finished,
+      Counts counts,
+      int runErrors,
+      int problems)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE runs SET status = ?, started_at = ?, finished_at = ?, collected = ?, executed = ?,"
+                + " passed = ?, failed = ?, errored = ?, skipped = ?, flaky = ?, run_errors = ?,"
+                + " problems = ? WHERE id = ?")) {
+      ps.setString(1, status.name());
+      ps.setString(2, Sql.instant(started));
+      ps.setString(3, Sql.instant(finished));
+      ps.setLong(4, counts.collected());
+      ps.setLong(5, counts.executed());
+      ps.setLong(6, counts.passed());
+      ps.setLong(7, counts.failed());
+      ps.setLong(8, counts.errored());
+      ps.setLong(9, counts.skipped());
+      ps.setLong(10, counts.flaky());
+      ps.setInt(11, runErrors);
+      ps.setInt(12, problems);
+      ps.setLong(13, runId);
+      ps.executeUpdate();
+    }
+  }
+
+  static void suites(Connection c, long runId, Map<Integer, SuiteRow> suites, Texts texts)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO run_suites (run_id, suite_id, passed, failed, errored, skipped, flaky,"
+                + " duration_us, started_at, properties, stdout_id, stderr_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (var entry : suites.entrySet()) {
+        SuiteRow row = entry.getValue();
+        SuiteInfo info = row.info();
+        ps.setLong(1, runId);
+        ps.setInt(2, entry.getKey());
+        ps.setLong(3, row.counts().passed());
+        ps.setLong(4, row.counts().failed());
+        ps.setLong(5, row.counts().errored());
+        ps.setLong(6, row.counts().skipped());
+        ps.setLong(7, row.counts().flaky());
+        Sql.setLong(ps, 8, row.durationMicros());
+        ps.setString(9, info == null ? null : Sql.instant(info.started()));
+        ps.setString(
+            10,
+            info == null || info.properties().isEmpty()
+                ? null
+                : Sql.json(new TreeMap<>(info.properties())));
+        Sql.setLong(ps, 11, info == null ? null : texts.output(info.stdout()));
+        Sql.setLong(ps, 12, info == null ? null : texts.output(info.stderr()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  static void labels(Connection c, long runId, Map<String, String> labels) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO run_labels (run_id, key, value) VALUES (?, ?, ?)")) {
+      for (var label : labels.entrySet()) {
+        ps.setLong(1, runId);
+        ps.setString(2, label.getKey());
+        ps.setString(3, label.getValue());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  static void problems(Connection c, long runId, List<Problem> problems) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO run_problems (run_id, file, line, col, severity, message) VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (Problem p : problems) {
+        ps.setLong(1, runId);
+        ps.setString(2, p.where().file());
+        ps.setLong(3, p.where().line());
+        ps.setLong(4, p.where().column());
+        ps.setString(5, p.severity().name());
+        ps.setString(6, p.message());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  static void runErrors(Connection c, long runId, List<RunError> errors, Texts texts)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO run_errors (run_id, kind, scope, failure_id, file, line) VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (RunError e : errors) {
+        ps.setLong(1, runId);
+        ps.setString(2, e.kind().name());
+        ps.setString(3, e.scope());
+        ps.setLong(4, texts.failure(e.failure()));
+        ps.setString(5, e.where() == null ? null : e.where().file());
+        Sql.setLong(ps, 6, e.where() == null ? null : e.where().line());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  static void files(Connection c, long runId, List<InputFile> files) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO run_files (run_id, ordinal, path, format, bytes, tests, duplicate_of)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      int ordinal = 0;
+      for (InputFile f : files) {
+        ps.setLong(1, runId);
+        ps.setInt(2, ordinal++);
+        ps.setString(3, f.path());
+        ps.setString(4, f.format());
+        ps.setLong(5, f.bytes());
+        ps.setLong(6, f.tests());
+        ps.setString(7, f.duplicateOf());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+}

@@ -1,0 +1,436 @@
+package dev.evident.store;
+
+import dev.evident.model.Counts;
+import dev.evident.model.Failure;
+import dev.evident.model.InputFile;
+import dev.evident.model.Location;
+import dev.evident.model.Outcome;
+import dev.evident.model.Problem;
+import dev.evident.model.Run;
+import dev.evident.model.RunDetail;
+import dev.evident.model.RunError;
+import dev.evident.model.RunStatus;
+import dev.evident.model.Severity;
+import dev.evident.model.TestId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The embedded store: one SQLite file in WAL mode, schema managed by Flyway migrations. One
+ * connection, used by one thread at a time (a lock), which is what SQLite's single writer wants.
+ */
+final class SqliteStore implements ResultStore {
+
+  /** The newest migration in db/migration/sqlite; when the file has it, Flyway is not started. */
+  static final int SCHEMA_VERSION = 1;
+
+  private final Path file;
+  private final Connection connection;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private SqliteStore(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  static SqliteStore open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot create the directory for database " + file + ": " + e.getMessage(), e);
+    }
+    String url = "jdbc:sqlite:" + file;
+    try {
+      SQLiteConfig config = new SQLiteConfig();
+      // Take the write lock when a transaction begins, so that two ingests into one file queue up
+      // behind the busy timeout instead of failing when the second tries to write.
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      config.setBusyTimeout(60_000);
+      Connection connection = DriverManager.getConnection(url, config.toProperties());
+      try (Statement s = connection.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 60000");
+        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA synchronous = NORMAL");
+        s.execute("PRAGMA cache_size = -65536");
+        s.execute("PRAGMA temp_store = MEMORY");
+      }
+      if (schemaVersion(connection) < SCHEMA_VERSION) {
+        migrate(url, file);
+      }
+      return new SqliteStore(file, connection);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot open database " + file + ": " + e.getMessage() + " (is it an Evident database?)",
+          e);
+    }
+  }
+
+  private static int schemaVersion(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+      if (!rs.next()) {
+        return 0;
+      }
+    }
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  /** Flyway logs every step at INFO through java.util.logging; a CLI prints none of that. */
+  private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
+
+  private static java.util.logging.Logger quietFlyway() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+
+  private static void migrate(String url, Path file) {
+    FLYWAY_LOG.fine("migrating " + file);
+    try {
+      Flyway.configure()
+          .dataSource(url, null, null)
+          .locations("classpath:db/migration/sqlite")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException("cannot migrate database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs work on the connection while holding the lock; SQL errors become StoreExceptions. */
+  <T> T withConnection(Sql.Work<T> work) {
+    lock.lock();
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs work in a transaction; it commits when work returns and rolls back when it throws. */
+  <T> T inTransaction(Sql.Work<T> work) {
+    return withConnection(
+        c -> {
+          c.setAutoCommit(false);
+          try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+          } finally {
+            c.setAutoCommit(true);
+          }
+        });
+  }
+
+  /** The lock a writer holds for the whole of its transaction. */
+  ReentrantLock lock() {
+    return lock;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  @Override
+  public RunWriter startRun(RunStart start) {
+    return new SqliteRunWriter(this, start);
+  }
+
+  private static final String RUN_COLUMNS =
+      "r.id, p.name AS project, r.source, r.created_at, r.started_at, r.finished_at, r.status, r.command,"
+          + " r.exit_code, r.attributes, r.collected, r.executed, r.passed, r.failed, r.errored, r.skipped,"
+          + " r.flaky, r.run_errors, r.problems";
+
+  @Override
+  public List<Run> runs(String project, int limit) {
+    return withConnection(
+        c -> {
+          String sql =
+              "SELECT "
+                  + RUN_COLUMNS
+                  + " FROM runs r JOIN projects p ON p.id = r.project_id"
+                  + (project == null ? "" : " WHERE p.name = ?")
+                  + " ORDER BY r.id DESC LIMIT ?";
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (project != null) {
+              ps.setString(i++, project);
+            }
+            ps.setInt(i, limit);
+            return readRuns(c, ps);
+          }
+        });
+  }
+
+  @Override
+  public Optional<Run> run(long id) {
+    return withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + RUN_COLUMNS
+                      + " FROM runs r JOIN projects p ON p.id = r.project_id WHERE r.id = ?")) {
+            ps.setLong(1, id);
+            return readRuns(c, ps).stream().findFirst();
+          }
+        });
+  }
+
+  @Override
+  public Optional<Run> latest(String project) {
+    return runs(project, 1).stream().findFirst();
+  }
+
+  private static List<Run> readRuns(Connection c, PreparedStatement ps) throws SQLException {
+    List<Run> runs = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Integer exit = rs.getObject("exit_code") == null ? null : rs.getInt("exit_code");
+        runs.add(
+            new Run(
+                rs.getLong("id"),
+                rs.getString("project"),
+                rs.getString("source"),
+                Sql.instant(rs.getString("created_at")),
+                Sql.instant(rs.getString("started_at")),
+                Sql.instant(rs.getString("finished_at")),
+                RunStatus.valueOf(rs.getString("status")),
+                rs.getString("command"),
+                exit,
+                Sql.stringMap(rs.getString("attributes")),
+                Map.of(),
+                Counts.of(
+                    rs.getLong("passed"),
+                    rs.getLong("failed"),
+                    rs.getLong("errored"),
+                    rs.getLong("skipped"),
+                    rs.getLong("flaky")),
+                rs.getInt("run_errors"),
+                rs.getInt("problems")));
+      }
+    }
+    if (runs.isEmpty()) {
+      return runs;
+    }
+    Map<Long, Map<String, String>> labels = labels(c, runs);
+    List<Run> labelled = new ArrayList<>(runs.size());
+    for (Run r : runs) {
+      labelled.add(
+          new Run(
+              r.id(),
+              r.project(),
+              r.source(),
+              r.created(),
+              r.started(),
+              r.finished(),
+              r.status(),
+              r.command(),
+              r.exitCode(),
+              r.attributes(),
+              labels.getOrDefault(r.id(), Map.of()),
+              r.counts(),
+              r.runErrors(),
+              r.problems()));
+    }
+    return labelled;
+  }
+
+  private static Map<Long, Map<String, String>> labels(Connection c, List<Run> runs)
+      throws SQLException {
+    long min = runs.stream().mapToLong(Run::id).min().orElseThrow();
+    long max = runs.stream().mapToLong(Run::id).max().orElseThrow();
+    Map<Long, Map<String, String>> labels = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT run_id, key, value FROM run_labels WHERE run_id BETWEEN ? AND ? ORDER BY key")) {
+      ps.setLong(1, min);
+      ps.setLong(2, max);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          labels
+              .computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+              .put(rs.getString(2), rs.getString(3));
+        }
+      }
+    }
+    return labels;
+  }
+
+  @Override
+  public RunDetail detail(long runId, int maxFailures) {
+    Run run = run(runId).orElseThrow(() -> new StoreException("no run " + runId + " in " + file));
+    return withConnection(
+        c ->
+            new RunDetail(
+                run,
+                suites(c, runId),
+                failures(c, runId, maxFailures),
+                run.counts().failed() + run.counts().errored() + run.counts().flaky(),
+                problems(c, runId),
+                runErrors(c, runId),
+                files(c, runId)));
+  }
+
+  private static List<RunDetail.SuiteCounts> suites(Connection c, long runId) throws SQLException {
+    List<RunDetail.SuiteCounts> suites = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT s.name, rs.passed, rs.failed, rs.errored, rs.skipped, rs.flaky, rs.duration_us"
+                + " FROM run_suites rs JOIN suites s ON s.id = rs.suite_id WHERE rs.run_id = ? ORDER BY s.name")) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          suites.add(
+              new RunDetail.SuiteCounts(
+                  rs.getString(1),
+                  Counts.of(
+                      rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+                  Sql.duration(rs, "duration_us")));
+        }
+      }
+    }
+    return suites;
+  }
+
+  private static List<RunDetail.FailedTest> failures(Connection c, long runId, int max)
+      throws SQLException {
+    List<RunDetail.FailedTest> failures = new ArrayList<>();
+    if (max <= 0) {
+      return failures;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT s.name AS suite, t.name, t.parameters, r.outcome, r.duration_us,"
+                + " f.type, f.message, f.details, d.attempts"
+                + " FROM results r JOIN tests t ON t.id = r.test_id JOIN suites s ON s.id = t.suite_id"
+                + " LEFT JOIN result_details d ON d.run_id = r.run_id AND d.test_id = r.test_id"
+                + " LEFT JOIN failures f ON f.id = d.failure_id"
+                + " WHERE r.run_id = ? AND r.outcome IN (1, 2, 4)"
+                + " ORDER BY r.outcome, s.name, t.name, t.parameters LIMIT ?")) {
+      ps.setLong(1, runId);
+      ps.setInt(2, max);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String attempts = rs.getString("attempts");
+          failures.add(
+              new RunDetail.FailedTest(
+                  new TestId(
+                      rs.getString("suite"), rs.getString("name"), rs.getString("parameters")),
+                  Outcome.values()[rs.getInt("outcome")],
+                  Sql.duration(rs, "duration_us"),
+                  new Failure(
+                      rs.getString("type"), rs.getString("message"), rs.getString("details")),
+                  attempts == null ? 1 : Attempts.count(attempts) + 1));
+        }
+      }
+    }
+    return failures;
+  }
+
+  private static List<Problem> problems(Connection c, long runId) throws SQLException {
+    List<Problem> problems = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT file, line, col, severity, message FROM run_problems WHERE run_id = ? ORDER BY id")) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          problems.add(
+              new Problem(
+                  new Location(rs.getString(1), rs.getLong(2), rs.getLong(3)),
+                  Severity.valueOf(rs.getString(4)),
+                  rs.getString(5)));
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static List<RunError> runErrors(Connection c, long runId) throws SQLException {
+    List<RunError> errors = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT e.kind, e.scope, e.file, e.line, f.type, f.message, f.details FROM run_errors e"
+                + " JOIN failures f ON f.id = e.failure_id WHERE e.run_id = ? ORDER BY e.id")) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String where = rs.getString(3);
+          errors.add(
+              new RunError(
+                  RunError.Kind.valueOf(rs.getString(1)),
+                  rs.getString(2),
+                  new Failure(rs.getString(5), rs.getString(6), rs.getString(7)),
+                  where == null ? null : Location.of(where, rs.getLong(4))));
+        }
+      }
+    }
+    return errors;
+  }
+
+  private static List<InputFile> files(Connection c, long runId) throws SQLException {
+    List<InputFile> files = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT path, format, bytes, tests, duplicate_of FROM run_files WHERE run_id = ? ORDER BY ordinal")) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          files.add(
+              new InputFile(
+                  rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
+        }
+      }
+    }
+    return files;
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close database " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,148 @@
+-- Evident's store, SQLite flavour. The PostgreSQL flavour keeps the same tables and columns.
+-- Sizes matter: a passing result is one row of (run, test, outcome, duration) plus one index entry,
+-- about 30 bytes; everything else about a result lives in result_details, written only when there
+-- is something to keep (a failure, output, attempts, properties).
+
+CREATE TABLE projects (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE suites (
+  id         INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES projects (id),
+  name       TEXT NOT NULL,
+  UNIQUE (project_id, name)
+);
+
+-- Test identities. key is a 64-bit hash of suite + name + parameters (TestId.key), unique per
+-- project, so ingest resolves identities without comparing text.
+CREATE TABLE tests (
+  id         INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES projects (id),
+  key        INTEGER NOT NULL,
+  suite_id   INTEGER NOT NULL REFERENCES suites (id),
+  name       TEXT NOT NULL,
+  parameters TEXT NOT NULL DEFAULT '',
+  UNIQUE (project_id, key)
+);
+
+CREATE TABLE runs (
+  id          INTEGER PRIMARY KEY,
+  project_id  INTEGER NOT NULL REFERENCES projects (id),
+  source      TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  started_at  TEXT,
+  finished_at TEXT,
+  status      TEXT NOT NULL,
+  command     TEXT NOT NULL DEFAULT '',
+  exit_code   INTEGER,
+  attributes  TEXT NOT NULL DEFAULT '{}',
+  collected   INTEGER NOT NULL,
+  executed    INTEGER NOT NULL,
+  passed      INTEGER NOT NULL,
+  failed      INTEGER NOT NULL,
+  errored     INTEGER NOT NULL,
+  skipped     INTEGER NOT NULL,
+  flaky       INTEGER NOT NULL,
+  run_errors  INTEGER NOT NULL,
+  problems    INTEGER NOT NULL
+);
+CREATE INDEX runs_by_project ON runs (project_id, id);
+
+CREATE TABLE run_labels (
+  run_id INTEGER NOT NULL REFERENCES runs (id),
+  key    TEXT NOT NULL,
+  value  TEXT NOT NULL,
+  PRIMARY KEY (run_id, key)
+);
+CREATE INDEX run_labels_by_value ON run_labels (key, value);
+
+-- outcome: 0 PASSED, 1 FAILED, 2 ERRORED, 3 SKIPPED, 4 FLAKY (Outcome ordinal).
+CREATE TABLE results (
+  run_id      INTEGER NOT NULL,
+  test_id     INTEGER NOT NULL,
+  outcome     INTEGER NOT NULL,
+  duration_us INTEGER,
+  PRIMARY KEY (run_id, test_id)
+) WITHOUT ROWID;
+CREATE INDEX results_by_test ON results (test_id, run_id);
+
+-- Failure texts, stored once: id is a 63-bit prefix of the SHA-256 of type, message and details.
+CREATE TABLE failures (
+  id      INTEGER PRIMARY KEY,
+  type    TEXT NOT NULL,
+  message TEXT NOT NULL,
+  details TEXT NOT NULL
+);
+
+-- Output excerpts (stdout, stderr), stored once the same way.
+CREATE TABLE outputs (
+  id          INTEGER PRIMARY KEY,
+  text        TEXT NOT NULL,
+  full_length INTEGER NOT NULL
+);
+
+CREATE TABLE result_details (
+  run_id      INTEGER NOT NULL,
+  test_id     INTEGER NOT NULL,
+  failure_id  INTEGER,
+  stdout_id   INTEGER,
+  stderr_id   INTEGER,
+  source_file TEXT,
+  source_line INTEGER,
+  tags        TEXT,
+  properties  TEXT,
+  attempts    TEXT,
+  PRIMARY KEY (run_id, test_id)
+) WITHOUT ROWID;
+
+CREATE TABLE run_suites (
+  run_id      INTEGER NOT NULL,
+  suite_id    INTEGER NOT NULL,
+  passed      INTEGER NOT NULL,
+  failed      INTEGER NOT NULL,
+  errored     INTEGER NOT NULL,
+  skipped     INTEGER NOT NULL,
+  flaky       INTEGER NOT NULL,
+  duration_us INTEGER,
+  started_at  TEXT,
+  properties  TEXT,
+  stdout_id   INTEGER,
+  stderr_id   INTEGER,
+  PRIMARY KEY (run_id, suite_id)
+) WITHOUT ROWID;
+
+CREATE TABLE run_errors (
+  id         INTEGER PRIMARY KEY,
+  run_id     INTEGER NOT NULL REFERENCES runs (id),
+  kind       TEXT NOT NULL,
+  scope      TEXT NOT NULL,
+  failure_id INTEGER NOT NULL,
+  file       TEXT,
+  line       INTEGER
+);
+CREATE INDEX run_errors_by_run ON run_errors (run_id);
+
+CREATE TABLE run_problems (
+  id       INTEGER PRIMARY KEY,
+  run_id   INTEGER NOT NULL REFERENCES runs (id),
+  file     TEXT NOT NULL,
+  line     INTEGER NOT NULL,
+  col      INTEGER NOT NULL,
+  severity TEXT NOT NULL,
+  message  TEXT NOT NULL
+);
+CREATE INDEX run_problems_by_run ON run_problems (run_id);
+
+CREATE TABLE run_files (
+  run_id       INTEGER NOT NULL REFERENCES runs (id),
+  ordinal      INTEGER NOT NULL,
+  path         TEXT NOT NULL,
+  format       TEXT,
+  bytes        INTEGER NOT NULL,
+  tests        INTEGER NOT NULL,
+  duplicate_of TEXT,
+  PRIMARY KEY (run_id, ordinal)
+);
