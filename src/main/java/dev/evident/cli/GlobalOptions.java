@@ -1,6 +1,6 @@
 package dev.evident.cli;
 
-import dev.evident.store.ResultStore;
+import dev.evident.service.Workspace;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -31,8 +31,8 @@ final class GlobalOptions {
     return env != null && !env.isBlank() ? env : DEFAULT_DB;
   }
 
-  ResultStore openStore() {
-    return ResultStore.open(db());
+  Workspace open() {
+    return Workspace.open(db());
   }
 
   /** The default project: the name of the current directory. */

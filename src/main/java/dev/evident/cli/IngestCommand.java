@@ -1,10 +1,9 @@
 package dev.evident.cli;
 
-import dev.evident.formats.Format;
 import dev.evident.model.RunDetail;
 import dev.evident.service.IngestService;
 import dev.evident.service.RunQueries;
-import dev.evident.store.ResultStore;
+import dev.evident.service.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,12 +21,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
-    description = {
-      "Reads test result files as one run, stores it and prints its summary.",
-      "Files, directories (read recursively; files that are not results are skipped) and globs",
-      "(quote them: 'build/**/TEST-*.xml'). Suites split over files are merged; exact duplicate",
-      "files are reported and counted once."
-    })
+    description =
+        "Reads test result files as one run, stores it and prints its summary. Takes files,"
+            + " directories (read recursively; files in them that are not test results are skipped)"
+            + " and globs (quote them: 'build/**/TEST-*.xml'). Suites split over files are merged;"
+            + " exact duplicate files are reported and counted once.")
 final class IngestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -72,22 +70,16 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Format forced;
-    try {
-      forced = format.equalsIgnoreCase("auto") ? null : Format.byId(format);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String name = project != null ? project : GlobalOptions.defaultProject();
-    try (ResultStore store = global.openStore();
+    try (Workspace workspace = global.open();
         ProgressBar progress = ProgressBar.onTerminal(err)) {
-      var request = new IngestService.Request(paths, Path.of(""), name, labels, forced);
-      IngestService.Ingested ingested = new IngestService(store).ingest(request, progress);
+      var request = new IngestService.Request(paths, Path.of(""), name, labels, format);
+      IngestService.Ingested ingested = workspace.ingest().ingest(request, progress);
       progress.close();
       RunDetail detail =
-          new RunQueries(store).detail(ingested.run(), json ? Integer.MAX_VALUE : maxFailures);
+          workspace.runs().detail(ingested.run(), json ? Integer.MAX_VALUE : maxFailures);
       if (json) {
         out.println(Json.write(RunQueries.json(detail)));
       } else {

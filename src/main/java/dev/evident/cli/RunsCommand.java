@@ -3,7 +3,7 @@ package dev.evident.cli;
 import dev.evident.model.Counts;
 import dev.evident.model.Run;
 import dev.evident.service.RunQueries;
-import dev.evident.store.ResultStore;
+import dev.evident.service.Workspace;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,8 +51,8 @@ final class RunsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (ResultStore store = global.openStore()) {
-      List<Run> runs = new RunQueries(store).runs(project, limit);
+    try (Workspace workspace = global.open()) {
+      List<Run> runs = workspace.runs().runs(project, limit);
       if (json) {
         List<Object> list = new ArrayList<>();
         runs.forEach(r -> list.add(RunQueries.json(r)));

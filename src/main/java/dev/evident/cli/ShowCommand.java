@@ -3,7 +3,7 @@ package dev.evident.cli;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.service.RunQueries;
-import dev.evident.store.ResultStore;
+import dev.evident.service.Workspace;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,11 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = {
-      "Shows a stored run: counts with their denominators, suites, failures with type and first",
-      "message line, errors outside tests, and problems found while reading the input.",
-      "Exits 1 when the run failed or executed nothing."
-    })
+    description =
+        "Shows a stored run: counts with their denominators, suites, failures with type and first"
+            + " message line, errors outside tests, and problems found while reading the input."
+            + " Exits 1 when the run failed or executed nothing.")
 final class ShowCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -53,8 +52,8 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (ResultStore store = global.openStore()) {
-      RunQueries queries = new RunQueries(store);
+    try (Workspace workspace = global.open()) {
+      RunQueries queries = workspace.runs();
       Run found = queries.resolve(run, project);
       RunDetail detail = queries.detail(found, json ? Integer.MAX_VALUE : maxFailures);
       out.print(json ? Json.write(RunQueries.json(detail)) + "\n" : RunQueries.text(detail));

@@ -45,11 +45,13 @@ public final class IngestService {
    * @param base the directory relative paths are resolved against
    * @param project the project the run belongs to
    * @param labels labels for the run
-   * @param format the format to read every file as, or null to detect it per file
+   * @param format the format to read every file as ({@code junit}, {@code tap}, ...), or {@code
+   *     auto} to detect it per file
    */
   public record Request(
-      List<String> paths, Path base, String project, Map<String, String> labels, Format format) {
+      List<String> paths, Path base, String project, Map<String, String> labels, String format) {
     public Request {
+      Objects.requireNonNull(format, "format");
       paths = List.copyOf(paths);
       Objects.requireNonNull(base, "base");
       Objects.requireNonNull(project, "project");
@@ -84,7 +86,13 @@ public final class IngestService {
     for (InputFiles.Candidate c : candidates) {
       totalBytes += size(c.path());
     }
-    ReadTask task = new ReadTask(candidates, duplicates, request.format(), totalBytes, progress);
+    Format format;
+    try {
+      format = request.format().equalsIgnoreCase("auto") ? null : Format.byId(request.format());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
+    ReadTask task = new ReadTask(candidates, duplicates, format, totalBytes, progress);
     Pipeline pipeline = new Pipeline(task);
     List<Problem> problems = new ArrayList<>();
     List<InputFile> files = new ArrayList<>();
