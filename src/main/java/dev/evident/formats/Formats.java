@@ -22,6 +22,7 @@ public final class Formats {
 
   static {
     register(new JunitXmlReader());
+    register(new GoTestJsonReader());
   }
 
   private static final Pattern XML_ROOT =
@@ -183,20 +184,24 @@ public final class Formats {
     };
   }
 
-  /** Line-based formats: Go's test -json stream (possibly after build output) and TAP. */
+  /**
+   * Line-based formats: Go's test -json stream and TAP. A Go stream may start after any number of
+   * plain lines (build errors on stderr, CI echo), so every line of the sniffed head is looked at
+   * for a test2json event; TAP must show itself in the first 100 lines.
+   */
   private static Detection detectLines(String text) {
-    String[] lines = text.split("\\R", 200);
-    int limit = Math.min(lines.length, 100);
+    String[] lines = text.split("\\R");
     boolean tap = false;
-    for (int i = 0; i < limit; i++) {
+    for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       if (GO_EVENT.matcher(line).find()
           && (line.contains("\"Package\"")
               || line.contains("\"Test\"")
-              || line.contains("\"Time\""))) {
+              || line.contains("\"Time\"")
+              || line.contains("\"ImportPath\""))) {
         return new Detection(Format.GOTEST, null);
       }
-      if (!tap && TAP_LINE.matcher(line).find()) {
+      if (!tap && i < 100 && TAP_LINE.matcher(line).find()) {
         tap = true;
       }
     }
