@@ -27,6 +27,7 @@ public record Problem(Location where, Severity severity, String message) {
 
   @Override
   public String toString() {
-    return where + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
+    String level = severity.name().toLowerCase(java.util.Locale.ROOT);
+    return where.file().isEmpty() ? level + ": " + message : where + ": " + level + ": " + message;
   }
 }

@@ -23,6 +23,11 @@ public interface RunWriter extends AutoCloseable {
 
   void runError(RunError error);
 
+  /**
+   * Records an input file. Call it after that file's results: the writer tells a test that one file
+   * reports twice (a rerun, or another invocation) from one that two files report (the same
+   * execution in an aggregate report, counted once).
+   */
   void file(InputFile file);
 
   /**

@@ -44,6 +44,20 @@ final class SqliteRunWriter implements RunWriter {
   private final Map<String, Integer> suiteIds = new HashMap<>();
   private final LongIntMap testIds;
   private final BitSet seen = new BitSet();
+
+  /** How many invocations of a test with unnamed parameters were seen, by test key. */
+  private final Map<Long, Integer> invocations = new HashMap<>();
+
+  /** The newest invocation of such a test, where a rerun after a failure belongs. */
+  private final Map<Long, TestId> latestInvocation = new HashMap<>();
+
+  /** Tests reported by the input file being read now; cleared when the file is done. */
+  private final BitSet inCurrentFile = new BitSet();
+
+  private int[] currentFileIds = new int[1024];
+  private int currentFileCount;
+  private long repeatedReports;
+
   private int nextTestId;
   private final long[] counts = new long[Outcome.values().length];
   private final Map<Integer, SuiteTally> suites = new HashMap<>();
@@ -244,6 +258,7 @@ final class SqliteRunWriter implements RunWriter {
         return;
       }
       seen.set(testId);
+      markInCurrentFile(testId);
       bufferResult(testId, result);
       if (result.hasDetails()) {
         writeDetails(testId, result);
@@ -359,11 +374,38 @@ final class SqliteRunWriter implements RunWriter {
     }
   }
 
-  /** A test reported again in this run: the stored result becomes an earlier attempt. */
-  private void merge(int testId, int suite, TestResult later) throws SQLException {
+  /**
+   * A test reported again in this run. After a failure, the report is a rerun: the stored result
+   * becomes an earlier attempt. After a pass or a skip (or a rerun that passed) it cannot be a
+   * rerun (no runner reruns a passed test), so it is another invocation of a test whose parameters
+   * the format did not name (TestNG data providers, repeated titles in Jest): a distinct test,
+   * {@code name[#2]}.
+   */
+  private void merge(int firstTestId, int suite, TestResult report) throws SQLException {
     flush();
+    long key = report.id().key();
+    TestId latest = latestInvocation.getOrDefault(key, report.id());
+    int testId = latest == report.id() ? firstTestId : testIds.get(latest.key());
     TestResult earlier = StoredResults.load(c, runId, testId);
-    if (!earlier.id().equals(later.id())) {
+    if (!inCurrentFile.get(testId) && sameExecution(earlier, report)) {
+      // Another file reports the very same execution (an aggregate such as Ant's
+      // TESTS-TestSuites.xml next to the per-class files): count it once.
+      repeatedReports++;
+      return;
+    }
+    markInCurrentFile(testId);
+    if (earlier.outcome() == Outcome.PASSED
+        || earlier.outcome() == Outcome.SKIPPED
+        || earlier.outcome() == Outcome.FLAKY) {
+      int n = invocations.merge(key, 2, (a, b) -> a + 1);
+      String base = report.id().parameters().isEmpty() ? "#" : report.id().parameters() + "#";
+      TestId next = new TestId(report.id().suite(), report.id().name(), base + n);
+      latestInvocation.put(key, next);
+      add(renamed(report, next));
+      return;
+    }
+    TestResult later = renamed(report, earlier.id());
+    if (!earlier.id().equals(latest)) {
       problems.add(
           new Problem(
               Location.of("", 0),
@@ -371,20 +413,8 @@ final class SqliteRunWriter implements RunWriter {
               "tests '"
                   + earlier.id()
                   + "' and '"
-                  + later.id()
+                  + report.id()
                   + "' share an identity hash; stored as one"));
-      later =
-          new TestResult(
-              earlier.id(),
-              later.outcome(),
-              later.duration(),
-              later.failure(),
-              later.earlierAttempts(),
-              later.stdout(),
-              later.stderr(),
-              later.source(),
-              later.tags(),
-              later.properties());
     }
     TestResult merged = earlier.followedBy(later);
     tally(suite, earlier, -1);
@@ -408,6 +438,38 @@ final class SqliteRunWriter implements RunWriter {
       writeDetails(testId, merged);
       flushDetails();
     }
+  }
+
+  private static boolean sameExecution(TestResult a, TestResult b) {
+    return a.outcome() == b.outcome()
+        && java.util.Objects.equals(a.duration(), b.duration())
+        && a.failure().equals(b.failure())
+        && a.stdout().equals(b.stdout())
+        && a.attempts() == b.attempts();
+  }
+
+  private void markInCurrentFile(int testId) {
+    if (!inCurrentFile.get(testId)) {
+      inCurrentFile.set(testId);
+      if (currentFileCount == currentFileIds.length) {
+        currentFileIds = java.util.Arrays.copyOf(currentFileIds, currentFileIds.length * 2);
+      }
+      currentFileIds[currentFileCount++] = testId;
+    }
+  }
+
+  private static TestResult renamed(TestResult r, TestId id) {
+    return new TestResult(
+        id,
+        r.outcome(),
+        r.duration(),
+        r.failure(),
+        r.earlierAttempts(),
+        r.stdout(),
+        r.stderr(),
+        r.source(),
+        r.tags(),
+        r.properties());
   }
 
   @Override
@@ -458,6 +520,10 @@ final class SqliteRunWriter implements RunWriter {
   public void file(InputFile file) {
     checkOpen();
     files.add(file);
+    for (int i = 0; i < currentFileCount; i++) {
+      inCurrentFile.clear(currentFileIds[i]);
+    }
+    currentFileCount = 0;
   }
 
   @Override
@@ -465,6 +531,15 @@ final class SqliteRunWriter implements RunWriter {
     checkOpen();
     try {
       flush();
+      if (repeatedReports > 0) {
+        problems.add(
+            new Problem(
+                Location.of("", 0),
+                Severity.WARNING,
+                repeatedReports
+                    + " test results were reported again by another input file with the same outcome,"
+                    + " duration and output (an aggregate report?); each was counted once"));
+      }
       Counts total = Counts.of(counts[0], counts[1], counts[2], counts[3], counts[4]);
       RunStatus finalStatus = status != null ? status : RunStatus.of(total, runErrors.size());
       Instant started = start.started();

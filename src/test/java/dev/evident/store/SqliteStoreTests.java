@@ -196,4 +196,49 @@ class SqliteStoreTests {
       assertThat(SqliteStore.SCHEMA_VERSION).isEqualTo(newest);
     }
   }
+
+  @Test
+  void aTestReportedAgainAfterPassingIsAnotherInvocationNotARerun() {
+    try (ResultStore store = ResultStore.open(db().toString())) {
+      Run run;
+      try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
+        w.add(passed("DataTest", "rows"));
+        w.add(failed("DataTest", "rows", "row 2 is wrong"));
+        w.add(passed("DataTest", "rows"));
+        w.add(passed("DataTest", "rows"));
+        run = w.commit(null);
+      }
+
+      // pass | fail, rerun passes | pass: three invocations, the second flaky
+      assertThat(run.counts().collected()).isEqualTo(3);
+      assertThat(run.counts().passed()).isEqualTo(2);
+      assertThat(run.counts().flaky()).isEqualTo(1);
+      assertThat(store.detail(run.id(), 10).failures())
+          .singleElement()
+          .satisfies(f -> assertThat(f.id()).isEqualTo(new TestId("DataTest", "rows", "#2")));
+    }
+  }
+
+  @Test
+  void theSameExecutionReportedByTwoFilesIsCountedOnce() {
+    try (ResultStore store = ResultStore.open(db().toString())) {
+      Run run;
+      try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
+        w.add(passed("A", "one"));
+        w.file(new dev.evident.model.InputFile("TEST-A.xml", "junit", 10, 1, null));
+        w.add(passed("A", "one"));
+        w.add(passed("A", "two"));
+        w.file(new dev.evident.model.InputFile("TESTS-TestSuites.xml", "junit", 10, 2, null));
+        run = w.commit(null);
+      }
+
+      assertThat(run.counts().collected()).isEqualTo(2);
+      assertThat(store.detail(run.id(), 10).problems())
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.message())
+                      .startsWith("1 test results were reported again by another input file"));
+    }
+  }
 }
