@@ -1,0 +1,15 @@
+#!/usr/bin/env python3
+"""Runs a command, prints its wall time (s) and peak RSS (MB) as JSON. Used by the bench scripts."""
+import json, os, subprocess, sys, time
+
+def measure(cmd, stdout=subprocess.DEVNULL):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "exit": code, "stderr": err[-2000:]}
+
+if __name__ == "__main__":
+    print(json.dumps(measure(sys.argv[1:])))
