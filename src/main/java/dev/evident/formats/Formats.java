@@ -22,12 +22,20 @@ public final class Formats {
 
   static {
     register(new JunitXmlReader());
+    register(new TapReader());
   }
 
   private static final Pattern XML_ROOT =
       Pattern.compile("<([A-Za-z_][\\w.\\-]*:)?([A-Za-z_][\\w.\\-]*)[\\s/>]");
+
+  /**
+   * A TAP version line, a plan, a numbered or bare test point, or a bail-out, indented or not. A
+   * plan must be alone on its line, so that prose such as "1..10 retries" is not taken for one.
+   */
   private static final Pattern TAP_LINE =
-      Pattern.compile("^\\s*(TAP version \\d+|1\\.\\.\\d+|(not )?ok( \\d+| -|$|\\s*#)|Bail out!)");
+      Pattern.compile(
+          "^\\s*(TAP version \\d+|1\\.\\.\\d+\\s*(#.*)?$|(not )?ok( \\d+| -|$|\\s*#)|Bail out!)");
+
   private static final Pattern GO_EVENT = Pattern.compile("^\\s*\\{.*\"Action\"\\s*:\\s*\"");
   private static final Pattern JSON_KEY = Pattern.compile("\"([A-Za-z_]+)\"\\s*:");
 
@@ -185,6 +193,9 @@ public final class Formats {
 
   /** Line-based formats: Go's test -json stream (possibly after build output) and TAP. */
   private static Detection detectLines(String text) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
     String[] lines = text.split("\\R", 200);
     int limit = Math.min(lines.length, 100);
     boolean tap = false;
