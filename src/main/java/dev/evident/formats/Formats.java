@@ -23,12 +23,20 @@ public final class Formats {
   static {
     register(new JunitXmlReader());
     register(new GoTestJsonReader());
+    register(new TapReader());
   }
 
   private static final Pattern XML_ROOT =
       Pattern.compile("<([A-Za-z_][\\w.\\-]*:)?([A-Za-z_][\\w.\\-]*)[\\s/>]");
+
+  /**
+   * A TAP version line, a plan, a numbered or bare test point, or a bail-out, indented or not. A
+   * plan must be alone on its line, so that prose such as "1..10 retries" is not taken for one.
+   */
   private static final Pattern TAP_LINE =
-      Pattern.compile("^\\s*(TAP version \\d+|1\\.\\.\\d+|(not )?ok( \\d+| -|$|\\s*#)|Bail out!)");
+      Pattern.compile(
+          "^\\s*(TAP version \\d+|1\\.\\.\\d+\\s*(#.*)?$|(not )?ok( \\d+| -|$|\\s*#)|Bail out!)");
+
   private static final Pattern GO_EVENT = Pattern.compile("^\\s*\\{.*\"Action\"\\s*:\\s*\"");
   private static final Pattern JSON_KEY = Pattern.compile("\"([A-Za-z_]+)\"\\s*:");
 
@@ -190,6 +198,9 @@ public final class Formats {
    * for a test2json event; TAP must show itself in the first 100 lines.
    */
   private static Detection detectLines(String text) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
     String[] lines = text.split("\\R");
     boolean tap = false;
     for (int i = 0; i < lines.length; i++) {
