@@ -86,7 +86,10 @@ final class IngestCommand implements Callable<Integer> {
         out.print(RunQueries.text(detail));
         if (ingested.ignored() > 0) {
           out.println(
-              "Skipped " + ingested.ignored() + " files in directories that are not test results.");
+              "Skipped "
+                  + ingested.ignored()
+                  + (ingested.ignored() == 1 ? " file" : " files")
+                  + " in directories that are not test results.");
         }
       }
       out.flush();

@@ -496,6 +496,7 @@ final class JunitXmlReader implements ResultReader {
         name = "(unnamed)";
       }
       if (c.collectionError) {
+        c.failure = collectionFailure(c.failure);
         // Not a test, but a test case element: the declared counts include it.
         for (Suite s : suites) {
           s.tests++;
@@ -579,6 +580,20 @@ final class JunitXmlReader implements ResultReader {
               c.source,
               List.of(),
               c.properties));
+    }
+
+    /**
+     * pytest writes "collection failure" as the message and the cause in the last "E " line of the
+     * traceback; the message gets that cause, so that one line says why.
+     */
+    private static Failure collectionFailure(Failure f) {
+      String cause = null;
+      for (String line : f.details().split("\\R")) {
+        if (line.startsWith("E ")) {
+          cause = line.substring(1).strip();
+        }
+      }
+      return cause == null ? f : new Failure(f.type(), f.message() + ": " + cause, f.details());
     }
 
     private static Excerpt excerpt(BoundedText text) {

@@ -166,7 +166,7 @@ public final class RunText {
       return;
     }
     out.append('\n')
-        .append("Failures (")
+        .append("Failed, errored and flaky tests (")
         .append(Numbers.count(detail.totalFailures()))
         .append("):\n");
     for (RunDetail.FailedTest f : detail.failures()) {

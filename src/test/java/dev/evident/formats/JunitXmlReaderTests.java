@@ -102,7 +102,8 @@ class JunitXmlReaderTests {
             e -> {
               assertThat(e.kind()).isEqualTo(dev.evident.model.RunError.Kind.COLLECTION);
               assertThat(e.scope()).isEqualTo("tests.test_broken");
-              assertThat(e.failure().details()).contains("No module named 'yaml'");
+              assertThat(e.failure().message())
+                  .isEqualTo("collection failure: ModuleNotFoundError: No module named 'yaml'");
             });
     assertThat(read.problems()).isEmpty();
     assertThat(read.suites())
