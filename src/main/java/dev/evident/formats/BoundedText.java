@@ -16,15 +16,19 @@ final class BoundedText extends Writer {
   static final int OUTPUT_TAIL = 16 * 1024;
 
   private final int headLimit;
+  private final int tailLimit;
   private final StringBuilder head = new StringBuilder();
-  private final char[] tail;
+
+  /** Allocated only once the head is full: most texts (a message, a short trace) never need it. */
+  private char[] tail = new char[0];
+
   private int tailStart;
   private int tailLength;
   private long total;
 
   BoundedText(int head, int tail) {
     this.headLimit = head;
-    this.tail = new char[tail];
+    this.tailLimit = tail;
   }
 
   static BoundedText forOutput() {
@@ -40,8 +44,11 @@ final class BoundedText extends Writer {
       offset += toHead;
       length -= toHead;
     }
-    if (length == 0 || tail.length == 0) {
+    if (length == 0 || tailLimit == 0) {
       return;
+    }
+    if (tail.length == 0) {
+      tail = new char[tailLimit];
     }
     if (length >= tail.length) {
       System.arraycopy(chars, offset + length - tail.length, tail, 0, tail.length);

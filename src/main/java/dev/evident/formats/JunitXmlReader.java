@@ -127,18 +127,37 @@ final class JunitXmlReader implements ResultReader {
     BoundedText stdout;
     BoundedText stderr;
 
-    Case(Attrs a, String file, long line) {
-      this.name = a.get("name");
-      this.classname = a.get("classname") != null ? a.get("classname") : a.get("class");
-      this.timeText = a.get("time");
-      String sourceFile = a.get("file");
-      long sourceLine = Math.max(0, Values.count(a.get("line")));
-      this.source =
-          sourceFile == null || sourceFile.isBlank() ? null : Location.of(sourceFile, sourceLine);
-      String status = a.get("status");
-      String result = a.get("result");
-      this.status =
-          (status != null ? status : result != null ? result : "").toLowerCase(Locale.ROOT);
+    Case(XMLStreamReader2 xml, long line) {
+      // One pass over the attributes: a million test cases make repeated lookups by name show.
+      String name = null;
+      String classname = null;
+      String cls = null;
+      String time = null;
+      String file = null;
+      String lineText = null;
+      String status = null;
+      String result = null;
+      for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+        String value = xml.getAttributeValue(i);
+        switch (xml.getAttributeLocalName(i)) {
+          case "name" -> name = value;
+          case "classname" -> classname = value;
+          case "class" -> cls = value;
+          case "time" -> time = value;
+          case "file" -> file = value;
+          case "line" -> lineText = value;
+          case "status" -> status = value;
+          case "result" -> result = value;
+          default -> {}
+        }
+      }
+      this.name = name;
+      this.classname = classname != null ? classname : cls;
+      this.timeText = time;
+      long sourceLine = lineText == null ? 0 : Math.max(0, Values.count(lineText));
+      this.source = file == null || file.isBlank() ? null : Location.of(file, sourceLine);
+      String s = status != null ? status : result;
+      this.status = s == null ? "" : s.toLowerCase(Locale.ROOT);
       this.line = line;
     }
   }
@@ -287,7 +306,7 @@ final class JunitXmlReader implements ResultReader {
           }
           suites.push(new Suite(name, suiteName, line, attrs));
         }
-        case "testcase" -> current = new Case(attrs, file, line);
+        case "testcase" -> current = new Case(xml, line);
         case "properties" -> propertyTarget = suites.isEmpty() ? null : suites.peek().properties;
         case "property" -> startProperty();
         case "system-out", "system-err" -> {
