@@ -17,14 +17,17 @@ final class BoundedText extends Writer {
 
   private final int headLimit;
   private final StringBuilder head = new StringBuilder();
-  private final char[] tail;
+  private final int tailLimit;
+  // Made on the first character past the head: most texts fit the head, and readers make one
+  // BoundedText per test field.
+  private char[] tail;
   private int tailStart;
   private int tailLength;
   private long total;
 
   BoundedText(int head, int tail) {
     this.headLimit = head;
-    this.tail = new char[tail];
+    this.tailLimit = tail;
   }
 
   static BoundedText forOutput() {
@@ -40,8 +43,11 @@ final class BoundedText extends Writer {
       offset += toHead;
       length -= toHead;
     }
-    if (length == 0 || tail.length == 0) {
+    if (length == 0 || tailLimit == 0) {
       return;
+    }
+    if (tail == null) {
+      tail = new char[tailLimit];
     }
     if (length >= tail.length) {
       System.arraycopy(chars, offset + length - tail.length, tail, 0, tail.length);
