@@ -1,11 +1,16 @@
 package dev.evident.formats;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +29,9 @@ public final class Formats {
     register(new JunitXmlReader());
     register(new GoTestJsonReader());
     register(new TapReader());
+    register(new CtrfReader());
+    register(new MochaJsonReader());
+    register(new OtrReader());
   }
 
   private static final Pattern XML_ROOT =
@@ -38,7 +46,7 @@ public final class Formats {
           "^\\s*(TAP version \\d+|1\\.\\.\\d+\\s*(#.*)?$|(not )?ok( \\d+| -|$|\\s*#)|Bail out!)");
 
   private static final Pattern GO_EVENT = Pattern.compile("^\\s*\\{.*\"Action\"\\s*:\\s*\"");
-  private static final Pattern JSON_KEY = Pattern.compile("\"([A-Za-z_]+)\"\\s*:");
+  private static final JsonFactory JSON = new JsonFactory();
 
   private Formats() {}
 
@@ -95,7 +103,7 @@ public final class Formats {
       return lines;
     }
     if (first == '{' || first == '[') {
-      return detectJson(text, start);
+      return detectJson(text.substring(start));
     }
     return new Detection(
         null,
@@ -219,40 +227,55 @@ public final class Formats {
     return tap ? new Detection(Format.TAP, null) : null;
   }
 
-  private static Detection detectJson(String text, int start) {
-    Matcher m = JSON_KEY.matcher(text);
-    boolean results = false;
-    boolean tool = false;
-    boolean stats = false;
-    boolean mochaList = false;
-    boolean examples = false;
-    boolean dart = false;
-    int scanned = 0;
-    while (m.find(start) && scanned++ < 400) {
-      String key = m.group(1);
-      switch (key) {
-        case "results" -> results = true;
-        case "tool" -> tool = true;
-        case "reportFormat" -> tool = true;
-        case "stats" -> stats = true;
-        case "passes", "failures", "pending", "tests" -> mochaList |= stats;
-        case "examples" -> examples = true;
-        case "protocolVersion" -> dart = true;
-        default -> {}
+  /**
+   * Tells CTRF from Mocha JSON by the document's structure, not by keys anywhere in it: a CTRF
+   * schema or a file of CTRF validation cases mentions "results" and "tool" too, but not as a
+   * report's top-level "reportFormat" or "results" object with tests.
+   */
+  private static Detection detectJson(String text) {
+    Set<String> top = new HashSet<>();
+    Set<String> results = new HashSet<>();
+    String reportFormat = null;
+    try (JsonParser p = JSON.createParser(text)) {
+      if (p.nextToken() == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          top.add(key);
+          JsonToken value = p.nextToken();
+          if (key.equals("reportFormat") && value == JsonToken.VALUE_STRING) {
+            reportFormat = p.getText();
+          } else if (key.equals("results") && value == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              results.add(p.currentName());
+              p.nextToken();
+              p.skipChildren();
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
       }
-      start = m.end();
+    } catch (IOException e) {
+      // the sniffed head ends inside the document, or it is not JSON: judge by what was seen
     }
-    if (results && tool) {
+    if ("CTRF".equalsIgnoreCase(reportFormat)
+        || (reportFormat == null
+            && (results.contains("tests")
+                || (results.contains("tool") && results.contains("summary"))))) {
       return new Detection(Format.CTRF, null);
     }
-    if (stats && mochaList) {
+    if (top.contains("stats")
+        && (top.contains("tests")
+            || top.contains("passes")
+            || top.contains("failures")
+            || top.contains("pending"))) {
       return new Detection(Format.MOCHA, null);
     }
-    if (dart) {
+    if (top.contains("protocolVersion")) {
       return new Detection(
           null, "Dart/Flutter JSON test output is not supported yet; convert it to JUnit XML");
     }
-    if (examples) {
+    if (top.contains("examples")) {
       return new Detection(
           null, "RSpec JSON is not supported yet; use rspec_junit_formatter for JUnit XML");
     }
