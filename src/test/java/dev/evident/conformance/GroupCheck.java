@@ -126,23 +126,37 @@ final class GroupCheck {
           checked);
     }
     Matcher reruns = RERUNS.matcher(expectation);
+    String previous = null;
     while (reruns.find()) {
       String test = reruns.group(1);
-      RunDetail.FailedTest found =
-          all.detail() == null
-              ? null
-              : all.detail().failures().stream()
-                  .filter(
-                      f ->
-                          f.id().name().equals(test)
-                              || f.id().name().endsWith("/" + test)
-                              || (f.id().suite() + "." + f.id().name()).endsWith(test))
-                  .findFirst()
-                  .orElse(null);
-      long runs = found == null ? 0 : found.attempts();
-      long failures = found == null ? 0 : found.outcome() == Outcome.FLAKY ? runs - 1 : runs;
-      compare(id, test + " runs", runs, reruns.group(2), differences, reasons, checked);
-      compare(id, test + " failures", failures, reruns.group(3), differences, reasons, checked);
+      List<RunDetail.FailedTest> found = new ArrayList<>();
+      if (all.detail() != null) {
+        for (RunDetail.FailedTest f : all.detail().failures()) {
+          String full = f.id().suite() + "." + f.id().name();
+          boolean match =
+              test.equals("subcases") && previous != null
+                  ? full.endsWith(
+                          previous.substring(previous.lastIndexOf('.') + 1)
+                              + "/"
+                              + f.id().name().substring(f.id().name().indexOf('/') + 1))
+                      && f.id().name().contains("/")
+                  : f.id().name().equals(test) || full.endsWith(test);
+          if (match) {
+            found.add(f);
+          }
+        }
+      }
+      if (found.isEmpty()) {
+        compare(id, test + " runs", 0, reruns.group(2), differences, reasons, checked);
+      }
+      for (RunDetail.FailedTest f : found) {
+        long runs = f.attempts();
+        long failures = f.outcome() == Outcome.FLAKY ? runs - 1 : runs;
+        String label = test.equals("subcases") ? f.id().name() : test;
+        compare(id, label + " runs", runs, reruns.group(2), differences, reasons, checked);
+        compare(id, label + " failures", failures, reruns.group(3), differences, reasons, checked);
+      }
+      previous = test;
     }
     if (checked.isEmpty()) {
       differences.add("no check understands this expectation; extend GroupCheck");
