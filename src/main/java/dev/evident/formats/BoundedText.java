@@ -16,15 +16,19 @@ final class BoundedText extends Writer {
   static final int OUTPUT_TAIL = 16 * 1024;
 
   private final int headLimit;
+  private final int tailLimit;
   private final StringBuilder head = new StringBuilder();
-  private final char[] tail;
+
+  /** Allocated on the first character past the head: most outputs are short. */
+  private char[] tail;
+
   private int tailStart;
   private int tailLength;
   private long total;
 
   BoundedText(int head, int tail) {
     this.headLimit = head;
-    this.tail = new char[tail];
+    this.tailLimit = tail;
   }
 
   static BoundedText forOutput() {
@@ -40,8 +44,11 @@ final class BoundedText extends Writer {
       offset += toHead;
       length -= toHead;
     }
-    if (length == 0 || tail.length == 0) {
+    if (length == 0 || tailLimit == 0) {
       return;
+    }
+    if (tail == null) {
+      tail = new char[tailLimit];
     }
     if (length >= tail.length) {
       System.arraycopy(chars, offset + length - tail.length, tail, 0, tail.length);
@@ -103,6 +110,9 @@ final class BoundedText extends Writer {
   }
 
   private void appendTail(StringBuilder out) {
+    if (tail == null) {
+      return;
+    }
     for (int i = 0; i < tailLength; i++) {
       out.append(tail[(tailStart + i) % tail.length]);
     }

@@ -22,6 +22,9 @@ public final class Formats {
 
   static {
     register(new JunitXmlReader());
+    register(new TrxReader());
+    register(new NunitReader());
+    register(new XunitReader());
   }
 
   private static final Pattern XML_ROOT =
