@@ -32,6 +32,9 @@ public final class Formats {
     register(new CtrfReader());
     register(new MochaJsonReader());
     register(new OtrReader());
+    register(new TrxReader());
+    register(new NunitReader());
+    register(new XunitReader());
   }
 
   private static final Pattern XML_ROOT =
