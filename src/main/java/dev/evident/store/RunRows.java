@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,9 +19,6 @@ import java.util.TreeMap;
 final class RunRows {
 
   private RunRows() {}
-
-  /** One suite's row: counts, summed test duration in microseconds (or null), format facts. */
-  record SuiteRow(Counts counts, Long durationMicros, SuiteInfo info) {}
 
   static void finish(
       Connection c,
@@ -54,24 +52,42 @@ final class RunRows {
     }
   }
 
-  static void suites(Connection c, long runId, Map<Integer, SuiteRow> suites, Texts texts)
+  /** The names of tests first seen in this run, one chunk per suite. */
+  static void names(
+      Connection c, Map<Long, List<SuiteNames.Name>> names, Map<Long, Integer> firstOrdinal)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO suite_tests (suite_id, first_ordinal, count, names) VALUES (?, ?, ?, ?)")) {
+      for (var entry : names.entrySet()) {
+        ps.setLong(1, entry.getKey());
+        ps.setInt(2, firstOrdinal.get(entry.getKey()));
+        ps.setInt(3, entry.getValue().size());
+        ps.setBytes(4, SuiteNames.encode(entry.getValue()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  static void suites(Connection c, long runId, Collection<SuiteResults> suites, Texts texts)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO run_suites (run_id, suite_id, passed, failed, errored, skipped, flaky,"
-                + " duration_us, started_at, properties, stdout_id, stderr_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (var entry : suites.entrySet()) {
-        SuiteRow row = entry.getValue();
-        SuiteInfo info = row.info();
+                + " duration_us, started_at, properties, stdout_id, stderr_id, results)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (SuiteResults suite : suites) {
+        Counts counts = suite.counts();
+        SuiteInfo info = suite.info;
         ps.setLong(1, runId);
-        ps.setInt(2, entry.getKey());
-        ps.setLong(3, row.counts().passed());
-        ps.setLong(4, row.counts().failed());
-        ps.setLong(5, row.counts().errored());
-        ps.setLong(6, row.counts().skipped());
-        ps.setLong(7, row.counts().flaky());
-        Sql.setLong(ps, 8, row.durationMicros());
+        ps.setLong(2, suite.suiteId);
+        ps.setLong(3, counts.passed());
+        ps.setLong(4, counts.failed());
+        ps.setLong(5, counts.errored());
+        ps.setLong(6, counts.skipped());
+        ps.setLong(7, counts.flaky());
+        Sql.setLong(ps, 8, suite.durationMicros());
         ps.setString(9, info == null ? null : Sql.instant(info.started()));
         ps.setString(
             10,
@@ -80,6 +96,7 @@ final class RunRows {
                 : Sql.json(new TreeMap<>(info.properties())));
         Sql.setLong(ps, 11, info == null ? null : texts.output(info.stdout()));
         Sql.setLong(ps, 12, info == null ? null : texts.output(info.stderr()));
+        ps.setBytes(13, suite.encode());
         ps.addBatch();
       }
       ps.executeBatch();

@@ -49,6 +49,11 @@ final class Sql {
     return rs.wasNull() ? null : Duration.ofNanos(value * 1000);
   }
 
+  /** A duration from microseconds as {@link SuiteResults} keeps them; null for NO_DURATION. */
+  static Duration duration(long micros) {
+    return micros == SuiteResults.NO_DURATION ? null : Duration.ofNanos(micros * 1000);
+  }
+
   static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.INTEGER);

@@ -19,19 +19,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one run into SQLite in one transaction, streaming. Results go out in multi-row INSERTs of
- * {@value #ROWS} rows; test identities are resolved in memory against the project's tests, loaded
- * once. Holds the store's lock from start to commit or close.
+ * Writes one run into SQLite in one transaction. Identities are resolved in memory against the
+ * project's known tests, loaded once; results are kept per suite in memory (a few bytes each) and
+ * written at commit as one row per suite; details of results that are not plain passes are written
+ * as they come, in batches. Holds the store's lock from start to commit or close.
  */
 final class SqliteRunWriter implements RunWriter {
 
-  private static final int ROWS = 100;
   private static final int DETAIL_BATCH = 500;
 
   private final SqliteStore store;
@@ -39,11 +39,14 @@ final class SqliteRunWriter implements RunWriter {
   private final RunStart start;
   private final Instant created = Instant.now();
   private final long runId;
-  private final int projectId;
-  private final Texts texts;
-  private final Map<String, Integer> suiteIds = new HashMap<>();
-  private final LongIntMap testIds;
-  private final BitSet seen = new BitSet();
+  private final long projectId;
+  private final Map<String, Long> suiteIds = new HashMap<>();
+  private final LongLongMap identities;
+  private final Map<Long, Integer> nextOrdinal = new HashMap<>();
+  private final Map<Long, List<SuiteNames.Name>> newNames = new LinkedHashMap<>();
+  private final Map<Long, Integer> firstNewOrdinal = new HashMap<>();
+  private final Map<Long, SuiteResults> results = new LinkedHashMap<>();
+  private final Details details;
 
   /** How many invocations of a test with unnamed parameters were seen, by test key. */
   private final Map<Long, Integer> invocations = new HashMap<>();
@@ -51,45 +54,14 @@ final class SqliteRunWriter implements RunWriter {
   /** The newest invocation of such a test, where a rerun after a failure belongs. */
   private final Map<Long, TestId> latestInvocation = new HashMap<>();
 
-  /** Tests reported by the input file being read now; cleared when the file is done. */
-  private final BitSet inCurrentFile = new BitSet();
-
-  private int[] currentFileIds = new int[1024];
-  private int currentFileCount;
-  private long repeatedReports;
-
-  private int nextTestId;
-  private final long[] counts = new long[Outcome.values().length];
-  private final Map<Integer, SuiteTally> suites = new HashMap<>();
   private final List<Problem> problems = new ArrayList<>();
   private final List<RunError> runErrors = new ArrayList<>();
   private final List<InputFile> files = new ArrayList<>();
-
-  private final PreparedStatement resultRows;
-  private final PreparedStatement resultRow;
-  private final PreparedStatement testRows;
-  private final PreparedStatement testRow;
-  private final PreparedStatement detailRow;
-  private final int[] bufferedTests = new int[ROWS];
-  private final byte[] bufferedOutcomes = new byte[ROWS];
-  private final Long[] bufferedDurations = new Long[ROWS];
-  private int buffered;
-  private final int[] newIds = new int[ROWS];
-  private final long[] newKeys = new long[ROWS];
-  private final int[] newSuites = new int[ROWS];
-  private final String[] newNames = new String[ROWS];
-  private final String[] newParameters = new String[ROWS];
-  private int newTests;
-  private int details;
+  private String lastSuiteName;
+  private long lastSuiteId;
+  private int fileIndex;
+  private long repeatedReports;
   private boolean finished;
-
-  /** Per-suite counts, durations and what the format said about the suite. */
-  private static final class SuiteTally {
-    final long[] counts = new long[Outcome.values().length];
-    long durationMicros;
-    boolean hasDuration;
-    SuiteInfo info;
-  }
 
   SqliteRunWriter(SqliteStore store, RunStart start) {
     this.store = store;
@@ -101,48 +73,24 @@ final class SqliteRunWriter implements RunWriter {
       projectId = projectId(start.project());
       runId = insertRun();
       loadSuites();
-      testIds = loadTests();
-      texts = new Texts(c);
-      resultRows =
-          c.prepareStatement(
-              rows(
-                  "INSERT INTO results (run_id, test_id, outcome, duration_us) VALUES ",
-                  "(?, ?, ?, ?)"));
-      resultRow =
-          c.prepareStatement(
-              "INSERT INTO results (run_id, test_id, outcome, duration_us) VALUES (?, ?, ?, ?)");
-      String testInsert =
-          "INSERT INTO tests (id, project_id, key, suite_id, name, parameters) VALUES ";
-      testRows = c.prepareStatement(rows(testInsert, "(?, ?, ?, ?, ?, ?)"));
-      testRow = c.prepareStatement(testInsert + "(?, ?, ?, ?, ?, ?)");
-      detailRow =
-          c.prepareStatement(
-              "INSERT INTO result_details (run_id, test_id, failure_id, stdout_id, stderr_id, source_file,"
-                  + " source_line, tags, properties, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      identities = loadIdentities();
+      details = new Details(c, runId);
     } catch (SQLException | RuntimeException e) {
       abort();
       throw e instanceof SQLException sql ? fail(sql) : (RuntimeException) e;
     }
   }
 
-  private static String rows(String insert, String row) {
-    StringBuilder sql = new StringBuilder(insert);
-    for (int i = 0; i < ROWS; i++) {
-      sql.append(i == 0 ? "" : ", ").append(row);
-    }
-    return sql.toString();
-  }
-
   private StoreException fail(SQLException e) {
     return new StoreException("database " + store.file() + ": " + e.getMessage(), e);
   }
 
-  private int projectId(String name) throws SQLException {
+  private long projectId(String name) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT id FROM projects WHERE name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
-          return rs.getInt(1);
+          return rs.getLong(1);
         }
       }
     }
@@ -152,7 +100,7 @@ final class SqliteRunWriter implements RunWriter {
       ps.setString(2, Sql.instant(created));
       ps.executeUpdate();
     }
-    return (int) lastId();
+    return lastId();
   }
 
   private long lastId() throws SQLException {
@@ -169,7 +117,7 @@ final class SqliteRunWriter implements RunWriter {
             "INSERT INTO runs (project_id, source, created_at, status, command, exit_code, attributes,"
                 + " collected, executed, passed, failed, errored, skipped, flaky, run_errors, problems)"
                 + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0)")) {
-      ps.setInt(1, projectId);
+      ps.setLong(1, projectId);
       ps.setString(2, start.source());
       ps.setString(3, Sql.instant(created));
       ps.setString(4, start.command());
@@ -183,62 +131,67 @@ final class SqliteRunWriter implements RunWriter {
   private void loadSuites() throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT name, id FROM suites WHERE project_id = ?")) {
-      ps.setInt(1, projectId);
+      ps.setLong(1, projectId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          suiteIds.put(rs.getString(1), rs.getInt(2));
+          suiteIds.put(rs.getString(1), rs.getLong(2));
         }
       }
     }
   }
 
-  private LongIntMap loadTests() throws SQLException {
-    int count = 0;
+  /** Every known test of the project, by identity key. Keys are recomputed from the names. */
+  private LongLongMap loadIdentities() throws SQLException {
+    Map<Long, String> suiteNames = new HashMap<>();
+    suiteIds.forEach((name, id) -> suiteNames.put(id, name));
+    LongLongMap map = new LongLongMap(1024);
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM tests")) {
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        nextTestId = rs.getInt(2) + 1;
-      }
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT COUNT(*) FROM tests WHERE project_id = ?")) {
-      ps.setInt(1, projectId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        count = rs.getInt(1);
-      }
-    }
-    LongIntMap map = new LongIntMap(Math.max(1024, count));
-    if (count == 0) {
-      return map;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT key, id FROM tests WHERE project_id = ?")) {
-      ps.setInt(1, projectId);
+        c.prepareStatement(
+            "SELECT t.suite_id, t.first_ordinal, t.count, t.names FROM suite_tests t"
+                + " JOIN suites s ON s.id = t.suite_id WHERE s.project_id = ?")) {
+      ps.setLong(1, projectId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          map.put(rs.getLong(1), rs.getInt(2));
+          long suiteId = rs.getLong(1);
+          int first = rs.getInt(2);
+          int count = rs.getInt(3);
+          String suite = suiteNames.get(suiteId);
+          SuiteNames.decode(
+              rs.getBytes(4),
+              first,
+              count,
+              (ordinal, name, parameters) ->
+                  map.put(
+                      new TestId(suite, name, parameters).key(), TestRefs.of(suiteId, ordinal)));
+          nextOrdinal.merge(suiteId, first + count, Math::max);
         }
       }
     }
     return map;
   }
 
-  private int suiteId(String name) throws SQLException {
-    Integer id = suiteIds.get(name);
-    if (id != null) {
-      return id;
+  private long suiteId(String name) throws SQLException {
+    if (name.equals(lastSuiteName)) {
+      return lastSuiteId;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO suites (project_id, name) VALUES (?, ?)")) {
-      ps.setInt(1, projectId);
-      ps.setString(2, name);
-      ps.executeUpdate();
+    Long id = suiteIds.get(name);
+    if (id == null) {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO suites (project_id, name) VALUES (?, ?)")) {
+        ps.setLong(1, projectId);
+        ps.setString(2, name);
+        ps.executeUpdate();
+      }
+      id = lastId();
+      suiteIds.put(name, id);
     }
-    int created = (int) lastId();
-    suiteIds.put(name, created);
-    return created;
+    lastSuiteName = name;
+    lastSuiteId = id;
+    return id;
+  }
+
+  private SuiteResults results(long suiteId) {
+    return results.computeIfAbsent(suiteId, SuiteResults::new);
   }
 
   @Override
@@ -246,157 +199,69 @@ final class SqliteRunWriter implements RunWriter {
     checkOpen();
     try {
       TestId id = result.id();
-      int suite = suiteId(id.suite());
       long key = id.key();
-      int testId = testIds.get(key);
-      if (testId == LongIntMap.MISSING) {
-        testId = nextTestId++;
-        testIds.put(key, testId);
-        bufferTest(testId, key, suite, id);
-      } else if (seen.get(testId)) {
-        merge(testId, suite, result);
+      long ref = identities.get(key);
+      if (ref == LongLongMap.MISSING) {
+        ref = newTest(suiteId(id.suite()), key, id);
+      }
+      SuiteResults suite = results(TestRefs.suite(ref));
+      int ordinal = TestRefs.ordinal(ref);
+      if (suite.position(ordinal) >= 0) {
+        repeated(key, result);
         return;
       }
-      seen.set(testId);
-      markInCurrentFile(testId);
-      bufferResult(testId, result);
-      if (result.hasDetails()) {
-        writeDetails(testId, result);
+      suite.add(ordinal, result.outcome(), micros(result), fileIndex);
+      if (Details.needed(result)) {
+        details.write(ref, result);
       }
-      tally(suite, result, 1);
     } catch (SQLException e) {
       throw fail(e);
     }
   }
 
-  private void tally(int suite, TestResult result, int sign) {
-    counts[result.outcome().ordinal()] += sign;
-    SuiteTally tally = suites.computeIfAbsent(suite, s -> new SuiteTally());
-    tally.counts[result.outcome().ordinal()] += sign;
-    if (result.duration() != null) {
-      tally.durationMicros += sign * Sql.micros(result.duration());
-      tally.hasDuration = true;
-    }
+  private static long micros(TestResult r) {
+    Long micros = Sql.micros(r.duration());
+    return micros == null ? SuiteResults.NO_DURATION : micros;
   }
 
-  private void bufferTest(int testId, long key, int suite, TestId id) throws SQLException {
-    newIds[newTests] = testId;
-    newKeys[newTests] = key;
-    newSuites[newTests] = suite;
-    newNames[newTests] = id.name();
-    newParameters[newTests] = id.parameters();
-    if (++newTests == ROWS) {
-      for (int i = 0; i < ROWS; i++) {
-        bindTest(testRows, i * 6, i);
-      }
-      testRows.executeUpdate();
-      newTests = 0;
+  private long newTest(long suiteId, long key, TestId id) {
+    int ordinal = nextOrdinal.getOrDefault(suiteId, 0);
+    if (ordinal > TestRefs.MAX_ORDINAL) {
+      throw new StoreException(
+          "suite " + id.suite() + " has more than " + TestRefs.MAX_ORDINAL + " tests");
     }
-  }
-
-  private void bindTest(PreparedStatement ps, int offset, int i) throws SQLException {
-    ps.setInt(offset + 1, newIds[i]);
-    ps.setInt(offset + 2, projectId);
-    ps.setLong(offset + 3, newKeys[i]);
-    ps.setInt(offset + 4, newSuites[i]);
-    ps.setString(offset + 5, newNames[i]);
-    ps.setString(offset + 6, newParameters[i]);
-  }
-
-  private void bufferResult(int testId, TestResult result) throws SQLException {
-    bufferedTests[buffered] = testId;
-    bufferedOutcomes[buffered] = (byte) result.outcome().ordinal();
-    bufferedDurations[buffered] = Sql.micros(result.duration());
-    if (++buffered == ROWS) {
-      for (int i = 0; i < ROWS; i++) {
-        bindResult(resultRows, i * 4, i);
-      }
-      resultRows.executeUpdate();
-      buffered = 0;
-    }
-  }
-
-  private void bindResult(PreparedStatement ps, int offset, int i) throws SQLException {
-    ps.setLong(offset + 1, runId);
-    ps.setInt(offset + 2, bufferedTests[i]);
-    ps.setInt(offset + 3, bufferedOutcomes[i]);
-    Sql.setLong(ps, offset + 4, bufferedDurations[i]);
-  }
-
-  private void flush() throws SQLException {
-    for (int i = 0; i < newTests; i++) {
-      bindTest(testRow, 0, i);
-      testRow.addBatch();
-    }
-    if (newTests > 0) {
-      testRow.executeBatch();
-    }
-    newTests = 0;
-    for (int i = 0; i < buffered; i++) {
-      bindResult(resultRow, 0, i);
-      resultRow.addBatch();
-    }
-    if (buffered > 0) {
-      resultRow.executeBatch();
-    }
-    buffered = 0;
-    flushDetails();
-  }
-
-  private void flushDetails() throws SQLException {
-    texts.flush();
-    if (details > 0) {
-      detailRow.executeBatch();
-    }
-    details = 0;
-  }
-
-  private void writeDetails(int testId, TestResult r) throws SQLException {
-    detailRow.setLong(1, runId);
-    detailRow.setInt(2, testId);
-    Sql.setLong(detailRow, 3, r.failure().isEmpty() ? null : texts.failure(r.failure()));
-    Sql.setLong(detailRow, 4, texts.output(r.stdout()));
-    Sql.setLong(detailRow, 5, texts.output(r.stderr()));
-    detailRow.setString(6, r.source() == null ? null : r.source().file());
-    Sql.setLong(
-        detailRow, 7, r.source() == null || r.source().line() <= 0 ? null : r.source().line());
-    detailRow.setString(8, r.tags().isEmpty() ? null : Sql.json(r.tags()));
-    detailRow.setString(
-        9, r.properties().isEmpty() ? null : Sql.json(new java.util.TreeMap<>(r.properties())));
-    detailRow.setString(
-        10,
-        r.earlierAttempts().isEmpty()
-            ? null
-            : Attempts.encode(r.earlierAttempts(), texts::failure));
-    detailRow.addBatch();
-    if (++details == DETAIL_BATCH) {
-      flushDetails();
-    }
+    nextOrdinal.put(suiteId, ordinal + 1);
+    firstNewOrdinal.putIfAbsent(suiteId, ordinal);
+    newNames
+        .computeIfAbsent(suiteId, s -> new ArrayList<>())
+        .add(new SuiteNames.Name(id.name(), id.parameters()));
+    long ref = TestRefs.of(suiteId, ordinal);
+    identities.put(key, ref);
+    return ref;
   }
 
   /**
-   * A test reported again in this run. After a failure, the report is a rerun: the stored result
-   * becomes an earlier attempt. After a pass or a skip (or a rerun that passed) it cannot be a
-   * rerun (no runner reruns a passed test), so it is another invocation of a test whose parameters
-   * the format did not name (TestNG data providers, repeated titles in Jest): a distinct test,
-   * {@code name[#2]}.
+   * A test reported again in this run. The same execution reported by another file (an aggregate
+   * such as Ant's TESTS-TestSuites.xml next to the per-class files) is counted once. Otherwise,
+   * after a failure the report is a rerun: the stored result becomes an earlier attempt. After a
+   * pass or a skip (or a rerun that passed) it cannot be a rerun (no runner reruns a passed test),
+   * so it is another invocation of a test whose parameters the format did not name (TestNG data
+   * providers, repeated titles in Jest): a distinct test, {@code name[#2]}.
    */
-  private void merge(int firstTestId, int suite, TestResult report) throws SQLException {
-    flush();
-    long key = report.id().key();
+  private void repeated(long key, TestResult report) throws SQLException {
     TestId latest = latestInvocation.getOrDefault(key, report.id());
-    int testId = latest == report.id() ? firstTestId : testIds.get(latest.key());
-    TestResult earlier = StoredResults.load(c, runId, testId);
-    if (!inCurrentFile.get(testId) && sameExecution(earlier, report)) {
-      // Another file reports the very same execution (an aggregate such as Ant's
-      // TESTS-TestSuites.xml next to the per-class files): count it once.
+    long ref = identities.get(latest.key());
+    SuiteResults suite = results(TestRefs.suite(ref));
+    int position = suite.position(TestRefs.ordinal(ref));
+    details.flush();
+    TestResult earlier =
+        details.read(ref, latest, suite.outcome(position), Sql.duration(suite.micros(position)));
+    if (suite.file(position) != fileIndex && sameExecution(earlier, report)) {
       repeatedReports++;
       return;
     }
-    markInCurrentFile(testId);
-    if (earlier.outcome() == Outcome.PASSED
-        || earlier.outcome() == Outcome.SKIPPED
-        || earlier.outcome() == Outcome.FLAKY) {
+    Outcome before = earlier.outcome();
+    if (before == Outcome.PASSED || before == Outcome.SKIPPED || before == Outcome.FLAKY) {
       int n = invocations.merge(key, 2, (a, b) -> a + 1);
       String base = report.id().parameters().isEmpty() ? "#" : report.id().parameters() + "#";
       TestId next = new TestId(report.id().suite(), report.id().name(), base + n);
@@ -404,40 +269,9 @@ final class SqliteRunWriter implements RunWriter {
       add(renamed(report, next));
       return;
     }
-    TestResult later = renamed(report, earlier.id());
-    if (!earlier.id().equals(latest)) {
-      problems.add(
-          new Problem(
-              Location.of("", 0),
-              Severity.WARNING,
-              "tests '"
-                  + earlier.id()
-                  + "' and '"
-                  + report.id()
-                  + "' share an identity hash; stored as one"));
-    }
-    TestResult merged = earlier.followedBy(later);
-    tally(suite, earlier, -1);
-    tally(suite, merged, 1);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE results SET outcome = ?, duration_us = ? WHERE run_id = ? AND test_id = ?")) {
-      ps.setInt(1, merged.outcome().ordinal());
-      Sql.setLong(ps, 2, Sql.micros(merged.duration()));
-      ps.setLong(3, runId);
-      ps.setInt(4, testId);
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("DELETE FROM result_details WHERE run_id = ? AND test_id = ?")) {
-      ps.setLong(1, runId);
-      ps.setInt(2, testId);
-      ps.executeUpdate();
-    }
-    if (merged.hasDetails()) {
-      writeDetails(testId, merged);
-      flushDetails();
-    }
+    TestResult merged = earlier.followedBy(renamed(report, latest));
+    suite.set(position, merged.outcome(), micros(merged), fileIndex);
+    details.replace(ref, merged);
   }
 
   private static boolean sameExecution(TestResult a, TestResult b) {
@@ -446,16 +280,6 @@ final class SqliteRunWriter implements RunWriter {
         && a.failure().equals(b.failure())
         && a.stdout().equals(b.stdout())
         && a.attempts() == b.attempts();
-  }
-
-  private void markInCurrentFile(int testId) {
-    if (!inCurrentFile.get(testId)) {
-      inCurrentFile.set(testId);
-      if (currentFileCount == currentFileIds.length) {
-        currentFileIds = java.util.Arrays.copyOf(currentFileIds, currentFileIds.length * 2);
-      }
-      currentFileIds[currentFileCount++] = testId;
-    }
   }
 
   private static TestResult renamed(TestResult r, TestId id) {
@@ -476,8 +300,8 @@ final class SqliteRunWriter implements RunWriter {
   public void suite(SuiteInfo suite) {
     checkOpen();
     try {
-      SuiteTally tally = suites.computeIfAbsent(suiteId(suite.name()), s -> new SuiteTally());
-      tally.info = tally.info == null ? suite : mergeInfo(tally.info, suite);
+      SuiteResults results = results(suiteId(suite.name()));
+      results.info = results.info == null ? suite : mergeInfo(results.info, suite);
     } catch (SQLException e) {
       throw fail(e);
     }
@@ -520,50 +344,50 @@ final class SqliteRunWriter implements RunWriter {
   public void file(InputFile file) {
     checkOpen();
     files.add(file);
-    for (int i = 0; i < currentFileCount; i++) {
-      inCurrentFile.clear(currentFileIds[i]);
-    }
-    currentFileCount = 0;
+    fileIndex++;
   }
 
   @Override
   public Run commit(RunStatus status) {
     checkOpen();
     try {
-      flush();
+      details.flush();
       if (repeatedReports > 0) {
         problems.add(
             new Problem(
                 Location.of("", 0),
                 Severity.WARNING,
                 repeatedReports
-                    + " test results were reported again by another input file with the same outcome,"
-                    + " duration and output (an aggregate report?); each was counted once"));
+                    + " test results were reported again by another input file with the same"
+                    + " outcome, duration and output (an aggregate report?); each was counted once"));
       }
-      Counts total = Counts.of(counts[0], counts[1], counts[2], counts[3], counts[4]);
-      RunStatus finalStatus = status != null ? status : RunStatus.of(total, runErrors.size());
+      Counts total = Counts.ZERO;
       Instant started = start.started();
       Instant finished = start.finished();
-      for (SuiteTally t : suites.values()) {
-        if (t.info != null && t.info.started() != null) {
-          Instant s = t.info.started();
+      for (SuiteResults suite : results.values()) {
+        total = total.plus(suite.counts());
+        SuiteInfo info = suite.info;
+        if (info != null && info.started() != null) {
+          Instant s = info.started();
           if (start.started() == null && (started == null || s.isBefore(started))) {
             started = s;
           }
-          Instant end = t.info.duration() == null ? s : s.plus(t.info.duration());
+          Instant end = info.duration() == null ? s : s.plus(info.duration());
           if (start.finished() == null && (finished == null || end.isAfter(finished))) {
             finished = end;
           }
         }
       }
+      RunStatus finalStatus = status != null ? status : RunStatus.of(total, runErrors.size());
+      RunRows.names(c, newNames, firstNewOrdinal);
+      RunRows.suites(c, runId, results.values(), details.texts());
       RunRows.finish(
           c, runId, finalStatus, started, finished, total, runErrors.size(), problems.size());
-      RunRows.suites(c, runId, suitesForRows(), texts);
       RunRows.labels(c, runId, start.labels());
       RunRows.problems(c, runId, problems);
-      RunRows.runErrors(c, runId, runErrors, texts);
+      RunRows.runErrors(c, runId, runErrors, details.texts());
       RunRows.files(c, runId, files);
-      texts.flush();
+      details.flush();
       c.commit();
       finished(true);
       return new Run(
@@ -588,19 +412,6 @@ final class SqliteRunWriter implements RunWriter {
       abort();
       throw e;
     }
-  }
-
-  private Map<Integer, RunRows.SuiteRow> suitesForRows() {
-    Map<Integer, RunRows.SuiteRow> rows = new HashMap<>();
-    suites.forEach(
-        (id, t) ->
-            rows.put(
-                id,
-                new RunRows.SuiteRow(
-                    Counts.of(t.counts[0], t.counts[1], t.counts[2], t.counts[3], t.counts[4]),
-                    t.hasDuration ? t.durationMicros : null,
-                    t.info)));
-    return rows;
   }
 
   private void checkOpen() {
@@ -629,14 +440,8 @@ final class SqliteRunWriter implements RunWriter {
       if (committed) {
         c.setAutoCommit(true);
       }
-      for (PreparedStatement ps :
-          new PreparedStatement[] {resultRows, resultRow, testRows, testRow, detailRow}) {
-        if (ps != null) {
-          ps.close();
-        }
-      }
-      if (texts != null) {
-        texts.close();
+      if (details != null) {
+        details.close();
       }
     } catch (SQLException e) {
       throw fail(e);

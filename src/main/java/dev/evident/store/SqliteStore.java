@@ -11,7 +11,6 @@ import dev.evident.model.RunDetail;
 import dev.evident.model.RunError;
 import dev.evident.model.RunStatus;
 import dev.evident.model.Severity;
-import dev.evident.model.TestId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -335,33 +334,75 @@ final class SqliteStore implements ResultStore {
     if (max <= 0) {
       return failures;
     }
+    record Row(long ref, Outcome outcome, Failure failure, int attempts) {}
+    List<Row> rows = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT s.name AS suite, t.name, t.parameters, r.outcome, r.duration_us,"
-                + " f.type, f.message, f.details, d.attempts"
-                + " FROM results r JOIN tests t ON t.id = r.test_id JOIN suites s ON s.id = t.suite_id"
-                + " LEFT JOIN result_details d ON d.run_id = r.run_id AND d.test_id = r.test_id"
-                + " LEFT JOIN failures f ON f.id = d.failure_id"
-                + " WHERE r.run_id = ? AND r.outcome IN (1, 2, 4)"
-                + " ORDER BY r.outcome, s.name, t.name, t.parameters LIMIT ?")) {
+            "SELECT d.test_ref, d.outcome, f.type, f.message, f.details, d.attempts"
+                + " FROM result_details d LEFT JOIN failures f ON f.id = d.failure_id"
+                + " WHERE d.run_id = ? AND d.outcome IN (1, 2, 4)"
+                + " ORDER BY d.outcome, d.test_ref LIMIT ?")) {
       ps.setLong(1, runId);
       ps.setInt(2, max);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String attempts = rs.getString("attempts");
-          failures.add(
-              new RunDetail.FailedTest(
-                  new TestId(
-                      rs.getString("suite"), rs.getString("name"), rs.getString("parameters")),
-                  Outcome.values()[rs.getInt("outcome")],
-                  Sql.duration(rs, "duration_us"),
-                  new Failure(
-                      rs.getString("type"), rs.getString("message"), rs.getString("details")),
+          String attempts = rs.getString(6);
+          rows.add(
+              new Row(
+                  rs.getLong(1),
+                  Outcome.values()[rs.getInt(2)],
+                  new Failure(rs.getString(3), rs.getString(4), rs.getString(5)),
                   attempts == null ? 1 : Attempts.count(attempts) + 1));
         }
       }
     }
+    Names names = new Names(c);
+    Map<Long, java.time.Duration> durations =
+        durations(c, runId, rows.stream().map(Row::ref).toList());
+    for (Row row : rows) {
+      failures.add(
+          new RunDetail.FailedTest(
+              names.id(row.ref()),
+              row.outcome(),
+              durations.get(row.ref()),
+              row.failure(),
+              row.attempts()));
+    }
+    failures.sort(
+        java.util.Comparator.comparing((RunDetail.FailedTest f) -> f.outcome())
+            .thenComparing(f -> f.id().suite())
+            .thenComparing(f -> f.id().name())
+            .thenComparing(f -> f.id().parameters()));
     return failures;
+  }
+
+  /** The durations of some results of a run, from their suites' result blobs. */
+  private static Map<Long, java.time.Duration> durations(Connection c, long runId, List<Long> refs)
+      throws SQLException {
+    Map<Long, java.time.Duration> durations = new HashMap<>();
+    java.util.Set<Long> wanted = new java.util.HashSet<>(refs);
+    java.util.Set<Long> suites = new java.util.TreeSet<>();
+    refs.forEach(r -> suites.add(TestRefs.suite(r)));
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT results FROM run_suites WHERE run_id = ? AND suite_id = ?")) {
+      for (long suite : suites) {
+        ps.setLong(1, runId);
+        ps.setLong(2, suite);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            SuiteResults.decode(
+                rs.getBytes(1),
+                (ordinal, outcome, micros) -> {
+                  long ref = TestRefs.of(suite, ordinal);
+                  if (wanted.contains(ref)) {
+                    durations.put(ref, Sql.duration(micros));
+                  }
+                });
+          }
+        }
+      }
+    }
+    return durations;
   }
 
   private static List<Problem> problems(Connection c, long runId) throws SQLException {

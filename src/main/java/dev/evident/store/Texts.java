@@ -17,7 +17,7 @@ final class Texts implements AutoCloseable {
 
   private final PreparedStatement failures;
   private final PreparedStatement outputs;
-  private final LongIntMap written = new LongIntMap(1024);
+  private final LongLongMap written = new LongLongMap(1024);
   private int pending;
 
   Texts(Connection c) throws SQLException {
@@ -32,7 +32,7 @@ final class Texts implements AutoCloseable {
   /** The id of a failure text, written if new. */
   long failure(Failure f) {
     long id = Hashes.contentId("failure", f.type(), f.message(), f.details());
-    if (written.get(id) == LongIntMap.MISSING) {
+    if (written.get(id) == LongLongMap.MISSING) {
       written.put(id, 1);
       try {
         failures.setLong(1, id);
@@ -57,7 +57,7 @@ final class Texts implements AutoCloseable {
       return null;
     }
     long id = Hashes.contentId("output", e.text(), Long.toString(e.fullLength()));
-    if (written.get(id) == LongIntMap.MISSING) {
+    if (written.get(id) == LongLongMap.MISSING) {
       written.put(id, 1);
       try {
         outputs.setLong(1, id);

@@ -1,7 +1,13 @@
 -- Evident's store, SQLite flavour. The PostgreSQL flavour keeps the same tables and columns.
--- Sizes matter: a passing result is one row of (run, test, outcome, duration) plus one index entry,
--- about 30 bytes; everything else about a result lives in result_details, written only when there
--- is something to keep (a failure, output, attempts, properties).
+--
+-- Results are stored per suite and run, not per test: a run of a million tests is ten thousand
+-- rows, each holding its suite's results as a compact blob (a few bytes a result), because a row
+-- per result costs a microsecond of binding and two B-tree inserts each, which is most of an
+-- ingest. Everything about a result beyond outcome and duration (failure, output, attempts,
+-- properties) is in result_details, written for every result that is not a plain pass.
+--
+-- A test is referred to by its "ref": suite id * 2^24 + its ordinal in the suite, the order in
+-- which the suite's tests were first seen. Refs are stable across runs.
 
 CREATE TABLE projects (
   id         INTEGER PRIMARY KEY,
@@ -16,17 +22,15 @@ CREATE TABLE suites (
   UNIQUE (project_id, name)
 );
 
--- Test identities. key is a 64-bit hash of suite + name + parameters (TestId.key), unique per
--- project, so ingest resolves identities without comparing text.
-CREATE TABLE tests (
-  id         INTEGER PRIMARY KEY,
-  project_id INTEGER NOT NULL REFERENCES projects (id),
-  key        INTEGER NOT NULL,
-  suite_id   INTEGER NOT NULL REFERENCES suites (id),
-  name       TEXT NOT NULL,
-  parameters TEXT NOT NULL DEFAULT '',
-  UNIQUE (project_id, key)
-);
+-- The names of a suite's tests, in chunks appended as new tests appear: the chunk starting at
+-- first_ordinal holds count tests, each as (name, parameters) in UTF-8 with varint lengths.
+CREATE TABLE suite_tests (
+  suite_id      INTEGER NOT NULL REFERENCES suites (id),
+  first_ordinal INTEGER NOT NULL,
+  count         INTEGER NOT NULL,
+  names         BLOB NOT NULL,
+  PRIMARY KEY (suite_id, first_ordinal)
+) WITHOUT ROWID;
 
 CREATE TABLE runs (
   id          INTEGER PRIMARY KEY,
@@ -59,15 +63,25 @@ CREATE TABLE run_labels (
 );
 CREATE INDEX run_labels_by_value ON run_labels (key, value);
 
--- outcome: 0 PASSED, 1 FAILED, 2 ERRORED, 3 SKIPPED, 4 FLAKY (Outcome ordinal).
-CREATE TABLE results (
+-- One row per suite of a run: counts, summed duration, what the format said about the suite, and
+-- results: every result of the suite as (ordinal, outcome, duration), see ResultBlob.
+CREATE TABLE run_suites (
   run_id      INTEGER NOT NULL,
-  test_id     INTEGER NOT NULL,
-  outcome     INTEGER NOT NULL,
+  suite_id    INTEGER NOT NULL,
+  passed      INTEGER NOT NULL,
+  failed      INTEGER NOT NULL,
+  errored     INTEGER NOT NULL,
+  skipped     INTEGER NOT NULL,
+  flaky       INTEGER NOT NULL,
   duration_us INTEGER,
-  PRIMARY KEY (run_id, test_id)
+  started_at  TEXT,
+  properties  TEXT,
+  stdout_id   INTEGER,
+  stderr_id   INTEGER,
+  results     BLOB NOT NULL,
+  PRIMARY KEY (run_id, suite_id)
 ) WITHOUT ROWID;
-CREATE INDEX results_by_test ON results (test_id, run_id);
+CREATE INDEX run_suites_by_suite ON run_suites (suite_id, run_id);
 
 -- Failure texts, stored once: id is a 63-bit prefix of the SHA-256 of type, message and details.
 CREATE TABLE failures (
@@ -84,9 +98,11 @@ CREATE TABLE outputs (
   full_length INTEGER NOT NULL
 );
 
+-- outcome: 0 PASSED, 1 FAILED, 2 ERRORED, 3 SKIPPED, 4 FLAKY (Outcome ordinal).
 CREATE TABLE result_details (
   run_id      INTEGER NOT NULL,
-  test_id     INTEGER NOT NULL,
+  test_ref    INTEGER NOT NULL,
+  outcome     INTEGER NOT NULL,
   failure_id  INTEGER,
   stdout_id   INTEGER,
   stderr_id   INTEGER,
@@ -95,23 +111,7 @@ CREATE TABLE result_details (
   tags        TEXT,
   properties  TEXT,
   attempts    TEXT,
-  PRIMARY KEY (run_id, test_id)
-) WITHOUT ROWID;
-
-CREATE TABLE run_suites (
-  run_id      INTEGER NOT NULL,
-  suite_id    INTEGER NOT NULL,
-  passed      INTEGER NOT NULL,
-  failed      INTEGER NOT NULL,
-  errored     INTEGER NOT NULL,
-  skipped     INTEGER NOT NULL,
-  flaky       INTEGER NOT NULL,
-  duration_us INTEGER,
-  started_at  TEXT,
-  properties  TEXT,
-  stdout_id   INTEGER,
-  stderr_id   INTEGER,
-  PRIMARY KEY (run_id, suite_id)
+  PRIMARY KEY (run_id, test_ref)
 ) WITHOUT ROWID;
 
 CREATE TABLE run_errors (

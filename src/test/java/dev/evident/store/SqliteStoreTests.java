@@ -137,9 +137,10 @@ class SqliteStoreTests {
         }
       }
     }
-    assertThat(count("SELECT COUNT(*) FROM tests")).isEqualTo(1000);
+    assertThat(count("SELECT SUM(count) FROM suite_tests")).isEqualTo(1000);
     assertThat(count("SELECT COUNT(*) FROM suites")).isEqualTo(7);
-    assertThat(count("SELECT COUNT(*) FROM results")).isEqualTo(2000);
+    assertThat(count("SELECT SUM(passed) FROM run_suites")).isEqualTo(2000);
+    assertThat(count("SELECT COUNT(*) FROM result_details")).isZero();
   }
 
   @Test
@@ -154,7 +155,7 @@ class SqliteStoreTests {
       assertThat(store.runs("a", 10)).hasSize(1);
       assertThat(store.runs(null, 10)).hasSize(2);
     }
-    assertThat(count("SELECT COUNT(*) FROM tests")).isEqualTo(2);
+    assertThat(count("SELECT SUM(count) FROM suite_tests")).isEqualTo(2);
   }
 
   @Test
@@ -170,7 +171,7 @@ class SqliteStoreTests {
       }
     }
     assertThat(count("SELECT COUNT(*) FROM runs")).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM results")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM run_suites")).isEqualTo(1);
   }
 
   @Test
