@@ -55,7 +55,8 @@ final class IngestCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "auto",
       description =
-          "auto (detect from content; default), junit, ctrf, gotest, tap, trx, nunit, xunit, mocha, otr.")
+          "auto (detect from content; default), junit, ctrf, gotest, tap, trx, nunit, xunit, mocha,"
+              + " otr, dart, rspec.")
   String format;
 
   @Option(names = "--json", description = "Print the stored run as JSON.")

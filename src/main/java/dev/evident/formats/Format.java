@@ -14,7 +14,9 @@ public enum Format {
   NUNIT("nunit", "NUnit XML"),
   XUNIT("xunit", "xUnit.net XML"),
   MOCHA("mocha", "Mocha JSON"),
-  OTR("otr", "Open Test Reporting XML");
+  OTR("otr", "Open Test Reporting XML"),
+  DART("dart", "Dart/Flutter JSON"),
+  RSPEC("rspec", "RSpec JSON");
 
   private final String id;
   private final String title;

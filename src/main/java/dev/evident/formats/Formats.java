@@ -35,6 +35,8 @@ public final class Formats {
     register(new TrxReader());
     register(new NunitReader());
     register(new XunitReader());
+    register(new DartJsonReader());
+    register(new RspecJsonReader());
   }
 
   private static final Pattern XML_ROOT =
@@ -204,9 +206,10 @@ public final class Formats {
   }
 
   /**
-   * Line-based formats: Go's test -json stream and TAP. A Go stream may start after any number of
-   * plain lines (build errors on stderr, CI echo), so every line of the sniffed head is looked at
-   * for a test2json event; TAP must show itself in the first 100 lines.
+   * Line-based formats: Go's test -json stream, Dart's JSON reporter stream and TAP. A Go or Dart
+   * stream may start after any number of plain lines (build errors on stderr, CI echo, Flutter's
+   * own messages), so every line of the sniffed head is looked at for an event; TAP must show
+   * itself in the first 100 lines.
    */
   private static Detection detectLines(String text) {
     if (text.startsWith("\uFEFF")) {
@@ -223,11 +226,54 @@ public final class Formats {
               || line.contains("\"ImportPath\""))) {
         return new Detection(Format.GOTEST, null);
       }
+      if (dartEvent(line)) {
+        return new Detection(Format.DART, null);
+      }
       if (!tap && i < 100 && TAP_LINE.matcher(line).find()) {
         tap = true;
       }
     }
     return tap ? new Detection(Format.TAP, null) : null;
+  }
+
+  /**
+   * A Dart JSON reporter event with its subject at the top level: the start event with its
+   * protocolVersion, a suite event with its suite, a testStart event with its test. Keys nested
+   * deeper, as in a one-line CTRF or Mocha report, do not count.
+   */
+  private static boolean dartEvent(String line) {
+    int first = 0;
+    while (first < line.length() && Character.isWhitespace(line.charAt(first))) {
+      first++;
+    }
+    if (first == line.length() || line.charAt(first) != '{' || !line.contains("\"type\"")) {
+      return false;
+    }
+    String type = null;
+    Set<String> subjects = new HashSet<>();
+    try (JsonParser p = JSON.createParser(line.substring(first))) {
+      p.nextToken();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken value = p.nextToken();
+        if (key.equals("type") && value == JsonToken.VALUE_STRING) {
+          type = p.getText();
+        } else if ((key.equals("protocolVersion") && value == JsonToken.VALUE_STRING)
+            || ((key.equals("suite") || key.equals("test")) && value == JsonToken.START_OBJECT)) {
+          subjects.add(key);
+        }
+        p.skipChildren();
+      }
+    } catch (IOException e) {
+      // the line is cut at the end of the sniffed head, or it is not JSON: judge by what was seen
+    }
+    return type != null
+        && switch (type) {
+          case "start" -> subjects.contains("protocolVersion");
+          case "suite" -> subjects.contains("suite");
+          case "testStart" -> subjects.contains("test");
+          default -> false;
+        };
   }
 
   /**
@@ -274,16 +320,12 @@ public final class Formats {
             || top.contains("pending"))) {
       return new Detection(Format.MOCHA, null);
     }
-    if (top.contains("protocolVersion")) {
-      return new Detection(
-          null, "Dart/Flutter JSON test output is not supported yet; convert it to JUnit XML");
-    }
-    if (top.contains("examples")) {
-      return new Detection(
-          null, "RSpec JSON is not supported yet; use rspec_junit_formatter for JUnit XML");
+    if (top.contains("examples") && (top.contains("summary") || top.contains("version"))) {
+      return new Detection(Format.RSPEC, null);
     }
     return new Detection(
         null,
-        "JSON that is neither CTRF, Mocha JSON nor Go test -json output; use --format to force one");
+        "JSON that is neither CTRF, Mocha JSON, RSpec JSON, Go test -json nor Dart JSON reporter"
+            + " output; use --format to force one");
   }
 }

@@ -45,6 +45,11 @@ final class JsonInput {
     return MAPPER.createParser(in);
   }
 
+  /** A parser over characters already in memory, such as one line of a JSON-lines stream. */
+  static JsonParser open(char[] chars, int offset, int length) throws IOException {
+    return MAPPER.createParser(chars, offset, length);
+  }
+
   /** The 1-based line of the current token, 0 when unknown. */
   static long line(JsonParser p) {
     JsonLocation at = p.currentTokenLocation();

@@ -229,4 +229,76 @@ class FormatsTests {
   void registersAReaderForEachDotnetFormat(Format format) {
     assertThat(Formats.reader(format).format()).isEqualTo(format);
   }
+
+  @Test
+  void detectsDartJsonReporterStreamsIncludingFlutterOutputBeforeTheEvents() {
+    assertThat(Formats.detect(ReaderFixtures.bytes("dart/outcomes.json")).format())
+        .isEqualTo(Format.DART);
+    var flutter =
+        detect(
+            """
+            Downloading Linux x64 Flutter engine...
+            Resolving dependencies...
+            {"suite":{"id":0,"platform":"vm","path":"test/a_test.dart"},"type":"suite","time":0}
+            """);
+    assertThat(flutter.format()).isEqualTo(Format.DART);
+  }
+
+  @Test
+  void detectsADartStreamByItsTestStartEventAlone() {
+    var detection =
+        detect(
+            "{\"test\":{\"id\":3,\"name\":\"adds\",\"suiteID\":0,\"groupIDs\":[]},"
+                + "\"type\":\"testStart\",\"time\":5}\n");
+
+    assertThat(detection.format()).isEqualTo(Format.DART);
+  }
+
+  @Test
+  void jsonWithTypeAndTestOnlyNestedOrWithAnotherTypeIsNotDart() {
+    assertThat(
+            detect(
+                    "{\"results\":{\"tests\":[{\"name\":\"a\",\"type\":\"unit\","
+                        + "\"suite\":\"s\"}]},\"reportFormat\":\"CTRF\"}\n")
+                .format())
+        .isEqualTo(Format.CTRF);
+    assertThat(detect("{\"type\":\"event\",\"test\":{\"id\":1}}\n").found()).isFalse();
+    assertThat(detect("{\"type\":\"start\",\"pid\":1}\n").found()).isFalse();
+  }
+
+  @Test
+  void detectsRspecJsonIncludingAnEmptyRun() {
+    assertThat(Formats.detect(ReaderFixtures.bytes("rspec/outcomes.json")).format())
+        .isEqualTo(Format.RSPEC);
+    var empty =
+        detect(
+            """
+            {"version": "3.13.2", "messages": ["No examples found."], "examples": [],
+             "summary": {"example_count": 0}, "summary_line": "0 examples, 0 failures"}
+            """);
+    assertThat(empty.format()).isEqualTo(Format.RSPEC);
+  }
+
+  @Test
+  void detectsRspecJsonWhoseExamplesRunPastTheSniffedHead() {
+    StringBuilder json = new StringBuilder("{\"version\": \"3.13.2\", \"examples\": [");
+    for (int i = 0; i < 2000; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"full_description\": \"s t")
+          .append(i)
+          .append("\", \"status\": \"passed\"}");
+    }
+    json.append("]}");
+    assertThat(json.length()).isGreaterThan(Formats.SNIFF_BYTES);
+
+    assertThat(detect(json.toString()).format()).isEqualTo(Format.RSPEC);
+  }
+
+  @Test
+  void jsonWithExamplesButNoSummaryOrVersionIsNotRspec() {
+    var detection = detect("{\"examples\": [{\"input\": 1, \"output\": 2}]}");
+
+    assertThat(detection.found()).isFalse();
+    assertThat(detection.reason()).contains("RSpec JSON");
+  }
 }
