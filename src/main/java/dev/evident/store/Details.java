@@ -140,34 +140,12 @@ final class Details implements AutoCloseable {
     return rs.wasNull() ? null : value;
   }
 
-  static Failure failure(Connection c, Long id) {
-    if (id == null) {
-      return Failure.NONE;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT type, message, details FROM failures WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? new Failure(rs.getString(1), rs.getString(2), rs.getString(3))
-            : Failure.NONE;
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot read failure text " + id + ": " + e.getMessage(), e);
-    }
+  private static Failure failure(Connection c, Long id) {
+    return Texts.failure(c, id);
   }
 
-  private static Excerpt output(Connection c, Long id) throws SQLException {
-    if (id == null) {
-      return Excerpt.EMPTY;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT text, full_length FROM outputs WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? new Excerpt(rs.getString(1), rs.getLong(2)) : Excerpt.EMPTY;
-      }
-    }
+  private static Excerpt output(Connection c, Long id) {
+    return Texts.output(c, id);
   }
 
   @Override

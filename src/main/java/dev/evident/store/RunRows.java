@@ -53,17 +53,15 @@ final class RunRows {
   }
 
   /** The names of tests first seen in this run, one chunk per suite. */
-  static void names(
-      Connection c, Map<Long, List<SuiteNames.Name>> names, Map<Long, Integer> firstOrdinal)
-      throws SQLException {
+  static void names(Connection c, Map<Long, SuiteNames.Chunk> names) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO suite_tests (suite_id, first_ordinal, count, names) VALUES (?, ?, ?, ?)")) {
       for (var entry : names.entrySet()) {
         ps.setLong(1, entry.getKey());
-        ps.setInt(2, firstOrdinal.get(entry.getKey()));
-        ps.setInt(3, entry.getValue().size());
-        ps.setBytes(4, SuiteNames.encode(entry.getValue()));
+        ps.setInt(2, entry.getValue().firstOrdinal);
+        ps.setInt(3, entry.getValue().count());
+        ps.setBytes(4, entry.getValue().bytes());
         ps.addBatch();
       }
       ps.executeBatch();

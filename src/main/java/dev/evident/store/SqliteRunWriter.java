@@ -41,10 +41,18 @@ final class SqliteRunWriter implements RunWriter {
   private final long runId;
   private final long projectId;
   private final Map<String, Long> suiteIds = new HashMap<>();
-  private final LongLongMap identities;
+
+  /**
+   * Known tests by suite: identity key to ref. One small map per suite rather than one large one,
+   * because consecutive results mostly share a suite, and a small map stays in the CPU's cache.
+   */
+  private final Map<Long, LongLongMap> identities = new HashMap<>();
+
   private final Map<Long, Integer> nextOrdinal = new HashMap<>();
-  private final Map<Long, List<SuiteNames.Name>> newNames = new LinkedHashMap<>();
-  private final Map<Long, Integer> firstNewOrdinal = new HashMap<>();
+
+  /** Names of the tests first seen in this run, encoded as they come, by suite. */
+  private final Map<Long, SuiteNames.Chunk> newNames = new LinkedHashMap<>();
+
   private final Map<Long, SuiteResults> results = new LinkedHashMap<>();
   private final Details details;
 
@@ -58,7 +66,8 @@ final class SqliteRunWriter implements RunWriter {
   private final List<RunError> runErrors = new ArrayList<>();
   private final List<InputFile> files = new ArrayList<>();
   private String lastSuiteName;
-  private long lastSuiteId;
+  private long lastSuiteId = -1;
+  private LongLongMap lastIdentities;
   private int fileIndex;
   private long repeatedReports;
   private boolean finished;
@@ -73,7 +82,7 @@ final class SqliteRunWriter implements RunWriter {
       projectId = projectId(start.project());
       runId = insertRun();
       loadSuites();
-      identities = loadIdentities();
+      loadIdentities();
       details = new Details(c, runId);
     } catch (SQLException | RuntimeException e) {
       abort();
@@ -141,10 +150,9 @@ final class SqliteRunWriter implements RunWriter {
   }
 
   /** Every known test of the project, by identity key. Keys are recomputed from the names. */
-  private LongLongMap loadIdentities() throws SQLException {
+  private void loadIdentities() throws SQLException {
     Map<Long, String> suiteNames = new HashMap<>();
     suiteIds.forEach((name, id) -> suiteNames.put(id, name));
-    LongLongMap map = new LongLongMap(1024);
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT t.suite_id, t.first_ordinal, t.count, t.names FROM suite_tests t"
@@ -156,6 +164,7 @@ final class SqliteRunWriter implements RunWriter {
           int first = rs.getInt(2);
           int count = rs.getInt(3);
           String suite = suiteNames.get(suiteId);
+          LongLongMap map = identities(suiteId, count);
           SuiteNames.decode(
               rs.getBytes(4),
               first,
@@ -167,7 +176,16 @@ final class SqliteRunWriter implements RunWriter {
         }
       }
     }
-    return map;
+  }
+
+  private LongLongMap identities(long suiteId, int expected) {
+    return identities.computeIfAbsent(suiteId, s -> new LongLongMap(expected));
+  }
+
+  /** The ref of a known test, or MISSING. */
+  private long ref(long suiteId, long key) {
+    LongLongMap map = suiteId == lastSuiteId ? lastIdentities : identities.get(suiteId);
+    return map == null ? LongLongMap.MISSING : map.get(key);
   }
 
   private long suiteId(String name) throws SQLException {
@@ -187,6 +205,7 @@ final class SqliteRunWriter implements RunWriter {
     }
     lastSuiteName = name;
     lastSuiteId = id;
+    lastIdentities = identities.get(id);
     return id;
   }
 
@@ -200,9 +219,10 @@ final class SqliteRunWriter implements RunWriter {
     try {
       TestId id = result.id();
       long key = id.key();
-      long ref = identities.get(key);
+      long suiteId = suiteId(id.suite());
+      long ref = ref(suiteId, key);
       if (ref == LongLongMap.MISSING) {
-        ref = newTest(suiteId(id.suite()), key, id);
+        ref = newTest(suiteId, key, id);
       }
       SuiteResults suite = results(TestRefs.suite(ref));
       int ordinal = TestRefs.ordinal(ref);
@@ -231,12 +251,14 @@ final class SqliteRunWriter implements RunWriter {
           "suite " + id.suite() + " has more than " + TestRefs.MAX_ORDINAL + " tests");
     }
     nextOrdinal.put(suiteId, ordinal + 1);
-    firstNewOrdinal.putIfAbsent(suiteId, ordinal);
     newNames
-        .computeIfAbsent(suiteId, s -> new ArrayList<>())
-        .add(new SuiteNames.Name(id.name(), id.parameters()));
+        .computeIfAbsent(suiteId, s -> new SuiteNames.Chunk(ordinal))
+        .add(id.name(), id.parameters());
     long ref = TestRefs.of(suiteId, ordinal);
-    identities.put(key, ref);
+    identities(suiteId, 16).put(key, ref);
+    if (suiteId == lastSuiteId) {
+      lastIdentities = identities.get(suiteId);
+    }
     return ref;
   }
 
@@ -250,7 +272,7 @@ final class SqliteRunWriter implements RunWriter {
    */
   private void repeated(long key, TestResult report) throws SQLException {
     TestId latest = latestInvocation.getOrDefault(key, report.id());
-    long ref = identities.get(latest.key());
+    long ref = ref(suiteId(latest.suite()), latest.key());
     SuiteResults suite = results(TestRefs.suite(ref));
     int position = suite.position(TestRefs.ordinal(ref));
     details.flush();
@@ -379,7 +401,7 @@ final class SqliteRunWriter implements RunWriter {
         }
       }
       RunStatus finalStatus = status != null ? status : RunStatus.of(total, runErrors.size());
-      RunRows.names(c, newNames, firstNewOrdinal);
+      RunRows.names(c, newNames);
       RunRows.suites(c, runId, results.values(), details.texts());
       RunRows.finish(
           c, runId, finalStatus, started, finished, total, runErrors.size(), problems.size());

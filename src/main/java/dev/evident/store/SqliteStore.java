@@ -70,7 +70,7 @@ final class SqliteStore implements ResultStore {
         s.execute("PRAGMA busy_timeout = 60000");
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = NORMAL");
-        s.execute("PRAGMA cache_size = -65536");
+        s.execute("PRAGMA cache_size = -32768");
         s.execute("PRAGMA temp_store = MEMORY");
       }
       if (schemaVersion(connection) < SCHEMA_VERSION) {
@@ -338,20 +338,20 @@ final class SqliteStore implements ResultStore {
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT d.test_ref, d.outcome, f.type, f.message, f.details, d.attempts"
-                + " FROM result_details d LEFT JOIN failures f ON f.id = d.failure_id"
+            "SELECT d.test_ref, d.outcome, d.failure_id, d.attempts FROM result_details d"
                 + " WHERE d.run_id = ? AND d.outcome IN (1, 2, 4)"
                 + " ORDER BY d.outcome, d.test_ref LIMIT ?")) {
       ps.setLong(1, runId);
       ps.setInt(2, max);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String attempts = rs.getString(6);
+          String attempts = rs.getString(4);
+          long failureId = rs.getLong(3);
           rows.add(
               new Row(
                   rs.getLong(1),
                   Outcome.values()[rs.getInt(2)],
-                  new Failure(rs.getString(3), rs.getString(4), rs.getString(5)),
+                  rs.wasNull() ? Failure.NONE : Texts.failure(c, failureId),
                   attempts == null ? 1 : Attempts.count(attempts) + 1));
         }
       }
@@ -428,8 +428,7 @@ final class SqliteStore implements ResultStore {
     List<RunError> errors = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT e.kind, e.scope, e.file, e.line, f.type, f.message, f.details FROM run_errors e"
-                + " JOIN failures f ON f.id = e.failure_id WHERE e.run_id = ? ORDER BY e.id")) {
+            "SELECT kind, scope, file, line, failure_id FROM run_errors WHERE run_id = ? ORDER BY id")) {
       ps.setLong(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -438,7 +437,7 @@ final class SqliteStore implements ResultStore {
               new RunError(
                   RunError.Kind.valueOf(rs.getString(1)),
                   rs.getString(2),
-                  new Failure(rs.getString(5), rs.getString(6), rs.getString(7)),
+                  Texts.failure(c, rs.getLong(5)),
                   where == null ? null : Location.of(where, rs.getLong(4))));
         }
       }

@@ -15,13 +15,29 @@ final class SuiteNames {
 
   private SuiteNames() {}
 
-  static byte[] encode(List<Name> names) {
-    Blobs.Writer w = new Blobs.Writer(names.size() * 32);
-    for (Name n : names) {
-      w.string(n.name());
-      w.string(n.parameters());
+  /** Names being added to a suite, encoded as they come. */
+  static final class Chunk {
+    final int firstOrdinal;
+    private final Blobs.Writer names = new Blobs.Writer(256);
+    private int count;
+
+    Chunk(int firstOrdinal) {
+      this.firstOrdinal = firstOrdinal;
     }
-    return w.toByteArray();
+
+    void add(String name, String parameters) {
+      names.string(name);
+      names.string(parameters);
+      count++;
+    }
+
+    int count() {
+      return count;
+    }
+
+    byte[] bytes() {
+      return names.toByteArray();
+    }
   }
 
   /** Decodes a chunk, passing each name with its ordinal. */

@@ -83,19 +83,12 @@ CREATE TABLE run_suites (
 ) WITHOUT ROWID;
 CREATE INDEX run_suites_by_suite ON run_suites (suite_id, run_id);
 
--- Failure texts, stored once: id is a 63-bit prefix of the SHA-256 of type, message and details.
-CREATE TABLE failures (
-  id      INTEGER PRIMARY KEY,
-  type    TEXT NOT NULL,
-  message TEXT NOT NULL,
-  details TEXT NOT NULL
-);
-
--- Output excerpts (stdout, stderr), stored once the same way.
-CREATE TABLE outputs (
-  id          INTEGER PRIMARY KEY,
-  text        TEXT NOT NULL,
-  full_length INTEGER NOT NULL
+-- Failure texts (type, message, details) and output excerpts, stored once: id is a 63-bit prefix
+-- of the SHA-256 of the content; body is the content as length-prefixed UTF-8 strings, deflated
+-- when it is long (stack traces shrink about tenfold). See Texts.
+CREATE TABLE texts (
+  id   INTEGER PRIMARY KEY,
+  body BLOB NOT NULL
 );
 
 -- outcome: 0 PASSED, 1 FAILED, 2 ERRORED, 3 SKIPPED, 4 FLAKY (Outcome ordinal).

@@ -121,7 +121,7 @@ class SqliteStoreTests {
         w.commit(null);
       }
     }
-    assertThat(count("SELECT COUNT(*) FROM failures")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM texts")).isEqualTo(1);
     assertThat(count("SELECT COUNT(*) FROM result_details")).isEqualTo(250);
   }
 
@@ -241,5 +241,22 @@ class SqliteStoreTests {
                   assertThat(p.message())
                       .startsWith("1 test results were reported again by another input file"));
     }
+  }
+
+  @Test
+  void aLongFailureTextIsStoredCompressedAndReadBackWhole() throws SQLException {
+    String trace =
+        "java.lang.AssertionError: boom\n" + "\tat com.acme.Deep.call(Deep.java:12)\n".repeat(400);
+    try (ResultStore store = ResultStore.open(db().toString())) {
+      Run run;
+      try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
+        w.add(
+            TestResult.of(new TestId("Deep", "recurses"), Outcome.ERRORED, null)
+                .with(Outcome.ERRORED, new Failure("java.lang.AssertionError", "boom", trace)));
+        run = w.commit(null);
+      }
+      assertThat(store.detail(run.id(), 1).failures().get(0).failure().details()).isEqualTo(trace);
+    }
+    assertThat(count("SELECT LENGTH(body) FROM texts")).isLessThan(trace.length() / 10);
   }
 }
