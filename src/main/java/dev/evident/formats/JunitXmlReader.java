@@ -116,8 +116,9 @@ final class JunitXmlReader implements ResultReader {
     final Location source;
     final String status;
     final long line;
-    final Map<String, String> properties = new LinkedHashMap<>();
-    final List<Attempt> earlier = new ArrayList<>();
+    // Most test cases have neither: both are made when the first entry comes.
+    Map<String, String> properties = Map.of();
+    List<Attempt> earlier = List.of();
     Failure failure;
     Outcome outcome;
     Failure skip;
@@ -360,7 +361,12 @@ final class JunitXmlReader implements ResultReader {
         }
         case "system-out" -> text = current.stdout = BoundedText.forOutput();
         case "system-err" -> text = current.stderr = BoundedText.forOutput();
-        case "properties" -> propertyTarget = current.properties;
+        case "properties" -> {
+          if (current.properties.isEmpty()) {
+            current.properties = new LinkedHashMap<>();
+          }
+          propertyTarget = current.properties;
+        }
         case "property" -> startProperty();
         default -> skip();
       }
@@ -470,6 +476,9 @@ final class JunitXmlReader implements ResultReader {
         case "flakyFailure", "flakyError", "rerunFailure", "rerunError" -> {
           Outcome outcome = e.name.endsWith("Failure") ? Outcome.FAILED : Outcome.ERRORED;
           current.flaky |= e.name.startsWith("flaky");
+          if (current.earlier.isEmpty()) {
+            current.earlier = new ArrayList<>();
+          }
           current.earlier.add(
               new Attempt(outcome, Values.seconds(e.timeText), withOutput(failure, e)));
         }

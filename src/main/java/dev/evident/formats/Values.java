@@ -21,6 +21,10 @@ final class Values {
     if (text == null) {
       return null;
     }
+    long nanos = plainSecondsToNanos(text);
+    if (nanos >= 0) {
+      return Duration.ofNanos(nanos);
+    }
     String s = text.strip();
     if (s.isEmpty()) {
       return null;
@@ -41,6 +45,47 @@ final class Values {
       return null;
     }
     return Duration.ofNanos(Math.round(value * 1e9));
+  }
+
+  /**
+   * The common case, digits with an optional fraction ({@code 0.012}), without floating point: a
+   * million durations parse in a few milliseconds instead of a few hundred. -1 for anything else.
+   */
+  private static long plainSecondsToNanos(String s) {
+    int n = s.length();
+    if (n == 0 || n > 18) {
+      return -1;
+    }
+    long whole = 0;
+    int i = 0;
+    for (; i < n && s.charAt(i) != '.'; i++) {
+      char ch = s.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return -1;
+      }
+      whole = whole * 10 + (ch - '0');
+    }
+    if (i == 0) {
+      return -1;
+    }
+    long fraction = 0;
+    int digits = 0;
+    if (i < n) {
+      for (i++; i < n; i++, digits++) {
+        char ch = s.charAt(i);
+        if (ch < '0' || ch > '9' || digits == 9) {
+          return -1;
+        }
+        fraction = fraction * 10 + (ch - '0');
+      }
+      if (digits == 0) {
+        return -1;
+      }
+    }
+    for (; digits < 9; digits++) {
+      fraction *= 10;
+    }
+    return whole > 1_000_000_000L ? -1 : whole * 1_000_000_000L + fraction;
   }
 
   /** Parses a duration given in milliseconds, which may be fractional. Null when not a number. */
