@@ -72,6 +72,11 @@ final class BoundedText extends Writer {
     write(s.toCharArray(), offset, length);
   }
 
+  /** Counts text that was cut before it got here (see {@link TextLimiter}). */
+  void omitted(long n) {
+    total += n;
+  }
+
   void append(String s) {
     write(s, 0, s.length());
   }

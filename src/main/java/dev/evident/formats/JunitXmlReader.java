@@ -48,8 +48,9 @@ final class JunitXmlReader implements ResultReader {
     XMLStreamReader2 xml = null;
     Parse parse = null;
     try {
-      xml = XmlInput.open(in, input.name());
-      parse = new Parse(input, xml, sink);
+      XmlInput.Opened opened = XmlInput.openLimited(in);
+      xml = opened.xml();
+      parse = new Parse(input, opened, sink);
       parse.run();
     } catch (XMLStreamException e) {
       if (parse == null || !parse.sawRoot) {
@@ -206,8 +207,13 @@ final class JunitXmlReader implements ResultReader {
 
   private static final class Parse {
     final ResultInput input;
+    final XmlInput.Opened opened;
     final String file;
     final XMLStreamReader2 xml;
+
+    /** Where the text being collected started, to count what the limiter cut from it; -1: none. */
+    long textStart = -1;
+
     final ResultSink sink;
     final ProblemLog problems;
     final Attrs attrs;
@@ -226,10 +232,11 @@ final class JunitXmlReader implements ResultReader {
     long recovered;
     int skipDepth;
 
-    Parse(ResultInput input, XMLStreamReader2 xml, ResultSink sink) {
+    Parse(ResultInput input, XmlInput.Opened opened, ResultSink sink) {
       this.input = input;
+      this.opened = opened;
+      this.xml = opened.xml();
       this.file = input.name();
-      this.xml = xml;
       this.sink = sink;
       this.problems = new ProblemLog(file, sink);
       this.attrs = new Attrs(xml);
@@ -291,10 +298,14 @@ final class JunitXmlReader implements ResultReader {
       }
       String parent = open.peek();
       open.push(name);
+      BoundedText before = text;
       if (current == null) {
         startOutsideCase(name, parent, line);
       } else {
         startInCase(name, line);
+      }
+      if (text != null && text != before) {
+        textStart = XmlInput.offset(xml);
       }
     }
 
@@ -395,6 +406,10 @@ final class JunitXmlReader implements ResultReader {
       if (skipDepth > 0) {
         skipDepth--;
         return;
+      }
+      if (text != null && textStart >= 0) {
+        text.omitted(opened.omittedBetween(textStart, XmlInput.offset(xml)));
+        textStart = -1;
       }
       open.poll();
       switch (name) {

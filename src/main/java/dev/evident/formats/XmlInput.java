@@ -33,8 +33,62 @@ final class XmlInput {
     return factory;
   }
 
+  /** Opens a parser on the input, with huge text runs cut to their head and tail. */
   static XMLStreamReader2 open(InputStream in, String name) throws XMLStreamException {
-    return (XMLStreamReader2) FACTORY.createXMLStreamReader(name, in);
+    return open(limited(in)).xml();
+  }
+
+  /** A parser and, when the input is ASCII-compatible, the limiter that cut its huge texts. */
+  record Opened(XMLStreamReader2 xml, TextLimiter limiter) {
+    /** Bytes cut out of the text between two byte offsets of the parser's input. */
+    long omittedBetween(long from, long to) {
+      return limiter == null ? 0 : limiter.omittedBetween(from, to);
+    }
+  }
+
+  /** Opens a parser whose readers want to know how much of each text was cut. */
+  static Opened openLimited(InputStream in) throws XMLStreamException {
+    return open(limited(in));
+  }
+
+  /** The byte offset in the (limited) input where the parser's current event starts. */
+  static long offset(XMLStreamReader2 reader) {
+    return reader.getLocationInfo().getStartingByteOffset();
+  }
+
+  private static Opened open(Limited limited) throws XMLStreamException {
+    return new Opened(
+        (XMLStreamReader2) FACTORY.createXMLStreamReader(limited.stream()), limited.limiter());
+  }
+
+  private record Limited(InputStream stream, TextLimiter limiter) {}
+
+  /**
+   * Wraps the input in a {@link TextLimiter} unless it starts like UTF-16 or UTF-32, whose bytes
+   * the limiter cannot read.
+   */
+  private static Limited limited(InputStream in) {
+    java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 64 * 1024);
+    byte[] head = new byte[4];
+    int n;
+    try {
+      buffered.mark(4);
+      n = buffered.readNBytes(head, 0, 4);
+      buffered.reset();
+    } catch (IOException e) {
+      return new Limited(buffered, null);
+    }
+    boolean wide =
+        n >= 2
+            && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                || head[0] == 0
+                || head[1] == 0);
+    if (wide) {
+      return new Limited(buffered, null);
+    }
+    TextLimiter limiter = new TextLimiter(buffered);
+    return new Limited(limiter, limiter);
   }
 
   /**
