@@ -20,7 +20,7 @@ final class ProgressBar implements IngestService.Progress, AutoCloseable {
   private long tests;
   private boolean drawn;
 
-  private ProgressBar(PrintWriter err, boolean enabled) {
+  ProgressBar(PrintWriter err, boolean enabled) {
     this.err = err;
     this.enabled = enabled;
   }

@@ -110,6 +110,37 @@ final class TextLimiter extends FilterInputStream {
   private int process(byte[] out, int off, int len) {
     int written = 0;
     while (inPos < inLimit && written < len && pending == null) {
+      if (!skipping && !inCdata && cdataMatch == 0 && segment < HEAD) {
+        // The common case, ordinary markup and short texts: copy up to the next '<' in one go,
+        // tracking only entity references, which the cut must not split.
+        int start = inPos;
+        int end =
+            (int)
+                Math.min(
+                    Math.min(inLimit, inPos + (long) (len - written)), inPos + (HEAD - segment));
+        boolean entity = inEntity;
+        int i = start;
+        for (; i < end; i++) {
+          byte c = in[i];
+          if (c == '<') {
+            break;
+          }
+          if (c == '&') {
+            entity = true;
+          } else if (c == ';') {
+            entity = false;
+          }
+        }
+        inEntity = entity;
+        int n = i - start;
+        if (n > 0) {
+          System.arraycopy(in, start, out, off + written, n);
+          written += n;
+          segment += n;
+          inPos = i;
+          continue;
+        }
+      }
       byte b = in[inPos++];
       boolean ends = track(b);
       if (skipping) {
