@@ -19,7 +19,11 @@ public record RunError(Kind kind, String scope, Failure failure, Location where)
     BUILD,
     SETUP,
     CRASH,
-    BAIL_OUT
+    BAIL_OUT,
+    /** A requirement of the run (a service, a command, an env var) was missing; nothing ran. */
+    PREFLIGHT,
+    /** The command could not run or stopped early: not found, timed out, interrupted. */
+    COMMAND
   }
 
   public RunError {

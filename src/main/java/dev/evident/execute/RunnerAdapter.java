@@ -1,0 +1,49 @@
+package dev.evident.execute;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Knows one test runner: recognises its command line, asks it for machine-readable results without
+ * the user configuring anything, and reads what it prints. Implementations are stateless and thread
+ * safe.
+ */
+public interface RunnerAdapter {
+
+  /** A short name: {@code pytest}, {@code maven}, {@code gradle}, {@code go}, ... */
+  String name();
+
+  /** Whether this adapter handles the command (program name and arguments as the user typed). */
+  boolean handles(List<String> command);
+
+  /**
+   * The command to run and where its results will be.
+   *
+   * @param command the user's command
+   * @param workDir where it runs
+   * @param scratch a fresh empty directory for result files the adapter asks the runner to write
+   */
+  Invocation prepare(List<String> command, Path workDir, Path scratch);
+
+  /**
+   * Counts from the runner's own console summary ("3 passed, 1 failed in 0.12s"), for when no
+   * result file appeared. Empty when the output has no summary this adapter understands.
+   */
+  default Optional<ConsoleSummary> summarize(List<String> outputTail) {
+    return Optional.empty();
+  }
+
+  /** Follows the output while the command runs, for the live progress line. */
+  default ProgressCounter progress() {
+    return ProgressCounter.NONE;
+  }
+
+  /**
+   * Why a run that executed nothing broke, from the tail of its output: a collection error, a
+   * compile error, a missing module. Empty when the output does not say.
+   */
+  default Optional<String> whyBroken(List<String> outputTail) {
+    return Optional.empty();
+  }
+}
