@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     version = "evident 0.1.0",
     description =
         "Turns test runs into evidence: reads result files, stores runs, reports honest counts.",
-    subcommands = {IngestCommand.class, RunsCommand.class, ShowCommand.class},
+    subcommands = {IngestCommand.class, RunsCommand.class, ShowCommand.class, LogsCommand.class},
     footer = {
       "",
       "Exit codes: 0 ok; 1 the results contain failures or errors, or nothing executed;",

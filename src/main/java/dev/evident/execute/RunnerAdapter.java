@@ -46,4 +46,20 @@ public interface RunnerAdapter {
   default Optional<String> whyBroken(List<String> outputTail) {
     return Optional.empty();
   }
+
+  /**
+   * Whether this exit code means "no tests were found" rather than a failure (pytest exits 5), so
+   * that a run that executed nothing with it is EMPTY, not BROKEN.
+   */
+  default boolean meansNoTests(int exitCode) {
+    return false;
+  }
+
+  /**
+   * Test results read from the console output, for runners whose output is the only record of their
+   * tests (cargo's libtest). Empty for most.
+   */
+  default List<dev.evident.model.TestResult> testsFromOutput(List<String> output) {
+    return List.of();
+  }
 }

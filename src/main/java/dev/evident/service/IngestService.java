@@ -80,64 +80,95 @@ public final class IngestService {
 
   public Ingested ingest(Request request, Progress progress) {
     List<InputFiles.Candidate> candidates = InputFiles.expand(request.paths(), request.base());
-    Map<Path, Path> duplicates =
-        Duplicates.find(candidates.stream().map(InputFiles.Candidate::path).toList());
-    long totalBytes = 0;
-    for (InputFiles.Candidate c : candidates) {
-      totalBytes += size(c.path());
-    }
     Format format;
     try {
       format = request.format().equalsIgnoreCase("auto") ? null : Format.byId(request.format());
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
-    ReadTask task = new ReadTask(candidates, duplicates, format, totalBytes, progress);
-    Pipeline pipeline = new Pipeline(task);
-    List<Problem> problems = new ArrayList<>();
-    List<InputFile> files = new ArrayList<>();
     try (RunWriter writer = store.startRun(RunStart.ingest(request.project(), request.labels()))) {
-      pipeline.drain(
-          item -> {
-            switch (item) {
-              case TestResult r -> writer.add(r);
-              case Problem p -> {
-                writer.problem(p);
-                problems.add(p);
-              }
-              case RunError e -> writer.runError(e);
-              case SuiteInfo s -> writer.suite(s);
-              case InputFile f -> {
-                writer.file(f);
-                files.add(f);
-              }
-              default -> throw new IllegalStateException("unexpected " + item);
-            }
-          });
-      if (task.read == 0 && task.unreadable > 0) {
+      Read read = read(writer, candidates, format, progress);
+      if (read.read() == 0 && read.unreadable() > 0) {
         throw new InputException(
             "no results read: "
-                + (task.unreadable == 1
-                    ? problems.get(problems.size() - 1).message()
-                    : task.unreadable
+                + (read.unreadable() == 1
+                    ? read.problems().get(read.problems().size() - 1).message()
+                    : read.unreadable()
                         + " files could not be read, the first: "
-                        + firstError(problems)));
+                        + firstError(read.problems())));
       }
-      if (task.read == 0 && task.duplicatesSkipped == 0) {
+      List<Problem> problems = new ArrayList<>(read.problems());
+      if (read.read() == 0 && read.duplicates() == 0) {
         String where = String.join(", ", request.paths());
         Problem none =
             Problem.warning(
                 where,
                 0,
                 "no test result files found ("
-                    + task.ignored
+                    + read.ignored()
                     + " other files looked at); nothing executed");
         writer.problem(none);
         problems.add(none);
       }
       Run run = writer.commit(null);
-      return new Ingested(run, problems, files, task.ignored, task.unreadable);
+      return new Ingested(run, problems, read.files(), read.ignored(), read.unreadable());
     }
+  }
+
+  /**
+   * What reading a set of files into a run gave.
+   *
+   * @param problems problems found, in input order
+   * @param files every file, read or not
+   * @param read files read
+   * @param ignored files found in directories that are not test results
+   * @param unreadable files that could not be read at all
+   * @param duplicates exact duplicates of earlier files, not read again
+   */
+  record Read(
+      List<Problem> problems,
+      List<InputFile> files,
+      int read,
+      int ignored,
+      int unreadable,
+      int duplicates) {}
+
+  /**
+   * Reads files into an open run writer: detects each file's format (or uses {@code format}), skips
+   * exact duplicates, and streams what the readers find into the writer, reading on one thread and
+   * writing on the caller's.
+   */
+  static Read read(
+      RunWriter writer, List<InputFiles.Candidate> candidates, Format format, Progress progress) {
+    Map<Path, Path> duplicates =
+        Duplicates.find(candidates.stream().map(InputFiles.Candidate::path).toList());
+    long totalBytes = 0;
+    for (InputFiles.Candidate c : candidates) {
+      totalBytes += size(c.path());
+    }
+    ReadTask task = new ReadTask(candidates, duplicates, format, totalBytes, progress);
+    Pipeline pipeline = new Pipeline(task);
+    List<Problem> problems = new ArrayList<>();
+    List<InputFile> files = new ArrayList<>();
+    pipeline.drain(
+        item -> {
+          switch (item) {
+            case TestResult r -> writer.add(r);
+            case Problem p -> {
+              writer.problem(p);
+              problems.add(p);
+            }
+            case RunError e -> writer.runError(e);
+            case SuiteInfo s -> writer.suite(s);
+            case InputFile f -> {
+              writer.file(f);
+              files.add(f);
+            }
+            default -> throw new IllegalStateException("unexpected " + item);
+          }
+        });
+    return new Read(
+        problems, files, task.read, task.ignored, task.unreadable, task.duplicatesSkipped);
   }
 
   private static String firstError(List<Problem> problems) {

@@ -47,6 +47,11 @@ public final class RunQueries {
     return store.runs(project, limit);
   }
 
+  /** What the command of a run printed, by stream; empty for ingested runs. */
+  public Map<String, dev.evident.model.Excerpt> logs(Run run) {
+    return store.logs(run.id());
+  }
+
   public RunDetail detail(Run run, int maxFailures) {
     return store.detail(run.id(), maxFailures);
   }

@@ -46,6 +46,12 @@ public interface ResultStore extends AutoCloseable {
    */
   RunDetail detail(long runId, int maxFailures);
 
+  /**
+   * What the command of a run printed, by stream ({@code stdout}, {@code stderr}); empty for
+   * ingests.
+   */
+  java.util.Map<String, dev.evident.model.Excerpt> logs(long runId);
+
   @Override
   void close();
 }

@@ -168,4 +168,20 @@ final class RunRows {
       ps.executeBatch();
     }
   }
+
+  static void logs(Connection c, long runId, List<SqliteRunWriter.Log> logs) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO run_logs (run_id, stream, full_length, body) VALUES (?, ?, ?, ?)")) {
+      for (SqliteRunWriter.Log log : logs) {
+        ps.setLong(1, runId);
+        ps.setString(2, log.stream());
+        ps.setLong(3, log.fullLength());
+        ps.setBytes(
+            4, Texts.deflate(log.excerpt().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.evident.store;
 
+import dev.evident.model.Counts;
 import dev.evident.model.InputFile;
 import dev.evident.model.Problem;
 import dev.evident.model.Run;
@@ -29,6 +30,21 @@ public interface RunWriter extends AutoCloseable {
    * execution in an aggregate report, counted once).
    */
   void file(InputFile file);
+
+  /**
+   * Counts a runner printed in its console summary, used for the run when no result was read (no
+   * result file appeared). Ignored when there are results.
+   */
+  void consoleCounts(Counts counts);
+
+  /**
+   * Keeps what a command printed on one stream ({@code stdout}, {@code stderr}): a bounded excerpt
+   * (head and tail) and the full length in bytes.
+   */
+  void log(String stream, String excerpt, long fullLength);
+
+  /** The counts of the results added so far. */
+  Counts counts();
 
   /**
    * Finishes the run and makes it visible.

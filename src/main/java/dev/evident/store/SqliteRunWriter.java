@@ -65,6 +65,12 @@ final class SqliteRunWriter implements RunWriter {
   private final List<Problem> problems = new ArrayList<>();
   private final List<RunError> runErrors = new ArrayList<>();
   private final List<InputFile> files = new ArrayList<>();
+  private final List<Log> logs = new ArrayList<>();
+  private Counts consoleCounts;
+
+  /** A stream's excerpt, kept until commit. */
+  record Log(String stream, String excerpt, long fullLength) {}
+
   private String lastSuiteName;
   private long lastSuiteId = -1;
   private LongLongMap lastIdentities;
@@ -370,6 +376,27 @@ final class SqliteRunWriter implements RunWriter {
   }
 
   @Override
+  public void consoleCounts(Counts counts) {
+    checkOpen();
+    this.consoleCounts = counts;
+  }
+
+  @Override
+  public void log(String stream, String excerpt, long fullLength) {
+    checkOpen();
+    logs.add(new Log(stream, excerpt, fullLength));
+  }
+
+  @Override
+  public Counts counts() {
+    Counts total = Counts.ZERO;
+    for (SuiteResults suite : results.values()) {
+      total = total.plus(suite.counts());
+    }
+    return total.collected() == 0 && consoleCounts != null ? consoleCounts : total;
+  }
+
+  @Override
   public Run commit(RunStatus status) {
     checkOpen();
     try {
@@ -383,11 +410,10 @@ final class SqliteRunWriter implements RunWriter {
                     + " test results were reported again by another input file with the same"
                     + " outcome, duration and output (an aggregate report?); each was counted once"));
       }
-      Counts total = Counts.ZERO;
+      Counts total = counts();
       Instant started = start.started();
       Instant finished = start.finished();
       for (SuiteResults suite : results.values()) {
-        total = total.plus(suite.counts());
         SuiteInfo info = suite.info;
         if (info != null && info.started() != null) {
           Instant s = info.started();
@@ -409,6 +435,7 @@ final class SqliteRunWriter implements RunWriter {
       RunRows.problems(c, runId, problems);
       RunRows.runErrors(c, runId, runErrors, details.texts());
       RunRows.files(c, runId, files);
+      RunRows.logs(c, runId, logs);
       details.flush();
       c.commit();
       finished(true);

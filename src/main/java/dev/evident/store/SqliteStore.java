@@ -463,6 +463,28 @@ final class SqliteStore implements ResultStore {
   }
 
   @Override
+  public Map<String, dev.evident.model.Excerpt> logs(long runId) {
+    return withConnection(
+        c -> {
+          Map<String, dev.evident.model.Excerpt> logs = new java.util.TreeMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT stream, full_length, body FROM run_logs WHERE run_id = ? ORDER BY stream")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String text =
+                    new String(
+                        Texts.inflate(rs.getBytes(3)), java.nio.charset.StandardCharsets.UTF_8);
+                logs.put(rs.getString(1), new dev.evident.model.Excerpt(text, rs.getLong(2)));
+              }
+            }
+          }
+          return logs;
+        });
+  }
+
+  @Override
   public void close() {
     lock.lock();
     try {

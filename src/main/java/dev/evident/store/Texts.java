@@ -174,6 +174,29 @@ final class Texts implements AutoCloseable {
     }
   }
 
+  /** Deflates bytes in the body format {@link #inflate} reads (with a leading marker byte). */
+  static byte[] deflate(byte[] content) {
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try {
+      deflater.setInput(content);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(content.length / 4 + 16);
+      out.write(DEFLATED);
+      byte[] chunk = new byte[16 * 1024];
+      while (!deflater.finished()) {
+        out.write(chunk, 0, deflater.deflate(chunk));
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /** The bytes of a body written by {@link #deflate} or stored raw. */
+  static byte[] inflate(byte[] body) {
+    return content(body);
+  }
+
   private static byte[] content(byte[] body) {
     if (body.length == 0 || body[0] == RAW) {
       return java.util.Arrays.copyOfRange(body, Math.min(1, body.length), body.length);

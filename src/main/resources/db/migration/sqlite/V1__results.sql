@@ -139,3 +139,12 @@ CREATE TABLE run_files (
   duplicate_of TEXT,
   PRIMARY KEY (run_id, ordinal)
 );
+
+-- What a command run by `evident run` printed: head and tail of stdout and stderr, deflated.
+CREATE TABLE run_logs (
+  run_id      INTEGER NOT NULL REFERENCES runs (id),
+  stream      TEXT NOT NULL,
+  full_length INTEGER NOT NULL,
+  body        BLOB NOT NULL,
+  PRIMARY KEY (run_id, stream)
+);

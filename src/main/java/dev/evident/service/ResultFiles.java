@@ -1,0 +1,100 @@
+package dev.evident.service;
+
+import dev.evident.execute.Invocation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Finds the result files a run wrote: the files at its result locations modified after the command
+ * started. Older files are stale (an earlier build's reports) and never counted.
+ */
+final class ResultFiles {
+
+  private ResultFiles() {}
+
+  /**
+   * What was found.
+   *
+   * @param candidates the files to read
+   * @param stale how many matching files were older than the run
+   * @param firstStale one of them, for the message, or null
+   */
+  record Found(List<InputFiles.Candidate> candidates, int stale, String firstStale) {}
+
+  static Found find(List<Invocation.ResultLocation> locations, Instant started) {
+    Set<Path> seen = new LinkedHashSet<>();
+    List<InputFiles.Candidate> candidates = new ArrayList<>();
+    int stale = 0;
+    String firstStale = null;
+    for (Invocation.ResultLocation location : locations) {
+      Path root = location.root();
+      if (!Files.isDirectory(root)) {
+        if (Files.isRegularFile(root) && location.glob().isEmpty()) {
+          if (fresh(root, started)) {
+            candidates.add(new InputFiles.Candidate(root, root.toString(), true));
+          } else {
+            stale++;
+            firstStale = firstStale == null ? root.toString() : firstStale;
+          }
+        }
+        continue;
+      }
+      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + location.glob());
+      // "**/x" should also match x at the root, as it does in shells and build tools
+      PathMatcher atRoot =
+          location.glob().startsWith("**/")
+              ? FileSystems.getDefault().getPathMatcher("glob:" + location.glob().substring(3))
+              : matcher;
+      for (Path file : walk(root)) {
+        Path relative = root.relativize(file);
+        boolean matches = matcher.matches(relative) || atRoot.matches(relative);
+        if (!matches || !seen.add(file.toAbsolutePath().normalize())) {
+          continue;
+        }
+        if (fresh(file, started)) {
+          candidates.add(new InputFiles.Candidate(file, display(root, relative), false));
+        } else {
+          stale++;
+          firstStale = firstStale == null ? display(root, relative) : firstStale;
+        }
+      }
+    }
+    return new Found(candidates, stale, firstStale);
+  }
+
+  private static String display(Path root, Path relative) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path full = root.toAbsolutePath().normalize().resolve(relative);
+    return full.startsWith(cwd) ? cwd.relativize(full).toString() : full.toString();
+  }
+
+  /**
+   * Written at or after the start. A second of slack covers file systems that keep modification
+   * times in whole seconds; a stale file is an earlier build's, minutes or days older.
+   */
+  private static boolean fresh(Path file, Instant started) {
+    try {
+      return !Files.getLastModifiedTime(file).toInstant().isBefore(started.minusSeconds(1));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static List<Path> walk(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+    }
+  }
+}
