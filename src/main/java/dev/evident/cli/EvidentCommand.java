@@ -15,10 +15,17 @@ import picocli.CommandLine.Spec;
     version = "evident 0.1.0",
     description =
         "Turns test runs into evidence: reads result files, stores runs, reports honest counts.",
-    subcommands = {IngestCommand.class, RunsCommand.class, ShowCommand.class, LogsCommand.class},
+    subcommands = {
+      IngestCommand.class,
+      RunsCommand.class,
+      ShowCommand.class,
+      LogsCommand.class,
+      DoctorCommand.class
+    },
     footer = {
       "",
-      "Exit codes: 0 ok; 1 the results contain failures or errors, or nothing executed;",
+      "Exit codes: 0 ok; 1 the results contain failures or errors, or nothing executed, or (doctor)",
+      "a requirement is missing;",
       "2 usage error or unreadable input; 3 internal error (run again with --verbose)."
     })
 public final class EvidentCommand implements Callable<Integer> {

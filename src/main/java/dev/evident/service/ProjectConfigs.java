@@ -1,0 +1,112 @@
+package dev.evident.service;
+
+import dev.evident.model.ProjectConfig;
+import dev.evident.model.Requirements;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds and reads the project configuration file: {@code evident.yaml} in the work directory, else
+ * {@code .evident/config.yaml}; a file named explicitly ({@code --config}) wins over both.
+ *
+ * <p>To add a section: add a component to {@link ProjectConfig}, its key to {@link #SECTIONS}, and
+ * read it in {@link #parse}. Keys no section claims are errors, so a typo never passes unnoticed.
+ */
+public final class ProjectConfigs {
+
+  /** Where the file is looked for in the work directory, in this order. */
+  public static final List<String> DEFAULT_FILES = List.of("evident.yaml", ".evident/config.yaml");
+
+  private static final List<String> SECTIONS = List.of(RequiresSection.NAME);
+  private static final long MAX_BYTES = 1 << 20;
+
+  /**
+   * A configuration and the file it came from.
+   *
+   * @param config what the file declares
+   * @param file the file's path (relative when it was found in a relative work directory)
+   * @param name the file as messages name it: relative to the work directory when inside it
+   */
+  public record Loaded(ProjectConfig config, Path file, String name) {
+    public Loaded {
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  private ProjectConfigs() {}
+
+  /**
+   * Loads the configuration of the project in {@code workDir}.
+   *
+   * @param explicitFileOrNull a file the user named, or null to look for the default files
+   * @return empty when no file was named and none of the default files exists
+   * @throws ConfigException when the file cannot be read or has errors
+   */
+  public static Optional<Loaded> load(Path workDir, Path explicitFileOrNull) {
+    if (explicitFileOrNull != null) {
+      if (!Files.isRegularFile(explicitFileOrNull)) {
+        throw new ConfigException("cannot read config " + explicitFileOrNull + ": no such file");
+      }
+      return Optional.of(read(explicitFileOrNull, name(workDir, explicitFileOrNull)));
+    }
+    for (String candidate : DEFAULT_FILES) {
+      Path file = workDir.resolve(candidate);
+      if (Files.isRegularFile(file)) {
+        return Optional.of(read(file, candidate));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Loaded read(Path file, String name) {
+    String text;
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new ConfigException(
+            "cannot read config " + name + ": larger than 1 MB, which is not a config file");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+    } catch (CharacterCodingException e) {
+      throw new ConfigException("cannot read config " + name + ": not UTF-8 text");
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("cannot read config " + name + ": no such file");
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config " + name + ": " + e.getMessage());
+    }
+    return new Loaded(parse(text, name), file, name);
+  }
+
+  /** Parses a configuration file's text; {@code name} is how error messages name the file. */
+  static ProjectConfig parse(String text, String name) {
+    ConfigNode root = ConfigNode.root(YamlTree.parse(text, name));
+    Map<String, ConfigNode> sections = root.mapping(SECTIONS, "requires:");
+    Requirements requires =
+        sections.containsKey(RequiresSection.NAME)
+            ? RequiresSection.parse(sections.get(RequiresSection.NAME))
+            : Requirements.NONE;
+    return new ProjectConfig(requires);
+  }
+
+  private static String name(Path workDir, Path file) {
+    Path absoluteDir = workDir.toAbsolutePath().normalize();
+    Path absoluteFile = file.toAbsolutePath().normalize();
+    return absoluteFile.startsWith(absoluteDir)
+        ? absoluteDir.relativize(absoluteFile).toString()
+        : file.toString();
+  }
+}
