@@ -12,7 +12,6 @@ import dev.evident.model.RunError;
 import dev.evident.model.SuiteInfo;
 import dev.evident.model.TestResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,54 +36,27 @@ final class CtrfReader implements ResultReader {
 
   @Override
   public void read(ResultInput input, ResultSink sink) {
-    Parse parse = new Parse(input.name(), sink);
-    try (InputStream in = input.openOrFail();
-        JsonParser p = JsonInput.open(in)) {
-      parse.run(p);
-    } catch (JsonProcessingException e) {
-      if (!parse.recognized) {
-        throw new UnreadableResultFileException(
-            input.name(),
-            "not well-formed JSON: %s (line %d, column %d)"
-                .formatted(JsonInput.reason(e), JsonInput.line(e), JsonInput.column(e)),
-            e);
-      }
-      parse.damaged(e);
-    } catch (IOException e) {
-      throw new UnreadableResultFileException(input.name(), "cannot read: " + e.getMessage(), e);
-    } finally {
-      parse.problems.finish();
-    }
+    new Parse(input, sink).read();
   }
 
-  private static final class Parse {
-    final String file;
-    final ResultSink sink;
-    final ProblemLog problems;
+  private static final class Parse extends JsonParse {
     final Map<String, Long> found = new LinkedHashMap<>();
     final Map<String, String> suiteProperties = new LinkedHashMap<>();
-    boolean recognized;
     boolean sawResults;
     JsonNode tool;
     JsonNode summary;
     long summaryLine;
-    long testLine;
-    long recovered;
 
-    Parse(String file, ResultSink sink) {
-      this.file = file;
-      this.sink = sink;
-      this.problems = new ProblemLog(file, sink);
+    Parse(ResultInput input, ResultSink sink) {
+      super(input, sink);
       for (String key : DECLARED) {
         found.put(key, 0L);
       }
     }
 
+    @Override
     void run(JsonParser p) throws IOException {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new UnreadableResultFileException(
-            file, "not a CTRF report: the JSON is not an object with \"results\"");
-      }
+      startObject(p, "not a CTRF report: the JSON is not an object with \"results\"");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
@@ -160,19 +132,15 @@ final class CtrfReader implements ResultReader {
         p.skipChildren();
         return;
       }
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-          problems.warn(
-              "test entry not an object",
-              JsonInput.line(p),
-              "an entry of results.tests is not an object; skipped");
-          p.skipChildren();
-          continue;
-        }
-        testLine = JsonInput.line(p);
-        emit(CtrfTest.read(p));
-        testLine = 0;
-      }
+      objects(p, CtrfTest::read, this::emit);
+    }
+
+    @Override
+    void notAnObject(JsonParser p) {
+      problems.warn(
+          "test entry not an object",
+          JsonInput.line(p),
+          "an entry of results.tests is not an object; skipped");
     }
 
     /** Playwright puts run-level errors (global setup, worker crashes) in results.extra.errors. */
@@ -215,15 +183,7 @@ final class CtrfReader implements ResultReader {
       } else {
         found.merge(bucket, 1L, Long::sum);
       }
-      Duration duration = Values.millis(t.durationText);
-      if (duration == null && t.durationText != null) {
-        problems.warn(
-            "invalid duration",
-            t.line,
-            "invalid duration \"%s\" on test '%s'; stored as unknown"
-                .formatted(t.durationText, name));
-      }
-      TestResult result = t.result(name, duration);
+      TestResult result = t.result(name, millis(t.durationText, t.line, name));
       if (result.outcome() == Outcome.FLAKY) {
         found.merge("flaky", 1L, Long::sum);
       }
@@ -240,12 +200,7 @@ final class CtrfReader implements ResultReader {
       for (String key : DECLARED) {
         JsonInput.mismatch(off, summary, key, found.get(key));
       }
-      if (!off.isEmpty()) {
-        problems.warn(
-            "declared counts disagree with the content",
-            summaryLine,
-            "results.summary declares " + off + "; counting the tests in the file");
-      }
+      problems.countsDisagree(summaryLine, "results.summary", off, "tests");
     }
 
     private SuiteInfo suiteInfo() {
@@ -273,18 +228,10 @@ final class CtrfReader implements ResultReader {
           Excerpt.EMPTY);
     }
 
+    @Override
     void damaged(JsonProcessingException e) {
-      String inside =
-          testLine > 0 ? " inside the test starting at line " + testLine + " (not counted)" : "";
-      long declared = summary == null ? -1 : Values.count(summary.path("tests").asText(null));
-      String recoveredText = recovered + " tests recovered";
-      if (declared >= 0) {
-        recoveredText += " of the " + declared + " that results.summary declares";
-      }
-      problems.error(
-          JsonInput.line(e),
-          JsonInput.column(e),
-          JsonInput.damage(e, inside, recoveredText, "the reporter"));
+      String declared = ofDeclared(summary, "tests", "results.summary");
+      reportDamage(e, inside("test"), recovered + " tests recovered" + declared, "the reporter");
     }
   }
 }

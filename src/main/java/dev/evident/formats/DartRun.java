@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * One run of a Dart JSON reporter stream, from its {@code start} event on: the suites, groups and
@@ -27,10 +26,6 @@ final class DartRun {
 
   /** Finished tests kept for errors that arrive after their {@code testDone}. */
   static final int REMEMBERED = 10_000;
-
-  /** "test/a_test.dart:3:1: Error: Expected ';'": the Dart compiler's own error lines. */
-  private static final Pattern COMPILE_ERROR =
-      Pattern.compile("Compilation failed|\\.dart:\\d+:\\d+: Error: ");
 
   private record Group(String name, String own) {}
 
@@ -185,7 +180,7 @@ final class DartRun {
               failure.details()),
           line);
     } else if (done.synthetic) {
-      runError(kindOf(done.kind, failure), done.scope, failure, line);
+      runError(DartTest.runErrorKind(done.kind, failure), done.scope, failure, line);
     } else {
       // The protocol says a test that errs after its testDone has failed; report it again, so
       // that the receiver keeps the earlier result as an attempt and counts the failure.
@@ -238,7 +233,7 @@ final class DartRun {
       if (failure.isEmpty()) {
         failure = new Failure("", test.id.name() + " failed without an error event", "");
       }
-      runError(kindOf(test.kind, failure), test.scope, failure, line);
+      runError(DartTest.runErrorKind(test.kind, failure), test.scope, failure, line);
     }
   }
 
@@ -260,13 +255,6 @@ final class DartRun {
   private void runError(RunError.Kind kind, String scope, Failure failure, long line) {
     runErrors++;
     sink.runError(new RunError(kind, scope, failure, Location.of(file, line)));
-  }
-
-  /** A suite that failed to compile is a build error; any other load or hook failure is setup. */
-  private static RunError.Kind kindOf(DartTest.Kind kind, Failure failure) {
-    return kind == DartTest.Kind.LOAD && COMPILE_ERROR.matcher(failure.details()).find()
-        ? RunError.Kind.BUILD
-        : RunError.Kind.SETUP;
   }
 
   /** The tests that started and did not finish, by name. */

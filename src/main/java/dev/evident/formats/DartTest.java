@@ -4,6 +4,7 @@ import dev.evident.model.Excerpt;
 import dev.evident.model.Failure;
 import dev.evident.model.Location;
 import dev.evident.model.Outcome;
+import dev.evident.model.RunError;
 import dev.evident.model.TestId;
 import dev.evident.model.TestResult;
 import java.net.URI;
@@ -35,6 +36,10 @@ final class DartTest {
   private static final String FLUTTER_SEE_ABOVE = "Test failed. See exception logs above.";
 
   private static final String FLUTTER_TEST_FAILURE = "The following TestFailure object was thrown";
+
+  /** "test/a_test.dart:3:1: Error: Expected ';'": the Dart compiler's own error lines. */
+  private static final Pattern COMPILE_ERROR =
+      Pattern.compile("Compilation failed|\\.dart:\\d+:\\d+: Error: ");
 
   final TestId id;
   final Kind kind;
@@ -149,6 +154,13 @@ final class DartTest {
         source,
         List.of(),
         Map.of());
+  }
+
+  /** A suite that failed to compile is a build error; any other load or hook failure is setup. */
+  static RunError.Kind runErrorKind(Kind kind, Failure failure) {
+    return kind == Kind.LOAD && COMPILE_ERROR.matcher(failure.details()).find()
+        ? RunError.Kind.BUILD
+        : RunError.Kind.SETUP;
   }
 
   static Failure failure(String error, String stackTrace, boolean isFailure) {

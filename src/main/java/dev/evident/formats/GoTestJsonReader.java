@@ -3,19 +3,13 @@ package dev.evident.formats;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.evident.model.Excerpt;
 import dev.evident.model.Location;
 import dev.evident.model.Outcome;
-import dev.evident.model.Problem;
 import dev.evident.model.SuiteInfo;
 import dev.evident.model.TestResult;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,75 +34,30 @@ final class GoTestJsonReader implements ResultReader {
 
   @Override
   public void read(ResultInput input, ResultSink sink) {
-    Parse parse = new Parse(input.name(), sink);
-    try (var lines =
-        new LineInput(new InputStreamReader(input.openOrFail(), StandardCharsets.UTF_8))) {
-      while (lines.next()) {
-        parse.line(lines);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      if (!parse.sawEvent) {
-        throw new UnreadableResultFileException(input.name(), "cannot read: " + e.getMessage(), e);
-      }
-      parse.problems.error(parse.line, 0, "reading stopped: " + e.getMessage());
-    }
-    parse.end();
+    new Parse(input.name(), sink).read(input);
   }
 
-  private static final class Parse {
-    final String file;
-    final ResultSink sink;
-    final ProblemLog problems;
+  private static final class Parse extends JsonLinesParse {
     final Map<String, GoPackageRun> packages = new LinkedHashMap<>();
     final GoBuildOutput build = new GoBuildOutput();
-    long line;
-    long recovered;
-    boolean sawEvent;
-
-    /** A line that looked like JSON but was not; it is the truncated end if nothing follows. */
-    Problem damaged;
-
-    long malformed;
-    Problem firstMalformed;
-    long ignored;
-    long firstIgnored;
 
     Parse(String file, ResultSink sink) {
-      this.file = file;
-      this.sink = sink;
-      this.problems = new ProblemLog(file, sink);
+      super(file, sink);
     }
 
-    void line(LineInput in) {
-      line++;
-      char[] c = in.chars();
-      int n = in.length();
-      int from = line == 1 && n > 0 && c[0] == '\uFEFF' ? 1 : 0;
-      int first = from;
-      while (first < n && Character.isWhitespace(c[first])) {
-        first++;
+    @Override
+    void plain(char[] c, int start, int end) {
+      if (!build.plainLine(new String(c, start, end - start), line)) {
+        ignore();
       }
-      if (first == n) {
-        return;
-      }
-      if (damaged != null) {
-        malformed++;
-        firstMalformed = firstMalformed == null ? damaged : firstMalformed;
-        damaged = null;
-      }
-      if (in.overlong()) {
-        damaged = Problem.error(file, line, 0, "the line is longer than 1 MiB");
-        return;
-      }
-      if (c[first] != '{') {
-        if (!build.plainLine(new String(c, from, n - from), line)) {
-          ignore();
-        }
-        return;
-      }
+    }
+
+    /** A line may hold several events; an error after the first one loses only the rest. */
+    @Override
+    void json(char[] c, int start, int first, int end) {
       build.endPlainBlock();
       int events = 0;
-      try (JsonParser p = JSON.createParser(c, from, n - from)) {
+      try (JsonParser p = JSON.createParser(c, start, end - start)) {
         for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
           if (t != JsonToken.START_OBJECT) {
             throw new JsonParseException(p, "expected '{' but found " + t);
@@ -123,35 +72,12 @@ final class GoTestJsonReader implements ResultReader {
           }
         }
       } catch (IOException e) {
-        long column = 0;
-        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
-          column = Math.max(0, j.getLocation().getColumnNr());
-        }
-        Problem problem = Problem.error(file, line, column, reason(e));
         if (events == 0) {
-          damaged = problem;
-          sawEvent |= new String(c, from, n - from).contains("\"Action\"");
+          damaged = notJson(e);
+          sawEvent |= new String(c, start, end - start).contains("\"Action\"");
         } else {
-          malformed++;
-          firstMalformed = firstMalformed == null ? problem : firstMalformed;
+          malformed(notJson(e));
         }
-      }
-    }
-
-    private static String reason(IOException e) {
-      if (e instanceof JsonEOFException) {
-        return "it ends mid-object";
-      }
-      String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      m = m == null ? e.toString() : m;
-      int cut = m.indexOf('\n');
-      return cut < 0 ? m : m.substring(0, cut);
-    }
-
-    private void ignore() {
-      ignored++;
-      if (firstIgnored == 0) {
-        firstIgnored = line;
       }
     }
 
@@ -263,6 +189,7 @@ final class GoTestJsonReader implements ResultReader {
       recovered++;
     }
 
+    @Override
     void end() {
       if (!sawEvent) {
         throw new UnreadableResultFileException(
@@ -273,7 +200,10 @@ final class GoTestJsonReader implements ResultReader {
       List<String> inFlight = new ArrayList<>();
       packages.forEach((name, pkg) -> pkg.inFlight().forEach(t -> inFlight.add(name + " " + t)));
       if (damaged != null || !inFlight.isEmpty()) {
-        reportCut(inFlight);
+        reportCut(
+            "the stream ends before its packages finished",
+            "still running when it ended, not counted",
+            inFlight);
       } else {
         packages.forEach(
             (name, pkg) ->
@@ -284,14 +214,7 @@ final class GoTestJsonReader implements ResultReader {
                         + name
                         + "' has no final pass or fail event; the stream may be cut"));
       }
-      if (malformed > 0) {
-        problems.error(
-            firstMalformed.where().line(),
-            firstMalformed.where().column(),
-            malformed
-                + " lines are not valid JSON events and were skipped, the first: "
-                + firstMalformed.message());
-      }
+      reportMalformed(" lines are not valid JSON events and were skipped, the first: ");
       build.unclaimed(file).forEach(sink::runError);
       long unused = ignored + build.unusedPlainLines();
       if (unused > 0) {
@@ -300,32 +223,6 @@ final class GoTestJsonReader implements ResultReader {
         problems.warn(
             "non-JSON lines", first, unused + " non-JSON lines ignored, first at line " + first);
       }
-      problems.finish();
-    }
-
-    /** The stream ends mid-object or while tests run: keep what was read, name what was cut. */
-    private void reportCut(List<String> inFlight) {
-      StringBuilder m = new StringBuilder();
-      long at = line;
-      long column = 0;
-      if (damaged != null) {
-        at = damaged.where().line();
-        column = damaged.where().column();
-        m.append("truncated: the last line is not complete JSON (")
-            .append(damaged.message())
-            .append(')');
-      } else {
-        m.append("the stream ends before its packages finished");
-      }
-      m.append("; ").append(recovered).append(" tests recovered");
-      if (!inFlight.isEmpty()) {
-        m.append("; still running when it ended, not counted: ");
-        m.append(String.join(", ", inFlight.subList(0, Math.min(10, inFlight.size()))));
-        if (inFlight.size() > 10) {
-          m.append(" and ").append(inFlight.size() - 10).append(" more");
-        }
-      }
-      problems.error(at, column, m.toString());
     }
   }
 }

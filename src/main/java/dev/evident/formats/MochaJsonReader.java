@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.evident.model.Outcome;
 import dev.evident.model.TestResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,50 +37,22 @@ final class MochaJsonReader implements ResultReader {
   public void read(ResultInput input, ResultSink sink) {
     Parse parse = new Parse(input, sink);
     try {
-      pass(input, parse);
+      parse.pass();
       if (parse.needsListPass()) {
         parse.startListMode();
-        pass(input, parse);
+        parse.pass();
       }
     } finally {
       parse.problems.finish();
     }
   }
 
-  /** One pass over the file. */
-  private static void pass(ResultInput input, Parse parse) {
-    try (InputStream in = input.openOrFail();
-        JsonParser p = JsonInput.open(in)) {
-      parse.run(p);
-      parse.finish(false);
-    } catch (JsonProcessingException e) {
-      if (!parse.recognized) {
-        throw new UnreadableResultFileException(
-            input.name(),
-            "not well-formed JSON: %s (line %d, column %d)"
-                .formatted(JsonInput.reason(e), JsonInput.line(e), JsonInput.column(e)));
-      }
-      if (parse.needsListPass() && !parse.listMode) {
-        return; // the second pass reads the lists up to the damage and reports it
-      }
-      parse.finish(true);
-      parse.damaged(e);
-    } catch (IOException e) {
-      throw new UnreadableResultFileException(input.name(), "cannot read: " + e.getMessage(), e);
-    }
-  }
-
-  private static final class Parse {
-    final String file;
-    final ResultSink sink;
-    final ProblemLog problems;
+  private static final class Parse extends JsonParse {
     boolean listMode;
-    boolean recognized;
     boolean sawTests;
     boolean sawLists;
     JsonNode stats;
     long statsLine;
-    long entryLine;
 
     /** Pending entries not yet matched with a test, by key; null until {@code pending} is read. */
     Map<String, ArrayDeque<MochaTest>> pending;
@@ -95,17 +65,11 @@ final class MochaJsonReader implements ResultReader {
 
     final Map<Outcome, Long> counts = new LinkedHashMap<>();
     long hookFailures;
-    long recovered;
-
-    final ResultInput input;
     boolean pendingRead;
     long guessed;
 
     Parse(ResultInput input, ResultSink sink) {
-      this.input = input;
-      this.file = input.name();
-      this.sink = sink;
-      this.problems = new ProblemLog(file, sink);
+      super(input, sink);
     }
 
     boolean needsListPass() {
@@ -119,11 +83,10 @@ final class MochaJsonReader implements ResultReader {
       pending = null;
     }
 
+    /** One pass: the fields in order, then what only the lists hold (see {@link #finish}). */
+    @Override
     void run(JsonParser p) throws IOException {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new UnreadableResultFileException(
-            file, "not Mocha JSON: the JSON is not an object with \"stats\" and \"tests\"");
-      }
+      startObject(p, "not Mocha JSON: the JSON is not an object with \"stats\" and \"tests\"");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
@@ -173,21 +136,14 @@ final class MochaJsonReader implements ResultReader {
         throw new UnreadableResultFileException(
             file, "JSON without \"stats\" or \"tests\": not Mocha JSON reporter output");
       }
+      finish(false);
     }
 
     private void each(JsonParser p, Consumer<MochaTest> entry) throws IOException {
       if (entry == null) {
         p.skipChildren();
-        return;
-      }
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-          p.skipChildren();
-          continue;
-        }
-        entryLine = JsonInput.line(p);
-        entry.accept(MochaTest.read(p));
-        entryLine = 0;
+      } else {
+        objects(p, MochaTest::read, entry);
       }
     }
 
@@ -248,15 +204,7 @@ final class MochaJsonReader implements ResultReader {
             "test without a title", t.line, "test without a title, stored as '(unnamed)'");
         name = "(unnamed)";
       }
-      Duration duration = Values.millis(t.durationText);
-      if (duration == null && t.durationText != null) {
-        problems.warn(
-            "invalid duration",
-            t.line,
-            "invalid duration \"%s\" on test '%s'; stored as unknown"
-                .formatted(t.durationText, name));
-      }
-      TestResult result = t.result(base, name, duration);
+      TestResult result = t.result(base, name, millis(t.durationText, t.line, name));
       counts.merge(result.outcome(), 1L, Long::sum);
       recovered++;
       sink.test(result);
@@ -293,33 +241,24 @@ final class MochaJsonReader implements ResultReader {
       JsonInput.mismatch(off, stats, "passes", passed);
       JsonInput.mismatch(off, stats, "failures", failures);
       JsonInput.mismatch(off, stats, "pending", count(Outcome.SKIPPED));
-      if (!off.isEmpty()) {
-        problems.warn(
-            "declared counts disagree with the content",
-            statsLine,
-            "stats declares " + off + "; counting the tests in the file");
-      }
+      problems.countsDisagree(statsLine, "stats", off, "tests");
     }
 
     private long count(Outcome outcome) {
       return counts.getOrDefault(outcome, 0L);
     }
 
+    @Override
     void damaged(JsonProcessingException e) {
-      String inside =
-          entryLine > 0 ? " inside the entry starting at line " + entryLine + " (not counted)" : "";
-      long declared = stats == null ? -1 : Values.count(stats.path("tests").asText(null));
-      String recoveredText = recovered + " tests recovered";
-      if (declared >= 0) {
-        recoveredText += " of the " + declared + " that stats declares";
+      if (needsListPass() && !listMode) {
+        return; // the second pass reads the lists up to the damage and reports it
       }
+      finish(true);
+      String recoveredText = recovered + " tests recovered" + ofDeclared(stats, "tests", "stats");
       if (guessed > 0) {
         recoveredText += " (%d without a duration counted as pending)".formatted(guessed);
       }
-      problems.error(
-          JsonInput.line(e),
-          JsonInput.column(e),
-          JsonInput.damage(e, inside, recoveredText, "mocha"));
+      reportDamage(e, inside("entry"), recoveredText, "mocha");
     }
   }
 }

@@ -3,11 +3,7 @@ package dev.evident.formats;
 import dev.evident.model.Failure;
 import dev.evident.model.Outcome;
 import dev.evident.model.TestId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +18,7 @@ import java.util.regex.Pattern;
  * failed) is PASSED with the warning kept in the property {@code warning}. NUnit 2's NotRunnable is
  * errored like Invalid, Error and Cancelled too; Ignored and Skipped are skipped.
  */
-final class NunitNode {
+final class NunitNode extends DotnetResult {
 
   /** "System.IO.IOException : message", after "SetUp : " when a setup method threw. */
   private static final Pattern EXCEPTION =
@@ -41,11 +37,6 @@ final class NunitNode {
   final String time;
   final String description;
   final long testcasecount;
-  final Map<String, String> properties = new LinkedHashMap<>();
-  final List<String> tags = new ArrayList<>();
-  BoundedText message;
-  BoundedText stackTrace;
-  BoundedText reason;
   BoundedText output;
 
   /** Whether any test case was read inside this suite. */

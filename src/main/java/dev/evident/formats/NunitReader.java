@@ -29,12 +29,7 @@ final class NunitReader implements ResultReader {
 
   @Override
   public void read(ResultInput input, ResultSink sink) {
-    Parse parse = new Parse(input, sink);
-    try {
-      parse.parse();
-    } finally {
-      parse.problems.finish();
-    }
+    new Parse(input, sink).read();
   }
 
   private static final class Parse extends XmlParse {
@@ -72,20 +67,12 @@ final class NunitReader implements ResultReader {
           }
         }
         case "results", "failure", "reason", "properties", "categories" -> {}
-        case "message" -> {
-          if (node != null && "reason".equals(parent)) {
-            text = node.reason = details(node.reason);
-          } else if (node != null && "failure".equals(parent)) {
-            text = node.message = details(node.message);
-          } else {
+        case "message", "stack-trace" -> {
+          BoundedText into = node == null ? null : node.textFor(name, parent);
+          if (into == null) {
             skip();
-          }
-        }
-        case "stack-trace" -> {
-          if (node != null && "failure".equals(parent)) {
-            text = node.stackTrace = details(node.stackTrace);
           } else {
-            skip();
+            text = into;
           }
         }
         case "output" -> {
@@ -97,7 +84,8 @@ final class NunitReader implements ResultReader {
         }
         case "property" -> {
           if (node != null && "properties".equals(parent)) {
-            property(node, attr("name"), attr("value"));
+            String key = attr("name");
+            node.property(key, attr("value"), "Category".equals(key));
           }
           skip();
         }
@@ -121,17 +109,6 @@ final class NunitReader implements ResultReader {
       nunit2 = name.equals("test-results");
       rootLine = line;
       declared = declaredCounts();
-    }
-
-    /** Category properties are also tags; repeated properties keep every value. */
-    private static void property(NunitNode node, String name, String value) {
-      if (name == null || value == null) {
-        return;
-      }
-      if (name.equals("Category")) {
-        node.tags.add(value);
-      }
-      node.properties.merge(name, value, (a, b) -> a + ", " + b);
     }
 
     @Override
@@ -179,7 +156,7 @@ final class NunitReader implements ResultReader {
               duration(c),
               c.failure(outcome),
               List.of(),
-              c.output == null ? Excerpt.EMPTY : c.output.excerpt(),
+              excerptOf(c.output),
               Excerpt.EMPTY,
               null,
               tags(c),
@@ -279,23 +256,13 @@ final class NunitReader implements ResultReader {
 
     private void checkDeclared() {
       String off = NunitCounts.disagreement(nunit2, declared, found, executedCases);
-      if (!off.isEmpty()) {
-        problems.warn(
-            "declared counts disagree with the content",
-            rootLine,
-            "<"
-                + (nunit2 ? "test-results" : "test-run")
-                + "> declares "
-                + off
-                + "; counting the test cases in the file");
-      }
+      problems.countsDisagree(
+          rootLine, nunit2 ? "<test-results>" : "<test-run>", off, "test cases");
     }
 
     @Override
     String inside() {
-      return current == null
-          ? ""
-          : " inside test case '" + current.name + "' (line " + current.line + "; not counted)";
+      return current == null ? "" : inside("test case", current.name, current.line);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.evident.formats;
 
 import dev.evident.model.Location;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -10,9 +9,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * Reads Open Test Reporting XML (ota4j-team), as JUnit Platform writes it: the event stream {@code
@@ -34,97 +30,28 @@ final class OtrReader implements ResultReader {
 
   @Override
   public void read(ResultInput input, ResultSink sink) {
-    InputStream in = input.openOrFail();
-    XMLStreamReader2 xml = null;
-    Parse parse = null;
-    try {
-      xml = XmlInput.open(in, input.name());
-      parse = new Parse(input, xml, sink);
-      parse.run();
-      parse.finish(false);
-    } catch (XMLStreamException e) {
-      if (parse == null || parse.root == null) {
-        var at = e.getLocation();
-        String where =
-            at == null
-                ? ""
-                : " (line %d, column %d)".formatted(at.getLineNumber(), at.getColumnNumber());
-        throw new UnreadableResultFileException(
-            input.name(), "not well-formed XML: " + XmlInput.reason(e) + where, e);
-      }
-      parse.finish(true);
-      parse.damaged(e);
-    } finally {
-      if (parse != null) {
-        parse.problems.finish();
-      }
-      XmlInput.closeQuietly(xml, in);
-    }
+    new Parse(input, sink).read();
   }
 
-  private static final class Parse {
-    final ResultInput input;
-    final String file;
-    final XMLStreamReader2 xml;
-    final ProblemLog problems;
+  private static final class Parse extends XmlParse {
     final OtrTree tree;
     String root;
     final Map<String, String> infrastructure = new LinkedHashMap<>();
-    final Deque<String> open = new ArrayDeque<>();
     final Deque<OtrNode> path = new ArrayDeque<>();
     OtrNode target;
     int infraDepth;
     String sourceFile;
-    BoundedText text;
     String textElement;
     String textKey;
     int attachments;
 
-    Parse(ResultInput input, XMLStreamReader2 xml, ResultSink sink) {
-      this.input = input;
-      this.file = input.name();
-      this.xml = xml;
-      this.problems = new ProblemLog(file, sink);
+    Parse(ResultInput input, ResultSink sink) {
+      super(input, sink);
       this.tree = new OtrTree(file, sink, problems, infrastructure);
     }
 
-    void run() throws XMLStreamException {
-      while (xml.hasNext()) {
-        switch (xml.next()) {
-          case XMLStreamConstants.START_ELEMENT -> start(xml.getLocalName());
-          case XMLStreamConstants.END_ELEMENT -> end(xml.getLocalName());
-          case XMLStreamConstants.CHARACTERS,
-              XMLStreamConstants.CDATA,
-              XMLStreamConstants.SPACE -> {
-            if (text != null) {
-              XmlInput.copyText(xml, text);
-            }
-          }
-          case XMLStreamConstants.ENTITY_REFERENCE -> {
-            problems.warn(
-                "entity references are never expanded",
-                XmlInput.line(xml),
-                "entity reference &" + xml.getLocalName() + "; left unexpanded");
-            if (text != null) {
-              text.append("&" + xml.getLocalName() + ";");
-            }
-          }
-          case XMLStreamConstants.DTD ->
-              problems.warn(
-                  "DOCTYPE ignored",
-                  XmlInput.line(xml),
-                  "DOCTYPE ignored: DTDs are never processed");
-          default -> {}
-        }
-      }
-    }
-
-    private String attr(String name) {
-      return xml.getAttributeValue(null, name);
-    }
-
-    void start(String name) {
-      long line = XmlInput.line(xml);
+    @Override
+    void start(String name, long line) {
       if (root == null) {
         String ns = xml.getNamespaceURI();
         if (!(name.equals("events") || name.equals("execution"))
@@ -135,13 +62,11 @@ final class OtrReader implements ResultReader {
               "root element <" + name + "> is not Open Test Reporting <e:events> or <h:execution>");
         }
         root = name;
-        line = XmlInput.rootLine(input);
         if (name.equals("events")) {
           tree.scanParents(input);
         }
       }
-      String parent = open.peek();
-      open.push(name);
+      String parent = parent();
       if (infraDepth > 0 || name.equals("infrastructure")) {
         infraDepth++;
         if (infraDepth > 1) {
@@ -261,8 +186,8 @@ final class OtrReader implements ResultReader {
       textKey = key;
     }
 
+    @Override
     void end(String name) {
-      open.poll();
       if (infraDepth > 0) {
         if (--infraDepth > 0 && text != null) {
           String value = text.text().strip();
@@ -321,29 +246,34 @@ final class OtrReader implements ResultReader {
       textElement = null;
     }
 
-    /** End of input: the events are joined and emitted; the tree was emitted as it closed. */
-    void finish(boolean damaged) {
+    /** The events are joined and emitted at the end; the tree was emitted as it closed. */
+    @Override
+    void inputEnded(boolean damaged) {
       if ("events".equals(root)) {
         tree.emitEvents(damaged);
       }
+      recovered = tree.recovered; // the tree counts the tests it emits, for the damage message
     }
 
-    void damaged(XMLStreamException e) {
-      var location = e.getLocation();
-      long line = location == null ? XmlInput.line(xml) : location.getLineNumber();
-      long column = location == null ? 0 : location.getColumnNumber();
-      String reason = XmlInput.reason(e);
-      boolean truncated =
-          reason.toLowerCase(Locale.ROOT).contains("end-of-input")
-              || reason.toLowerCase(Locale.ROOT).contains("eof");
-      String lost = tree.unfinished(path);
-      String message =
-          truncated
-              ? "truncated after line %d: %d tests recovered%s; the runner may have crashed while writing"
-                  .formatted(line, tree.recovered, lost)
-              : "malformed XML: %s; %d tests before it recovered%s, the rest of the file is not read"
-                  .formatted(reason, tree.recovered, lost);
-      problems.error(line, column, message);
+    @Override
+    String inside() {
+      return "";
+    }
+
+    @Override
+    String unit() {
+      return "tests";
+    }
+
+    @Override
+    String lost() {
+      return tree.unfinished(path);
+    }
+
+    /** OTR's warning has always been this shorter one; kept so that its output stays the same. */
+    @Override
+    String entityWarning(String name) {
+      return "entity reference &" + name + "; left unexpanded";
     }
   }
 }

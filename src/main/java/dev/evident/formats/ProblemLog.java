@@ -33,6 +33,22 @@ final class ProblemLog {
     }
   }
 
+  /**
+   * Warns that what the file declares ({@code off}, e.g. "tests=3 but has 2") disagrees with what
+   * it holds, when it does: the counts of the content are the ones kept.
+   *
+   * @param declarer what declares the counts, e.g. "&lt;testsuite&gt; 'a'"
+   * @param counted what is counted instead, e.g. "test cases"
+   */
+  void countsDisagree(long line, String declarer, CharSequence off, String counted) {
+    if (!off.isEmpty()) {
+      warn(
+          "declared counts disagree with the content",
+          line,
+          declarer + " declares " + off + "; counting the " + counted + " in the file");
+    }
+  }
+
   void error(long line, long column, String message) {
     sink.problem(Problem.error(file, line, column, message));
   }

@@ -10,7 +10,6 @@ import dev.evident.model.Outcome;
 import dev.evident.model.RunError;
 import dev.evident.model.TestResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,51 +42,23 @@ final class RspecJsonReader implements ResultReader {
 
   @Override
   public void read(ResultInput input, ResultSink sink) {
-    Parse parse = new Parse(input.name(), sink);
-    try (InputStream in = input.openOrFail();
-        JsonParser p = JsonInput.open(in)) {
-      parse.run(p);
-      parse.finish();
-    } catch (JsonProcessingException e) {
-      if (!parse.recognized) {
-        throw new UnreadableResultFileException(
-            input.name(),
-            "not well-formed JSON: %s (line %d, column %d)"
-                .formatted(JsonInput.reason(e), JsonInput.line(e), JsonInput.column(e)),
-            e);
-      }
-      parse.damaged(e);
-    } catch (IOException e) {
-      throw new UnreadableResultFileException(input.name(), "cannot read: " + e.getMessage(), e);
-    } finally {
-      parse.problems.finish();
-    }
+    new Parse(input, sink).read();
   }
 
-  private static final class Parse {
-    final String file;
-    final ResultSink sink;
-    final ProblemLog problems;
+  private static final class Parse extends JsonParse {
     final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
     final List<String> messages = new ArrayList<>();
     long messagesLine;
-    boolean recognized;
     JsonNode summary;
     long summaryLine;
-    long exampleLine;
-    long recovered;
 
-    Parse(String file, ResultSink sink) {
-      this.file = file;
-      this.sink = sink;
-      this.problems = new ProblemLog(file, sink);
+    Parse(ResultInput input, ResultSink sink) {
+      super(input, sink);
     }
 
+    @Override
     void run(JsonParser p) throws IOException {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new UnreadableResultFileException(
-            file, "not RSpec JSON: the JSON is not an object with \"examples\" and \"summary\"");
-      }
+      startObject(p, "not RSpec JSON: the JSON is not an object with \"examples\" and \"summary\"");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
@@ -95,7 +66,7 @@ final class RspecJsonReader implements ResultReader {
           case "examples" -> {
             if (value == JsonToken.START_ARRAY) {
               recognized = true;
-              examples(p);
+              objects(p, RspecExample::read, this::emit);
             } else {
               p.skipChildren();
             }
@@ -116,18 +87,7 @@ final class RspecJsonReader implements ResultReader {
         throw new UnreadableResultFileException(
             file, "JSON without \"examples\": not RSpec JSON formatter output");
       }
-    }
-
-    private void examples(JsonParser p) throws IOException {
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-          p.skipChildren();
-          continue;
-        }
-        exampleLine = JsonInput.line(p);
-        emit(RspecExample.read(p));
-        exampleLine = 0;
-      }
+      finish();
     }
 
     private void messages(JsonParser p) throws IOException {
@@ -172,7 +132,7 @@ final class RspecJsonReader implements ResultReader {
       sink.test(result);
     }
 
-    void finish() {
+    private void finish() {
       long outside =
           summary == null
               ? 0
@@ -188,12 +148,7 @@ final class RspecJsonReader implements ResultReader {
       JsonInput.mismatch(
           off, summary, "failure_count", count(Outcome.FAILED) + count(Outcome.ERRORED));
       JsonInput.mismatch(off, summary, "pending_count", count(Outcome.SKIPPED));
-      if (!off.isEmpty()) {
-        problems.warn(
-            "declared counts disagree with the content",
-            summaryLine,
-            "summary declares " + off + "; counting the examples in the file");
-      }
+      problems.countsDisagree(summaryLine, "summary", off, "examples");
     }
 
     /** One setup error per "An error occurred ..." message; all messages when none says so. */
@@ -226,15 +181,9 @@ final class RspecJsonReader implements ResultReader {
       return counts.getOrDefault(outcome, 0L);
     }
 
+    @Override
     void damaged(JsonProcessingException e) {
-      String inside =
-          exampleLine > 0
-              ? " inside the example starting at line " + exampleLine + " (not counted)"
-              : "";
-      problems.error(
-          JsonInput.line(e),
-          JsonInput.column(e),
-          JsonInput.damage(e, inside, recovered + " examples recovered", "rspec"));
+      reportDamage(e, inside("example"), recovered + " examples recovered", "rspec");
     }
   }
 }

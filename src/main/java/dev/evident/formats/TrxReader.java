@@ -1,6 +1,5 @@
 package dev.evident.formats;
 
-import dev.evident.model.Excerpt;
 import dev.evident.model.Failure;
 import dev.evident.model.Location;
 import dev.evident.model.Outcome;
@@ -148,12 +147,7 @@ final class TrxReader implements ResultReader {
         runInfo(text.text().strip());
       } else if (name.equals("ResultSummary") && declared != null) {
         String off = TrxCounters.disagreement(declared, found, summaries);
-        if (!off.isEmpty()) {
-          problems.warn(
-              "declared counts disagree with the content",
-              countersLine,
-              "<Counters> declares " + off + "; counting the results in the file");
-        }
+        problems.countsDisagree(countersLine, "<Counters>", off, "results");
       } else if (open.size() == 1 && definitions.isEmpty() && recovered > 0) {
         problems.warn(
             "no test definitions",
@@ -242,8 +236,8 @@ final class TrxReader implements ResultReader {
               duration(r, name),
               outcome == Outcome.PASSED ? Failure.NONE : failure,
               List.of(),
-              excerpt(r.stdout),
-              excerpt(r.stderr),
+              excerptOf(r.stdout),
+              excerptOf(r.stderr),
               null,
               List.of(),
               properties));
@@ -281,10 +275,6 @@ final class TrxReader implements ResultReader {
       return d;
     }
 
-    private static Excerpt excerpt(BoundedText text) {
-      return text == null ? Excerpt.EMPTY : text.excerpt();
-    }
-
     /**
      * Run-level errors: a crashed or aborted test host, an adapter error. vstest also echoes every
      * failed test here ("... [FAIL]") and Microsoft.Testing.Platform the exit code of failed tests;
@@ -308,9 +298,7 @@ final class TrxReader implements ResultReader {
     @Override
     String inside() {
       TrxResult r = results.peek();
-      return r == null
-          ? ""
-          : " inside the result of '" + r.testName + "' (line " + r.line + "; not counted)";
+      return r == null ? "" : inside("the result of", r.testName, r.line);
     }
 
     @Override

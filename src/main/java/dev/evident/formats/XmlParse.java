@@ -1,5 +1,6 @@
 package dev.evident.formats;
 
+import dev.evident.model.Excerpt;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,10 +12,11 @@ import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
 
 /**
- * The per-file state and event loop that the TRX, NUnit and xUnit readers share: elements are
- * handed to {@link #start} and {@link #end}, character data goes to whatever {@link #text}
- * collects, whole subtrees can be skipped, and a truncated or malformed file ends in one {@code
- * ERROR} problem that says where it broke and how many tests were recovered before.
+ * The per-file state and event loop that the XML readers share: elements are handed to {@link
+ * #start} and {@link #end}, character data goes to whatever {@link #text} collects (with the length
+ * of what {@link TextLimiter} cut from it counted), whole subtrees can be skipped, and a truncated
+ * or malformed file ends in one {@code ERROR} problem that says where it broke and how many tests
+ * were recovered before.
  */
 abstract class XmlParse {
 
@@ -28,8 +30,13 @@ abstract class XmlParse {
 
   XMLStreamReader2 xml;
 
+  private XmlInput.Opened opened;
+
   /** Where character data goes now; null drops it. */
   BoundedText text;
+
+  /** Where the text being collected started, to count what the limiter cut from it; -1: none. */
+  private long textStart = -1;
 
   boolean sawRoot;
   long recovered;
@@ -55,19 +62,44 @@ abstract class XmlParse {
   abstract String unit();
 
   /**
+   * What else the damage cost, said after the recovered count (e.g. "; 2 tests did not finish").
+   */
+  String lost() {
+    return "";
+  }
+
+  /**
+   * The input ended, read to its end or {@code damaged}: results held until now are emitted here,
+   * before the damage is reported.
+   */
+  void inputEnded(boolean damaged) {}
+
+  /** Reads the whole input (see {@link #parse}), then reports the warnings held back. */
+  final void read() {
+    try {
+      parse();
+    } finally {
+      problems.finish();
+    }
+  }
+
+  /**
    * Reads the whole input. Returns normally on damage after the root element (reported as an
    * error); throws {@link UnreadableResultFileException} when the input is not XML at all.
    */
   final void parse() {
     InputStream in = input.openOrFail();
     try {
-      xml = XmlInput.open(in, file);
+      opened = XmlInput.openLimited(in);
+      xml = opened.xml();
       loop();
+      inputEnded(false);
     } catch (XMLStreamException e) {
       if (!sawRoot) {
         throw new UnreadableResultFileException(
             file, "not well-formed XML: " + XmlInput.reason(e) + where(e), e);
       }
+      inputEnded(true);
       damaged(e);
     } finally {
       XmlInput.closeQuietly(xml, in);
@@ -84,14 +116,22 @@ abstract class XmlParse {
             String name = xml.getLocalName();
             long line = sawRoot ? XmlInput.line(xml) : XmlInput.rootLine(input);
             open.add(name);
+            BoundedText before = text;
             start(name, line);
             sawRoot = true;
+            if (text != null && text != before) {
+              textStart = XmlInput.offset(xml);
+            }
           }
         }
         case XMLStreamConstants.END_ELEMENT -> {
           if (skipDepth > 0) {
             skipDepth--;
           } else {
+            if (text != null && textStart >= 0) {
+              text.omitted(opened.omittedBetween(textStart, XmlInput.offset(xml)));
+              textStart = -1;
+            }
             end(xml.getLocalName());
             open.removeLast();
           }
@@ -105,9 +145,7 @@ abstract class XmlParse {
           problems.warn(
               "entity references are never expanded",
               XmlInput.line(xml),
-              "entity reference &"
-                  + xml.getLocalName()
-                  + "; left unexpanded: Evident never resolves DTD entities");
+              entityWarning(xml.getLocalName()));
           if (text != null && skipDepth == 0) {
             text.append("&" + xml.getLocalName() + ";");
           }
@@ -120,6 +158,11 @@ abstract class XmlParse {
         }
       }
     }
+  }
+
+  /** The warning for an entity reference, which is kept as written. */
+  String entityWarning(String name) {
+    return "entity reference &" + name + "; left unexpanded: Evident never resolves DTD entities";
   }
 
   /** Skips the element just started and everything in it; {@link #end} is not called for it. */
@@ -147,6 +190,11 @@ abstract class XmlParse {
   /** A buffer for a failure message or stack trace, created only when the element occurs. */
   static BoundedText details(BoundedText existing) {
     return existing != null ? existing : new BoundedText(32 * 1024, 32 * 1024);
+  }
+
+  /** The excerpt of a buffer that may never have been created. */
+  static Excerpt excerptOf(BoundedText buffer) {
+    return buffer == null ? Excerpt.EMPTY : buffer.excerpt();
   }
 
   /** The stripped text of a buffer that may never have been created. */
@@ -182,25 +230,19 @@ abstract class XmlParse {
     String lower = reason.toLowerCase(Locale.ROOT);
     boolean truncated = lower.contains("end-of-input") || lower.contains("eof");
     String inside = inside();
+    String count = recovered + " " + unit();
     String message =
         truncated
-            ? "truncated after line "
-                + line
-                + inside
-                + ": "
-                + recovered
-                + " "
-                + unit()
-                + " recovered; the runner may have crashed while writing"
-            : "malformed XML: "
-                + reason
-                + inside
-                + "; "
-                + recovered
-                + " "
-                + unit()
-                + " before it recovered, the rest of the file is not read";
+            ? "truncated after line %d%s: %s recovered%s; the runner may have crashed while writing"
+                .formatted(line, inside, count, lost())
+            : "malformed XML: %s%s; %s before it recovered%s, the rest of the file is not read"
+                .formatted(reason, inside, count, lost());
     problems.error(line, column, message);
+  }
+
+  /** For {@link #inside}: " inside test case 'name' (line 12; not counted)". */
+  static String inside(String what, String name, long line) {
+    return " inside " + what + " '" + name + "' (line " + line + "; not counted)";
   }
 
   private static String where(XMLStreamException e) {

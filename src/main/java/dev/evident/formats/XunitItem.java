@@ -2,10 +2,6 @@ package dev.evident.formats;
 
 import dev.evident.model.Failure;
 import dev.evident.model.Outcome;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * An xUnit.net {@code <test>}, {@code <error>} or failed v1 {@code <class>} while it is read, and
@@ -16,7 +12,7 @@ import java.util.Map;
  * library's) and ERRORED for any other exception, as JUnit tells failures from errors; the XML
  * names the exception type, so this is read, not guessed. A timeout is errored.
  */
-final class XunitItem {
+final class XunitItem extends DotnetResult {
   final long line;
   final String name;
   final String type;
@@ -25,16 +21,11 @@ final class XunitItem {
   final String time;
   final String sourceFile;
   final long sourceLine;
-  final Map<String, String> properties = new LinkedHashMap<>();
-  final List<String> tags = new ArrayList<>();
 
   /** v2 and v3 escape names, messages, reasons and traits; v1 does not. */
   final boolean escaped;
 
   String exceptionType;
-  BoundedText message;
-  BoundedText stackTrace;
-  BoundedText reason;
   BoundedText output;
   BoundedText warnings;
 

@@ -26,12 +26,7 @@ final class XunitReader implements ResultReader {
 
   @Override
   public void read(ResultInput input, ResultSink sink) {
-    Parse parse = new Parse(input, sink);
-    try {
-      parse.parse();
-    } finally {
-      parse.problems.finish();
-    }
+    new Parse(input, sink).read();
   }
 
   private static final class Parse extends XmlParse {
@@ -91,20 +86,12 @@ final class XunitReader implements ResultReader {
             item.exceptionType = attr("exception-type");
           }
         }
-        case "message" -> {
-          if (item != null && "failure".equals(parent)) {
-            text = item.message = details(item.message);
-          } else if (item != null && "reason".equals(parent)) {
-            text = item.reason = details(item.reason);
-          } else {
+        case "message", "stack-trace" -> {
+          BoundedText into = item == null ? null : item.textFor(name, parent);
+          if (into == null) {
             skip();
-          }
-        }
-        case "stack-trace" -> {
-          if (item != null && "failure".equals(parent)) {
-            text = item.stackTrace = details(item.stackTrace);
           } else {
-            skip();
+            text = into;
           }
         }
         case "reason" -> {
@@ -133,7 +120,8 @@ final class XunitReader implements ResultReader {
         }
         case "trait" -> {
           if (test != null) {
-            trait(unescape(attr("name")), unescape(attr("value")));
+            String key = unescape(attr("name"));
+            test.property(key, unescape(attr("value")), "Category".equalsIgnoreCase(key));
           }
           skip();
         }
@@ -148,16 +136,6 @@ final class XunitReader implements ResultReader {
       declared = declaredCounts();
       found.clear();
       errors = 0;
-    }
-
-    private void trait(String name, String value) {
-      if (name == null || value == null) {
-        return;
-      }
-      if (name.equalsIgnoreCase("Category")) {
-        test.tags.add(value);
-      }
-      test.properties.merge(name, value, (a, b) -> a + ", " + b);
     }
 
     @Override
@@ -228,7 +206,7 @@ final class XunitReader implements ResultReader {
               duration(t, display),
               t.resultFailure(),
               List.of(),
-              t.output == null ? Excerpt.EMPTY : t.output.excerpt(),
+              excerptOf(t.output),
               Excerpt.EMPTY,
               source,
               t.tags,
@@ -274,19 +252,12 @@ final class XunitReader implements ResultReader {
       compare(off, "skipped", declared.get("skipped"), found.get("skip"));
       compare(off, "not-run", declared.get("not-run"), found.get("notrun"));
       compare(off, "errors", declared.get("errors"), errors);
-      if (!off.isEmpty()) {
-        problems.warn(
-            "declared counts disagree with the content",
-            assemblyLine,
-            "<assembly> '" + assembly + "' declares " + off + "; counting the tests in the file");
-      }
+      problems.countsDisagree(assemblyLine, "<assembly> '" + assembly + "'", off, "tests");
     }
 
     @Override
     String inside() {
-      return test == null
-          ? ""
-          : " inside test '" + test.name + "' (line " + test.line + "; not counted)";
+      return test == null ? "" : inside("test", test.name, test.line);
     }
 
     @Override

@@ -258,17 +258,12 @@ class GoTestJsonReaderTests {
             """);
 
     assertThat(read.tests()).extracting(t -> t.id().name()).containsExactly("TestA");
-    assertThat(read.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.severity()).isEqualTo(Severity.ERROR);
-              assertThat(p.where().line()).isEqualTo(5);
-              assertThat(p.message())
-                  .contains("truncated")
-                  .contains("1 tests recovered")
-                  .contains("not counted: p TestB, p TestB/sub");
-            });
+    var error = read.onlyError();
+    assertThat(error.where().line()).isEqualTo(5);
+    assertThat(error.message())
+        .contains("truncated")
+        .contains("1 tests recovered")
+        .contains("not counted: p TestB, p TestB/sub");
   }
 
   @Test
@@ -281,13 +276,7 @@ class GoTestJsonReaderTests {
             """);
 
     assertThat(read.tests()).isEmpty();
-    assertThat(read.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.severity()).isEqualTo(Severity.ERROR);
-              assertThat(p.message()).contains("0 tests recovered").contains("p TestA");
-            });
+    assertThat(read.onlyError().message()).contains("0 tests recovered").contains("p TestA");
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.evident.model.Location;
 import dev.evident.model.Outcome;
 import dev.evident.model.RunError;
-import dev.evident.model.Severity;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +44,28 @@ class OtrReaderTests {
     var passed = read.test("adds an item");
     assertThat(passed.stdout().text()).isEqualTo("adding item 42");
     assertThat(passed.tags()).containsExactly("fast");
+  }
+
+  @Test
+  void countsTheFullLengthOfAnOutputCutBeforeParsing() {
+    long chars = 2L << 20; // more than the text limiter lets through
+    var read =
+        ReaderFixtures.read(
+            Format.OTR,
+            ReaderFixtures.hugeText(
+                "big.xml",
+                """
+                <h:execution xmlns:h="https://schemas.opentest4j.org/reporting/hierarchy/0.2.0"
+                             xmlns="https://schemas.opentest4j.org/reporting/core/0.2.0">
+                  <h:root name="chatty" start="2025-01-01T00:00:00Z">
+                    <result status="SUCCESSFUL"/>
+                    <attachments><output source="stdout">""",
+                chars,
+                "</output></attachments></h:root></h:execution>"));
+
+    var stdout = read.test("chatty").stdout();
+    assertThat(stdout.fullLength()).isEqualTo(chars);
+    assertThat(stdout.text()).contains("characters omitted").hasSizeLessThan(40_000);
   }
 
   @Test
@@ -143,16 +164,11 @@ class OtrReaderTests {
     var read = ReaderFixtures.read(Format.OTR, "otr/truncated-events.xml");
 
     assertThat(read.tests()).extracting(t -> t.id().name()).containsExactly("imports the feed");
-    assertThat(read.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.severity()).isEqualTo(Severity.ERROR);
-              assertThat(p.where().line()).isEqualTo(9);
-              assertThat(p.message())
-                  .startsWith("truncated after line 9: 1 tests recovered")
-                  .contains("1 started tests did not finish (not counted), the first 'reindexes'");
-            });
+    var error = read.onlyError();
+    assertThat(error.where().line()).isEqualTo(9);
+    assertThat(error.message())
+        .startsWith("truncated after line 9: 1 tests recovered")
+        .contains("1 started tests did not finish (not counted), the first 'reindexes'");
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evident.model.Outcome;
 import dev.evident.model.RunError;
-import dev.evident.model.Severity;
 import dev.evident.model.TestId;
 import dev.evident.model.TestResult;
 import java.time.Duration;
@@ -263,17 +262,12 @@ class TrxReaderTests {
     assertThat(read.tests())
         .extracting(t -> t.id().toString())
         .containsExactly("Queue.Tests.WorkerTests > Starts", "Queue.Tests.WorkerTests > Drains");
-    assertThat(read.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.severity()).isEqualTo(Severity.ERROR);
-              assertThat(p.where().line()).isGreaterThanOrEqualTo(13);
-              assertThat(p.message())
-                  .contains("truncated")
-                  .contains("2 test results recovered")
-                  .contains("Queue.Tests.WorkerTests.Stops");
-            });
+    var error = read.onlyError();
+    assertThat(error.where().line()).isGreaterThanOrEqualTo(13);
+    assertThat(error.message())
+        .contains("truncated")
+        .contains("2 test results recovered")
+        .contains("Queue.Tests.WorkerTests.Stops");
   }
 
   @Test
@@ -314,6 +308,25 @@ class TrxReaderTests {
     assertThat(stdout.truncated()).isTrue();
     assertThat(stdout.fullLength()).isEqualTo(200_000);
     assertThat(stdout.text().length()).isLessThan(40_000);
+  }
+
+  @Test
+  void countsTheFullLengthOfAnOutputCutBeforeParsing() {
+    long chars = 2L << 20; // more than the text limiter lets through
+    var read =
+        ReaderFixtures.read(
+            Format.TRX,
+            ReaderFixtures.hugeText(
+                "big.trx",
+                HEAD
+                    + "<Results><UnitTestResult testId=\"t\" testName=\"T\" outcome=\"Passed\">"
+                    + "<Output><StdOut>",
+                chars,
+                "</StdOut></Output></UnitTestResult></Results></TestRun>"));
+
+    var stdout = read.test("T").stdout();
+    assertThat(stdout.fullLength()).isEqualTo(chars);
+    assertThat(stdout.text()).contains("characters omitted").hasSizeLessThan(40_000);
   }
 
   @Test
