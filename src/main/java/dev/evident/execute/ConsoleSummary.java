@@ -15,4 +15,9 @@ public record ConsoleSummary(long passed, long failed, long errored, long skippe
   public ConsoleSummary {
     Objects.requireNonNull(line, "line");
   }
+
+  /** All tests the summary counts, skipped ones included. */
+  public long total() {
+    return passed + failed + errored + skipped;
+  }
 }

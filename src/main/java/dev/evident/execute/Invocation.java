@@ -34,11 +34,26 @@ public record Invocation(
   /**
    * Result files: every file under {@code root} whose path relative to it matches {@code glob},
    * written after the command started (older files are stale and never counted).
+   *
+   * <p>Glob syntax: {@code *} and {@code ?} within one directory, {@code **} across directories,
+   * where a leading or inner {@code **}{@code /} also matches no directory ({@code **}{@code
+   * /target/TEST-*.xml} matches {@code target/TEST-a.xml}, unlike {@code java.nio}'s glob); {@code
+   * [abc]} and {@code {a,b}}. Use {@link #matches} rather than a {@code PathMatcher}.
    */
   public record ResultLocation(Path root, String glob) {
     public ResultLocation {
       Objects.requireNonNull(root, "root");
       Objects.requireNonNull(glob, "glob");
+    }
+
+    /**
+     * Whether {@code file} is one of these results: an absolute path under {@link #root}, or a path
+     * relative to it.
+     */
+    public boolean matches(Path file) {
+      Path relative = file.isAbsolute() ? root.toAbsolutePath().relativize(file) : file;
+      String path = Glob.slashed(relative);
+      return !path.startsWith("..") && Glob.compile(glob).matcher(path).matches();
     }
   }
 }

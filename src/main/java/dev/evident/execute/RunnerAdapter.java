@@ -1,5 +1,6 @@
 package dev.evident.execute;
 
+import dev.evident.model.TestResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,20 @@ public interface RunnerAdapter {
   /** Follows the output while the command runs, for the live progress line. */
   default ProgressCounter progress() {
     return ProgressCounter.NONE;
+  }
+
+  /**
+   * The tests the runner's console output names one by one, for runners whose output is the only
+   * source of results ({@code cargo test}'s libtest lines, nextest's status lines); use them when
+   * no result file appeared. A test reported twice (a retry) appears twice, in order, to be merged
+   * as attempts. Empty by default and when the output names no test.
+   *
+   * @param lines the command's whole output in order, stdout and stderr merged as they came (cargo
+   *     prints which test binary runs on stderr and the test lines on stdout; without the binary
+   *     lines, tests of different binaries cannot be told apart)
+   */
+  default List<TestResult> testsFromOutput(List<String> lines) {
+    return List.of();
   }
 
   /**
