@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         "Turns test runs into evidence: reads result files, stores runs, reports honest counts.",
     subcommands = {
       IngestCommand.class,
+      RunCommand.class,
       RunsCommand.class,
       ShowCommand.class,
       LogsCommand.class,

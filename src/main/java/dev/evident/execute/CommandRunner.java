@@ -26,6 +26,9 @@ public final class CommandRunner {
 
   static final int LOG_TAIL = 512 * 1024;
 
+  /** Bytes of both streams together kept from the start and from the end, for the adapters. */
+  static final int COMBINED = 1024 * 1024;
+
   /**
    * How to run.
    *
@@ -59,6 +62,8 @@ public final class CommandRunner {
    * @param finished when it ended
    * @param stdout its standard output, bounded
    * @param stderr its standard error, bounded
+   * @param combined both streams in the order they arrived, bounded (for runners that print a
+   *     test's name on one stream and its result on the other)
    */
   public record Outcome(
       int exitCode,
@@ -68,7 +73,8 @@ public final class CommandRunner {
       Instant started,
       Instant finished,
       OutputCapture stdout,
-      OutputCapture stderr) {
+      OutputCapture stderr,
+      OutputCapture combined) {
 
     public boolean ran() {
       return startError == null;
@@ -78,11 +84,14 @@ public final class CommandRunner {
       return timedOut || cancelled;
     }
 
-    /** The last lines of stderr and stdout together, for explaining a broken run. */
+    /** The last lines of both streams as they came, for explaining a broken run. */
     public List<String> tail(int lines) {
-      List<String> tail = new java.util.ArrayList<>(stdout.lastLines(lines));
-      tail.addAll(stderr.lastLines(lines));
-      return tail;
+      return combined.lastLines(lines);
+    }
+
+    /** Every kept line of both streams as they came (head and tail of a long output). */
+    public List<String> lines() {
+      return combined.text().lines().toList();
     }
   }
 
@@ -107,10 +116,12 @@ public final class CommandRunner {
   public Outcome run() {
     OutputCapture stdout = new OutputCapture(LOG_HEAD, LOG_TAIL);
     OutputCapture stderr = new OutputCapture(LOG_HEAD, LOG_TAIL);
+    OutputCapture combined = new OutputCapture(COMBINED, COMBINED);
     Instant started = Instant.now();
     String missing = Commands.missing(command.get(0), workDir);
     if (missing != null) {
-      return new Outcome(-1, missing, false, false, started, Instant.now(), stdout, stderr);
+      return new Outcome(
+          -1, missing, false, false, started, Instant.now(), stdout, stderr, combined);
     }
     List<String> startCommand = ProcessTree.inOwnGroup(command);
     ProcessBuilder builder = new ProcessBuilder(startCommand).directory(workDir.toFile());
@@ -120,7 +131,8 @@ public final class CommandRunner {
     try {
       p = builder.start();
     } catch (IOException e) {
-      return new Outcome(-1, startError(e), false, false, started, Instant.now(), stdout, stderr);
+      return new Outcome(
+          -1, startError(e), false, false, started, Instant.now(), stdout, stderr, combined);
     }
     synchronized (stopping) {
       process = p;
@@ -130,8 +142,9 @@ public final class CommandRunner {
       }
     }
     closeQuietly(p.getOutputStream());
-    Thread out = pump(p.getInputStream(), OutputSink.Stream.STDOUT, stdout, options.stdoutCopy());
-    Thread err = pump(p.getErrorStream(), OutputSink.Stream.STDERR, stderr, null);
+    Thread out =
+        pump(p.getInputStream(), OutputSink.Stream.STDOUT, stdout, combined, options.stdoutCopy());
+    Thread err = pump(p.getErrorStream(), OutputSink.Stream.STDERR, stderr, combined, null);
     boolean timedOut = false;
     try {
       if (options.timeout() == null) {
@@ -158,10 +171,19 @@ public final class CommandRunner {
           started,
           Instant.now(),
           stdout,
-          stderr);
+          stderr,
+          combined);
     }
     return new Outcome(
-        exit, null, timedOut, cancelled && !timedOut, started, Instant.now(), stdout, stderr);
+        exit,
+        null,
+        timedOut,
+        cancelled && !timedOut,
+        started,
+        Instant.now(),
+        stdout,
+        stderr,
+        combined);
   }
 
   /** Stops the command and everything it started (TERM, then KILL); safe from any thread. */
@@ -187,7 +209,12 @@ public final class CommandRunner {
     return message;
   }
 
-  private Thread pump(InputStream in, OutputSink.Stream stream, OutputCapture capture, Path copy) {
+  private Thread pump(
+      InputStream in,
+      OutputSink.Stream stream,
+      OutputCapture capture,
+      OutputCapture combined,
+      Path copy) {
     return Thread.ofPlatform()
         .name("evident-" + stream.name().toLowerCase(java.util.Locale.ROOT))
         .daemon()
@@ -203,6 +230,7 @@ public final class CommandRunner {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                   capture.write(buffer, 0, n);
+                  combined.write(buffer, 0, n);
                   file.write(buffer, 0, n);
                   options.sink().write(stream, buffer, 0, n);
                   lines.feed(buffer, n);

@@ -156,6 +156,12 @@ final class PytestAdapter implements RunnerAdapter {
   }
 
   @Override
+  public boolean meansNoTests(int exitCode) {
+    // pytest's exit code 5: no tests were collected
+    return exitCode == 5;
+  }
+
+  @Override
   public Optional<String> whyBroken(List<String> outputTail) {
     List<String> lines = outputTail.stream().map(Lines::clean).toList();
     String internal = null;

@@ -69,12 +69,4 @@ public interface RunnerAdapter {
   default boolean meansNoTests(int exitCode) {
     return false;
   }
-
-  /**
-   * Test results read from the console output, for runners whose output is the only record of their
-   * tests (cargo's libtest). Empty for most.
-   */
-  default List<dev.evident.model.TestResult> testsFromOutput(List<String> output) {
-    return List.of();
-  }
 }

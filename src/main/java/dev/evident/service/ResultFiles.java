@@ -3,16 +3,13 @@ package dev.evident.service;
 import dev.evident.execute.Invocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Finds the result files a run wrote: the files at its result locations modified after the command
@@ -49,16 +46,9 @@ final class ResultFiles {
         }
         continue;
       }
-      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + location.glob());
-      // "**/x" should also match x at the root, as it does in shells and build tools
-      PathMatcher atRoot =
-          location.glob().startsWith("**/")
-              ? FileSystems.getDefault().getPathMatcher("glob:" + location.glob().substring(3))
-              : matcher;
       for (Path file : walk(root)) {
         Path relative = root.relativize(file);
-        boolean matches = matcher.matches(relative) || atRoot.matches(relative);
-        if (!matches || !seen.add(file.toAbsolutePath().normalize())) {
+        if (!location.matches(file) || !seen.add(file.toAbsolutePath().normalize())) {
           continue;
         }
         if (fresh(file, started)) {
@@ -90,9 +80,40 @@ final class ResultFiles {
     }
   }
 
+  /** Directories that never hold a run's result files but can hold a great many files. */
+  private static final Set<String> SKIPPED =
+      Set.of(".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".gradle");
+
   private static List<Path> walk(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      return paths.filter(Files::isRegularFile).sorted().toList();
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(
+                Path d, java.nio.file.attribute.BasicFileAttributes a) {
+              return !d.equals(root) && SKIPPED.contains(String.valueOf(d.getFileName()))
+                  ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                  : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(
+                Path f, java.nio.file.attribute.BasicFileAttributes a) {
+              if (a.isRegularFile()) {
+                files.add(f);
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
+      files.sort(null);
+      return files;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
     }

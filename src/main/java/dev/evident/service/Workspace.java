@@ -23,6 +23,11 @@ public final class Workspace implements AutoCloseable {
     return new IngestService(store);
   }
 
+  /** A run service; one per command run (it can cancel its command). */
+  public RunService runner() {
+    return new RunService(store);
+  }
+
   public RunQueries runs() {
     return new RunQueries(store);
   }

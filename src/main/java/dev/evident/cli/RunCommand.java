@@ -1,0 +1,238 @@
+package dev.evident.cli;
+
+import dev.evident.model.Run;
+import dev.evident.model.RunDetail;
+import dev.evident.model.RunStatus;
+import dev.evident.service.RunQueries;
+import dev.evident.service.RunService;
+import dev.evident.service.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code evident run -- COMMAND}: runs a test suite under supervision and stores the run. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs a test command under supervision, collects its results (asking pytest, Maven,"
+            + " Gradle, Go, Jest, Vitest or cargo for machine-readable output, or reading --results),"
+            + " stores the run and prints its summary. Checks the requirements in evident.yaml first."
+            + " Exits 0 only when every executed test passed.")
+final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Parameters(
+      paramLabel = "COMMAND",
+      arity = "1..*",
+      description = "The command and its arguments, after --.")
+  List<String> command;
+
+  @Option(
+      names = "--project",
+      paramLabel = "NAME",
+      description = "Project name (default: the current directory's name).")
+  String project;
+
+  @Option(
+      names = "--label",
+      paramLabel = "KEY=VALUE",
+      description = "A label for the run; repeatable.")
+  Map<String, String> labels = new LinkedHashMap<>();
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description =
+          "Stop the command and everything it started after this long (90s, 10m, 1h); the run is INTERRUPTED, its results so far kept.")
+  String timeout;
+
+  @Option(
+      names = "--results",
+      paramLabel = "GLOB",
+      description =
+          "Result files to read after the command ends (relative to the current directory); repeatable. Files older than the run are never read.")
+  List<String> results = new ArrayList<>();
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Do not pass the command's output through.")
+  boolean quiet;
+
+  @Option(
+      names = "--no-preflight",
+      description = "Do not check the requirements in evident.yaml first.")
+  boolean noPreflight;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "The project file (default: evident.yaml, else .evident/config.yaml).")
+  Path config;
+
+  @Option(names = "--allow-empty", description = "Exit 0 when no test executed.")
+  boolean allowEmpty;
+
+  @Option(names = "--allow-flaky", description = "Exit 0 when tests passed only on a retry.")
+  boolean allowFlaky;
+
+  @Option(
+      names = "--record-env",
+      paramLabel = "NAME",
+      description =
+          "Record this environment variable's value with the run; repeatable. No other value is recorded.")
+  List<String> recordEnv = new ArrayList<>();
+
+  @Option(
+      names = {"-C", "--directory"},
+      paramLabel = "DIR",
+      description =
+          "Run the command in this directory (default: the current one); evident.yaml and --results are looked for there.")
+  Path directory;
+
+  @Option(names = "--json", description = "Print the stored run as JSON.")
+  boolean json;
+
+  @Option(
+      names = "--max-failures",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Failures to list (default: ${DEFAULT-VALUE}).")
+  int maxFailures;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Duration limit = timeout == null ? null : Durations.parse(timeout, spec.commandLine());
+    Path workDir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
+    if (!java.nio.file.Files.isDirectory(workDir)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "no such directory: " + directory);
+    }
+    String name =
+        project != null
+            ? project
+            : directory == null
+                ? GlobalOptions.defaultProject()
+                : String.valueOf(workDir.getFileName());
+    try (Workspace workspace = global.open();
+        LiveConsole console =
+            new LiveConsole(out, err, quiet || json, Terminal.stderrIsTerminal())) {
+      RunService service = workspace.runner();
+      CountDownLatch stored = new CountDownLatch(1);
+      Thread onCtrlC =
+          new Thread(
+              () -> {
+                service.cancel();
+                try {
+                  stored.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "evident-interrupt");
+      Runtime.getRuntime().addShutdownHook(onCtrlC);
+      RunService.Ran ran;
+      try {
+        ran =
+            service.run(
+                new RunService.Request(
+                    command,
+                    workDir,
+                    name,
+                    labels,
+                    limit,
+                    results,
+                    !noPreflight,
+                    config,
+                    recordEnv,
+                    System.getenv()),
+                console);
+        console.close();
+        print(workspace, ran, out);
+      } finally {
+        stored.countDown();
+        removeHook(onCtrlC);
+      }
+      return exitCode(ran.run(), err);
+    }
+  }
+
+  private void print(Workspace workspace, RunService.Ran ran, PrintWriter out) {
+    RunDetail detail = workspace.runs().detail(ran.run(), json ? Integer.MAX_VALUE : maxFailures);
+    if (json) {
+      out.println(Json.write(RunQueries.json(detail)));
+    } else {
+      out.println();
+      out.print(RunQueries.text(detail));
+    }
+    out.flush();
+  }
+
+  private int exitCode(Run run, PrintWriter err) {
+    if (run.status() == RunStatus.EMPTY && allowEmpty) {
+      return ExitCodes.OK;
+    }
+    if (run.status() == RunStatus.PASSED && run.counts().flaky() > 0 && !allowFlaky) {
+      err.println(
+          "evident: exit 1: "
+              + run.counts().flaky()
+              + " tests passed only on a retry (flaky); --allow-flaky accepts that (run "
+              + run.id()
+              + ")");
+      err.flush();
+      return ExitCodes.RESULTS;
+    }
+    return Verdict.exitCode(run, err);
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down (Ctrl-C): the hook is running and waits for us
+    }
+  }
+
+  /** Durations as people write them: 90s, 10m, 1h30m, PT5M, or plain seconds. */
+  static final class Durations {
+    private Durations() {}
+
+    static Duration parse(String text, CommandLine cl) {
+      String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+      try {
+        if (t.startsWith("pt")) {
+          return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+        }
+        if (t.matches("\\d+(\\.\\d+)?")) {
+          return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+        }
+        if (t.matches("(\\d+h)?(\\d+m)?(\\d+(\\.\\d+)?s)?") && !t.isEmpty()) {
+          return Duration.parse("PT" + t.toUpperCase(java.util.Locale.ROOT));
+        }
+      } catch (java.time.format.DateTimeParseException e) {
+        // falls through to the usage error
+      }
+      throw new CommandLine.ParameterException(
+          cl, "invalid --timeout '" + text + "': use e.g. 90s, 10m, 1h30m");
+    }
+  }
+}

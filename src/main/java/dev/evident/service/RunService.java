@@ -1,0 +1,383 @@
+package dev.evident.service;
+
+import dev.evident.execute.CommandRunner;
+import dev.evident.execute.ConsoleSummary;
+import dev.evident.execute.Invocation;
+import dev.evident.execute.JsonLinesOutput;
+import dev.evident.execute.OutputSink;
+import dev.evident.execute.ProgressCounter;
+import dev.evident.execute.RunEnvironment;
+import dev.evident.execute.RunnerAdapter;
+import dev.evident.execute.RunnerAdapters;
+import dev.evident.formats.Format;
+import dev.evident.model.Check;
+import dev.evident.model.Counts;
+import dev.evident.model.Failure;
+import dev.evident.model.Location;
+import dev.evident.model.Problem;
+import dev.evident.model.Run;
+import dev.evident.model.RunError;
+import dev.evident.model.RunStatus;
+import dev.evident.store.ResultStore;
+import dev.evident.store.RunStart;
+import dev.evident.store.RunWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code evident run}: checks the run's requirements, runs the command under supervision, reads the
+ * results it wrote (never older files), and stores a run whose status says what happened: a command
+ * that could not run or executed nothing is BROKEN or EMPTY, never PASSED; a timeout or Ctrl-C is
+ * INTERRUPTED with the partial results kept.
+ */
+public final class RunService {
+
+  /** How long TERM has before KILL when a run is stopped. */
+  static final Duration GRACE = Duration.ofSeconds(5);
+
+  private final ResultStore store;
+  private volatile CommandRunner runner;
+  private volatile boolean cancelled;
+
+  public RunService(ResultStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  /**
+   * What to run.
+   *
+   * @param command the command and its arguments
+   * @param workDir where it runs
+   * @param project the project the run belongs to
+   * @param labels labels for the run
+   * @param timeout stop it after this long, or null
+   * @param resultGlobs result files to read after it ends (generic mode), relative to workDir
+   * @param preflight whether to check the requirements in evident.yaml first
+   * @param config an explicit config file, or null to look for evident.yaml
+   * @param recordEnv environment variables whose values may be recorded
+   * @param env the environment (System.getenv() outside tests)
+   */
+  public record Request(
+      List<String> command,
+      Path workDir,
+      String project,
+      Map<String, String> labels,
+      Duration timeout,
+      List<String> resultGlobs,
+      boolean preflight,
+      Path config,
+      List<String> recordEnv,
+      Map<String, String> env) {
+    public Request {
+      command = List.copyOf(command);
+      if (command.isEmpty()) {
+        throw new InputException(
+            "no command to run: give it after --, e.g. evident run -- pytest tests/");
+      }
+      Objects.requireNonNull(workDir, "workDir");
+      Objects.requireNonNull(project, "project");
+      labels = Map.copyOf(labels);
+      resultGlobs = List.copyOf(resultGlobs);
+      recordEnv = List.copyOf(recordEnv);
+      env = Map.copyOf(env);
+    }
+  }
+
+  /**
+   * Sees the run while it goes: the command's output as it comes (from two threads), and when it
+   * starts and ends. Implementations synchronize.
+   */
+  public interface Watcher {
+    void output(boolean stderr, byte[] bytes, int offset, int length);
+
+    /** The command started; {@code progress} counts tests as they finish. */
+    default void started(Instant at, Progress progress) {}
+
+    /** The command ended; results are being read. */
+    default void ended() {}
+  }
+
+  /** Tests finished and failed so far, from the runner's output; -1 when it does not say. */
+  public interface Progress {
+    long finished();
+
+    long failed();
+  }
+
+  /**
+   * How it went.
+   *
+   * @param run the stored run
+   * @param problems problems found while reading results, and notes on how counts were found
+   * @param blocked the requirements that were missing (the command did not run), else empty
+   */
+  public record Ran(Run run, List<Problem> problems, List<String> blocked) {}
+
+  public Ran run(Request request, Watcher watcher) {
+    if (request.preflight()) {
+      Ran blocked = preflight(request);
+      if (blocked != null) {
+        return blocked;
+      }
+    }
+    RunnerAdapter adapter = RunnerAdapters.detect(request.command(), request.resultGlobs());
+    Path scratch = scratch();
+    try {
+      Invocation invocation = adapter.prepare(request.command(), request.workDir(), scratch);
+      CompletableFuture<Map<String, String>> attributes =
+          CompletableFuture.supplyAsync(
+              () ->
+                  RunEnvironment.collect(
+                      adapter.name(),
+                      request.command(),
+                      request.workDir(),
+                      request.recordEnv(),
+                      request.env()));
+      ProgressCounter counter = adapter.progress();
+      Path stdoutCopy = invocation.stdoutIsResults() ? scratch.resolve("stdout-results") : null;
+      OutputSink toWatcher =
+          (stream, bytes, offset, length) ->
+              watcher.output(stream == OutputSink.Stream.STDERR, bytes, offset, length);
+      OutputSink sink = invocation.stdoutIsResults() ? new JsonLinesOutput(toWatcher) : toWatcher;
+      Instant before = Instant.now();
+      CommandRunner commandRunner =
+          new CommandRunner(
+              invocation.command(),
+              request.workDir(),
+              invocation.environment(),
+              new CommandRunner.Options(request.timeout(), GRACE, sink, counter, stdoutCopy));
+      runner = commandRunner;
+      if (cancelled) {
+        commandRunner.cancel();
+      }
+      watcher.started(
+          before,
+          new Progress() {
+            @Override
+            public long finished() {
+              return counter.finished();
+            }
+
+            @Override
+            public long failed() {
+              return counter.failed();
+            }
+          });
+      CommandRunner.Outcome outcome = commandRunner.run();
+      watcher.ended();
+      return store(request, adapter, invocation, outcome, before, stdoutCopy, attributes.join());
+    } finally {
+      deleteQuietly(scratch);
+    }
+  }
+
+  /** Stops the running command and its children; the run is stored as INTERRUPTED. */
+  public void cancel() {
+    cancelled = true;
+    CommandRunner r = runner;
+    if (r != null) {
+      r.cancel();
+    }
+  }
+
+  private Ran preflight(Request request) {
+    Preflights.Result result = Preflights.run(request.workDir(), request.config(), request.env());
+    List<Check> missing = result.missing();
+    if (missing.isEmpty()) {
+      return null;
+    }
+    Location config = result.loaded() == null ? null : Location.of(result.loaded().name(), 0);
+    List<String> reasons = new ArrayList<>();
+    Instant now = Instant.now();
+    Map<String, String> attributes =
+        Map.of(
+            "command", RunEnvironment.shellQuoted(request.command()),
+            "workdir", request.workDir().toAbsolutePath().normalize().toString());
+    try (RunWriter writer =
+        store.startRun(
+            new RunStart(
+                request.project(),
+                "run",
+                RunEnvironment.shellQuoted(request.command()),
+                null,
+                attributes,
+                request.labels(),
+                now,
+                now))) {
+      for (Check m : missing) {
+        reasons.add(m.describe());
+        writer.runError(
+            new RunError(
+                RunError.Kind.PREFLIGHT,
+                m.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + m.name(),
+                new Failure("", m.detail(), m.fix()),
+                config));
+      }
+      return new Ran(writer.commit(RunStatus.BLOCKED), List.of(), reasons);
+    }
+  }
+
+  private Ran store(
+      Request request,
+      RunnerAdapter adapter,
+      Invocation invocation,
+      CommandRunner.Outcome outcome,
+      Instant before,
+      Path stdoutCopy,
+      Map<String, String> attributes) {
+    ResultFiles.Found found = ResultFiles.find(invocation.results(), before);
+    RunStart start =
+        new RunStart(
+            request.project(),
+            "run",
+            RunEnvironment.shellQuoted(request.command()),
+            outcome.ran() ? outcome.exitCode() : null,
+            attributes,
+            request.labels(),
+            outcome.started(),
+            outcome.finished());
+    List<Problem> problems = new ArrayList<>();
+    try (RunWriter writer = store.startRun(start)) {
+      IngestService.Read read =
+          IngestService.read(writer, found.candidates(), null, IngestService.Progress.NONE);
+      problems.addAll(read.problems());
+      int filesRead = read.read();
+      if (stdoutCopy != null && Files.exists(stdoutCopy)) {
+        IngestService.Read stream =
+            IngestService.read(
+                writer,
+                List.of(new InputFiles.Candidate(stdoutCopy, "(stdout)", true)),
+                Format.byId(invocation.stdoutFormat()),
+                IngestService.Progress.NONE);
+        problems.addAll(stream.problems());
+        filesRead += stream.read();
+      }
+      if (found.stale() > 0) {
+        note(
+            writer,
+            problems,
+            found.stale()
+                + " result files older than this run were ignored (stale), e.g. "
+                + found.firstStale());
+      }
+      List<String> tail = outcome.tail(200);
+      if (filesRead == 0 && outcome.ran()) {
+        adapter.testsFromOutput(outcome.lines()).forEach(writer::add);
+        if (writer.counts().collected() == 0) {
+          adapter.summarize(tail).ifPresent(summary -> useSummary(writer, problems, summary));
+        }
+        if (writer.counts().collected() == 0
+            && invocation.results().isEmpty()
+            && !invocation.stdoutIsResults()) {
+          note(
+              writer,
+              problems,
+              "no result files to read: "
+                  + adapter.name()
+                  + " writes none Evident knows; use --results GLOB");
+        } else if (writer.counts().collected() == 0) {
+          note(writer, problems, "no result file appeared");
+        }
+      }
+      writer.log("stdout", outcome.stdout().text(), outcome.stdout().total());
+      writer.log("stderr", outcome.stderr().text(), outcome.stderr().total());
+      RunStatus status = status(request, adapter, outcome, writer, tail);
+      return new Ran(writer.commit(status), problems, List.of());
+    }
+  }
+
+  private static void note(RunWriter writer, List<Problem> problems, String message) {
+    Problem p = Problem.warning("", 0, message);
+    writer.problem(p);
+    problems.add(p);
+  }
+
+  private static void useSummary(RunWriter writer, List<Problem> problems, ConsoleSummary s) {
+    writer.consoleCounts(Counts.of(s.passed(), s.failed(), s.errored(), s.skipped(), 0));
+    note(
+        writer,
+        problems,
+        "no result file appeared; counts taken from the runner's console summary: "
+            + s.line().strip());
+  }
+
+  /** The run's status from how the command ended and what it executed; adds the run errors. */
+  private static RunStatus status(
+      Request request,
+      RunnerAdapter adapter,
+      CommandRunner.Outcome outcome,
+      RunWriter writer,
+      List<String> tail) {
+    String command = request.command().get(0);
+    String details = String.join("\n", tail);
+    if (!outcome.ran()) {
+      writer.runError(
+          new RunError(
+              RunError.Kind.COMMAND, command, new Failure("", outcome.startError(), ""), null));
+      return RunStatus.BROKEN;
+    }
+    if (outcome.stopped()) {
+      String why =
+          outcome.timedOut()
+              ? "stopped after the timeout of "
+                  + human(request.timeout())
+                  + "; results written until then are kept"
+              : "interrupted (Ctrl-C or cancel); results written until then are kept";
+      writer.runError(
+          new RunError(RunError.Kind.COMMAND, command, new Failure("", why, details), null));
+      return RunStatus.INTERRUPTED;
+    }
+    Counts counts = writer.counts();
+    int exit = outcome.exitCode();
+    if (counts.executed() == 0) {
+      if (exit == 0 || adapter.meansNoTests(exit)) {
+        return RunStatus.EMPTY;
+      }
+      String why =
+          adapter.whyBroken(tail).orElse("exited with code " + exit + " before any test executed");
+      writer.runError(
+          new RunError(RunError.Kind.COMMAND, command, new Failure("", why, details), null));
+      return RunStatus.BROKEN;
+    }
+    if (exit != 0 && counts.failed() + counts.errored() == 0) {
+      writer.runError(
+          new RunError(
+              RunError.Kind.COMMAND,
+              command,
+              new Failure(
+                  "", "exited with code " + exit + " although no executed test failed", details),
+              null));
+      return RunStatus.FAILED;
+    }
+    return null;
+  }
+
+  private static String human(Duration d) {
+    return d == null ? "" : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static Path scratch() {
+    try {
+      return Files.createTempDirectory("evident-run-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temp directory is no reason to fail the run
+    }
+  }
+}
