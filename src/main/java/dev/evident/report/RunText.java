@@ -39,6 +39,25 @@ public final class RunText {
     if (!run.labels().isEmpty()) {
       out.append("Labels: ").append(labels(run.labels())).append('\n');
     }
+    if (!run.command().isEmpty()) {
+      out.append("Command: ").append(run.command());
+      if (run.exitCode() != null) {
+        out.append("  (exit ").append(run.exitCode()).append(')');
+      }
+      out.append('\n');
+    }
+    String commit = run.attributes().get("git.commit");
+    if (commit != null) {
+      out.append("Git: ").append(commit, 0, Math.min(12, commit.length()));
+      String branch = run.attributes().get("git.branch");
+      if (branch != null) {
+        out.append(" on ").append(branch);
+      }
+      if ("true".equals(run.attributes().get("git.dirty"))) {
+        out.append(", with uncommitted changes");
+      }
+      out.append('\n');
+    }
     out.append(StatusLine.of(run)).append('\n');
     Counts c = run.counts();
     out.append("  collected ")

@@ -208,10 +208,12 @@ final class Texts implements AutoCloseable {
       byte[] chunk = new byte[16 * 1024];
       while (!inflater.finished()) {
         int n = inflater.inflate(chunk);
-        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+        out.write(chunk, 0, n);
+        if (n == 0
+            && !inflater.finished()
+            && (inflater.needsInput() || inflater.needsDictionary())) {
           throw new StoreException("corrupt text in the store: deflated data ends early");
         }
-        out.write(chunk, 0, n);
       }
       return out.toByteArray();
     } catch (DataFormatException e) {

@@ -82,6 +82,11 @@ class RunCommandTests {
     assertThat(run.get("exitCode").asInt()).isZero();
     assertThat(run.get("attributes").get("runner").asText()).isEqualTo("generic");
     assertThat(run.get("attributes").has("cpus")).isTrue();
+    out.getBuffer().setLength(0);
+    assertThat(evident("logs", "latest")).isZero();
+    assertThat(out.toString())
+        .contains("== stderr (0 bytes)")
+        .contains("== stdout (5 bytes)\ndone");
   }
 
   @Test
