@@ -28,6 +28,12 @@ final class DoctorCommand implements Callable<Integer> {
       description = "The configuration file (default: evident.yaml, else .evident/config.yaml).")
   Path config;
 
+  @Option(
+      names = {"-C", "--directory"},
+      paramLabel = "DIR",
+      description = "Check the project in this directory (default: the current one).")
+  Path directory;
+
   @Option(names = "--json", description = "Print the checks as JSON.")
   boolean json;
 
@@ -39,7 +45,7 @@ final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Preflights.Result result = Preflights.run(Path.of(""), config);
+    Preflights.Result result = Preflights.run(directory == null ? Path.of("") : directory, config);
     out.print(json ? Json.write(Preflights.json(result)) + "\n" : Preflights.text(result));
     out.flush();
     int missing = result.missing().size();

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       RunsCommand.class,
       ShowCommand.class,
       LogsCommand.class,
-      DoctorCommand.class
+      DoctorCommand.class,
+      TrainingCommand.class
     },
     footer = {
       "",

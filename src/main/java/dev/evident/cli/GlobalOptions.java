@@ -35,6 +35,11 @@ final class GlobalOptions {
     return Workspace.open(db());
   }
 
+  /** The workspace, its store opening on another thread (see Workspace#openInBackground). */
+  Workspace openInBackground() {
+    return Workspace.openInBackground(db());
+  }
+
   /** The default project: the name of the current directory. */
   static String defaultProject() {
     Path cwd = Path.of("").toAbsolutePath();

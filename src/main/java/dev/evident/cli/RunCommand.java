@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
             : directory == null
                 ? GlobalOptions.defaultProject()
                 : String.valueOf(workDir.getFileName());
-    try (Workspace workspace = global.open();
+    try (Workspace workspace = global.openInBackground();
         LiveConsole console =
             new LiveConsole(out, err, quiet || json, Terminal.stderrIsTerminal())) {
       RunService service = workspace.runner();

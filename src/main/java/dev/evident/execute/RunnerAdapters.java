@@ -23,6 +23,7 @@ public final class RunnerAdapters {
           new CargoTestAdapter(),
           new VitestAdapter(),
           new JestAdapter(),
+          new NodeTestAdapter(),
           new NpmScriptAdapter());
 
   private RunnerAdapters() {}

@@ -200,7 +200,10 @@ public final class RunText {
       out.append('\n');
     }
     long more = detail.totalFailures() - detail.failures().size();
-    if (more > 0) {
+    if (detail.failures().isEmpty()) {
+      out.append(
+          "  (no per-test results were recorded; the counts come from the runner's console)\n");
+    } else if (more > 0) {
       out.append("  and ")
           .append(Numbers.count(more))
           .append(" more (use --json or --max-failures)\n");

@@ -44,12 +44,18 @@ public final class RunService {
   /** How long TERM has before KILL when a run is stopped. */
   static final Duration GRACE = Duration.ofSeconds(5);
 
-  private final ResultStore store;
+  private final java.util.function.Supplier<ResultStore> stores;
   private volatile CommandRunner runner;
   private volatile boolean cancelled;
 
   public RunService(ResultStore store) {
-    this.store = Objects.requireNonNull(store, "store");
+    this(() -> store);
+    Objects.requireNonNull(store, "store");
+  }
+
+  /** With a store that may still be opening: it is asked for only once the command has ended. */
+  RunService(java.util.function.Supplier<ResultStore> stores) {
+    this.stores = Objects.requireNonNull(stores, "stores");
   }
 
   /**
@@ -203,16 +209,18 @@ public final class RunService {
             "command", RunEnvironment.shellQuoted(request.command()),
             "workdir", request.workDir().toAbsolutePath().normalize().toString());
     try (RunWriter writer =
-        store.startRun(
-            new RunStart(
-                request.project(),
-                "run",
-                RunEnvironment.shellQuoted(request.command()),
-                null,
-                attributes,
-                request.labels(),
-                now,
-                now))) {
+        stores
+            .get()
+            .startRun(
+                new RunStart(
+                    request.project(),
+                    "run",
+                    RunEnvironment.shellQuoted(request.command()),
+                    null,
+                    attributes,
+                    request.labels(),
+                    now,
+                    now))) {
       for (Check m : missing) {
         reasons.add(m.describe());
         writer.runError(
@@ -246,7 +254,7 @@ public final class RunService {
             outcome.started(),
             outcome.finished());
     List<Problem> problems = new ArrayList<>();
-    try (RunWriter writer = store.startRun(start)) {
+    try (RunWriter writer = stores.get().startRun(start)) {
       IngestService.Read read =
           IngestService.read(writer, found.candidates(), null, IngestService.Progress.NONE);
       problems.addAll(read.problems());

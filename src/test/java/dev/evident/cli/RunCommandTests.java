@@ -322,4 +322,36 @@ class RunCommandTests {
     assertThat(run.get("counts").get("failed").asLong()).isEqualTo(1);
     assertThat(run.get("attributes").get("runner").asText()).isEqualTo("maven");
   }
+
+  @Test
+  void nodesBuiltInTestRunnerIsReadFromItsTapReport() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        onPath("node"), "node is not installed here: the node:test run is not exercised");
+    Files.writeString(
+        dir.resolve("cart.test.mjs"),
+        """
+        import test from 'node:test';
+        import assert from 'node:assert';
+        test('adds an item', () => { assert.strictEqual(1 + 1, 2); });
+        test('totals', () => { assert.strictEqual(1 + 2, 4); });
+        """);
+
+    int code = evident("run", "-C", dir.toString(), "--quiet", "--json", "--", "node", "--test");
+
+    assertThat(code).isEqualTo(1);
+    JsonNode run = json();
+    assertThat(run.get("status").asText()).isEqualTo("FAILED");
+    assertThat(run.get("attributes").get("runner").asText()).isEqualTo("node-test");
+    assertThat(run.get("failures").get(0).get("name").asText()).isEqualTo("totals");
+    assertThat(run.get("problems")).isEmpty();
+  }
+
+  private static boolean onPath(String program) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -71,7 +71,7 @@ class RunnerAdaptersTests {
           go build ./...                                  => generic
           cargo build                                     => generic
           bun test                                        => generic
-          node --test                                     => generic
+          node --test                                     => node-test
           npm install                                     => generic
           bash -c 'echo pytest'                           => generic
           python -c 'import pytest'                       => generic
