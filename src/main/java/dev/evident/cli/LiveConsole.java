@@ -26,6 +26,8 @@ final class LiveConsole implements RunService.Watcher, AutoCloseable {
   private final boolean terminal;
   private final CharsetDecoder stdoutDecoder = decoder();
   private final CharsetDecoder stderrDecoder = decoder();
+  private byte[] stdoutCarry = new byte[0];
+  private byte[] stderrCarry = new byte[0];
   private volatile Thread ticker;
   private volatile Instant started;
   private volatile RunService.Progress counter;
@@ -56,9 +58,19 @@ final class LiveConsole implements RunService.Watcher, AutoCloseable {
     clear();
     boolean toOut = !stderr;
     CharsetDecoder decoder = toOut ? stdoutDecoder : stderrDecoder;
-    CharBuffer chars = CharBuffer.allocate(length + 4);
-    // bytes of a character split across two chunks stay in the decoder until the next chunk
-    decoder.decode(ByteBuffer.wrap(bytes, offset, length), chars, false);
+    byte[] carried = toOut ? stdoutCarry : stderrCarry;
+    // the bytes of a character split across two chunks wait for the rest of it
+    ByteBuffer in =
+        ByteBuffer.allocate(carried.length + length).put(carried).put(bytes, offset, length).flip();
+    CharBuffer chars = CharBuffer.allocate(in.remaining() + 4);
+    decoder.decode(in, chars, false);
+    byte[] rest = new byte[in.remaining()];
+    in.get(rest);
+    if (toOut) {
+      stdoutCarry = rest;
+    } else {
+      stderrCarry = rest;
+    }
     chars.flip();
     PrintWriter target = toOut ? out : err;
     if (chars.hasRemaining()) {
