@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
       RunsCommand.class,
       ShowCommand.class,
       LogsCommand.class,
+      LabelCommand.class,
+      LabelsCommand.class,
       DoctorCommand.class,
       TrainingCommand.class
     },

@@ -1,10 +1,13 @@
 package dev.evident.store;
 
+import dev.evident.model.FailureLabel;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where runs and their results are kept. Implementations are thread safe; a run is visible complete
@@ -51,6 +54,35 @@ public interface ResultStore extends AutoCloseable {
    * ingests.
    */
   java.util.Map<String, dev.evident.model.Excerpt> logs(long runId);
+
+  /**
+   * Runs with ids above {@code afterId} (of every project), oldest first, at most {@code limit}.
+   */
+  List<Run> runsAfter(long afterId, int limit);
+
+  /**
+   * Hands the failed, errored and flaky results of a run to {@code sink}, in test order, on the
+   * calling thread. Memory stays bounded however many there are: results are read as they are
+   * handed on, and each distinct failure text is decoded once while it is used often. The sink must
+   * not write to this store.
+   */
+  void failures(long runId, Consumer<StoredFailure> sink);
+
+  /**
+   * The runner of a run, for classification: the {@code runner} attribute of runs made by {@code
+   * evident run} ({@code pytest}, {@code maven}, ...), else the format most of its input files have
+   * ({@code junit}, {@code gotest}, ...), else empty.
+   */
+  String runner(long runId);
+
+  /** Stores a label and returns it with its id and source test. */
+  FailureLabel addLabel(NewLabel label);
+
+  /** The labels of a project, or of every project when {@code project} is null; newest first. */
+  List<FailureLabel> labels(String project);
+
+  /** The labels of a project given to any of these fingerprints; newest first. */
+  List<FailureLabel> labels(String project, Collection<String> fingerprints);
 
   @Override
   void close();

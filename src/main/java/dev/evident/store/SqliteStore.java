@@ -2,6 +2,7 @@ package dev.evident.store;
 
 import dev.evident.model.Counts;
 import dev.evident.model.Failure;
+import dev.evident.model.FailureLabel;
 import dev.evident.model.InputFile;
 import dev.evident.model.Location;
 import dev.evident.model.Outcome;
@@ -21,11 +22,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
@@ -37,7 +41,7 @@ import org.sqlite.SQLiteConfig;
 final class SqliteStore implements ResultStore {
 
   /** The newest migration in db/migration/sqlite; when the file has it, Flyway is not started. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private final Path file;
   private final Connection connection;
@@ -482,6 +486,53 @@ final class SqliteStore implements ResultStore {
           }
           return logs;
         });
+  }
+
+  @Override
+  public List<Run> runsAfter(long afterId, int limit) {
+    return withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + RUN_COLUMNS
+                      + " FROM runs r JOIN projects p ON p.id = r.project_id"
+                      + " WHERE r.id > ? ORDER BY r.id LIMIT ?")) {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+            return readRuns(c, ps);
+          }
+        });
+  }
+
+  @Override
+  public void failures(long runId, Consumer<StoredFailure> sink) {
+    withConnection(
+        c -> {
+          FailureRows.forEach(c, runId, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public String runner(long runId) {
+    return withConnection(c -> FailureRows.runner(c, runId));
+  }
+
+  @Override
+  public FailureLabel addLabel(NewLabel label) {
+    return inTransaction(c -> Labels.add(c, label));
+  }
+
+  @Override
+  public List<FailureLabel> labels(String project) {
+    return withConnection(c -> Labels.find(c, project, null));
+  }
+
+  @Override
+  public List<FailureLabel> labels(String project, Collection<String> fingerprints) {
+    Objects.requireNonNull(fingerprints, "fingerprints");
+    return withConnection(c -> Labels.find(c, project, fingerprints));
   }
 
   @Override

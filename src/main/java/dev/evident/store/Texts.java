@@ -155,6 +155,12 @@ final class Texts implements AutoCloseable {
     return r == null ? Failure.NONE : new Failure(r.string(), r.string(), r.string());
   }
 
+  /** A failure from a texts row's body. */
+  static Failure failure(byte[] body) {
+    Blobs.Reader r = new Blobs.Reader(content(body));
+    return new Failure(r.string(), r.string(), r.string());
+  }
+
   static Excerpt output(Connection c, Long id) {
     if (id == null) {
       return Excerpt.EMPTY;
