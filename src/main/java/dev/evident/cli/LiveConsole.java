@@ -20,6 +20,8 @@ final class LiveConsole implements RunService.Watcher, AutoCloseable {
 
   private static final long REDRAW_MILLIS = 500;
 
+  private final long redrawMillis;
+
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean quiet;
@@ -37,6 +39,13 @@ final class LiveConsole implements RunService.Watcher, AutoCloseable {
   private boolean lineOpen;
 
   LiveConsole(PrintWriter out, PrintWriter err, boolean quiet, boolean terminal) {
+    this(out, err, quiet, terminal, REDRAW_MILLIS);
+  }
+
+  /** With another redraw period: tests use a long one, so that only output redraws the line. */
+  LiveConsole(
+      PrintWriter out, PrintWriter err, boolean quiet, boolean terminal, long redrawMillis) {
+    this.redrawMillis = redrawMillis;
     this.out = out;
     this.err = err;
     this.quiet = quiet;
@@ -95,14 +104,14 @@ final class LiveConsole implements RunService.Watcher, AutoCloseable {
             .start(
                 () -> {
                   while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                      Thread.sleep(redrawMillis);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
                     synchronized (this) {
                       clear();
                       draw();
-                    }
-                    try {
-                      Thread.sleep(REDRAW_MILLIS);
-                    } catch (InterruptedException e) {
-                      return;
                     }
                   }
                 });
