@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ShowCommand.class,
       LogsCommand.class,
       DoctorCommand.class,
+      ClassifyCommand.class,
       TrainingCommand.class
     },
     footer = {
