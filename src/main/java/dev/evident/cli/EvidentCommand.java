@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       LabelCommand.class,
       LabelsCommand.class,
       DoctorCommand.class,
+      ClassifyCommand.class,
       TrainingCommand.class
     },
     footer = {

@@ -110,7 +110,36 @@ final class ConfigNode {
     return node.asText().strip();
   }
 
-  private boolean isAbsent() {
+  /** A non-blank text value exactly as written: patterns keep their leading blanks. */
+  String verbatim(String what) {
+    if (!node.isTextual() || node.asText().isBlank()) {
+      throw error(path + " must be " + what + "; found " + describe());
+    }
+    return node.asText();
+  }
+
+  /** A number. */
+  double number(String what) {
+    if (!node.isNumber()) {
+      throw error(path + " must be " + what + "; found " + describe());
+    }
+    return node.asDouble();
+  }
+
+  /** A whole number. */
+  int integer(String what) {
+    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+      throw error(path + " must be " + what + "; found " + describe());
+    }
+    return node.asInt();
+  }
+
+  /** One text written as itself, or a list of them: {@code runners: pytest} or {@code [a, b]}. */
+  List<ConfigNode> oneOrList(String example) {
+    return node.isArray() ? list(example) : List.of(this);
+  }
+
+  boolean isAbsent() {
     return node == null || node.isNull() || node instanceof MissingNode;
   }
 

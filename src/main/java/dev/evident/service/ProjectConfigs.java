@@ -2,12 +2,7 @@ package dev.evident.service;
 
 import dev.evident.model.ProjectConfig;
 import dev.evident.model.Requirements;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +22,6 @@ public final class ProjectConfigs {
   public static final List<String> DEFAULT_FILES = List.of("evident.yaml", ".evident/config.yaml");
 
   private static final List<String> SECTIONS = List.of(RequiresSection.NAME);
-  private static final long MAX_BYTES = 1 << 20;
 
   /**
    * A configuration and the file it came from.
@@ -70,25 +64,7 @@ public final class ProjectConfigs {
   }
 
   private static Loaded read(Path file, String name) {
-    String text;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new ConfigException(
-            "cannot read config " + name + ": larger than 1 MB, which is not a config file");
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
-    } catch (CharacterCodingException e) {
-      throw new ConfigException("cannot read config " + name + ": not UTF-8 text");
-    } catch (NoSuchFileException e) {
-      throw new ConfigException("cannot read config " + name + ": no such file");
-    } catch (IOException e) {
-      throw new ConfigException("cannot read config " + name + ": " + e.getMessage());
-    }
-    return new Loaded(parse(text, name), file, name);
+    return new Loaded(parse(TextFiles.readSmall(file, "config " + name), name), file, name);
   }
 
   /** Parses a configuration file's text; {@code name} is how error messages name the file. */
