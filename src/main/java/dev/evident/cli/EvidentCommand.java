@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       RunsCommand.class,
       ShowCommand.class,
+      DiagnoseCommand.class,
       LogsCommand.class,
       LabelCommand.class,
       LabelsCommand.class,

@@ -2,6 +2,7 @@ package dev.evident.cli;
 
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
+import dev.evident.service.DiagnoseService;
 import dev.evident.service.RunQueries;
 import dev.evident.service.Workspace;
 import java.io.PrintWriter;
@@ -56,7 +57,15 @@ final class ShowCommand implements Callable<Integer> {
       RunQueries queries = workspace.runs();
       Run found = queries.resolve(run, project);
       RunDetail detail = queries.detail(found, json ? Integer.MAX_VALUE : maxFailures);
-      out.print(json ? Json.write(RunQueries.json(detail)) + "\n" : RunQueries.text(detail));
+      if (json) {
+        out.print(Json.write(RunQueries.json(detail)) + "\n");
+      } else {
+        String causes =
+            detail.totalFailures() == 0
+                ? ""
+                : DiagnoseService.topCauses(workspace.diagnoses().diagnose(found, 0, false));
+        out.print(RunQueries.text(detail, causes));
+      }
       out.flush();
       return Verdict.exitCode(found, spec.commandLine().getErr());
     }

@@ -27,6 +27,11 @@ public final class RunText {
   private RunText() {}
 
   public static String render(RunDetail detail) {
+    return render(detail, "");
+  }
+
+  /** With a line on the top causes (from a diagnosis) after the counts; empty for none. */
+  public static String render(RunDetail detail, String topCauses) {
     StringBuilder out = new StringBuilder();
     Run run = detail.run();
     out.append("Run ")
@@ -90,6 +95,9 @@ public final class RunText {
           .append(" for ")
           .append(Numbers.duration(java.time.Duration.between(run.started(), run.finished())))
           .append('\n');
+    }
+    if (!topCauses.isEmpty()) {
+      out.append(topCauses).append('\n');
     }
     suites(out, detail.suites());
     failures(out, detail);

@@ -56,6 +56,10 @@ public final class RunQueries {
     return store.detail(run.id(), maxFailures);
   }
 
+  public static String text(RunDetail detail, String topCauses) {
+    return RunText.render(detail, topCauses);
+  }
+
   public static String text(RunDetail detail) {
     return RunText.render(detail);
   }

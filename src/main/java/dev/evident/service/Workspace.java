@@ -1,7 +1,6 @@
 package dev.evident.service;
 
 import dev.evident.analyze.Classifier;
-import dev.evident.model.Diagnosis;
 import dev.evident.model.EvidentException;
 import dev.evident.store.FailureIndex;
 import dev.evident.store.ResultStore;
@@ -16,18 +15,10 @@ import java.util.function.Supplier;
  */
 public final class Workspace implements AutoCloseable {
 
-  /**
-   * The classifier the failure index files categories with. A placeholder that says {@code other}
-   * until the rule-based classifier is wired in here; grouping, history and labels do not depend on
-   * categories.
-   */
-  private static final Classifier UNCLASSIFIED =
-      failure ->
-          Diagnosis.unknown(failure.message().isBlank() ? failure.type() : failure.message());
-
   private final String db;
   private final CompletableFuture<ResultStore> store;
   private FailureHistory history;
+  private Classifier classifier;
 
   private Workspace(String db, CompletableFuture<ResultStore> store) {
     this.db = db;
@@ -77,11 +68,27 @@ public final class Workspace implements AutoCloseable {
     return new LabelService(store(), history(), Clock.systemUTC());
   }
 
+  /**
+   * The rule-based classifier: the built-in rules and the user's .evident/rules.yaml in the current
+   * directory, loaded on first use.
+   */
+  Classifier classifier() {
+    if (classifier == null) {
+      classifier = Rules.classifier(java.nio.file.Path.of(""), null);
+    }
+    return classifier;
+  }
+
+  /** Diagnosis of runs: causes, groups, history, labels and next steps. */
+  public DiagnoseService diagnoses() {
+    return new DiagnoseService(store(), classifier(), history());
+  }
+
   /** Past failures: the failure index beside the database, opened on first use. */
   FailureHistory history() {
     if (history == null) {
       ResultStore opened = store();
-      FailureSignatures signatures = new FailureSignatures(UNCLASSIFIED);
+      FailureSignatures signatures = new FailureSignatures(classifier());
       FailureIndex index = FailureIndex.open(FailureIndex.besideDatabase(db), signatures);
       history = new FailureHistory(opened, index, signatures);
     }
