@@ -271,13 +271,16 @@ public final class DiagnoseService {
         new FailureInput(runner, failure.type(), failure.message(), failure.details(), "", "", ""));
   }
 
-  /** Biggest first; among equals, system causes (they explain the rest) and then by id. */
+  /**
+   * Biggest first; among equals, by defect group (system causes first: they explain the rest; then
+   * automation, product, flaky, to investigate) and then by id.
+   */
   private static List<FailureGroup> byImpact(List<FailureGroup> groups) {
     List<FailureGroup> sorted = new ArrayList<>(groups);
     sorted.sort(
         Comparator.comparingInt(FailureGroup::count)
             .reversed()
-            .thenComparing(g -> !g.category().system())
+            .thenComparing(g -> g.category().group())
             .thenComparing(FailureGroup::id));
     return sorted;
   }
@@ -285,7 +288,7 @@ public final class DiagnoseService {
   private static Comparator<CauseGroup> impact() {
     return Comparator.comparingInt(CauseGroup::count)
         .reversed()
-        .thenComparing(g -> !g.category().system())
+        .thenComparing(g -> g.category().group())
         .thenComparing(CauseGroup::id);
   }
 
