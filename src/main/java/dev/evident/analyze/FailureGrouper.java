@@ -324,17 +324,6 @@ public final class FailureGrouper {
       }
       indexes.sort(null);
       Category category = majority(categories);
-      List<TestFailure> members = new ArrayList<>(indexes.size());
-      Diagnosis diagnosis = null;
-      for (int index : indexes) {
-        TestFailure f = all.get(index);
-        members.add(f);
-        Diagnosis d = f.diagnosis();
-        if (d.category() == category
-            && (diagnosis == null || d.confidence() > diagnosis.confidence())) {
-          diagnosis = d;
-        }
-      }
       String message =
           lines.entrySet().stream()
               .min(
@@ -342,6 +331,28 @@ public final class FailureGrouper {
                       .thenComparingInt(e -> e.getValue()[1]))
               .map(Map.Entry::getKey)
               .orElse("");
+      // The diagnosis: the most confident of the majority category, on equal confidence one whose
+      // first line is the group's message, so that message and evidence tell of the same failure.
+      List<TestFailure> members = new ArrayList<>(indexes.size());
+      Diagnosis diagnosis = null;
+      boolean ofMessage = false;
+      for (int index : indexes) {
+        TestFailure f = all.get(index);
+        members.add(f);
+        Diagnosis d = f.diagnosis();
+        if (d.category() != category) {
+          continue;
+        }
+        if (diagnosis == null || d.confidence() > diagnosis.confidence()) {
+          diagnosis = d;
+          ofMessage = Fingerprint.firstLine(f.failure()).equals(message);
+        } else if (!ofMessage
+            && d.confidence() == diagnosis.confidence()
+            && Fingerprint.firstLine(f.failure()).equals(message)) {
+          diagnosis = d;
+          ofMessage = true;
+        }
+      }
       return new FailureGroup(
           leader().fingerprint.id(),
           category,

@@ -45,11 +45,14 @@ public record RunDiagnosis(
    * @param action what to do
    * @param tests how many tests it would unblock (-1: all of them, it blocks the run)
    * @param groups the ids of the groups it comes from
+   * @param blocked with tests -1: the scopes of the errors that kept tests from running (a module,
+   *     suite or package); empty when the whole run was blocked
    */
-  public record NextStep(String action, int tests, List<String> groups) {
+  public record NextStep(String action, int tests, List<String> groups, List<String> blocked) {
     public NextStep {
       Objects.requireNonNull(action, "action");
       groups = List.copyOf(groups);
+      blocked = List.copyOf(blocked);
     }
   }
 }

@@ -68,6 +68,7 @@ public final class DiagnosisJson {
       step.put("action", s.action());
       step.put("tests", s.tests() < 0 ? null : s.tests());
       step.put("blocksRun", s.tests() < 0);
+      step.put("blocked", s.blocked());
       step.put("groups", s.groups());
       steps.add(step);
     }

@@ -80,13 +80,21 @@ public final class DiagnosisText {
       for (RunDiagnosis.NextStep s : d.nextSteps()) {
         out.append(String.format(Locale.ROOT, "  %d. %s", n++, s.action()));
         out.append(
-            s.tests() < 0
-                ? "  (blocks the whole run)"
-                : "  (" + Numbers.count(s.tests(), "test", "tests") + ")");
+            s.tests() >= 0
+                ? "  (" + Numbers.count(s.tests(), "test", "tests") + ")"
+                : s.blocked().isEmpty()
+                    ? "  (blocks the whole run)"
+                    : "  (kept " + blockedScopes(s.blocked()) + " from running)");
         out.append('\n');
       }
     }
     return out.toString();
+  }
+
+  private static String blockedScopes(List<String> scopes) {
+    return scopes.size() <= 3
+        ? String.join(", ", scopes)
+        : String.join(", ", scopes.subList(0, 3)) + " and " + (scopes.size() - 3) + " more";
   }
 
   private static void group(StringBuilder out, int n, CauseGroup g) {

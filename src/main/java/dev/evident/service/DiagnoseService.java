@@ -16,6 +16,7 @@ import dev.evident.model.RunDiagnosis;
 import dev.evident.model.RunError;
 import dev.evident.model.SeenBefore;
 import dev.evident.store.ResultStore;
+import dev.evident.store.StoredFailure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,11 +44,17 @@ public final class DiagnoseService {
 
   private final ResultStore store;
   private final Classifier classifier;
+  private final FailureSignatures signatures;
   private final FailureHistory history;
 
-  DiagnoseService(ResultStore store, Classifier classifier, FailureHistory history) {
+  DiagnoseService(
+      ResultStore store,
+      Classifier classifier,
+      FailureSignatures signatures,
+      FailureHistory history) {
     this.store = store;
     this.classifier = classifier;
+    this.signatures = signatures;
     this.history = history;
   }
 
@@ -60,20 +67,20 @@ public final class DiagnoseService {
    */
   public RunDiagnosis diagnose(Run run, int testsPerGroup, boolean lookBack) {
     String runner = store.runner(run.id());
-    Map<Long, Diagnosis> byText = new HashMap<>();
-    List<TestFailure> failures = new ArrayList<>();
-    store.failures(
-        run.id(),
-        f -> {
-          Diagnosis d =
-              f.failureId() == 0
-                  ? classify(runner, f.failure())
-                  : byText.computeIfAbsent(f.failureId(), id -> classify(runner, f.failure()));
-          if (f.outcome() == Outcome.FLAKY) {
-            d = flaky(d);
-          }
-          failures.add(new TestFailure(f.test(), f.outcome(), f.failure(), d));
-        });
+    List<StoredFailure> stored = new ArrayList<>();
+    store.failures(run.id(), stored::add);
+    // Classification is most of the work: on all cores, each text once.
+    List<Diagnosis> diagnoses =
+        stored.parallelStream().map(f -> signatures.diagnose(f, runner)).toList();
+    List<TestFailure> failures = new ArrayList<>(stored.size());
+    for (int i = 0; i < stored.size(); i++) {
+      StoredFailure f = stored.get(i);
+      Diagnosis d = diagnoses.get(i);
+      if (f.outcome() == Outcome.FLAKY) {
+        d = flaky(d);
+      }
+      failures.add(new TestFailure(f.test(), f.outcome(), f.failure(), d));
+    }
     List<FailureGroup> grouped =
         withParents(mergeSameCause(new FailureGrouper().group(children(failures))), failures);
     List<FailureLabel> labels = lookBack ? store.labels(run.project()) : List.of();
@@ -264,11 +271,6 @@ public final class DiagnoseService {
               first.seen()));
     }
     return merged;
-  }
-
-  private Diagnosis classify(String runner, dev.evident.model.Failure failure) {
-    return classifier.classify(
-        new FailureInput(runner, failure.type(), failure.message(), failure.details(), "", "", ""));
   }
 
   /**

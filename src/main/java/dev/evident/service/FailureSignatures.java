@@ -4,17 +4,20 @@ import dev.evident.analyze.Classifier;
 import dev.evident.analyze.FailureInput;
 import dev.evident.analyze.Fingerprint;
 import dev.evident.analyze.Similarity;
+import dev.evident.model.Diagnosis;
 import dev.evident.model.Failure;
 import dev.evident.store.FailureSigner;
 import dev.evident.store.StoredFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The analysis as the failure index needs it: {@link Fingerprint}, {@link Similarity} and a
- * classifier's category. Signatures are cached by failure text and runner (a run's failures share
- * few texts), in bounded memory. Thread safe.
+ * The analysis of stored failures, shared by diagnosis and the failure index so that a command
+ * classifies each failure text once: the classifier's diagnosis, and as the index needs it {@link
+ * Fingerprint}, {@link Similarity} and the category. Diagnoses and signatures are cached by failure
+ * text and runner (a run's failures share few texts), in bounded memory. Thread safe.
  */
 final class FailureSignatures implements FailureSigner {
 
@@ -29,6 +32,11 @@ final class FailureSignatures implements FailureSigner {
         }
       };
 
+  /** Diagnoses kept: enough for a run of 100,000 distinct failures and its catch-up. */
+  private static final int DIAGNOSES = 200_000;
+
+  private final Map<Key, Diagnosis> diagnoses = new ConcurrentHashMap<>();
+
   private record Key(long failureId, String runner) {}
 
   FailureSignatures(Classifier classifier) {
@@ -40,29 +48,49 @@ final class FailureSignatures implements FailureSigner {
     return Fingerprint.VERSION;
   }
 
-  @Override
-  public synchronized Signature sign(StoredFailure failure, String runner) {
+  /** The classifier's diagnosis of a stored failure, cached by its text. */
+  Diagnosis diagnose(StoredFailure failure, String runner) {
+    if (failure.failureId() == 0) {
+      return classify(failure.failure(), runner);
+    }
     Key key = new Key(failure.failureId(), runner);
-    Signature signature = failure.failureId() == 0 ? null : cache.get(key);
+    Diagnosis diagnosis = diagnoses.get(key);
+    if (diagnosis == null) {
+      diagnosis = classify(failure.failure(), runner);
+      if (diagnoses.size() >= DIAGNOSES) {
+        diagnoses.clear();
+      }
+      diagnoses.put(key, diagnosis);
+    }
+    return diagnosis;
+  }
+
+  Diagnosis classify(Failure failure, String runner) {
+    return classifier.classify(
+        new FailureInput(runner, failure.type(), failure.message(), failure.details(), "", "", ""));
+  }
+
+  @Override
+  public Signature sign(StoredFailure failure, String runner) {
+    Key key = new Key(failure.failureId(), runner);
+    Signature signature = null;
+    if (failure.failureId() != 0) {
+      synchronized (cache) {
+        signature = cache.get(key);
+      }
+    }
     if (signature == null) {
-      signature = sign(failure.failure(), runner);
+      Fingerprint fingerprint = Fingerprint.of(failure.failure());
+      signature =
+          new Signature(
+              fingerprint.id(), diagnose(failure, runner).category().id(), fingerprint.text());
       if (failure.failureId() != 0) {
-        cache.put(key, signature);
+        synchronized (cache) {
+          cache.put(key, signature);
+        }
       }
     }
     return signature;
-  }
-
-  Signature sign(Failure failure, String runner) {
-    Fingerprint fingerprint = Fingerprint.of(failure);
-    String category =
-        classifier
-            .classify(
-                new FailureInput(
-                    runner, failure.type(), failure.message(), failure.details(), "", "", ""))
-            .category()
-            .id();
-    return new Signature(fingerprint.id(), category, fingerprint.text());
   }
 
   @Override

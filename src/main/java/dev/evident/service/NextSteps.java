@@ -26,7 +26,14 @@ final class NextSteps {
     Map<String, Step> steps = new LinkedHashMap<>();
     for (RunDiagnosis.DiagnosedError e : errors) {
       String action = action(e.diagnosis().remediation(), e.diagnosis().category());
-      steps.computeIfAbsent(action, Step::new).blocksRun = true;
+      Step step = steps.computeIfAbsent(action, Step::new);
+      step.blocksRun = true;
+      String scope = e.error().scope().strip();
+      if (scope.isEmpty()) {
+        step.wholeRun = true;
+      } else if (!step.blocked.contains(scope)) {
+        step.blocked.add(scope);
+      }
     }
     for (CauseGroup g : groups) {
       String action = action(g.diagnosis().remediation(), g.category());
@@ -40,7 +47,9 @@ final class NextSteps {
             .thenComparing(Comparator.comparingInt((Step s) -> s.tests).reversed()));
     List<RunDiagnosis.NextStep> next = new ArrayList<>();
     for (Step s : ordered.subList(0, Math.min(MAX, ordered.size()))) {
-      next.add(new RunDiagnosis.NextStep(s.action, s.blocksRun ? -1 : s.tests, s.groups));
+      next.add(
+          new RunDiagnosis.NextStep(
+              s.action, s.blocksRun ? -1 : s.tests, s.groups, s.wholeRun ? List.of() : s.blocked));
     }
     return next;
   }
@@ -62,8 +71,10 @@ final class NextSteps {
   private static final class Step {
     final String action;
     final List<String> groups = new ArrayList<>();
+    final List<String> blocked = new ArrayList<>();
     int tests;
     boolean blocksRun;
+    boolean wholeRun;
 
     Step(String action) {
       this.action = action;

@@ -18,6 +18,7 @@ public final class Workspace implements AutoCloseable {
   private final String db;
   private final CompletableFuture<ResultStore> store;
   private FailureHistory history;
+  private FailureSignatures signatures;
   private Classifier classifier;
 
   private Workspace(String db, CompletableFuture<ResultStore> store) {
@@ -81,16 +82,23 @@ public final class Workspace implements AutoCloseable {
 
   /** Diagnosis of runs: causes, groups, history, labels and next steps. */
   public DiagnoseService diagnoses() {
-    return new DiagnoseService(store(), classifier(), history());
+    return new DiagnoseService(store(), classifier(), signatures(), history());
+  }
+
+  /** The analysis of stored failures, shared so that a command classifies each text once. */
+  private FailureSignatures signatures() {
+    if (signatures == null) {
+      signatures = new FailureSignatures(classifier());
+    }
+    return signatures;
   }
 
   /** Past failures: the failure index beside the database, opened on first use. */
   FailureHistory history() {
     if (history == null) {
       ResultStore opened = store();
-      FailureSignatures signatures = new FailureSignatures(classifier());
-      FailureIndex index = FailureIndex.open(FailureIndex.besideDatabase(db), signatures);
-      history = new FailureHistory(opened, index, signatures);
+      FailureIndex index = FailureIndex.open(FailureIndex.besideDatabase(db), signatures());
+      history = new FailureHistory(opened, index, signatures());
     }
     return history;
   }

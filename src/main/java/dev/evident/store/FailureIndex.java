@@ -76,9 +76,13 @@ public final class FailureIndex implements AutoCloseable {
 
   private static final String LAST_RUN = "last_run";
   private static final String VERSION = "version";
+  private static final String STORE = "store";
 
   /** Runs are read and committed in batches of this many: progress survives an interruption. */
   private static final int RUN_BATCH = 50;
+
+  /** Failures signed together, in parallel, before they are added. */
+  private static final int SIGN_CHUNK = 4096;
 
   /** How many signatures a similarity search re-checks with the signer's measure. */
   private static final int CANDIDATES = 50;
@@ -149,10 +153,12 @@ public final class FailureIndex implements AutoCloseable {
     int runs = 0;
     try (IndexWriter writer = new IndexWriter(directory, config)) {
       Map<String, String> data = committedData();
-      boolean rebuild = !version().equals(data.get(VERSION));
+      String storeId = store.id();
+      // Rebuilt when built by other rules, or from another store that was at the same path.
+      boolean rebuild = !version().equals(data.get(VERSION)) || !storeId.equals(data.get(STORE));
       long last = rebuild ? 0 : Long.parseLong(data.getOrDefault(LAST_RUN, "0"));
       if (rebuild) {
-        writer.deleteAll(); // new, or built by other rules
+        writer.deleteAll();
       }
       Signatures signatures = new Signatures(rebuild ? null : searcher());
       boolean changed = rebuild;
@@ -164,11 +170,11 @@ public final class FailureIndex implements AutoCloseable {
           last = run.id();
           runs++;
         }
-        commit(writer, last);
+        commit(writer, last, storeId);
         changed = false;
       }
       if (changed) {
-        commit(writer, last);
+        commit(writer, last, storeId);
       }
     } catch (LockObtainFailedException e) {
       return 0;
@@ -182,26 +188,47 @@ public final class FailureIndex implements AutoCloseable {
   private void index(ResultStore store, Run run, IndexWriter writer, Signatures signatures) {
     String runner = store.runner(run.id());
     Instant when = run.started() != null ? run.started() : run.created();
+    List<StoredFailure> chunk = new ArrayList<>(SIGN_CHUNK);
     store.failures(
         run.id(),
         failure -> {
-          FailureSigner.Signature s = signer.sign(failure, runner);
-          try {
-            writer.addDocument(FailureDocuments.failure(run, when, failure, s));
-            if (signatures.add(run.project(), s.fingerprint())) {
-              String type = signer.type(s.text());
-              String words = signer.searchText(s.text());
-              writer.addDocument(FailureDocuments.signature(run, s, type, words));
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+          chunk.add(failure);
+          if (chunk.size() == SIGN_CHUNK) {
+            index(run, when, runner, chunk, writer, signatures);
+            chunk.clear();
           }
         });
+    index(run, when, runner, chunk, writer, signatures);
   }
 
-  private void commit(IndexWriter writer, long lastRun) throws IOException {
+  /** Signs a chunk of failures on all cores (the classifier is the costly part), then adds them. */
+  private void index(
+      Run run,
+      Instant when,
+      String runner,
+      List<StoredFailure> chunk,
+      IndexWriter writer,
+      Signatures signatures) {
+    List<FailureSigner.Signature> signed =
+        chunk.parallelStream().map(f -> signer.sign(f, runner)).toList();
+    try {
+      for (int i = 0; i < chunk.size(); i++) {
+        FailureSigner.Signature s = signed.get(i);
+        writer.addDocument(FailureDocuments.failure(run, when, chunk.get(i), s));
+        if (signatures.add(run.project(), s.fingerprint())) {
+          String type = signer.type(s.text());
+          String words = signer.searchText(s.text());
+          writer.addDocument(FailureDocuments.signature(run, s, type, words));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void commit(IndexWriter writer, long lastRun, String storeId) throws IOException {
     writer.setLiveCommitData(
-        Map.of(LAST_RUN, Long.toString(lastRun), VERSION, version()).entrySet());
+        Map.of(LAST_RUN, Long.toString(lastRun), VERSION, version(), STORE, storeId).entrySet());
     writer.commit();
   }
 

@@ -75,6 +75,12 @@ public interface ResultStore extends AutoCloseable {
    */
   String runner(long runId);
 
+  /**
+   * A random id given to the store when it was created: tells it apart from another store created
+   * later at the same path.
+   */
+  String id();
+
   /** Stores a label and returns it with its id and source test. */
   FailureLabel addLabel(NewLabel label);
 

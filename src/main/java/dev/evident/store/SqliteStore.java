@@ -41,7 +41,7 @@ import org.sqlite.SQLiteConfig;
 final class SqliteStore implements ResultStore {
 
   /** The newest migration in db/migration/sqlite; when the file has it, Flyway is not started. */
-  static final int SCHEMA_VERSION = 2;
+  static final int SCHEMA_VERSION = 3;
 
   private final Path file;
   private final Connection connection;
@@ -511,6 +511,18 @@ final class SqliteStore implements ResultStore {
         c -> {
           FailureRows.forEach(c, runId, sink);
           return null;
+        });
+  }
+
+  @Override
+  public String id() {
+    return withConnection(
+        c -> {
+          try (var statement =
+                  c.prepareStatement("SELECT value FROM store_info WHERE name = 'id'");
+              var rows = statement.executeQuery()) {
+            return rows.next() ? rows.getString(1) : "";
+          }
         });
   }
 

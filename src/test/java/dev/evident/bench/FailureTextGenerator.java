@@ -146,11 +146,7 @@ public final class FailureTextGenerator {
         JsonGenerator json = new JsonFactory().createGenerator(w)) {
       json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
       for (int i = 0; i < count; i++) {
-        // Assertion failures make up about a third of real failures: weight them.
-        Shape shape =
-            random.nextInt(3) == 0
-                ? SHAPES.get(random.nextInt(2))
-                : SHAPES.get(random.nextInt(SHAPES.size()));
+        Shape shape = shape(random);
         json.writeStartObject();
         json.writeNumberField("id", i);
         json.writeStringField("text", shape.text().apply(random));
@@ -159,6 +155,18 @@ public final class FailureTextGenerator {
       }
       json.writeRaw('\n');
     }
+  }
+
+  /** One failure text of the mix. */
+  static String text(Random random) {
+    return shape(random).text().apply(random);
+  }
+
+  private static Shape shape(Random random) {
+    // Assertion failures make up about a third of real failures: weight them.
+    return random.nextInt(3) == 0
+        ? SHAPES.get(random.nextInt(2))
+        : SHAPES.get(random.nextInt(SHAPES.size()));
   }
 
   private static String py(Random r, String last) {

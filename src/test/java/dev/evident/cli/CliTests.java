@@ -173,4 +173,41 @@ class CliTests {
     assertThat(run("ingest", "results.xml", "--frobnicate")).isEqualTo(2);
     assertThat(err.toString()).contains("Unknown option: '--frobnicate'");
   }
+
+  @Test
+  void diagnosePutsTheSharedCauseFirstWithWhatToDoAndTheSameInJson() throws IOException {
+    StringBuilder xml = new StringBuilder("<testsuite name=\"PaymentIT\">");
+    for (int i = 0; i < 3; i++) {
+      xml.append("<testcase classname=\"PaymentIT\" name=\"charge")
+          .append(i)
+          .append("\"><error type=\"java.net.ConnectException\" message=\"Connection refused:")
+          .append(" localhost/127.0.0.1:6381\">java.net.ConnectException: Connection refused")
+          .append("\n\tat redis.Client.connect(Client.java:")
+          .append(40 + i)
+          .append(")</error></testcase>");
+    }
+    xml.append("</testsuite>");
+    run("ingest", write("TEST-pay.xml", xml.toString()), failingResults());
+    out.getBuffer().setLength(0);
+
+    assertThat(run("diagnose")).isEqualTo(0);
+    assertThat(out.toString())
+        .contains("Causes (2 groups for 4 failed tests, by tests affected):")
+        .contains("1. service_unavailable · 3 tests")
+        .contains("entities: address=localhost:6381")
+        .contains("2. assertion_failure · 1 test")
+        .contains("Next steps (by tests they would unblock):")
+        .containsPattern("1\\. nothing listens on localhost:6381.*\\(3 tests\\)");
+    out.getBuffer().setLength(0);
+
+    assertThat(run("diagnose", "1", "--json")).isEqualTo(0);
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.at("/groups/0/category").asText()).isEqualTo("service_unavailable");
+    assertThat(json.at("/groups/0/count").asInt()).isEqualTo(3);
+    assertThat(json.at("/groups/0/tests")).hasSize(3);
+    assertThat(json.at("/nextSteps/0/tests").asInt()).isEqualTo(3);
+
+    assertThat(run("diagnose", "7")).isEqualTo(2);
+    assertThat(err.toString()).contains("evident: no run 7 in the store");
+  }
 }

@@ -149,6 +149,8 @@ class DiagnoseServiceTests {
               });
       assertThat(d.nextSteps().get(0).tests()).isEqualTo(-1);
       assertThat(d.nextSteps().get(0).action()).contains("pandas");
+      assertThat(d.nextSteps().get(0).blocked()).containsExactly("tests.test_reports");
+      assertThat(DiagnoseService.text(d, 10)).contains("(kept tests.test_reports from running)");
     }
   }
 

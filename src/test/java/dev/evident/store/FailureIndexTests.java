@@ -11,6 +11,7 @@ import dev.evident.model.SeenBefore;
 import dev.evident.model.TestId;
 import dev.evident.model.TestResult;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -233,6 +234,24 @@ class FailureIndexTests {
       assertThat(rebuilt.seenBefore("shop", f.id(), f.text(), 99).orElseThrow().failures())
           .isEqualTo(2);
     }
+  }
+
+  @Test
+  void rebuildsForANewStoreCreatedWhereTheOldOneWas() throws IOException {
+    run("shop", "2026-11-02", Map.of("a", redis("localhost", 1)));
+    index().catchUp(store());
+    store.close();
+    store = null;
+    Files.delete(dir.resolve("evident.db"));
+
+    long first = run("shop", "2026-11-05", Map.of("b", missingSetting("A")));
+
+    assertThat(first).isEqualTo(1);
+    assertThat(index().catchUp(store())).isEqualTo(1);
+    Fingerprint old = fingerprint(redis("localhost", 1));
+    assertThat(index().seenBefore("shop", old.id(), old.text(), 99)).isEmpty();
+    Fingerprint now = fingerprint(missingSetting("A"));
+    assertThat(index().seenBefore("shop", now.id(), now.text(), 99)).isPresent();
   }
 
   @Test
