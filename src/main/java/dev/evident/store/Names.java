@@ -21,7 +21,21 @@ final class Names {
   }
 
   TestId id(long ref) throws SQLException {
+    TestId id = find(ref);
+    if (id == null) {
+      throw new StoreException(
+          "test " + ref + " has no name in the store; the database is inconsistent");
+    }
+    return id;
+  }
+
+  /** The test with this ref, or null when the store has none. */
+  TestId find(long ref) throws SQLException {
     long suite = TestRefs.suite(ref);
+    String suiteName = suiteName(suite);
+    if (suiteName == null) {
+      return null;
+    }
     List<SuiteNames.Name> names = tests.get(suite);
     if (names == null) {
       names = SuiteNames.load(c, suite);
@@ -29,11 +43,10 @@ final class Names {
     }
     int ordinal = TestRefs.ordinal(ref);
     if (ordinal >= names.size()) {
-      throw new StoreException(
-          "test " + ref + " has no name in the store; the database is inconsistent");
+      return null;
     }
     SuiteNames.Name n = names.get(ordinal);
-    return new TestId(suiteName(suite), n.name(), n.parameters());
+    return new TestId(suiteName, n.name(), n.parameters());
   }
 
   private String suiteName(long suite) throws SQLException {
@@ -43,7 +56,7 @@ final class Names {
         ps.setLong(1, suite);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
-            throw new StoreException("suite " + suite + " is missing from the store");
+            return null;
           }
           name = rs.getString(1);
         }

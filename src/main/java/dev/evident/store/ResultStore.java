@@ -1,11 +1,14 @@
 package dev.evident.store;
 
 import dev.evident.model.FailureLabel;
+import dev.evident.model.Outcome;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
+import dev.evident.model.TestId;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -67,6 +70,23 @@ public interface ResultStore extends AutoCloseable {
    * not write to this store.
    */
   void failures(long runId, Consumer<StoredFailure> sink);
+
+  /**
+   * Hands every result of a run to {@code sink} as the test's ref (stable across the runs of its
+   * project, see {@link #tests}), its outcome and its duration in microseconds (-1 when unknown),
+   * suite by suite in the order of suite ids, each suite's results by ordinal, on the calling
+   * thread. Cheap: a run's results are a few rows, one per suite. The sink must not use this store.
+   */
+  void results(long runId, ResultSink sink);
+
+  /** Receives results from {@link #results}. */
+  @FunctionalInterface
+  interface ResultSink {
+    void accept(long testRef, Outcome outcome, long micros);
+  }
+
+  /** The identities of tests by their refs; refs the store does not know are left out. */
+  Map<Long, TestId> tests(Collection<Long> refs);
 
   /**
    * The runner of a run, for classification: the {@code runner} attribute of runs made by {@code

@@ -12,6 +12,7 @@ import dev.evident.model.RunDetail;
 import dev.evident.model.RunError;
 import dev.evident.model.RunStatus;
 import dev.evident.model.Severity;
+import dev.evident.model.TestId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -511,6 +512,46 @@ final class SqliteStore implements ResultStore {
         c -> {
           FailureRows.forEach(c, runId, sink);
           return null;
+        });
+  }
+
+  @Override
+  public void results(long runId, ResultSink sink) {
+    withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT suite_id, results FROM run_suites WHERE run_id = ? ORDER BY suite_id")) {
+            ps.setLong(1, runId);
+            ps.setFetchSize(100);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                long suite = rs.getLong(1);
+                SuiteResults.decode(
+                    rs.getBytes(2),
+                    (ordinal, outcome, micros) ->
+                        sink.accept(TestRefs.of(suite, ordinal), outcome, micros));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Map<Long, TestId> tests(Collection<Long> refs) {
+    Objects.requireNonNull(refs, "refs");
+    return withConnection(
+        c -> {
+          Names names = new Names(c);
+          Map<Long, TestId> ids = new HashMap<>();
+          for (long ref : refs) {
+            TestId id = names.find(ref);
+            if (id != null) {
+              ids.put(ref, id);
+            }
+          }
+          return ids;
         });
   }
 

@@ -259,4 +259,40 @@ class SqliteStoreTests {
     }
     assertThat(count("SELECT LENGTH(body) FROM texts")).isLessThan(trace.length() / 10);
   }
+
+  @Test
+  void readsEveryResultOfARunWithRefsThatAreStableAcrossRuns() {
+    try (ResultStore store = ResultStore.open(db().toString())) {
+      long first;
+      try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
+        w.add(passed("CartTest", "adds"));
+        w.add(failed("CartTest", "totals", "expected 3 but was 4"));
+        first = w.commit(null).id();
+      }
+      long second;
+      try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
+        w.add(TestResult.of(new TestId("PayTest", "refunds"), Outcome.SKIPPED, null));
+        w.add(passed("CartTest", "totals"));
+        second = w.commit(null).id();
+      }
+
+      Map<Long, String> firstRun = new java.util.LinkedHashMap<>();
+      store.results(first, (ref, outcome, micros) -> firstRun.put(ref, outcome + " " + micros));
+      Map<Long, String> secondRun = new java.util.LinkedHashMap<>();
+      store.results(second, (ref, outcome, micros) -> secondRun.put(ref, outcome + " " + micros));
+      Map<Long, TestId> tests =
+          store.tests(java.util.List.of(firstRun.keySet().toArray(Long[]::new)[1], 99_999_999L));
+
+      assertThat(firstRun.values()).containsExactly("PASSED 3000", "FAILED 7000");
+      assertThat(tests)
+          .containsOnlyKeys(firstRun.keySet().toArray(Long[]::new)[1])
+          .containsValue(new TestId("CartTest", "totals"));
+      long totals = tests.keySet().iterator().next();
+      assertThat(secondRun).containsEntry(totals, "PASSED 3000").hasSize(2);
+      assertThat(store.tests(secondRun.keySet()).values())
+          .containsExactlyInAnyOrder(
+              new TestId("CartTest", "totals"), new TestId("PayTest", "refunds"));
+      assertThat(secondRun.values()).contains("SKIPPED -1");
+    }
+  }
 }
