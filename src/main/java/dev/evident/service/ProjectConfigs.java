@@ -1,5 +1,6 @@
 package dev.evident.service;
 
+import dev.evident.model.FlakySettings;
 import dev.evident.model.ProjectConfig;
 import dev.evident.model.Requirements;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ public final class ProjectConfigs {
   /** Where the file is looked for in the work directory, in this order. */
   public static final List<String> DEFAULT_FILES = List.of("evident.yaml", ".evident/config.yaml");
 
-  private static final List<String> SECTIONS = List.of(RequiresSection.NAME);
+  private static final List<String> SECTIONS = List.of(RequiresSection.NAME, FlakySection.NAME);
 
   /**
    * A configuration and the file it came from.
@@ -75,7 +76,11 @@ public final class ProjectConfigs {
         sections.containsKey(RequiresSection.NAME)
             ? RequiresSection.parse(sections.get(RequiresSection.NAME))
             : Requirements.NONE;
-    return new ProjectConfig(requires);
+    FlakySettings flaky =
+        sections.containsKey(FlakySection.NAME)
+            ? FlakySection.parse(sections.get(FlakySection.NAME))
+            : FlakySettings.DEFAULT;
+    return new ProjectConfig(requires, flaky);
   }
 
   private static String name(Path workDir, Path file) {

@@ -2,6 +2,7 @@ package dev.evident.service;
 
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
+import dev.evident.model.RunQuarantine;
 import dev.evident.report.RunJson;
 import dev.evident.report.RunText;
 import dev.evident.report.StatusLine;
@@ -62,6 +63,15 @@ public final class RunQueries {
 
   public static String text(RunDetail detail) {
     return RunText.render(detail);
+  }
+
+  /** With the failures of quarantined tests marked and counted in the status line. */
+  public static String text(RunDetail detail, String topCauses, RunQuarantine quarantine) {
+    return RunText.render(detail, topCauses, quarantine);
+  }
+
+  public static Map<String, Object> json(RunDetail detail, RunQuarantine quarantine) {
+    return RunJson.detail(detail, quarantine);
   }
 
   public static Map<String, Object> json(RunDetail detail) {

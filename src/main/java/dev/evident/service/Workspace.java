@@ -69,6 +69,16 @@ public final class Workspace implements AutoCloseable {
     return new LabelService(store(), history(), Clock.systemUTC());
   }
 
+  /** Flakiness of a project's tests over a window of its runs. */
+  public FlakinessService flakiness() {
+    return new FlakinessService(store());
+  }
+
+  /** The quarantine: tests whose failures are known. */
+  public QuarantineService quarantine() {
+    return new QuarantineService(store(), Clock.systemUTC());
+  }
+
   /**
    * The rule-based classifier: the built-in rules and the user's .evident/rules.yaml in the current
    * directory, loaded on first use.

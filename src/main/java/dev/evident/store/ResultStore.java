@@ -1,7 +1,9 @@
 package dev.evident.store;
 
+import dev.evident.model.Failure;
 import dev.evident.model.FailureLabel;
 import dev.evident.model.Outcome;
+import dev.evident.model.QuarantinedTest;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.model.TestId;
@@ -87,6 +89,43 @@ public interface ResultStore extends AutoCloseable {
 
   /** The identities of tests by their refs; refs the store does not know are left out. */
   Map<Long, TestId> tests(Collection<Long> refs);
+
+  /**
+   * Hands every test a project's runs have had to {@code sink} with its ref, suite by suite, on the
+   * calling thread. Nothing for an unknown project. The sink must not use this store.
+   */
+  void tests(String project, TestSink sink);
+
+  /** Receives tests from {@link #tests(String, TestSink)}. */
+  @FunctionalInterface
+  interface TestSink {
+    void accept(long testRef, TestId test);
+  }
+
+  /**
+   * Hands the distinct failure texts of a run's failed and errored results to {@code sink}, each
+   * with how many of those results have it, the most common first, on the calling thread. Each text
+   * is decoded once. The sink must not use this store.
+   */
+  void failureCauses(long runId, FailureCauseSink sink);
+
+  /** Receives failure texts from {@link #failureCauses}. */
+  @FunctionalInterface
+  interface FailureCauseSink {
+    void accept(Failure failure, long count);
+  }
+
+  /**
+   * Puts a test in quarantine (its project is created when it has no runs yet), or gives a test
+   * already there the new reason and date.
+   */
+  QuarantinedTest quarantine(QuarantinedTest test);
+
+  /** Takes a test out of quarantine; false when it was not there. */
+  boolean unquarantine(String project, String test);
+
+  /** The quarantined tests of a project, or of all projects when null; by project and test. */
+  List<QuarantinedTest> quarantined(String project);
 
   /**
    * The runner of a run, for classification: the {@code runner} attribute of runs made by {@code

@@ -7,6 +7,7 @@ import dev.evident.model.InputFile;
 import dev.evident.model.Location;
 import dev.evident.model.Outcome;
 import dev.evident.model.Problem;
+import dev.evident.model.QuarantinedTest;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.model.RunError;
@@ -42,7 +43,7 @@ import org.sqlite.SQLiteConfig;
 final class SqliteStore implements ResultStore {
 
   /** The newest migration in db/migration/sqlite; when the file has it, Flyway is not started. */
-  static final int SCHEMA_VERSION = 3;
+  static final int SCHEMA_VERSION = 4;
 
   private final Path file;
   private final Connection connection;
@@ -586,6 +587,41 @@ final class SqliteStore implements ResultStore {
   public List<FailureLabel> labels(String project, Collection<String> fingerprints) {
     Objects.requireNonNull(fingerprints, "fingerprints");
     return withConnection(c -> Labels.find(c, project, fingerprints));
+  }
+
+  @Override
+  public void failureCauses(long runId, FailureCauseSink sink) {
+    withConnection(
+        c -> {
+          HistoryRows.failureCauses(c, runId, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public void tests(String project, TestSink sink) {
+    Objects.requireNonNull(project, "project");
+    withConnection(
+        c -> {
+          HistoryRows.tests(c, project, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public QuarantinedTest quarantine(QuarantinedTest test) {
+    Objects.requireNonNull(test, "test");
+    return inTransaction(c -> Quarantines.add(c, test));
+  }
+
+  @Override
+  public boolean unquarantine(String project, String test) {
+    return inTransaction(c -> Quarantines.remove(c, project, test));
+  }
+
+  @Override
+  public List<QuarantinedTest> quarantined(String project) {
+    return withConnection(c -> Quarantines.find(c, project));
   }
 
   @Override
