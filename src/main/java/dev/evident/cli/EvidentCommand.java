@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
       RunsCommand.class,
       ShowCommand.class,
       DiagnoseCommand.class,
+      CompareCommand.class,
+      TrendCommand.class,
       LogsCommand.class,
       LabelCommand.class,
       LabelsCommand.class,

@@ -64,6 +64,16 @@ public final class Workspace implements AutoCloseable {
     return new RunQueries(store());
   }
 
+  /** Comparisons of two runs, test by test. */
+  public CompareService compares() {
+    return new CompareService(store());
+  }
+
+  /** A project, or one test, over its last runs. */
+  public TrendService trends() {
+    return new TrendService(store());
+  }
+
   /** Labels: people's verdicts on failure causes, inherited by later similar failures. */
   public LabelService labels() {
     return new LabelService(store(), history(), Clock.systemUTC());

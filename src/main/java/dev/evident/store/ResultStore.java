@@ -87,6 +87,38 @@ public interface ResultStore extends AutoCloseable {
     void accept(long testRef, Outcome outcome, long micros);
   }
 
+  /**
+   * The newest runs made on a branch, newest first: runs whose {@code git.branch} attribute or
+   * {@code branch} label is {@code branch}, of one project or of all when {@code project} is null.
+   */
+  List<Run> runsOnBranch(String project, String branch, int limit);
+
+  /**
+   * The branches of a project's runs ({@code git.branch} attribute or {@code branch} label) with
+   * their number of runs, the branch of the newest run first; every project's when null.
+   */
+  Map<String, Integer> branches(String project);
+
+  /**
+   * Every test of one suite of a project by ref, in the order they were first seen; empty when the
+   * project has no suite of that name.
+   */
+  Map<Long, TestId> suiteTests(String project, String suite);
+
+  /**
+   * Hands one test's result in each run with an id from {@code fromRunId} to {@code toRunId} (both
+   * included) that has one, run ids ascending, on the calling thread. Reads only the test's suite's
+   * row of each run, found by an index: cheap however large the runs are. The sink must not use
+   * this store.
+   */
+  void testResults(long testRef, long fromRunId, long toRunId, TestResultSink sink);
+
+  /** Receives results from {@link #testResults}. */
+  @FunctionalInterface
+  interface TestResultSink {
+    void accept(long runId, Outcome outcome, long micros);
+  }
+
   /** The identities of tests by their refs; refs the store does not know are left out. */
   Map<Long, TestId> tests(Collection<Long> refs);
 

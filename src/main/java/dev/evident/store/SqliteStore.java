@@ -177,7 +177,7 @@ final class SqliteStore implements ResultStore {
     return new SqliteRunWriter(this, start);
   }
 
-  private static final String RUN_COLUMNS =
+  static final String RUN_COLUMNS =
       "r.id, p.name AS project, r.source, r.created_at, r.started_at, r.finished_at, r.status, r.command,"
           + " r.exit_code, r.attributes, r.collected, r.executed, r.passed, r.failed, r.errored, r.skipped,"
           + " r.flaky, r.run_errors, r.problems";
@@ -223,7 +223,7 @@ final class SqliteStore implements ResultStore {
     return runs(project, 1).stream().findFirst();
   }
 
-  private static List<Run> readRuns(Connection c, PreparedStatement ps) throws SQLException {
+  static List<Run> readRuns(Connection c, PreparedStatement ps) throws SQLException {
     List<Run> runs = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -535,6 +535,33 @@ final class SqliteStore implements ResultStore {
               }
             }
           }
+          return null;
+        });
+  }
+
+  @Override
+  public List<Run> runsOnBranch(String project, String branch, int limit) {
+    Objects.requireNonNull(branch, "branch");
+    return withConnection(c -> History.runsOnBranch(c, project, branch, limit));
+  }
+
+  @Override
+  public Map<String, Integer> branches(String project) {
+    return withConnection(c -> History.branches(c, project));
+  }
+
+  @Override
+  public Map<Long, TestId> suiteTests(String project, String suite) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(suite, "suite");
+    return withConnection(c -> History.suiteTests(c, project, suite));
+  }
+
+  @Override
+  public void testResults(long testRef, long fromRunId, long toRunId, TestResultSink sink) {
+    withConnection(
+        c -> {
+          History.testResults(c, testRef, fromRunId, toRunId, sink);
           return null;
         });
   }
