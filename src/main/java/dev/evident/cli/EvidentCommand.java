@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
       RunsCommand.class,
       ShowCommand.class,
       DiagnoseCommand.class,
+      SuspiciousCommand.class,
+      ProgressCommand.class,
       LogsCommand.class,
       LabelCommand.class,
       LabelsCommand.class,

@@ -1,5 +1,6 @@
 package dev.evident.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,13 +8,19 @@ import java.util.Objects;
  * file leaves out are empty.
  *
  * @param requires what a run needs before it starts (preflight)
+ * @param categories categories of tests with targets, in the order of the file
  */
-public record ProjectConfig(Requirements requires) {
+public record ProjectConfig(Requirements requires, List<TestCategory> categories) {
 
   /** The configuration of a project without a file. */
-  public static final ProjectConfig EMPTY = new ProjectConfig(Requirements.NONE);
+  public static final ProjectConfig EMPTY = new ProjectConfig(Requirements.NONE, List.of());
 
   public ProjectConfig {
     Objects.requireNonNull(requires, "requires");
+    categories = List.copyOf(categories);
+  }
+
+  public ProjectConfig(Requirements requires) {
+    this(requires, List.of());
   }
 }
