@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
       DiagnoseCommand.class,
       CompareCommand.class,
       TrendCommand.class,
+      SuspiciousCommand.class,
+      ProgressCommand.class,
       LogsCommand.class,
       LabelCommand.class,
       LabelsCommand.class,

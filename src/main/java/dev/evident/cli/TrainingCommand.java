@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
  * A hidden command the {@code ./evident} launcher runs once after each build, with {@code
  * -XX:AOTCacheOutput}, to record which classes a typical session loads: it ingests the sample
  * results and runs a small command through {@code evident run}, then shows, lists, compares and
- * trends the runs. The JDK's ahead-of-time cache made from it starts later commands about three
- * times faster.
+ * trends the runs and checks them for suspicious tests and progress. The JDK's ahead-of-time cache
+ * made from it starts later commands about three times faster.
  */
 @Command(
     name = "aot-training",
@@ -55,6 +55,13 @@ final class TrainingCommand implements Callable<Integer> {
       evident("trend", "--db", db);
       evident("trend", "--db", db, "--json");
       evident("doctor", "-C", dir.toString());
+      evident("suspicious", "latest", "--db", db);
+      Path targets = dir.resolve("targets.yaml");
+      Files.writeString(
+          targets,
+          "categories:\n  it:\n    match: {suite: '*IT', path: '**/it/**', tag: it}\n"
+              + "    target: {tests: 2, pass_rate: 90%}\n");
+      evident("progress", "latest", "--db", db, "--config", targets.toString());
       return ExitCodes.OK;
     } finally {
       try (var paths = Files.walk(dir)) {

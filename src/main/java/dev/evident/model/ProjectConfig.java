@@ -1,5 +1,6 @@
 package dev.evident.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,20 +9,23 @@ import java.util.Objects;
  *
  * @param requires what a run needs before it starts (preflight)
  * @param flaky how flakiness is scored ({@code evident flaky})
+ * @param categories categories of tests with targets, in the order of the file
  */
-public record ProjectConfig(Requirements requires, FlakySettings flaky) {
+public record ProjectConfig(
+    Requirements requires, FlakySettings flaky, List<TestCategory> categories) {
 
   /** The configuration of a project without a file. */
   public static final ProjectConfig EMPTY =
-      new ProjectConfig(Requirements.NONE, FlakySettings.DEFAULT);
+      new ProjectConfig(Requirements.NONE, FlakySettings.DEFAULT, List.of());
 
   public ProjectConfig {
     Objects.requireNonNull(requires, "requires");
     Objects.requireNonNull(flaky, "flaky");
+    categories = List.copyOf(categories);
   }
 
   /** A configuration with only requirements; the other sections at their defaults. */
   public ProjectConfig(Requirements requires) {
-    this(requires, FlakySettings.DEFAULT);
+    this(requires, FlakySettings.DEFAULT, List.of());
   }
 }

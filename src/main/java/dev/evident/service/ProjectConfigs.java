@@ -3,6 +3,7 @@ package dev.evident.service;
 import dev.evident.model.FlakySettings;
 import dev.evident.model.ProjectConfig;
 import dev.evident.model.Requirements;
+import dev.evident.model.TestCategory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class ProjectConfigs {
   /** Where the file is looked for in the work directory, in this order. */
   public static final List<String> DEFAULT_FILES = List.of("evident.yaml", ".evident/config.yaml");
 
-  private static final List<String> SECTIONS = List.of(RequiresSection.NAME, FlakySection.NAME);
+  private static final List<String> SECTIONS =
+      List.of(RequiresSection.NAME, FlakySection.NAME, CategoriesSection.NAME);
 
   /**
    * A configuration and the file it came from.
@@ -80,7 +82,11 @@ public final class ProjectConfigs {
         sections.containsKey(FlakySection.NAME)
             ? FlakySection.parse(sections.get(FlakySection.NAME))
             : FlakySettings.DEFAULT;
-    return new ProjectConfig(requires, flaky);
+    List<TestCategory> categories =
+        sections.containsKey(CategoriesSection.NAME)
+            ? CategoriesSection.parse(sections.get(CategoriesSection.NAME))
+            : List.of();
+    return new ProjectConfig(requires, flaky, categories);
   }
 
   private static String name(Path workDir, Path file) {

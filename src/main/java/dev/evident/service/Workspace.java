@@ -74,6 +74,16 @@ public final class Workspace implements AutoCloseable {
     return new TrendService(store());
   }
 
+  /** Suspicious tests: what looks tested but may not be. */
+  public SuspectService suspects() {
+    return new SuspectService(store());
+  }
+
+  /** Progress of categories of tests toward their targets. */
+  public ProgressService progress() {
+    return new ProgressService(store());
+  }
+
   /** Labels: people's verdicts on failure causes, inherited by later similar failures. */
   public LabelService labels() {
     return new LabelService(store(), history(), Clock.systemUTC());

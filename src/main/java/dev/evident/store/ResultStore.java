@@ -6,6 +6,7 @@ import dev.evident.model.Outcome;
 import dev.evident.model.QuarantinedTest;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
+import dev.evident.model.TestFacts;
 import dev.evident.model.TestId;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -118,6 +119,25 @@ public interface ResultStore extends AutoCloseable {
   interface TestResultSink {
     void accept(long runId, Outcome outcome, long micros);
   }
+
+  /**
+   * Hands the facts of a run's results to {@code sink}: for every result with a source file, tags
+   * or properties (passed or not), its ref and those, in ref order, on the calling thread. The sink
+   * must not use this store.
+   */
+  void facts(long runId, FactSink sink);
+
+  /** Receives facts from {@link #facts}. */
+  @FunctionalInterface
+  interface FactSink {
+    void accept(long testRef, TestFacts facts);
+  }
+
+  /**
+   * The runs of a project with ids up to {@code id}, that run included when it is the project's,
+   * newest first, at most {@code limit}.
+   */
+  List<Run> runsUpTo(String project, long id, int limit);
 
   /** The identities of tests by their refs; refs the store does not know are left out. */
   Map<Long, TestId> tests(Collection<Long> refs);

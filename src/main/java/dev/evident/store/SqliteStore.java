@@ -567,6 +567,34 @@ final class SqliteStore implements ResultStore {
   }
 
   @Override
+  public void facts(long runId, FactSink sink) {
+    withConnection(
+        c -> {
+          FactRows.forEach(c, runId, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public List<Run> runsUpTo(String project, long id, int limit) {
+    Objects.requireNonNull(project, "project");
+    return withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + RUN_COLUMNS
+                      + " FROM runs r JOIN projects p ON p.id = r.project_id"
+                      + " WHERE p.name = ? AND r.id <= ? ORDER BY r.id DESC LIMIT ?")) {
+            ps.setString(1, project);
+            ps.setLong(2, id);
+            ps.setInt(3, limit);
+            return readRuns(c, ps);
+          }
+        });
+  }
+
+  @Override
   public Map<Long, TestId> tests(Collection<Long> refs) {
     Objects.requireNonNull(refs, "refs");
     return withConnection(
