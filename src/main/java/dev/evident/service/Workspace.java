@@ -69,6 +69,11 @@ public final class Workspace implements AutoCloseable {
     return new CompareService(store());
   }
 
+  /** Quality gates: a run checked against rules, quarantined tests left out. */
+  public GateService gates() {
+    return new GateService(store());
+  }
+
   /** A project, or one test, over its last runs. */
   public TrendService trends() {
     return new TrendService(store());
