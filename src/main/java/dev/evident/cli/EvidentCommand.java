@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       DiagnoseCommand.class,
       CompareCommand.class,
       GateCommand.class,
+      ExportCommand.class,
       TrendCommand.class,
       SuspiciousCommand.class,
       ProgressCommand.class,
