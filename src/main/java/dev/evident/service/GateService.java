@@ -50,7 +50,14 @@ public final class GateService {
     if (rules.isEmpty()) {
       throw new InputException(
           "no gate to check: "
-              + loaded.map(l -> l.name() + " has no gates: section").orElse("no evident.yaml")
+              + loaded
+                  .map(
+                      l ->
+                          l.config().gates().equals(GateRules.NONE)
+                              ? l.name() + " has no gates: section"
+                              : l.name()
+                                  + " sets no rule in gates: (no_broken: false alone is none)")
+                  .orElse("no evident.yaml")
               + "; write one (gates: {min_pass_rate: 95%}) or give --max-new-failures,"
               + " --min-pass-rate, --min-executed, --max-flaky or --no-broken");
     }

@@ -291,6 +291,10 @@ class GateServiceTests {
     assertThat(rules.minPassRate()).isEqualByComparingTo("90");
     assertThat(rules.maxFlaky()).isEqualTo(2);
     assertThat(rules.baseline()).isEqualTo("branch:main");
+    Files.writeString(dir.resolve("off.yaml"), "gates:\n  no_broken: false\n");
+    assertThatThrownBy(() -> GateService.rules(dir, dir.resolve("off.yaml"), GateRules.NONE))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("off.yaml sets no rule in gates:");
     assertThatThrownBy(() -> GateService.rules(dir.resolve("none"), null, GateRules.NONE))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("no evident.yaml");
