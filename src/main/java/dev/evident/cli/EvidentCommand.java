@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
       ShowCommand.class,
       DiagnoseCommand.class,
       CompareCommand.class,
+      GateCommand.class,
+      ExportCommand.class,
       TrendCommand.class,
       SuspiciousCommand.class,
       ProgressCommand.class,
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 ok (run, ingest, show: also when every failure is of a quarantined test);",
       "1 the results contain failures or errors, or nothing executed, or (doctor)",
-      "a requirement is missing;",
+      "a requirement is missing, or (gate, --gate) a gate rule failed;",
       "2 usage error or unreadable input; 3 internal error (run again with --verbose)."
     })
 public final class EvidentCommand implements Callable<Integer> {

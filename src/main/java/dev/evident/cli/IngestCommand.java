@@ -1,7 +1,10 @@
 package dev.evident.cli;
 
+import dev.evident.model.GateReport;
+import dev.evident.model.GateRules;
 import dev.evident.model.RunDetail;
 import dev.evident.model.RunQuarantine;
+import dev.evident.service.GateService;
 import dev.evident.service.IngestService;
 import dev.evident.service.RunQueries;
 import dev.evident.service.Workspace;
@@ -70,11 +73,31 @@ final class IngestCommand implements Callable<Integer> {
       description = "Failures to list (default: ${DEFAULT-VALUE}).")
   int maxFailures;
 
+  @Option(
+      names = "--gate",
+      description =
+          "Check the stored run against the gates: of evident.yaml (evident gate); the gate"
+              + " options below replace its rules and imply --gate. The exit code is the gate's.")
+  boolean gate;
+
+  @Mixin GateOptions gateOptions;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The project file for --gate (default: evident.yaml, else .evident/config.yaml).")
+  Path config;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String name = project != null ? project : GlobalOptions.defaultProject();
+    GateRules rules =
+        gate || gateOptions.any()
+            ? GateService.rules(Path.of(""), config, gateOptions.rules(spec.commandLine()))
+            : null;
     try (Workspace workspace = global.open();
         ProgressBar progress = ProgressBar.onTerminal(err)) {
       var request = new IngestService.Request(paths, Path.of(""), name, labels, format);
@@ -83,10 +106,19 @@ final class IngestCommand implements Callable<Integer> {
       RunDetail detail =
           workspace.runs().detail(ingested.run(), json ? Integer.MAX_VALUE : maxFailures);
       RunQuarantine quarantine = workspace.quarantine().inRun(ingested.run());
+      GateReport checked = rules == null ? null : workspace.gates().check(ingested.run(), rules);
       if (json) {
-        out.println(Json.write(RunQueries.json(detail, quarantine)));
+        Map<String, Object> run = new LinkedHashMap<>(RunQueries.json(detail, quarantine));
+        if (checked != null) {
+          run.put("gate", GateService.json(checked));
+        }
+        out.println(Json.write(run));
       } else {
         out.print(RunQueries.text(detail, "", quarantine));
+        if (checked != null) {
+          out.println();
+          out.print(GateService.text(checked));
+        }
         if (ingested.ignored() > 0) {
           out.println(
               "Skipped "
@@ -108,7 +140,9 @@ final class IngestCommand implements Callable<Integer> {
         err.flush();
         return ExitCodes.INPUT;
       }
-      return Verdict.exitCode(ingested.run(), quarantine, err);
+      return checked != null
+          ? GateVerdict.exitCode(checked, err)
+          : Verdict.exitCode(ingested.run(), quarantine, err);
     }
   }
 }

@@ -69,6 +69,16 @@ public final class Workspace implements AutoCloseable {
     return new CompareService(store());
   }
 
+  /** Quality gates: a run checked against rules, quarantined tests left out. */
+  public GateService gates() {
+    return new GateService(store());
+  }
+
+  /** Exports of runs to CTRF and JUnit XML. */
+  public ExportService exports() {
+    return new ExportService(store(), Clock.systemUTC());
+  }
+
   /** A project, or one test, over its last runs. */
   public TrendService trends() {
     return new TrendService(store());

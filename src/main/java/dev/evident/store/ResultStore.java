@@ -82,6 +82,14 @@ public interface ResultStore extends AutoCloseable {
    */
   void results(long runId, ResultSink sink);
 
+  /**
+   * Hands a whole run to {@code sink} for an export: each suite (in the order of suite ids) and
+   * then its results by ordinal, each with its name, failure, earlier attempts and source, on the
+   * calling thread. Memory stays bounded by the largest suite, however large the run. The sink must
+   * not use this store.
+   */
+  void export(long runId, dev.evident.model.ExportSink sink);
+
   /** Receives results from {@link #results}. */
   @FunctionalInterface
   interface ResultSink {

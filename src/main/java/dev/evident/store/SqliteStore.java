@@ -540,6 +540,15 @@ final class SqliteStore implements ResultStore {
   }
 
   @Override
+  public void export(long runId, dev.evident.model.ExportSink sink) {
+    withConnection(
+        c -> {
+          ExportRows.forEach(c, runId, sink);
+          return null;
+        });
+  }
+
+  @Override
   public List<Run> runsOnBranch(String project, String branch, int limit) {
     Objects.requireNonNull(branch, "branch");
     return withConnection(c -> History.runsOnBranch(c, project, branch, limit));
