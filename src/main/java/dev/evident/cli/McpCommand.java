@@ -47,16 +47,28 @@ final class McpCommand implements Callable<Integer> {
         EvidentTools tools = new EvidentTools(workspace)) {
       McpSyncServer server = McpServers.stdio(tools, in, protocol);
       Thread.ofVirtual().name("evident-mcp-warm-up").start(() -> warmUp(tools));
+      // Clients stop servers with SIGTERM too: runs still going are stopped and stored first.
+      Thread onTerm = new Thread(tools::close, "evident-mcp-stop");
+      Runtime.getRuntime().addShutdownHook(onTerm);
       try {
         ended.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      removeHook(onTerm);
       server.closeGracefully();
     } finally {
       System.setOut(protocol);
     }
     return ExitCodes.OK;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook is stopping the runs
+    }
   }
 
   private static void warmUp(EvidentTools tools) {

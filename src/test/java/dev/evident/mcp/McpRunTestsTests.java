@@ -4,6 +4,9 @@ import static dev.evident.mcp.McpStdioTests.list;
 import static dev.evident.mcp.McpStdioTests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evident.model.Run;
+import dev.evident.model.RunStatus;
+import dev.evident.service.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,6 +124,24 @@ class McpRunTestsTests {
     assertThat(list(peer.call("diagnose_run", Map.of("run", "task:1")).get("groups")))
         .extracting(g -> g.get("evidence"))
         .containsExactly("expected: <2> but was: <3>");
+  }
+
+  @Test
+  void stoppingTheServerStopsARunningCommandAndStoresItsRunAsInterrupted() {
+    Map<String, Object> started =
+        peer.call(
+            "run_tests",
+            Map.of("command", List.of("sh", "suite.sh"), "directory", work.toString()));
+    assertThat(started).containsEntry("status", "RUNNING");
+    assertThat(peer.call("get_run", Map.of("run", "task:1"))).containsEntry("status", "RUNNING");
+
+    peer.close();
+
+    try (Workspace workspace = Workspace.open(dir.resolve("evident.db").toString())) {
+      Run run = workspace.runs().resolve("latest", null);
+      assertThat(run.status()).isEqualTo(RunStatus.INTERRUPTED);
+      assertThat(run.project()).isEqualTo("quick");
+    }
   }
 
   @Test

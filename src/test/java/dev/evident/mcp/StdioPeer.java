@@ -20,6 +20,7 @@ final class StdioPeer implements AutoCloseable {
 
   final McpSyncClient client;
   final McpSchema.InitializeResult initialized;
+  private boolean closed;
 
   private StdioPeer(McpSyncClient client) {
     this.client = client;
@@ -70,8 +71,12 @@ final class StdioPeer implements AutoCloseable {
     return ((McpSchema.TextContent) result.content().get(0)).text();
   }
 
+  /** Ends the server as clients do: stdin closed, then TERM; returns once it has exited. */
   @Override
   public void close() {
-    client.closeGracefully();
+    if (!closed) {
+      closed = true;
+      client.closeGracefully();
+    }
   }
 }
