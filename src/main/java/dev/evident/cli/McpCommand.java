@@ -47,28 +47,19 @@ final class McpCommand implements Callable<Integer> {
         EvidentTools tools = new EvidentTools(workspace)) {
       McpSyncServer server = McpServers.stdio(tools, in, protocol);
       Thread.ofVirtual().name("evident-mcp-warm-up").start(() -> warmUp(tools));
-      // Clients stop servers with SIGTERM too: runs still going are stopped and stored first.
-      Thread onTerm = new Thread(tools::close, "evident-mcp-stop");
-      Runtime.getRuntime().addShutdownHook(onTerm);
+      // Clients close stdin and then send SIGTERM, often before the server is done: runs still
+      // going are stopped and stored before the JVM ends, however it ends. Kept until exit.
+      Runtime.getRuntime().addShutdownHook(new Thread(tools::close, "evident-mcp-stop"));
       try {
         ended.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      removeHook(onTerm);
       server.closeGracefully();
     } finally {
       System.setOut(protocol);
     }
     return ExitCodes.OK;
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // the JVM is shutting down: the hook is stopping the runs
-    }
   }
 
   private static void warmUp(EvidentTools tools) {

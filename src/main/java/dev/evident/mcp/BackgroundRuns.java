@@ -145,7 +145,10 @@ final class BackgroundRuns implements AutoCloseable {
     return running;
   }
 
-  /** Stops the runs still going (they are stored as INTERRUPTED) and waits for them a while. */
+  /**
+   * Stops the runs still going (they are stored as INTERRUPTED) and waits for them a while. May be
+   * called more than once, and from several threads (a shutdown hook and the server's end).
+   */
   @Override
   public void close() {
     List<Task> running = running();

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,10 +140,20 @@ class McpRunTestsTests {
     peer.close();
 
     try (Workspace workspace = Workspace.open(dir.resolve("evident.db").toString())) {
-      Run run = workspace.runs().resolve("latest", null);
+      Run run = stored(workspace);
       assertThat(run.status()).isEqualTo(RunStatus.INTERRUPTED);
       assertThat(run.project()).isEqualTo("quick");
     }
+  }
+
+  /** The first run stored: the client may stop waiting for the server before it has exited. */
+  private static Run stored(Workspace workspace) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (workspace.runs().runs(null, 1).isEmpty()) {
+      assertThat(System.nanoTime()).as("no run stored within 60 s").isLessThan(deadline);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+    }
+    return workspace.runs().runs(null, 1).get(0);
   }
 
   @Test
