@@ -37,6 +37,8 @@ final class BackgroundRuns implements AutoCloseable {
     final String directory;
     final Instant started = Instant.now();
     final CompletableFuture<RunService.Ran> done = new CompletableFuture<>();
+    final LiveOutput stdout = new LiveOutput();
+    final LiveOutput stderr = new LiveOutput();
     private final RunService service;
     private volatile RunService.Progress progress;
 
@@ -108,7 +110,8 @@ final class BackgroundRuns implements AutoCloseable {
                     new RunService.Watcher() {
                       @Override
                       public void output(boolean stderr, byte[] bytes, int offset, int length) {
-                        // kept by the run itself (evident logs, get_logs); stdout is the protocol's
+                        // for get_logs while it runs; the stored run keeps its own head and tail
+                        (stderr ? task.stderr : task.stdout).append(bytes, offset, length);
                       }
 
                       @Override

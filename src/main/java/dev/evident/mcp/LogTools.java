@@ -42,7 +42,8 @@ final class LogTools {
         "Get a run's logs",
         "What the command of a run printed (runs made by run_tests or evident run keep the head"
             + " and tail of stdout and stderr), as a page of numbered lines: offset and limit page"
-            + " through the lines, or with search through the matching lines only.",
+            + " through the lines, or with search through the matching lines only. For a handle"
+            + " whose run is still going: the last 256 KB printed so far (live).",
         Schema.object()
             .optional("run", string(RunRefs.DESCRIPTION))
             .optional("project", string("With latest, latest~N, branch:NAME: in this project."))
@@ -60,7 +61,9 @@ final class LogTools {
             .optional("regex", bool("Take search as a Java regular expression (default false)."))
             .closed(),
         Schema.object()
-            .required("run", integer("the run id"))
+            .required("run", nullableInteger("the run id; null while the run is still going"))
+            .required("handle", Schema.nullableString("the handle, when asked by one"))
+            .required("live", bool("true for the output so far of a run still going"))
             .required("stream", Schema.oneOf(null, STREAMS))
             .required("fullBytes", integer("what the command printed in all"))
             .required(
@@ -93,8 +96,13 @@ final class LogTools {
     int limit = args.integer("limit", 200, 1, 5000);
     String search = args.string("search");
     Predicate<String> matches = matcher(args, search);
-    Run run = refs.stored("get_logs", ref, project);
-    Map<String, Excerpt> logs = workspace.runs().logs(run);
+    BackgroundRuns.Task task = RunRefs.isHandle(ref) ? refs.task("get_logs", ref) : null;
+    boolean live = task != null && task.running();
+    Run run = live ? null : refs.stored("get_logs", ref, project);
+    Map<String, Excerpt> logs =
+        live
+            ? Map.of("stdout", task.stdout.excerpt(), "stderr", task.stderr.excerpt())
+            : workspace.runs().logs(run);
     Excerpt log = logs.getOrDefault(stream, Excerpt.EMPTY);
     String[] all = log.text().isEmpty() ? new String[0] : log.text().split("\r?\n", -1);
     int total = all.length > 0 && all[all.length - 1].isEmpty() ? all.length - 1 : all.length;
@@ -113,7 +121,9 @@ final class LogTools {
       lines.add(line);
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("run", run.id());
+    out.put("run", run == null ? null : run.id());
+    out.put("handle", task == null ? null : task.handle);
+    out.put("live", live);
     out.put("stream", stream);
     out.put("fullBytes", log.fullLength());
     out.put("truncated", log.truncated());
@@ -122,7 +132,8 @@ final class LogTools {
     out.put("offset", offset);
     out.put("lines", lines);
     out.put("nextOffset", offset + limit < selected.size() ? offset + limit : null);
-    out.put("message", message(run, logs, stream, total, selected.size(), search, lines.size()));
+    String what = live ? task.handle + " (still running, output so far)" : "run " + run.id();
+    out.put("message", message(what, logs, stream, total, selected.size(), search, lines.size()));
     return out;
   }
 
@@ -148,7 +159,7 @@ final class LogTools {
   }
 
   private static String message(
-      Run run,
+      String what,
       Map<String, Excerpt> logs,
       String stream,
       int total,
@@ -156,12 +167,11 @@ final class LogTools {
       String search,
       int shown) {
     if (logs.isEmpty()) {
-      return "run "
-          + run.id()
+      return what
           + " has no logs: only runs made by run_tests or evident run keep their command's output";
     }
-    String what = search == null ? total + " lines" : selected + " of " + total + " lines match";
-    return "run " + run.id() + " " + stream + ": " + what + ", " + shown + " returned";
+    String lines = search == null ? total + " lines" : selected + " of " + total + " lines match";
+    return what + " " + stream + ": " + lines + ", " + shown + " returned";
   }
 
   private static String cut(String line) {

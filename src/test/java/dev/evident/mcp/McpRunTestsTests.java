@@ -86,9 +86,16 @@ class McpRunTestsTests {
     assertThat(list(peer.call("list_runs", Map.of()).get("running")))
         .extracting(t -> t.get("handle"))
         .containsExactly("task:1");
-    assertThat(peer.error("get_logs", Map.of("run", "task:1")))
+    assertThat(peer.error("diagnose_run", Map.of("run", "task:1")))
         .contains("task:1 is still running")
         .contains("wait_seconds");
+    Map<String, Object> live = liveLines(Map.of("run", "task:1", "search", "needle"));
+    assertThat(live)
+        .containsEntry("live", true)
+        .containsEntry("run", null)
+        .containsEntry("handle", "task:1");
+    assertThat(list(live.get("lines")))
+        .containsExactly(Map.of("line", 2, "text", "needle: the second line"));
 
     Files.writeString(work.resolve("go"), "");
     Map<String, Object> done = peer.call("get_run", Map.of("run", "task:1", "wait_seconds", 60));
@@ -112,7 +119,10 @@ class McpRunTestsTests {
     assertThat(list(peer.call("list_runs", Map.of()).get("running"))).isEmpty();
 
     Map<String, Object> found = peer.call("get_logs", Map.of("run", "task:1", "search", "NEEDLE"));
-    assertThat(found).containsEntry("run", 1).containsEntry("matches", 1);
+    assertThat(found)
+        .containsEntry("run", 1)
+        .containsEntry("live", false)
+        .containsEntry("matches", 1);
     assertThat(list(found.get("lines")))
         .containsExactly(Map.of("line", 2, "text", "needle: the second line"));
     Map<String, Object> page = peer.call("get_logs", Map.of("run", "1", "limit", 1));
@@ -144,6 +154,18 @@ class McpRunTestsTests {
       assertThat(run.status()).isEqualTo(RunStatus.INTERRUPTED);
       assertThat(run.project()).isEqualTo("quick");
     }
+  }
+
+  /** get_logs of a running command, once its output has reached the server. */
+  private Map<String, Object> liveLines(Map<String, Object> arguments) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    Map<String, Object> out = peer.call("get_logs", arguments);
+    while (list(out.get("lines")).isEmpty()) {
+      assertThat(System.nanoTime()).as("no output within 60 s: %s", out).isLessThan(deadline);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+      out = peer.call("get_logs", arguments);
+    }
+    return out;
   }
 
   /** The first run stored: the client may stop waiting for the server before it has exited. */
