@@ -185,9 +185,10 @@ final class AnalysisTools {
           "compare_runs: give base too when head is given, e.g. base=\"latest~1\" or a run id");
     }
     Run head = refs.stored("compare_runs", headRef == null ? "latest" : headRef, project);
+    // As evident compare: the base in the head's project; branch:NAME the newest other than head.
     Run base =
-        baseRef != null && (RunRefs.isHandle(baseRef) || !baseRef.startsWith("branch:"))
-            ? refs.stored("compare_runs", baseRef, project == null ? head.project() : project)
+        baseRef != null && RunRefs.isHandle(baseRef)
+            ? refs.stored("compare_runs", baseRef, project)
             : workspace.runs().baseline(baseRef == null ? "latest~1" : baseRef, project, head);
     Map<String, Object> json =
         CompareService.json(workspace.compares().compare(base, head, across));
@@ -244,8 +245,9 @@ final class AnalysisTools {
             .map(ProjectConfigs.Loaded::config)
             .orElse(ProjectConfig.EMPTY)
             .flaky();
-    if (args.integer("window", 0, 2, 1000) > 0) {
-      settings = settings.withWindow(args.integer("window", 0, 2, 1000));
+    int window = args.integer("window", 0, 2, 1000);
+    if (window > 0) {
+      settings = settings.withWindow(window);
     }
     Map<String, Object> json =
         FlakinessService.json(workspace.flakiness().score(project, settings), all);

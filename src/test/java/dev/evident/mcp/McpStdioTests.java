@@ -188,6 +188,8 @@ class McpStdioTests {
 
     Map<String, Object> explicit = peer.call("compare_runs", Map.of("base", "1", "head", "2"));
     assertThat(map(explicit.get("summary"))).containsEntry("newFailures", 2);
+    Map<String, Object> onMain = peer.call("compare_runs", Map.of("base", "branch:main"));
+    assertThat(map(onMain.get("base"))).containsEntry("run", 1);
   }
 
   @Test
