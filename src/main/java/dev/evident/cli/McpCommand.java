@@ -37,7 +37,7 @@ final class McpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SDK_LOG.setLevel(global.verbose ? Level.FINE : Level.WARNING);
+    SDK_LOG.setLevel(global.verbose ? Level.INFO : Level.WARNING);
     REACTOR_LOG.setLevel(Level.WARNING);
     PrintStream protocol = System.out;
     System.setOut(System.err);
