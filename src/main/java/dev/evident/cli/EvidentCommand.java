@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       QuarantineCommand.class,
       DoctorCommand.class,
       ClassifyCommand.class,
+      McpCommand.class,
       TrainingCommand.class
     },
     footer = {
