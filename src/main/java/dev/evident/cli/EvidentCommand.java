@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       TrendCommand.class,
       SuspiciousCommand.class,
       ProgressCommand.class,
+      ReportCommand.class,
       LogsCommand.class,
       LabelCommand.class,
       LabelsCommand.class,
