@@ -242,9 +242,12 @@ final class ReportSections {
     out.append("- Scored flaky over ")
         .append(Md.runs(f.window()))
         .append(": ")
-        .append(Numbers.count(f.flakyTests().size()))
-        .append(" of ")
-        .append(Numbers.count(f.scored(), "test", "tests"))
+        .append(
+            f.scored() == 0
+                ? "no test to score"
+                : Numbers.count(f.flakyTests().size())
+                    + " of "
+                    + Numbers.count(f.scored(), "test", "tests"))
         .append('\n');
     for (FlakyTest t : f.flakyTests().subList(0, Math.min(limit, f.flakyTests().size()))) {
       out.append("  - ")

@@ -20,9 +20,11 @@ public final class StatusText {
   public static String statement(Run run, RunQuarantine quarantine, List<RunError> errors) {
     return switch (run.status()) {
       case BROKEN ->
-          "BROKEN: 0 of "
-              + Numbers.count(run.counts().collected())
-              + " collected tests executed; "
+          (run.counts().collected() == 0
+                  ? "BROKEN: no test was collected or executed; "
+                  : "BROKEN: 0 of "
+                      + Numbers.count(run.counts().collected())
+                      + " collected tests executed; ")
               + (errors.isEmpty()
                   ? Numbers.count(run.runErrors(), "error", "errors") + " outside tests"
                   : byKind(errors));
