@@ -202,4 +202,27 @@ class ReportCommandTests {
         .contains("::error title=New failure%3A shop.DbIT > connects::");
     assertThat(dir.resolve("r.md")).content().startsWith("## Evident report: run 2 of shop");
   }
+
+  @Test
+  void aSmallMaxBytesKeepsNewFailuresAndRootCausesAndCountsWhatItLeftOut() {
+    try (ReportFixtures f = ReportFixtures.open(dir.resolve("evident.db"))) {
+      f.big(300, 120); // runs 6 and 7
+    }
+    assertThat(run("report", "7", "--max-bytes", "5000")).isEqualTo(0);
+
+    String md = out.toString();
+    assertThat(md.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(5000);
+    assertThat(md)
+        .contains("#### New failures (120)")
+        .containsPattern("- and \\d+ more new failures\n")
+        .contains("### Root causes (run 7)")
+        .containsPattern("and \\d\\d more causes \\(\\d+ tests\\)");
+  }
+
+  @Test
+  void maxBytesBelowAUsableSizeIsAUsageError() {
+    assertThat(run("report", "2", "--max-bytes", "10")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--max-bytes must be at least 1000, not 10");
+  }
 }
