@@ -2,8 +2,6 @@ package dev.evident.cli;
 
 import dev.evident.model.ProjectConfig;
 import dev.evident.model.Run;
-import dev.evident.report.ReportAnnotations;
-import dev.evident.report.ReportMarkdown;
 import dev.evident.report.StatusReport;
 import dev.evident.service.ProjectConfigs;
 import dev.evident.service.ReportService;
@@ -80,7 +78,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--max-bytes",
       paramLabel = "N",
-      defaultValue = "" + ReportMarkdown.DEFAULT_MAX_BYTES,
+      defaultValue = "" + ReportService.DEFAULT_MAX_BYTES,
       description = "Markdown: at most N bytes (default: ${DEFAULT-VALUE}).")
   int maxBytes;
 
@@ -137,7 +135,7 @@ final class ReportCommand implements Callable<Integer> {
                   projectConfig,
                   loaded.map(ProjectConfigs.Loaded::name).orElse(null));
       if (annotations) {
-        out.print(ReportAnnotations.render(report));
+        out.print(ReportService.annotations(report));
       }
       String markdown = null;
       String text =

@@ -14,6 +14,7 @@ import dev.evident.model.RunDiagnosis;
 import dev.evident.model.RunQuarantine;
 import dev.evident.model.RunStatus;
 import dev.evident.model.SuspectReport;
+import dev.evident.report.ReportAnnotations;
 import dev.evident.report.ReportJson;
 import dev.evident.report.ReportMarkdown;
 import dev.evident.report.StatusReport;
@@ -206,6 +207,14 @@ public final class ReportService {
 
   private static boolean finished(Run r) {
     return r.status() != RunStatus.QUEUED && r.status() != RunStatus.RUNNING;
+  }
+
+  /** The default Markdown budget: below GitHub's 65,535 bytes for a step or check summary. */
+  public static final int DEFAULT_MAX_BYTES = ReportMarkdown.DEFAULT_MAX_BYTES;
+
+  /** GitHub workflow annotations ({@code ::error file=...,line=...::}) for the new failures. */
+  public static String annotations(StatusReport report) {
+    return ReportAnnotations.render(report);
   }
 
   /** The report as Markdown in at most {@code maxBytes} bytes (UTF-8). */

@@ -23,19 +23,19 @@ import java.util.Map;
  * from 2026-03-01 09:00 UTC, every duration given, so that reports are the same in every run of the
  * tests but for the time they were generated.
  */
-final class ReportFixtures implements AutoCloseable {
+public final class ReportFixtures implements AutoCloseable {
 
-  static final Failure ASSERTION =
+  public static final Failure ASSERTION =
       new Failure(
           "java.lang.AssertionError",
           "expected: <3> but was: <4>",
           "java.lang.AssertionError: expected: <3> but was: <4>\n\tat shop.CartTest.totals");
-  static final Failure DATABASE_DOWN =
+  public static final Failure DATABASE_DOWN =
       new Failure(
           "java.net.ConnectException",
           "Connection refused: localhost/127.0.0.1:5432",
           "java.net.ConnectException: Connection refused\n\tat org.postgresql.Driver.connect");
-  static final Failure REDIS_DOWN =
+  public static final Failure REDIS_DOWN =
       new Failure(
           "redis.exceptions.ConnectionError",
           "Error 111 connecting to localhost:6381. Connection refused.",
@@ -51,11 +51,11 @@ final class ReportFixtures implements AutoCloseable {
     this.store = store;
   }
 
-  static ReportFixtures open(Path db) {
+  public static ReportFixtures open(Path db) {
     return new ReportFixtures(ResultStore.open(db.toString()));
   }
 
-  RunWriter start(String project, String branch) {
+  public RunWriter start(String project, String branch) {
     Instant started = FIRST.plus(Duration.ofHours(written++));
     Map<String, String> attributes =
         branch == null
@@ -70,11 +70,12 @@ final class ReportFixtures implements AutoCloseable {
             project, "ingest", "", null, attributes, Map.of(), started, started.plusSeconds(42)));
   }
 
-  static TestResult result(String suite, String name, Outcome outcome, long millis) {
+  public static TestResult result(String suite, String name, Outcome outcome, long millis) {
     return TestResult.of(new TestId(suite, name), outcome, Duration.ofMillis(millis));
   }
 
-  static TestResult failed(String suite, String name, Outcome outcome, Failure f, Location at) {
+  public static TestResult failed(
+      String suite, String name, Outcome outcome, Failure f, Location at) {
     return new TestResult(
         new TestId(suite, name),
         outcome,
@@ -88,13 +89,13 @@ final class ReportFixtures implements AutoCloseable {
         Map.of());
   }
 
-  static TestResult skipped(String suite, String name, String reason) {
+  public static TestResult skipped(String suite, String name, String reason) {
     return TestResult.of(new TestId(suite, name), Outcome.SKIPPED, null)
         .with(Outcome.SKIPPED, new Failure("", reason, ""));
   }
 
   /** Project shop on main: run 1 mostly passing, run 2 with a new failure, an outage, a flake. */
-  void shop() {
+  public void shop() {
     try (RunWriter w = start("shop", "main")) {
       w.add(result("shop.CartTest", "adds", Outcome.PASSED, 12));
       w.add(result("shop.CartTest", "totals", Outcome.PASSED, 8));
@@ -125,7 +126,7 @@ final class ReportFixtures implements AutoCloseable {
   }
 
   /** Project api: nothing executed, three test files failed to import. */
-  void broken() {
+  public void broken() {
     try (RunWriter w = start("api", "main")) {
       for (String file : List.of("tests/test_a.py", "tests/test_b.py", "tests/test_c.py")) {
         w.runError(
@@ -143,7 +144,7 @@ final class ReportFixtures implements AutoCloseable {
   }
 
   /** Project cache: 8 of 10 tests cannot reach redis on port 6381. */
-  void environment() {
+  public void environment() {
     try (RunWriter w = start("cache", null)) {
       for (int i = 1; i <= 8; i++) {
         w.add(failed("cache.test_store", "test_" + i, Outcome.ERRORED, REDIS_DOWN, null));
@@ -155,7 +156,7 @@ final class ReportFixtures implements AutoCloseable {
   }
 
   /** Project bot: blocked by a missing service and a missing command. */
-  void blocked() {
+  public void blocked() {
     try (RunWriter w = start("bot", null)) {
       w.runError(
           new RunError(
@@ -174,7 +175,7 @@ final class ReportFixtures implements AutoCloseable {
   }
 
   /** Project big: run 1 all passing, run 2 with {@code failures} new failures of 60 causes. */
-  void big(int tests, int failures) {
+  public void big(int tests, int failures) {
     try (RunWriter w = start("big", "main")) {
       for (int i = 0; i < tests; i++) {
         w.add(result("big.Suite" + (i % 40), "test" + i, Outcome.PASSED, 1 + i % 97));
