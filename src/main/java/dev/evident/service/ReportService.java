@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code evident report}: the status report of a run, assembled from the analyses that exist
@@ -64,30 +68,61 @@ public final class ReportService {
    * @param configName the file the configuration comes from, or null when there is none
    */
   public StatusReport report(Run run, String baseline, ProjectConfig config, String configName) {
-    RunDetail detail = store.detail(run.id(), 0);
-    RunQuarantine quarantine = workspace.quarantine().inRun(run);
-    RunDiagnosis diagnosis = workspace.diagnoses().diagnose(run, TESTS_PER_CAUSE, true);
-    RunScan scan = RunScan.of(store, run);
-    Change change = change(run, baseline);
-    FlakinessReport flakiness = workspace.flakiness().score(run.project(), config.flaky());
-    SuspectReport suspects = workspace.suspects().find(run, HISTORY);
-    ProgressReport progress =
-        config.categories().isEmpty()
-            ? null
-            : workspace.progress().measure(run, config.categories(), HISTORY);
-    return ReportParts.assemble(
-        clock.instant(),
-        run,
-        detail,
-        quarantine,
-        diagnosis,
-        scan,
-        skipReasons(run),
-        change,
-        flakiness,
-        suspects,
-        progress,
-        configName);
+    // The diagnosis is most of the work (it classifies every failure on all cores); the analyses
+    // over history read only the store, which is thread safe: they run beside it, in order.
+    ExecutorService beside =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "evident-report");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Future<RunScan> scan = beside.submit(() -> RunScan.of(store, run));
+      Future<Change> change = beside.submit(() -> change(run, baseline));
+      Future<FlakinessReport> flakiness =
+          beside.submit(() -> workspace.flakiness().score(run.project(), config.flaky()));
+      Future<SuspectReport> suspects = beside.submit(() -> workspace.suspects().find(run, HISTORY));
+      Future<ProgressReport> progress =
+          beside.submit(
+              () ->
+                  config.categories().isEmpty()
+                      ? null
+                      : workspace.progress().measure(run, config.categories(), HISTORY));
+      RunDetail detail = store.detail(run.id(), 0);
+      RunQuarantine quarantine = workspace.quarantine().inRun(run);
+      RunDiagnosis diagnosis = workspace.diagnoses().diagnose(run, TESTS_PER_CAUSE, true);
+      return ReportParts.assemble(
+          clock.instant(),
+          run,
+          detail,
+          quarantine,
+          diagnosis,
+          get(scan),
+          skipReasons(run),
+          get(change),
+          get(flakiness),
+          get(suspects),
+          get(progress),
+          configName);
+    } finally {
+      beside.shutdownNow();
+    }
+  }
+
+  /** The value of an analysis that ran beside; its exception as it was thrown. */
+  private static <T> T get(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reporting", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private Change change(Run run, String reference) {
