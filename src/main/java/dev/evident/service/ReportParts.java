@@ -221,9 +221,25 @@ final class ReportParts {
         List.of(run.id()));
   }
 
+  /**
+   * The diagnosis's next steps. A missing requirement's scope names the requirement, not what it
+   * kept from running: it kept the whole run from running, so it is left out of {@code blocked}.
+   */
   private static List<NextStep> nextSteps(RunDiagnosis d) {
+    java.util.Set<String> requirements = new java.util.HashSet<>();
+    for (RunDiagnosis.DiagnosedError e : d.runErrors()) {
+      if (e.error().kind() == RunError.Kind.PREFLIGHT) {
+        requirements.add(e.error().scope().strip());
+      }
+    }
     return d.nextSteps().stream()
-        .map(s -> new NextStep(s.action(), s.tests(), s.groups(), s.blocked()))
+        .map(
+            s ->
+                new NextStep(
+                    s.action(),
+                    s.tests(),
+                    s.groups(),
+                    s.blocked().stream().filter(b -> !requirements.contains(b)).toList()))
         .toList();
   }
 }

@@ -121,7 +121,8 @@ class ReportCommandTests {
         .contains(
             "**BLOCKED: nothing was run; 2 requirements missing: service redis, command codex**")
         .contains("Missing requirements (2): nothing was run.")
-        .contains("- `service redis`: tcp://localhost:6381: connection refused");
+        .contains("- `service redis`: tcp://localhost:6381: connection refused")
+        .contains("start redis (kept the whole run from running)");
   }
 
   @Test
