@@ -87,9 +87,9 @@ public final class ReportMarkdown {
     if (r.headline().environmentFirst() || !r.notExecuted().errors().isEmpty()) {
       // Environment problems and errors that kept tests from running explain the rest: first.
       s.notExecuted(r.notExecuted());
-      s.rootCauses(r.rootCauses());
+      s.rootCauses(r.rootCauses(), r.notExecuted().errors().size());
     } else {
-      s.rootCauses(r.rootCauses());
+      s.rootCauses(r.rootCauses(), r.notExecuted().errors().size());
       s.notExecuted(r.notExecuted());
     }
     s.nextSteps(r.nextSteps(), r.run().id());

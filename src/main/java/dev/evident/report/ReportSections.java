@@ -24,10 +24,18 @@ final class ReportSections {
     this.limits = limits;
   }
 
-  void rootCauses(RootCauses r) {
+  /**
+   * The causes of the failed tests; {@code errorsOutside}: how many errors outside tests the run
+   * has, whose causes are under "Not executed".
+   */
+  void rootCauses(RootCauses r, int errorsOutside) {
     out.append("### Root causes (").append(Md.runs(r.runs())).append(")\n\n");
     if (r.failures() == 0) {
-      out.append("No failed, errored or flaky test to diagnose.\n\n");
+      out.append("No failed, errored or flaky test to diagnose")
+          .append(
+              errorsOutside == 0
+                  ? ".\n\n"
+                  : "; the cause of each error outside tests is under Not executed.\n\n");
       return;
     }
     out.append(Numbers.count(r.failures()))
