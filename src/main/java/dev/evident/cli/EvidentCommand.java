@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       TrendCommand.class,
       SuspiciousCommand.class,
       ProgressCommand.class,
+      ReportCommand.class,
       LogsCommand.class,
       LabelCommand.class,
       LabelsCommand.class,

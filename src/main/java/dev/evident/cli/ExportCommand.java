@@ -60,31 +60,40 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     ExportService.Format chosen = ExportService.Format.of(format);
     try (Workspace workspace = global.open()) {
-      Run exported = workspace.runs().resolve(run, project);
-      if (output == null) {
-        PrintWriter out = spec.commandLine().getOut();
-        workspace.exports().export(exported, chosen, out);
-        out.println();
-        out.flush();
-      } else {
-        try (BufferedWriter file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-          workspace.exports().export(exported, chosen, file);
-          file.newLine();
-        } catch (IOException e) {
-          throw new dev.evident.service.InputException(
-              "cannot write " + output + ": " + e.getMessage());
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(
-            "evident: wrote run "
-                + exported.id()
-                + " as "
-                + chosen.name().toLowerCase(java.util.Locale.ROOT)
-                + " to "
-                + output);
-        err.flush();
-      }
+      write(workspace, workspace.runs().resolve(run, project), chosen, output, spec);
       return ExitCodes.OK;
     }
+  }
+
+  /** Writes the run in the format to the file, or to standard output when there is none. */
+  static void write(
+      Workspace workspace,
+      Run exported,
+      ExportService.Format chosen,
+      Path output,
+      CommandSpec spec) {
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      workspace.exports().export(exported, chosen, out);
+      out.println();
+      out.flush();
+      return;
+    }
+    try (BufferedWriter file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      workspace.exports().export(exported, chosen, file);
+      file.newLine();
+    } catch (IOException e) {
+      throw new dev.evident.service.InputException(
+          "cannot write " + output + ": " + e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        "evident: wrote run "
+            + exported.id()
+            + " as "
+            + chosen.name().toLowerCase(java.util.Locale.ROOT)
+            + " to "
+            + output);
+    err.flush();
   }
 }

@@ -109,6 +109,11 @@ public final class Workspace implements AutoCloseable {
     return new QuarantineService(store(), Clock.systemUTC());
   }
 
+  /** Status reports of runs: every section computed from the stored results. */
+  public ReportService reports() {
+    return new ReportService(store(), this, Clock.systemUTC());
+  }
+
   /**
    * The rule-based classifier: the built-in rules and the user's .evident/rules.yaml in the current
    * directory, loaded on first use.

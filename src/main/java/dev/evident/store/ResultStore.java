@@ -176,6 +176,26 @@ public interface ResultStore extends AutoCloseable {
   }
 
   /**
+   * Hands the distinct skip reasons of a run's skipped results to {@code sink}, each with how many
+   * results have it and the ref of the first such test, the most common first, on the calling
+   * thread; a skip without a reason comes as {@link Failure#NONE}. The sink must not use this
+   * store.
+   */
+  void skipReasons(long runId, SkipReasonSink sink);
+
+  /** Receives skip reasons from {@link #skipReasons}. */
+  @FunctionalInterface
+  interface SkipReasonSink {
+    void accept(Failure reason, long count, long firstTestRef);
+  }
+
+  /**
+   * Where the failed and errored tests of a run are defined (file and line), by test ref; tests
+   * whose format gave no source file are left out.
+   */
+  Map<Long, dev.evident.model.Location> failureSources(long runId);
+
+  /**
    * Puts a test in quarantine (its project is created when it has no runs yet), or gives a test
    * already there the new reason and date.
    */

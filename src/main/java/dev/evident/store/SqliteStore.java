@@ -663,6 +663,20 @@ final class SqliteStore implements ResultStore {
   }
 
   @Override
+  public void skipReasons(long runId, SkipReasonSink sink) {
+    withConnection(
+        c -> {
+          ReportRows.skipReasons(c, runId, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public Map<Long, dev.evident.model.Location> failureSources(long runId) {
+    return withConnection(c -> ReportRows.failureSources(c, runId));
+  }
+
+  @Override
   public void tests(String project, TestSink sink) {
     Objects.requireNonNull(project, "project");
     withConnection(

@@ -80,6 +80,24 @@ class ExportCommandTests {
   }
 
   @Test
+  void reportWithFormatJunitOrCtrfWritesWhatExportWrites() throws IOException {
+    assertThat(evident("export", "latest", "--format", "junit")).isZero();
+    String exported = out.toString();
+    assertThat(evident("report", "latest", "--format", "junit")).isZero();
+    assertThat(out.toString()).isEqualTo(exported).contains("<testsuites name=\"shop\"");
+
+    assertThat(evident("report", "1", "--format", "ctrf")).isZero();
+    assertThat(new ObjectMapper().readTree(out.toString()).get("reportFormat").asText())
+        .isEqualTo("CTRF");
+  }
+
+  @Test
+  void reportRefusesMarkdownOnlyOptionsWithAnExportFormat() {
+    assertThat(evident("report", "latest", "--format", "junit", "--annotations")).isEqualTo(2);
+    assertThat(err.toString()).contains("--annotations and --baseline are for md and json");
+  }
+
+  @Test
   void anUnknownFormatIsAUsageError() {
     assertThat(evident("export", "--format", "allure")).isEqualTo(2);
     assertThat(err.toString())
