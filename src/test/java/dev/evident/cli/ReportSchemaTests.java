@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,7 @@ class ReportSchemaTests {
 
   @TempDir static Path dir;
 
-  private static JsonSchema schema;
+  private static Schema schema;
 
   @BeforeAll
   static void store() throws IOException {
@@ -54,7 +54,7 @@ class ReportSchemaTests {
               suite: shop.DbIT
         """);
     try (InputStream in = Files.newInputStream(Path.of("docs/report.schema.json"))) {
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
     }
   }
 
@@ -78,7 +78,7 @@ class ReportSchemaTests {
   @ParameterizedTest
   @ValueSource(strings = {"1", "2", "3", "4", "5", "7"})
   void everyKindOfRunGivesJsonThatTheSchemaAccepts(String run) throws IOException {
-    Set<ValidationMessage> errors = schema.validate(report(run));
+    List<Error> errors = schema.validate(report(run));
 
     assertThat(errors).isEmpty();
   }
@@ -100,7 +100,7 @@ class ReportSchemaTests {
     ((ObjectNode) json.get("headline")).put("verdict", "major success");
 
     assertThat(schema.validate(json))
-        .extracting(ValidationMessage::getMessage)
+        .extracting(Error::getMessage)
         .anyMatch(m -> m.contains("schema"))
         .anyMatch(m -> m.contains("verdict"));
   }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.evident.analyze.Insights;
 import dev.evident.model.Run;
 import dev.evident.store.StoredRuns;
@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,9 +43,10 @@ class CtrfExportTests {
     return new ObjectMapper().readTree(out.toString());
   }
 
-  private static Set<ValidationMessage> violations(JsonNode report) throws IOException {
+  private static List<Error> violations(JsonNode report) throws IOException {
     try (InputStream schema = Files.newInputStream(SCHEMA)) {
-      JsonSchema ctrf = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema);
+      Schema ctrf =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schema);
       return ctrf.validate(report);
     }
   }
