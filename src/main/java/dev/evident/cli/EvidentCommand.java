@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       LabelsCommand.class,
       DoctorCommand.class,
       ClassifyCommand.class,
+      VerifyCommand.class,
       TrainingCommand.class
     },
     footer = {

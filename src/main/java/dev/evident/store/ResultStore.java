@@ -85,6 +85,23 @@ public interface ResultStore extends AutoCloseable {
     void accept(long testRef, Outcome outcome, long micros);
   }
 
+  /**
+   * Hands the source file and the tags of the results of a run that have either to {@code sink}
+   * (the others have neither), on the calling thread. The sink must not use this store.
+   */
+  void sources(long runId, SourceSink sink);
+
+  /** Receives results from {@link #sources}. */
+  @FunctionalInterface
+  interface SourceSink {
+    /**
+     * @param testRef the test's ref
+     * @param file the source file, or null
+     * @param tags the tags, empty when none
+     */
+    void accept(long testRef, String file, List<String> tags);
+  }
+
   /** The identities of tests by their refs; refs the store does not know are left out. */
   Map<Long, TestId> tests(Collection<Long> refs);
 

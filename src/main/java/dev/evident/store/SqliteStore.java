@@ -539,6 +539,26 @@ final class SqliteStore implements ResultStore {
   }
 
   @Override
+  public void sources(long runId, SourceSink sink) {
+    withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT test_ref, source_file, tags FROM result_details WHERE run_id = ?"
+                      + " AND (source_file IS NOT NULL OR tags IS NOT NULL)")) {
+            ps.setLong(1, runId);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                sink.accept(rs.getLong(1), rs.getString(2), Sql.stringList(rs.getString(3)));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
   public Map<Long, TestId> tests(Collection<Long> refs) {
     Objects.requireNonNull(refs, "refs");
     return withConnection(

@@ -1,0 +1,118 @@
+package dev.evident.verify;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a stated change in one sentence: "0/18 → 1/18", "from 12 to 18", "up from 12", "20x
+ * improvement", "∞%", "improved by 50%".
+ *
+ * @param start where the change is stated
+ * @param end where it ends
+ * @param from the number before, or null ("up from 12": 12)
+ * @param fromOf the denominator before ("0/18": 18), or null
+ * @param to the number after, or null when the sentence's count gives it ("18 passing, up from 12")
+ * @param toOf the denominator after, or null
+ * @param factor the stated factor ("20x"; infinity for "∞%"; 1.5 for "50% improvement"), or null
+ */
+record ChangeParser(
+    int start, int end, Double from, Double fromOf, Double to, Double toOf, Double factor) {
+
+  private static final String FRACTION = "(\\d[\\d,]*)(?:\\s*/\\s*(\\d[\\d,]*))?";
+
+  private static final Pattern ARROW =
+      Pattern.compile(
+          "(?<![\\w.,/-])"
+              + FRACTION
+              + "\\s*(?:→|->|=>|⟶|➡️?|➔)\\s*"
+              + FRACTION
+              + "(?![\\w.%]|,\\d)");
+
+  private static final Pattern FROM_TO =
+      Pattern.compile(
+          "\\bfrom\\s+"
+              + FRACTION
+              + "(?:\\s+[\\w-]+){0,2}?\\s+to\\s+"
+              + FRACTION
+              + "(?![\\w.%]|,\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern UP_FROM =
+      Pattern.compile(
+          "\\b(?:up|down|increased|decreased|rose|fell|improved|grew|dropped|compared\\s+(?:to|with)"
+              + "|vs\\.?|versus)\\s+(?:from\\s+)?"
+              + FRACTION
+              + "(?![\\w.%]|,\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern FACTOR =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*[x×]\\s+(?:[\\w-]+\\s+)?(?:improvement|increase|more"
+              + "|faster|better|boost|gain|growth)\\b|(?<![\\w.])(\\d+(?:\\.\\d+)?)-fold\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern INFINITE =
+      Pattern.compile("∞\\s*%?|\\binfinite\\s+(?:improvement|increase)", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern PERCENT =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:improvement|increase|more|better|gain|higher)\\b"
+              + "|\\b(?:improved|increased|up|grew|rose)\\s+by\\s+(\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
+  /** The change a sentence states, or null. */
+  static ChangeParser parse(String s) {
+    Double factor = null;
+    int start = Integer.MAX_VALUE;
+    int end = -1;
+    Matcher f = FACTOR.matcher(s);
+    if (f.find()) {
+      factor = Double.parseDouble(f.group(1) != null ? f.group(1) : f.group(2));
+      start = f.start();
+      end = f.end();
+    } else {
+      Matcher inf = INFINITE.matcher(s);
+      if (inf.find()) {
+        factor = Double.POSITIVE_INFINITY;
+        start = inf.start();
+        end = inf.end();
+      } else {
+        Matcher p = PERCENT.matcher(s);
+        if (p.find()) {
+          factor = 1 + Double.parseDouble(p.group(1) != null ? p.group(1) : p.group(2)) / 100;
+          start = p.start();
+          end = p.end();
+        }
+      }
+    }
+    for (Pattern pattern : new Pattern[] {ARROW, FROM_TO}) {
+      Matcher m = pattern.matcher(s);
+      if (m.find()) {
+        return new ChangeParser(
+            Math.min(start, m.start()),
+            Math.max(end, m.end()),
+            num(m.group(1)),
+            num(m.group(2)),
+            num(m.group(3)),
+            num(m.group(4)),
+            factor);
+      }
+    }
+    Matcher up = UP_FROM.matcher(s);
+    if (up.find()) {
+      return new ChangeParser(
+          Math.min(start, up.start()),
+          Math.max(end, up.end()),
+          num(up.group(1)),
+          num(up.group(2)),
+          null,
+          null,
+          factor);
+    }
+    return factor == null ? null : new ChangeParser(start, end, null, null, null, null, factor);
+  }
+
+  private static Double num(String text) {
+    return text == null ? null : CountParser.number(text);
+  }
+}

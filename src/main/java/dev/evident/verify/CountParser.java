@@ -1,0 +1,330 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds stated counts and rates in one sentence: "166 passing tests", "1/18 tests passing", "56
+ * tests collected", "11 PASSING", "Passed: 40", "over 100 tests", "all but 3 tests pass", "5.6%
+ * success rate", "5/6 issues resolved". A number counts only when a test word or a status word
+ * stands right by it, so "$500K ARR", "port 6381", "Python 3.12", "#123" and dates are never
+ * counts.
+ */
+final class CountParser {
+
+  /** A stated number with where it stands in the sentence. */
+  record Found(int start, int end, List<Quantity> quantities, String subject, boolean planned) {}
+
+  static final String NUMBER = "\\d{1,3}(?:,\\d{3})+|\\d+";
+
+  private static final Pattern COUNT =
+      Pattern.compile(
+          "(?<![\\w$#€£¥.,/:\\-])(?<bound>(?:~|≈|about|approximately|approx\\.|around|roughly"
+              + "|nearly|almost|over|more than|at least|under|fewer than|less than|up to)\\s*)?"
+              + "(?<n>"
+              + NUMBER
+              + ")(?<plus>\\+)?(?:\\s*(?:/|of|out of)\\s*(?<m>"
+              + NUMBER
+              + "))?(?![\\w%+]|[.,:/\\-]\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final String STATUS =
+      "passing|passed|pass|passes|succeeded|successful|green|failing|failed|fail|fails|broken"
+          + "|erroring|errored|errors?|skipped|skipping|ignored|disabled|pending|xfailed|flaky"
+          + "|collected|created|written|added|discovered|defined|implemented|completed|executed|ran";
+
+  private static final Pattern NOUN =
+      Pattern.compile(
+          "^((?:\\s+[A-Za-z][\\w-]*){0,4}?)\\s+(test\\s+cases?|testcases?|test\\s+files?|tests?"
+              + "|specs?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern STATUS_AFTER_NOUN =
+      Pattern.compile(
+          "^(?:\\s+(?:are|were|is|was|have|has|had|been|now|currently|still|all|being|got"
+              + "|successfully|already|that|which|were))*\\s+("
+              + STATUS
+              + ")\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern STATUS_ONLY =
+      Pattern.compile(
+          "^\\s*(passing|passed|passes|failing|failed|failures?|fails|errors?|errored|skipped"
+              + "|skips|xfailed|flaky|collected|created|written|completed|executed|succeeded)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern OTHER =
+      Pattern.compile(
+          "^\\s+((?:[A-Za-z][\\w-]*\\s+){0,2}?[A-Za-z][\\w-]*)\\s+(resolved|fixed|done|completed"
+              + "|complete|closed|addressed|merged|finished|implemented|migrated|working|met"
+              + "|passing|passed)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern LABELED =
+      Pattern.compile(
+          "(?<![\\w-])(?<label>total\\s+tests?|tests?\\s+(?:run|executed|collected|passed|passing"
+              + "|failed|failing|skipped)|tests?|test\\s+cases|passed|passing|failed|failing"
+              + "|failures|errors|errored|skipped|collected|executed)\\s*[:=]\\s*(?<n>"
+              + NUMBER
+              + ")(?![\\w%.,/]\\d|[\\w%])",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ALL_BUT =
+      Pattern.compile(
+          "\\ball\\s+but\\s+(?<n>"
+              + NUMBER
+              + ")\\s+(?:of\\s+the\\s+)?(?:[\\w-]+\\s+)?(?:tests?|specs?)\\s+(?:are\\s+|now\\s+)*pass",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern RATE =
+      Pattern.compile(
+          "(?<![\\w.])(?<bound>(?:~|≈|about|approximately|around|roughly|nearly|almost|over"
+              + "|more than|at least|under|less than)\\s*)?(?<r>\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern RATE_AFTER =
+      Pattern.compile(
+          "^\\s*(?:of\\s+(?:the\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|specs?)\\s+(?:are\\s+"
+              + "|were\\s+|now\\s+)*)?(?:test\\s+|code\\s+)?(collection\\s+success|collection\\s+rate"
+              + "|collected|pass(?:ing)?\\s+rate|success\\s+rate|success(?:ful)?|passing|passed"
+              + "|pass|green|fail(?:ure|ing)?\\s+rate|failing|failed|fail|coverage|covered)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern RATE_BEFORE =
+      Pattern.compile(
+          "(collection\\s+success(?:\\s+rate)?|collection\\s+rate|pass(?:ing)?\\s+rate|success\\s+rate"
+              + "|fail(?:ure|ing)?\\s+rate|coverage)\\s*(?:of|:|=|is|was|at|reached|now|stands at"
+              + "|\\s)*\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern CHANGE_AFTER_PERCENT =
+      Pattern.compile(
+          "^\\s*(improvement|increase|decrease|more|fewer|better|faster|slower|drop|gain|higher"
+              + "|lower|up|down|reduction)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Words between a number and "tests" after which the number is not a count of tests. */
+  private static final Set<String> BREAKERS =
+      Set.of(
+          "with", "in", "for", "on", "from", "to", "by", "about", "at", "per", "than", "and", "or",
+          "but", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "been",
+          "be", "not", "no", "issues", "bugs", "hours", "minutes", "seconds", "days", "weeks", "ms",
+          "lines", "commits", "prs", "files", "modules", "points", "times", "runs", "of");
+
+  private CountParser() {}
+
+  /** The counts and rates stated in a sentence, in order. */
+  static List<Found> parse(String s, boolean testContext) {
+    List<Found> found = new ArrayList<>();
+    Matcher allBut = ALL_BUT.matcher(s);
+    while (allBut.find()) {
+      found.add(
+          found(
+              s,
+              allBut.start(),
+              allBut.end(),
+              List.of(Quantity.exact(Measure.NOT_PASSING, number(allBut.group("n")))),
+              ""));
+    }
+    Matcher labeled = LABELED.matcher(s);
+    while (labeled.find()) {
+      if (!overlaps(found, labeled.start("n"))) {
+        Measure m = labeledMeasure(labeled.group("label"));
+        found.add(
+            found(
+                s,
+                labeled.start(),
+                labeled.end(),
+                List.of(Quantity.exact(m, number(labeled.group("n")))),
+                ""));
+      }
+    }
+    Matcher c = COUNT.matcher(s);
+    while (c.find()) {
+      if (!overlaps(found, c.start("n"))) {
+        Found f = count(s, c, testContext);
+        if (f != null) {
+          found.add(f);
+        }
+      }
+    }
+    Matcher r = RATE.matcher(s);
+    while (r.find()) {
+      Measure m = rateMeasure(s, r.start(), r.end());
+      if (m != null) {
+        int decimals =
+            r.group("r").contains(".") ? r.group("r").length() - r.group("r").indexOf('.') - 1 : 0;
+        Quantity q =
+            new Quantity(
+                m, Double.parseDouble(r.group("r")), Bound.of(r.group("bound")), decimals, "");
+        found.add(found(s, r.start(), r.end(), List.of(q), ""));
+      }
+    }
+    found.sort(java.util.Comparator.comparingInt(Found::start));
+    return found;
+  }
+
+  private static Found count(String s, Matcher c, boolean testContext) {
+    double n = number(c.group("n"));
+    Double m = c.group("m") == null ? null : number(c.group("m"));
+    Bound bound = c.group("plus") != null ? Bound.AT_LEAST : Bound.of(c.group("bound"));
+    String tail = s.substring(c.end());
+    Measure measure = null;
+    String subject = "";
+    int end = c.end();
+    Matcher noun = NOUN.matcher(tail);
+    if (noun.find() && qualifiersAllowed(noun.group(1))) {
+      List<String> words = words(noun.group(1));
+      String nounWord = noun.group(2).toLowerCase(Locale.ROOT);
+      end += noun.end();
+      Matcher after = STATUS_AFTER_NOUN.matcher(s.substring(end));
+      if (nounWord.contains("file")) {
+        measure = Measure.FILES;
+      } else if (after.find()) {
+        measure = Measure.ofWord(after.group(1));
+        end += after.end();
+      } else {
+        for (String w : words) {
+          measure = measure == null ? Measure.ofWord(w) : measure;
+        }
+      }
+      if (measure == null) {
+        measure = saysCollected(s) ? Measure.COLLECTED : Measure.TESTS;
+      }
+      subject = Subjects.ofQualifiers(words);
+    } else {
+      Matcher status = STATUS_ONLY.matcher(tail);
+      if (status.find() && testContext) {
+        measure = Measure.ofWord(status.group(1));
+        end += status.end();
+      } else if (m != null) {
+        Matcher other = OTHER.matcher(tail);
+        if (other.find() && n <= m) {
+          String label = (other.group(1) + " " + other.group(2)).toLowerCase(Locale.ROOT);
+          List<Quantity> qs =
+              List.of(
+                  new Quantity(Measure.OTHER, n, bound, 0, label),
+                  new Quantity(
+                      Measure.OTHER, m, Bound.EXACT, 0, other.group(1).toLowerCase(Locale.ROOT)));
+          return found(s, c.start(), c.end() + other.end(), qs, "");
+        }
+      }
+    }
+    if (measure == null) {
+      return null;
+    }
+    List<Quantity> qs = new ArrayList<>();
+    if (m != null) {
+      if (measure == Measure.TESTS) {
+        return null; // "3/5 tests": which 3 is not said
+      }
+      if (n > m) {
+        qs.add(new Quantity(measure, n, bound, 0, ""));
+        qs.add(Quantity.exact(denominator(measure), m));
+        return found(s, c.start(), end, qs, subject);
+      }
+      qs.add(new Quantity(measure, n, bound, 0, ""));
+      qs.add(Quantity.exact(denominator(measure), m));
+    } else {
+      qs.add(new Quantity(measure, n, bound, 0, ""));
+    }
+    return found(s, c.start(), end, qs, subject);
+  }
+
+  /** What the M of "N/M <measure>" counts. */
+  private static Measure denominator(Measure measure) {
+    return switch (measure) {
+      case COLLECTED, FILES -> Measure.TARGET;
+      case EXECUTED -> Measure.COLLECTED;
+      default -> Measure.TESTS;
+    };
+  }
+
+  private static Found found(String s, int start, int end, List<Quantity> qs, String subject) {
+    return new Found(start, end, qs, subject, Plans.isPlanned(s, start, end));
+  }
+
+  private static boolean saysCollected(String s) {
+    return Pattern.compile(
+            "\\b(collected|created|written|exist|exists|defined|discovered|in the suite|total)\\b",
+            Pattern.CASE_INSENSITIVE)
+        .matcher(s)
+        .find();
+  }
+
+  private static boolean qualifiersAllowed(String qualifiers) {
+    for (String w : words(qualifiers)) {
+      if (BREAKERS.contains(w.toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    for (String w : text.strip().split("\\s+")) {
+      if (!w.isEmpty()) {
+        words.add(w);
+      }
+    }
+    return words;
+  }
+
+  private static Measure labeledMeasure(String label) {
+    String l = label.toLowerCase(Locale.ROOT);
+    String last = l.substring(l.lastIndexOf(' ') + 1);
+    if (last.startsWith("test") || last.equals("cases")) {
+      return l.startsWith("total") ? Measure.COLLECTED : Measure.TESTS;
+    }
+    Measure m = Measure.ofWord(last.equals("run") ? "executed" : last);
+    return m == null ? Measure.TESTS : m;
+  }
+
+  private static Measure rateMeasure(String s, int start, int end) {
+    if (CHANGE_AFTER_PERCENT.matcher(s.substring(end)).find()) {
+      return null;
+    }
+    Matcher after = RATE_AFTER.matcher(s.substring(end));
+    String word = null;
+    if (after.find()) {
+      word = after.group(1);
+    } else {
+      Matcher before = RATE_BEFORE.matcher(s.substring(Math.max(0, start - 40), start));
+      if (before.find()) {
+        word = before.group(1);
+      }
+    }
+    if (word == null) {
+      return null;
+    }
+    String w = word.toLowerCase(Locale.ROOT);
+    if (w.startsWith("collect")) {
+      return Measure.COLLECTION_RATE;
+    }
+    if (w.startsWith("cover")) {
+      return Measure.COVERAGE;
+    }
+    if (w.startsWith("fail")) {
+      return Measure.FAIL_RATE;
+    }
+    return Measure.PASS_RATE;
+  }
+
+  private static boolean overlaps(List<Found> found, int at) {
+    for (Found f : found) {
+      if (at >= f.start() && at < f.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static double number(String text) {
+    return Double.parseDouble(text.replace(",", ""));
+  }
+}

@@ -1,0 +1,331 @@
+package dev.evident.verify;
+
+import dev.evident.model.Counts;
+import dev.evident.model.RunStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks claims against evidence. "Passing" is executed and passed (flaky tests, which passed on a
+ * rerun, included); "failing" is failed or errored; "N tests" alone is executed tests (collected
+ * when the same claim counts skipped tests or says collected, created or written). Where a word
+ * allows two readings ("failed" with or without errored tests), the claim agrees when either fits:
+ * a contradiction must be certain.
+ */
+final class EvidenceCheck {
+
+  /** The verdict on a claim with the actual values and why. */
+  record Result(Verdict verdict, Map<String, Object> actual, String reason, List<Long> runs) {}
+
+  /** One stated value against the evidence: agrees, disagrees, or cannot be told (null). */
+  record Part(String key, Boolean agrees, Object actual, String text) {}
+
+  private final Evidence evidence;
+  private final List<SubjectResolver> resolvers;
+
+  EvidenceCheck(Evidence evidence, List<SubjectResolver> resolvers) {
+    this.evidence = evidence;
+    this.resolvers = List.copyOf(resolvers);
+  }
+
+  Result check(Claim c) {
+    if (!c.stated().isEmpty()
+        && c.expectation() == null
+        && c.stated().stream()
+            .allMatch(q -> q.measure() == Measure.OTHER || q.measure() == Measure.TARGET)) {
+      return unverifiable(
+          "not about tests: test results do not count " + c.stated().get(0).label(), List.of());
+    }
+    if (evidence.runs().isEmpty()) {
+      return unverifiable(
+          "no runs to check against (ingest or run the tests, or give --run)", List.of());
+    }
+    Resolved now = resolve(c.subject(), evidence.runs());
+    if (now.scope == null) {
+      return unverifiable(now.reason, evidence.runs().stream().map(r -> r.run().id()).toList());
+    }
+    Scope scope = now.scope;
+    boolean skippedStated = c.quantity(Measure.SKIPPED) != null;
+    List<Part> parts = new ArrayList<>();
+    for (Quantity q : c.stated()) {
+      parts.add(
+          part(
+              q,
+              scope,
+              skippedStated
+                  || c.kind() == ClaimKind.TABLE && c.quantity(Measure.COLLECTED) != null));
+    }
+    List<Long> runs = new ArrayList<>(scope.runs());
+    if (c.kind() == ClaimKind.CHANGE) {
+      return change(c, scope, parts, runs);
+    }
+    if (c.expectation() != null) {
+      parts.add(Expectations.check(c, scope));
+    }
+    return combine(parts, scope, runs, null);
+  }
+
+  private Result change(Claim c, Scope scope, List<Part> parts, List<Long> runs) {
+    RunEvidence base = evidence.baseline();
+    Scope before = null;
+    if (base != null) {
+      Resolved r = resolve(c.subject(), List.of(base));
+      before = r.scope;
+      if (before != null) {
+        runs.add(base.run().id());
+        for (Quantity q : c.before()) {
+          Part p = part(q, before, false);
+          parts.add(new Part("from " + p.key(), p.agrees(), p.actual(), "before: " + p.text()));
+        }
+      }
+    }
+    Measure m =
+        c.stated().isEmpty()
+            ? (c.before().isEmpty() ? Measure.PASSING : c.before().get(0).measure())
+            : c.stated().get(0).measure();
+    if (c.factor() != null && before != null) {
+      Double from = first(m, before.counts(), before);
+      Double to = first(m, scope.counts(), scope);
+      if (from != null && to != null) {
+        if (from == 0) {
+          parts.add(
+              new Part(
+                  "factor",
+                  false,
+                  "from 0",
+                  "a change from 0 is a count, never a ratio: %s → %s %s (runs %d, %d)"
+                      .formatted(
+                          Compare.format(from),
+                          Compare.format(to),
+                          m.key(),
+                          base.run().id(),
+                          scope.runs().get(0))));
+        } else {
+          double factor = to / from;
+          boolean agrees = Math.abs(factor - c.factor()) <= Math.max(0.1, 0.05 * c.factor());
+          parts.add(
+              new Part(
+                  "factor",
+                  agrees,
+                  round(factor),
+                  "actual factor %sx (%s → %s %s)"
+                      .formatted(
+                          Compare.format(round(factor)),
+                          Compare.format(from),
+                          Compare.format(to),
+                          m.key())));
+        }
+      }
+    }
+    if (before == null && (!c.before().isEmpty() || c.factor() != null)) {
+      Result r = combine(parts, scope, runs, null);
+      if (r.verdict() == Verdict.CONTRADICTED) {
+        return r;
+      }
+      return unverifiable(
+          base == null
+              ? "no baseline run to compare with (give --baseline, or store an earlier run of the project)"
+              : "the baseline run " + base.run().id() + " has nothing named " + c.subject(),
+          runs);
+    }
+    return combine(parts, scope, runs, null);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  private Result combine(List<Part> parts, Scope scope, List<Long> runs, String note) {
+    Map<String, Object> actual = new LinkedHashMap<>();
+    List<String> wrong = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    int agreed = 0;
+    for (Part p : parts) {
+      if (p.actual() instanceof Map<?, ?> values) {
+        values.forEach((k, v) -> actual.put(String.valueOf(k), v));
+      } else if (p.actual() != null) {
+        actual.put(p.key(), p.actual());
+      }
+      if (p.agrees() == null) {
+        unknown.add(p.text());
+      } else if (p.agrees()) {
+        agreed++;
+      } else {
+        wrong.add(p.text());
+      }
+    }
+    String where = scope.description() + ": " + summary(scope);
+    if (!wrong.isEmpty()) {
+      return new Result(
+          Verdict.CONTRADICTED, actual, String.join("; ", wrong) + " (" + where + ")", runs);
+    }
+    if (agreed == 0) {
+      return new Result(
+          Verdict.UNVERIFIABLE,
+          actual,
+          (unknown.isEmpty() ? "nothing to check" : String.join("; ", unknown))
+              + " ("
+              + where
+              + ")",
+          runs);
+    }
+    String reason =
+        where + (unknown.isEmpty() ? "" : "; not checked: " + String.join("; ", unknown));
+    return new Result(Verdict.SUPPORTED, actual, reason, runs);
+  }
+
+  private static Result unverifiable(String reason, List<Long> runs) {
+    return new Result(Verdict.UNVERIFIABLE, Map.of(), reason, runs);
+  }
+
+  /** A count summary: "15 collected: 11 passed, 1 failed, 3 skipped". */
+  static String summary(Scope scope) {
+    Counts c = scope.counts();
+    StringBuilder s = new StringBuilder();
+    s.append(c.collected()).append(" collected, ").append(c.executed()).append(" executed: ");
+    s.append(c.passed()).append(" passed");
+    if (c.flaky() > 0) {
+      s.append(", ").append(c.flaky()).append(" flaky");
+    }
+    s.append(", ").append(c.failed()).append(" failed");
+    if (c.errored() > 0) {
+      s.append(", ").append(c.errored()).append(" errored");
+    }
+    s.append(", ").append(c.skipped()).append(" skipped");
+    if (scope.runErrors() > 0) {
+      s.append("; ")
+          .append(scope.runErrors())
+          .append(scope.runErrors() == 1 ? " error" : " errors")
+          .append(" outside tests");
+    }
+    if (scope.wholeRun()) {
+      List<String> odd =
+          scope.statuses().stream()
+              .filter(st -> st != RunStatus.PASSED && st != RunStatus.FAILED)
+              .map(Enum::name)
+              .distinct()
+              .toList();
+      if (!odd.isEmpty()) {
+        s.append("; status ").append(String.join(", ", odd));
+      }
+    }
+    return s.toString();
+  }
+
+  private Part part(Quantity q, Scope scope, boolean totalIsCollected) {
+    Measure m = q.measure();
+    if (m == Measure.TARGET) {
+      return new Part("target", null, null, "target " + q.display() + " is a plan, not a result");
+    }
+    if (m == Measure.OTHER) {
+      return new Part(q.key(), null, null, "test results do not count " + q.label());
+    }
+    if (m == Measure.COVERAGE) {
+      return new Part(m.key(), null, null, "coverage is not in test results");
+    }
+    if (m == Measure.COLLECTION_RATE
+        && scope.wholeRun()
+        && scope.runErrors() > 0
+        && q.value() == 100) {
+      return new Part(
+          m.key(),
+          false,
+          scope.runErrors() + " errors outside tests",
+          "stated 100%% collection success, actual %d %s outside tests (collection or setup)"
+              .formatted(scope.runErrors(), scope.runErrors() == 1 ? "error" : "errors"));
+    }
+    List<Double> candidates = candidates(m, scope, totalIsCollected);
+    if (candidates == null) {
+      String why =
+          m == Measure.FILES
+              ? "the results name no source files"
+              : "nothing executed, so there is no rate";
+      if (m == Measure.COLLECTION_RATE) {
+        why = "the results do not say how many tests failed to be collected";
+      }
+      return new Part(m.key(), null, null, q.key() + " " + q.display() + ": " + why);
+    }
+    Object actual = value(candidates.get(0));
+    for (double a : candidates) {
+      if (Compare.agrees(q, a)) {
+        return new Part(q.key(), true, value(a), q.key() + " " + q.display());
+      }
+    }
+    return new Part(
+        q.key(),
+        false,
+        actual,
+        "stated %s %s, actual %s".formatted(q.display(), q.key(), describe(m, candidates.get(0))));
+  }
+
+  private static String describe(Measure m, double actual) {
+    return m.isRate() ? Compare.format(actual) + "%" : Compare.format(actual);
+  }
+
+  private static Object value(double v) {
+    return v == Math.rint(v) ? (Object) (long) v : (Object) (Math.round(v * 100) / 100.0);
+  }
+
+  /** The actual values a measure may mean, the usual reading first; null when unknown. */
+  static List<Double> candidates(Measure m, Scope scope, boolean totalIsCollected) {
+    Counts c = scope.counts();
+    double passing = c.passed() + c.flaky();
+    return switch (m) {
+      case PASSING -> List.of(passing, (double) c.passed());
+      case FAILING -> List.of((double) c.failed() + c.errored(), (double) c.failed());
+      case ERRORED -> List.of((double) c.errored(), (double) c.errored() + scope.runErrors());
+      case SKIPPED -> List.of((double) c.skipped());
+      case FLAKY -> List.of((double) c.flaky());
+      case TESTS ->
+          totalIsCollected ? List.of((double) c.collected()) : List.of((double) c.executed());
+      case COLLECTED -> List.of((double) c.collected());
+      case EXECUTED -> List.of((double) c.executed());
+      case NOT_PASSING -> List.of(c.executed() - passing, c.collected() - passing);
+      case FILES -> scope.files().isEmpty() ? null : List.of((double) scope.files().size());
+      case PASS_RATE ->
+          c.executed() == 0
+              ? null
+              : List.of(
+                  Compare.percent(passing, c.executed()),
+                  Compare.percent(c.passed(), c.executed()));
+      case FAIL_RATE ->
+          c.executed() == 0
+              ? null
+              : List.of(Compare.percent(c.failed() + c.errored(), c.executed()));
+      case COLLECTION_RATE -> !scope.wholeRun() || scope.runErrors() > 0 ? null : List.of(100.0);
+      case COVERAGE, TARGET, OTHER -> null;
+    };
+  }
+
+  private static Double first(Measure m, Counts counts, Scope scope) {
+    List<Double> c = candidates(m, scope, false);
+    return c == null ? null : c.get(0);
+  }
+
+  private record Resolved(Scope scope, String reason) {}
+
+  private Resolved resolve(String subject, List<RunEvidence> runs) {
+    if (subject.isEmpty()) {
+      return new Resolved(Scope.of(runs), null);
+    }
+    for (SubjectResolver r : resolvers) {
+      Optional<Scope> s = r.resolve(subject, runs);
+      if (s.isPresent()) {
+        return new Resolved(s.get(), null);
+      }
+    }
+    List<Long> ids = runs.stream().map(r -> r.run().id()).toList();
+    return new Resolved(
+        null,
+        "nothing in run%s %s is named %s (no test, tag, file or suite), and there is no category %s in evident.yaml"
+            .formatted(
+                ids.size() == 1 ? "" : "s", Scope.join(ids), quote(subject), quote(subject)));
+  }
+
+  private static String quote(String s) {
+    return "'" + s + "'";
+  }
+}
