@@ -2,7 +2,6 @@ package dev.evident.cli;
 
 import dev.evident.service.VerifyService;
 import dev.evident.service.Workspace;
-import dev.evident.verify.Verification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,13 +90,12 @@ final class VerifyCommand implements Callable<Integer> {
                       config,
                       Path.of(""),
                       includeQuoted));
-      Verification v = verified.verification();
       if (annotate != null) {
         VerifyService.writeAnnotated(verified, annotate);
       }
-      out.print(json ? Json.write(VerifyService.json(v)) + "\n" : VerifyService.text(v));
+      out.print(json ? Json.write(verified.json()) + "\n" : verified.text());
       out.flush();
-      return v.hasFalseClaims() ? ExitCodes.RESULTS : ExitCodes.OK;
+      return verified.hasFalseClaims() ? ExitCodes.RESULTS : ExitCodes.OK;
     }
   }
 }

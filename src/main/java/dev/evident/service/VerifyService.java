@@ -70,7 +70,21 @@ public final class VerifyService {
   }
 
   /** A verification and the report's text (for {@code --annotate}). */
-  public record Verified(Verification verification, String markdown) {}
+  public record Verified(Verification verification, String markdown) {
+
+    /** Whether any claim is CONTRADICTED or INCONSISTENT (the command exits 1). */
+    public boolean hasFalseClaims() {
+      return verification.hasFalseClaims();
+    }
+
+    public String text() {
+      return VerificationText.render(verification);
+    }
+
+    public Map<String, Object> json() {
+      return VerificationText.json(verification);
+    }
+  }
 
   public Verified verify(Request request) {
     String markdown = read(request.report(), request.reportName());

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 record ChangeParser(
     int start, int end, Double from, Double fromOf, Double to, Double toOf, Double factor) {
 
-  private static final String FRACTION = "(\\d[\\d,]*)(?:\\s*/\\s*(\\d[\\d,]*))?";
+  private static final String FRACTION = "(\\d[\\d,]*)(?:\\s*(?:/|of|out of)\\s*(\\d[\\d,]*))?";
 
   private static final Pattern ARROW =
       Pattern.compile(
@@ -26,7 +26,7 @@ record ChangeParser(
               + FRACTION
               + "\\s*(?:→|->|=>|⟶|➡️?|➔)\\s*"
               + FRACTION
-              + "(?![\\w.%]|,\\d)");
+              + "(?![\\w%]|[.,]\\d)");
 
   private static final Pattern FROM_TO =
       Pattern.compile(
@@ -34,7 +34,7 @@ record ChangeParser(
               + FRACTION
               + "(?:\\s+[\\w-]+){0,2}?\\s+to\\s+"
               + FRACTION
-              + "(?![\\w.%]|,\\d)",
+              + "(?![\\w%]|[.,]\\d)",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern UP_FROM =
@@ -42,7 +42,7 @@ record ChangeParser(
           "\\b(?:up|down|increased|decreased|rose|fell|improved|grew|dropped|compared\\s+(?:to|with)"
               + "|vs\\.?|versus)\\s+(?:from\\s+)?"
               + FRACTION
-              + "(?![\\w.%]|,\\d)",
+              + "(?![\\w%]|[.,]\\d)",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern FACTOR =

@@ -48,10 +48,17 @@ public final class ClaimExtractor {
     MarkdownReport report = MarkdownReport.parse(markdown, includeQuoted);
     List<Claim> claims = new ArrayList<>();
     Map<Claim, String> inconsistent = new IdentityHashMap<>();
+    // A number with a status word and no test noun ("4 failing") counts where the section speaks
+    // of tests: in its headings or any of its blocks.
+    java.util.Set<Section> testSections = new java.util.HashSet<>();
     for (TextBlock block : report.blocks()) {
-      boolean context =
-          TEST_CONTEXT.matcher(block.text()).find()
-              || block.section().headings().stream().anyMatch(h -> TEST_CONTEXT.matcher(h).find());
+      if (TEST_CONTEXT.matcher(block.text()).find()
+          || block.section().headings().stream().anyMatch(h -> TEST_CONTEXT.matcher(h).find())) {
+        testSections.add(block.section());
+      }
+    }
+    for (TextBlock block : report.blocks()) {
+      boolean context = testSections.contains(block.section());
       Matcher end = SENTENCE_END.matcher(block.text());
       int from = 0;
       while (from < block.text().length()) {
@@ -170,8 +177,9 @@ public final class ClaimExtractor {
         extra.addAll(f.quantities());
       }
     }
-    if (measure == null) {
-      measure = measureOfWords(s);
+    Measure words = measureOfWords(s);
+    if (measure == null || words != Measure.TESTS) {
+      measure = words == Measure.TESTS && measure != null ? measure : words;
     }
     List<Quantity> stated = new ArrayList<>();
     List<Quantity> before = new ArrayList<>();

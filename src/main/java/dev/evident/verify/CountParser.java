@@ -35,7 +35,8 @@ final class CountParser {
   private static final String STATUS =
       "passing|passed|pass|passes|succeeded|successful|green|failing|failed|fail|fails|broken"
           + "|erroring|errored|errors?|skipped|skipping|ignored|disabled|pending|xfailed|flaky"
-          + "|collected|created|written|added|discovered|defined|implemented|completed|executed|ran";
+          + "|collected|created|written|added|discovered|defined|implemented|completed|executed|ran"
+          + "|run";
 
   private static final Pattern NOUN =
       Pattern.compile(
@@ -72,6 +73,9 @@ final class CountParser {
               + NUMBER
               + ")(?![\\w%.,/]\\d|[\\w%])",
           Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern PASS_WORDS =
+      Pattern.compile("\\b(pass\\w*|success\\w*|green)\\b", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern ALL_BUT =
       Pattern.compile(
@@ -132,12 +136,15 @@ final class CountParser {
     }
     Matcher labeled = LABELED.matcher(s);
     while (labeled.find()) {
-      if (!overlaps(found, labeled.start("n"))) {
+      String before = s.substring(0, labeled.start()).stripTrailing();
+      boolean startsClause =
+          before.isEmpty() || "(,;|*-•:".indexOf(before.charAt(before.length() - 1)) >= 0;
+      if (startsClause && !overlaps(found, labeled.start("n"))) {
         Measure m = labeledMeasure(labeled.group("label"));
         found.add(
             found(
                 s,
-                labeled.start(),
+                labeled.start("n"),
                 labeled.end(),
                 List.of(Quantity.exact(m, number(labeled.group("n")))),
                 ""));
@@ -218,6 +225,14 @@ final class CountParser {
       return null;
     }
     List<Quantity> qs = new ArrayList<>();
+    if (m != null && measure == Measure.EXECUTED && !c.group().contains("/")) {
+      // "150 of 156 executed": 156 were executed; 150 is what the sentence counts (passing).
+      qs.add(new Quantity(Measure.EXECUTED, m, Bound.EXACT, 0, ""));
+      if (PASS_WORDS.matcher(s).find()) {
+        qs.add(new Quantity(Measure.PASSING, n, bound, 0, ""));
+      }
+      return found(s, c.start(), end, qs, subject);
+    }
     if (m != null) {
       if (measure == Measure.TESTS) {
         return null; // "3/5 tests": which 3 is not said

@@ -52,7 +52,7 @@ final class Plans {
       Pattern.compile(
           "^[\\s*_>#\\-\\d.)\\[\\]x]*(create|add|write|make|ensure|reach|achieve|aim|get|run"
               + "|begin|start|proceed|increase|implement|bring|cover|raise|fix|resolve|install"
-              + "|update|target)\\b",
+              + "|update|target)\\b(?!\\s+\\d)",
           Pattern.CASE_INSENSITIVE);
 
   /** Time words that make a statement about another moment than the report's. */

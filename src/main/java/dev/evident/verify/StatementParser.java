@@ -21,7 +21,7 @@ final class StatementParser {
 
   private static final Pattern ALL =
       Pattern.compile(
-          "\\ball\\s+(?:(?<n>"
+          "\\ball\\s+(?!but\\b)(?:(?<n>"
               + CountParser.NUMBER
               + ")\\s+)?(?:of\\s+)?(?:the\\s+|our\\s+)?(?<q>(?:[\\w-]+\\s+){0,2}?)(?:tests?|specs?"
               + "|test\\s+cases)\\s+(?:(?:are|were|have|has|now|currently|still|been|all)\\s+)*"
@@ -47,7 +47,7 @@ final class StatementParser {
           "\\b(?:production[- ]ready|ready\\s+for\\s+(?:production|release|deployment|merge)"
               + "|fully\\s+(?:operational|functional|working|tested)|(?:working|works|work"
               + "|functioning|functions|operating)\\s+(?:correctly|properly|as\\s+expected)"
-              + "|(?:properly|correctly|fully)\\s+implemented|operational|functional"
+              + "|(?:properly|correctly|fully)\\s+implemented|operational|functional|healthy"
               + "|feature[- ]complete)\\b|\\b100\\s?%\\s+(?:complete|completed|done)\\b",
           Pattern.CASE_INSENSITIVE);
 
@@ -175,13 +175,13 @@ final class StatementParser {
    * when they mean the whole project ("the system", "everything").
    */
   private static String readySubject(String s, int at) {
-    int from =
-        Math.max(
-            0,
-            Math.max(
-                    s.lastIndexOf(',', at - 1),
-                    Math.max(s.lastIndexOf(';', at - 1), s.lastIndexOf(':', at - 1)))
-                + 1);
+    int from = 0;
+    java.util.regex.Matcher cut =
+        Pattern.compile("[,;:]|\\b(?:and|but|while|so)\\b", Pattern.CASE_INSENSITIVE)
+            .matcher(s.substring(0, at));
+    while (cut.find()) {
+      from = cut.end();
+    }
     String words =
         s.substring(from, at)
             .replaceAll(
