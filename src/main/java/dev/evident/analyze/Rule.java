@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *     entities (named groups)
  * @param also each must be found somewhere in the failure's text for the rule to apply
  * @param unless none may be found anywhere in the failure's text
+ * @param later each must match a line after the matched one, in the same part, with the match's
+ *     captures filled in: a test that failed and, further down, passed
  * @param entities derived entities, rendered in order after the captures (a later one may use an
  *     earlier one); an entity that renders empty is left out
  * @param confidence how sure a match makes the rule, in [0, 1]
@@ -44,6 +46,7 @@ public record Rule(
     List<Pattern> patterns,
     List<Pattern> also,
     List<Pattern> unless,
+    List<LaterLine> later,
     Map<String, Template> entities,
     double confidence,
     Template remediation) {
@@ -92,6 +95,7 @@ public record Rule(
     }
     also = List.copyOf(also);
     unless = List.copyOf(unless);
+    later = List.copyOf(later);
     entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
     if (!(confidence >= 0 && confidence <= 1)) {
       throw new IllegalArgumentException("confidence must be in [0, 1]: " + confidence);

@@ -171,12 +171,21 @@ public final class RuleClassifier implements Classifier {
     }
     for (int i = 0; i < rule.rule().patterns().size(); i++) {
       Matcher m = rule.rule().patterns().get(i).matcher(s).region(from, to);
-      if (m.find()) {
+      if (m.find() && foundLater(rule.rule(), s, end, m)) {
         return new Found(
             rule, part, s, start, end, m, rule.groups().get(i), rank(text, part, s, start, end));
       }
     }
     return null;
+  }
+
+  private static boolean foundLater(Rule rule, String s, int lineEnd, Matcher m) {
+    for (LaterLine later : rule.later()) {
+      if (!later.foundAfter(s, lineEnd, m)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** 0 to 2 for how plainly the line states the cause, +3 when it is the failure's own text. */

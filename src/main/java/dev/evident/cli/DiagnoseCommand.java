@@ -2,6 +2,7 @@ package dev.evident.cli;
 
 import dev.evident.model.Run;
 import dev.evident.model.RunDiagnosis;
+import dev.evident.model.RunQuarantine;
 import dev.evident.service.DiagnoseService;
 import dev.evident.service.Workspace;
 import java.io.PrintWriter;
@@ -64,8 +65,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     try (Workspace workspace = global.open()) {
       Run found = workspace.runs().resolve(run, project);
       RunDiagnosis d = workspace.diagnoses().diagnose(found, json ? tests : 3, true);
+      RunQuarantine quarantine = workspace.quarantine().inRun(found);
       out.print(
-          json ? Json.write(DiagnoseService.json(d)) + "\n" : DiagnoseService.text(d, maxGroups));
+          json
+              ? Json.write(DiagnoseService.json(d, quarantine)) + "\n"
+              : DiagnoseService.text(d, maxGroups, quarantine));
       out.flush();
       return ExitCodes.OK;
     }

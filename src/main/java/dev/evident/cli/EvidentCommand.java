@@ -21,9 +21,15 @@ import picocli.CommandLine.Spec;
       RunsCommand.class,
       ShowCommand.class,
       DiagnoseCommand.class,
+      CompareCommand.class,
+      TrendCommand.class,
+      SuspiciousCommand.class,
+      ProgressCommand.class,
       LogsCommand.class,
       LabelCommand.class,
       LabelsCommand.class,
+      FlakyCommand.class,
+      QuarantineCommand.class,
       DoctorCommand.class,
       ClassifyCommand.class,
       VerifyCommand.class,
@@ -31,7 +37,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 ok; 1 the results contain failures or errors, or nothing executed, or (doctor)",
+      "Exit codes: 0 ok (run, ingest, show: also when every failure is of a quarantined test);",
+      "1 the results contain failures or errors, or nothing executed, or (doctor)",
       "a requirement is missing;",
       "2 usage error or unreadable input; 3 internal error (run again with --verbose)."
     })

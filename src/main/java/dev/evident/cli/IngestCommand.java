@@ -1,6 +1,7 @@
 package dev.evident.cli;
 
 import dev.evident.model.RunDetail;
+import dev.evident.model.RunQuarantine;
 import dev.evident.service.IngestService;
 import dev.evident.service.RunQueries;
 import dev.evident.service.Workspace;
@@ -81,10 +82,11 @@ final class IngestCommand implements Callable<Integer> {
       progress.close();
       RunDetail detail =
           workspace.runs().detail(ingested.run(), json ? Integer.MAX_VALUE : maxFailures);
+      RunQuarantine quarantine = workspace.quarantine().inRun(ingested.run());
       if (json) {
-        out.println(Json.write(RunQueries.json(detail)));
+        out.println(Json.write(RunQueries.json(detail, quarantine)));
       } else {
-        out.print(RunQueries.text(detail));
+        out.print(RunQueries.text(detail, "", quarantine));
         if (ingested.ignored() > 0) {
           out.println(
               "Skipped "
@@ -106,7 +108,7 @@ final class IngestCommand implements Callable<Integer> {
         err.flush();
         return ExitCodes.INPUT;
       }
-      return Verdict.exitCode(ingested.run(), err);
+      return Verdict.exitCode(ingested.run(), quarantine, err);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.evident.cli;
 
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
+import dev.evident.model.RunQuarantine;
 import dev.evident.model.RunStatus;
 import dev.evident.service.RunQueries;
 import dev.evident.service.RunService;
@@ -151,6 +152,7 @@ final class RunCommand implements Callable<Integer> {
               "evident-interrupt");
       Runtime.getRuntime().addShutdownHook(onCtrlC);
       RunService.Ran ran;
+      RunQuarantine quarantine;
       try {
         ran =
             service.run(
@@ -167,41 +169,47 @@ final class RunCommand implements Callable<Integer> {
                     System.getenv()),
                 console);
         console.close();
-        print(workspace, ran, out);
+        quarantine = workspace.quarantine().inRun(ran.run());
+        print(workspace, ran, quarantine, out);
       } finally {
         stored.countDown();
         removeHook(onCtrlC);
       }
-      return exitCode(ran.run(), err);
+      return exitCode(ran.run(), quarantine, err);
     }
   }
 
-  private void print(Workspace workspace, RunService.Ran ran, PrintWriter out) {
+  private void print(
+      Workspace workspace, RunService.Ran ran, RunQuarantine quarantine, PrintWriter out) {
     RunDetail detail = workspace.runs().detail(ran.run(), json ? Integer.MAX_VALUE : maxFailures);
     if (json) {
-      out.println(Json.write(RunQueries.json(detail)));
+      out.println(Json.write(RunQueries.json(detail, quarantine)));
     } else {
       out.println();
-      out.print(RunQueries.text(detail));
+      out.print(RunQueries.text(detail, "", quarantine));
     }
     out.flush();
   }
 
-  private int exitCode(Run run, PrintWriter err) {
+  private int exitCode(Run run, RunQuarantine quarantine, PrintWriter err) {
     if (run.status() == RunStatus.EMPTY && allowEmpty) {
       return ExitCodes.OK;
     }
-    if (run.status() == RunStatus.PASSED && run.counts().flaky() > 0 && !allowFlaky) {
+    boolean forgiven = quarantine.forgives(run);
+    long flaky = quarantine.unquarantinedFlaky(run);
+    if ((run.status() == RunStatus.PASSED || forgiven) && flaky > 0 && !allowFlaky) {
       err.println(
           "evident: exit 1: "
-              + run.counts().flaky()
-              + " tests passed only on a retry (flaky); --allow-flaky accepts that (run "
+              + (flaky == 1 ? "1 test passed" : flaky + " tests passed")
+              + " only on a retry (flaky)"
+              + (quarantine.flaky() > 0 ? ", not quarantined" : "")
+              + "; --allow-flaky accepts that (run "
               + run.id()
               + ")");
       err.flush();
       return ExitCodes.RESULTS;
     }
-    return Verdict.exitCode(run, err);
+    return Verdict.exitCode(run, quarantine, err);
   }
 
   private static void removeHook(Thread hook) {

@@ -2,6 +2,7 @@ package dev.evident.cli;
 
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
+import dev.evident.model.RunQuarantine;
 import dev.evident.service.DiagnoseService;
 import dev.evident.service.RunQueries;
 import dev.evident.service.Workspace;
@@ -57,17 +58,18 @@ final class ShowCommand implements Callable<Integer> {
       RunQueries queries = workspace.runs();
       Run found = queries.resolve(run, project);
       RunDetail detail = queries.detail(found, json ? Integer.MAX_VALUE : maxFailures);
+      RunQuarantine quarantine = workspace.quarantine().inRun(found);
       if (json) {
-        out.print(Json.write(RunQueries.json(detail)) + "\n");
+        out.print(Json.write(RunQueries.json(detail, quarantine)) + "\n");
       } else {
         String causes =
             detail.totalFailures() == 0
                 ? ""
                 : DiagnoseService.topCauses(workspace.diagnoses().diagnose(found, 0, false));
-        out.print(RunQueries.text(detail, causes));
+        out.print(RunQueries.text(detail, causes, quarantine));
       }
       out.flush();
-      return Verdict.exitCode(found, spec.commandLine().getErr());
+      return Verdict.exitCode(found, quarantine, spec.commandLine().getErr());
     }
   }
 }

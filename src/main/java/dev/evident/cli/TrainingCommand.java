@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
 /**
  * A hidden command the {@code ./evident} launcher runs once after each build, with {@code
  * -XX:AOTCacheOutput}, to record which classes a typical session loads: it ingests the sample
- * results and runs a small command through {@code evident run}, then shows and lists the runs. The
- * JDK's ahead-of-time cache made from it starts later commands about three times faster.
+ * results and runs a small command through {@code evident run}, then shows, lists, compares and
+ * trends the runs and checks them for suspicious tests and progress. The JDK's ahead-of-time cache
+ * made from it starts later commands about three times faster.
  */
 @Command(
     name = "aot-training",
@@ -49,7 +50,18 @@ final class TrainingCommand implements Callable<Integer> {
       evident("show", "1", "--db", db);
       evident("runs", "--db", db);
       evident("logs", "latest", "--db", db);
+      evident("compare", "--db", db);
+      evident("compare", "--db", db, "--json");
+      evident("trend", "--db", db);
+      evident("trend", "--db", db, "--json");
       evident("doctor", "-C", dir.toString());
+      evident("suspicious", "latest", "--db", db);
+      Path targets = dir.resolve("targets.yaml");
+      Files.writeString(
+          targets,
+          "categories:\n  it:\n    match: {suite: '*IT', path: '**/it/**', tag: it}\n"
+              + "    target: {tests: 2, pass_rate: 90%}\n");
+      evident("progress", "latest", "--db", db, "--config", targets.toString());
       return ExitCodes.OK;
     } finally {
       try (var paths = Files.walk(dir)) {

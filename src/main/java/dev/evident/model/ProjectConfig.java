@@ -1,19 +1,31 @@
 package dev.evident.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What a project's {@code evident.yaml} declares. One component per top-level section; sections a
- * file leaves out are empty.
+ * file leaves out are empty (or their defaults).
  *
  * @param requires what a run needs before it starts (preflight)
+ * @param flaky how flakiness is scored ({@code evident flaky})
+ * @param categories categories of tests with targets, in the order of the file
  */
-public record ProjectConfig(Requirements requires) {
+public record ProjectConfig(
+    Requirements requires, FlakySettings flaky, List<TestCategory> categories) {
 
   /** The configuration of a project without a file. */
-  public static final ProjectConfig EMPTY = new ProjectConfig(Requirements.NONE);
+  public static final ProjectConfig EMPTY =
+      new ProjectConfig(Requirements.NONE, FlakySettings.DEFAULT, List.of());
 
   public ProjectConfig {
     Objects.requireNonNull(requires, "requires");
+    Objects.requireNonNull(flaky, "flaky");
+    categories = List.copyOf(categories);
+  }
+
+  /** A configuration with only requirements; the other sections at their defaults. */
+  public ProjectConfig(Requirements requires) {
+    this(requires, FlakySettings.DEFAULT, List.of());
   }
 }

@@ -3,6 +3,7 @@ package dev.evident.report;
 import dev.evident.model.CauseGroup;
 import dev.evident.model.Diagnosis;
 import dev.evident.model.RunDiagnosis;
+import dev.evident.model.RunQuarantine;
 import dev.evident.model.TestId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,14 @@ public final class DiagnosisJson {
   private DiagnosisJson() {}
 
   public static Map<String, Object> of(RunDiagnosis d) {
+    return of(d, RunQuarantine.NONE);
+  }
+
+  /**
+   * With the quarantined tests among the failures: {@code "quarantined": [{"test", "reason"}]}, and
+   * {@code "quarantined": true} on a group's listed test that is.
+   */
+  public static Map<String, Object> of(RunDiagnosis d, RunQuarantine quarantine) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("run", d.run().id());
     json.put("project", d.run().project());
@@ -30,7 +39,14 @@ public final class DiagnosisJson {
       group.put("count", g.count());
       List<Object> tests = new ArrayList<>();
       for (TestId t : g.tests()) {
-        tests.add(Map.of("suite", t.suite(), "name", t.name(), "parameters", t.parameters()));
+        Map<String, Object> test = new LinkedHashMap<>();
+        test.put("suite", t.suite());
+        test.put("name", t.name());
+        test.put("parameters", t.parameters());
+        if (quarantine.reasons().containsKey(t)) {
+          test.put("quarantined", true);
+        }
+        tests.add(test);
       }
       group.put("tests", tests);
       if (g.seen() != null) {
@@ -73,6 +89,12 @@ public final class DiagnosisJson {
       steps.add(step);
     }
     json.put("nextSteps", steps);
+    List<Object> quarantined = new ArrayList<>();
+    quarantine.reasons().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(TestId::toString)))
+        .forEach(
+            e -> quarantined.add(Map.of("test", e.getKey().toString(), "reason", e.getValue())));
+    json.put("quarantined", quarantined);
     return json;
   }
 

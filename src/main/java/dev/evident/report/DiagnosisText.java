@@ -3,6 +3,7 @@ package dev.evident.report;
 import dev.evident.model.CauseGroup;
 import dev.evident.model.Diagnosis;
 import dev.evident.model.RunDiagnosis;
+import dev.evident.model.RunQuarantine;
 import dev.evident.model.SeenBefore;
 import dev.evident.model.TestId;
 import java.time.ZoneOffset;
@@ -21,16 +22,22 @@ public final class DiagnosisText {
   private DiagnosisText() {}
 
   public static String render(RunDiagnosis d, int maxGroups) {
+    return render(d, maxGroups, RunQuarantine.NONE);
+  }
+
+  /** With the quarantined tests among the failures named and marked in their groups. */
+  public static String render(RunDiagnosis d, int maxGroups, RunQuarantine quarantine) {
     StringBuilder out = new StringBuilder();
     out.append("Diagnosis of run ")
         .append(d.run().id())
         .append(" · project ")
         .append(d.run().project())
         .append('\n');
-    out.append(StatusLine.of(d.run())).append('\n');
+    out.append(StatusLine.of(d.run(), quarantine)).append('\n');
     if (!d.environment().isEmpty()) {
       out.append('\n').append("Environment problem: ").append(d.environment()).append('\n');
     }
+    quarantined(out, d, quarantine);
     if (!d.runErrors().isEmpty()) {
       out.append('\n').append("Errors outside tests (").append(d.runErrors().size()).append("):\n");
       for (RunDiagnosis.DiagnosedError e : d.runErrors()) {
@@ -71,7 +78,7 @@ public final class DiagnosisText {
               .append(" (--max-groups or --json)\n");
           break;
         }
-        group(out, shown, g);
+        group(out, shown, g, quarantine);
       }
     }
     if (!d.nextSteps().isEmpty()) {
@@ -97,7 +104,33 @@ public final class DiagnosisText {
         : String.join(", ", scopes.subList(0, 3)) + " and " + (scopes.size() - 3) + " more";
   }
 
-  private static void group(StringBuilder out, int n, CauseGroup g) {
+  private static void quarantined(StringBuilder out, RunDiagnosis d, RunQuarantine quarantine) {
+    if (quarantine.reasons().isEmpty()) {
+      return;
+    }
+    out.append('\n')
+        .append("Quarantined (known failures, evident quarantine list): ")
+        .append(Numbers.count(quarantine.reasons().size()))
+        .append(" of ")
+        .append(Numbers.count(d.failures(), "failed test", "failed tests"))
+        .append('\n');
+    quarantine.reasons().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(TestId::toString)))
+        .limit(10)
+        .forEach(
+            e ->
+                out.append("  ")
+                    .append(e.getKey())
+                    .append(e.getValue().isEmpty() ? "" : ": " + e.getValue())
+                    .append('\n'));
+    if (quarantine.reasons().size() > 10) {
+      out.append("  and ")
+          .append(Numbers.count(quarantine.reasons().size() - 10))
+          .append(" more\n");
+    }
+  }
+
+  private static void group(StringBuilder out, int n, CauseGroup g, RunQuarantine quarantine) {
     Diagnosis d = g.diagnosis();
     out.append(
         String.format(
@@ -118,7 +151,11 @@ public final class DiagnosisText {
     }
     List<TestId> tests = g.tests();
     out.append("     tests: ")
-        .append(tests.stream().map(TestId::toString).limit(3).collect(Collectors.joining(", ")));
+        .append(
+            tests.stream()
+                .limit(3)
+                .map(t -> quarantine.reasons().containsKey(t) ? t + " (quarantined)" : t.toString())
+                .collect(Collectors.joining(", ")));
     if (g.count() > Math.min(3, tests.size())) {
       out.append(", and ")
           .append(Numbers.count(g.count() - Math.min(3, tests.size())))

@@ -7,6 +7,7 @@ import dev.evident.model.Problem;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.model.RunError;
+import dev.evident.model.RunQuarantine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,17 @@ public final class RunJson {
   }
 
   public static Map<String, Object> detail(RunDetail detail) {
+    return detail(detail, RunQuarantine.NONE);
+  }
+
+  /**
+   * With the quarantine: {@code "quarantined": {"failures": n, "flaky": n}} (the run's failed and
+   * errored, and flaky, tests that are quarantined) and a {@code quarantined} reason on each such
+   * failure. The status stays the run's.
+   */
+  public static Map<String, Object> detail(RunDetail detail, RunQuarantine quarantine) {
     Map<String, Object> json = run(detail.run());
+    json.put("summary", StatusLine.of(detail.run(), quarantine));
     json.remove("runErrors");
     json.put("problems", problems(detail.problems()));
     List<Object> suites = new ArrayList<>();
@@ -80,10 +91,15 @@ public final class RunJson {
       failure.put("attempts", f.attempts());
       failure.put("durationMs", f.duration() == null ? null : f.duration().toMillis());
       failure.putAll(failure(f.failure()));
+      String reason = quarantine.reasons().get(f.id());
+      if (reason != null) {
+        failure.put("quarantined", reason);
+      }
       failures.add(failure);
     }
     json.put("failures", failures);
     json.put("totalFailures", detail.totalFailures());
+    json.put("quarantined", Map.of("failures", quarantine.broken(), "flaky", quarantine.flaky()));
     List<Object> errors = new ArrayList<>();
     for (RunError e : detail.runErrors()) {
       Map<String, Object> error = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import dev.evident.model.Problem;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.model.RunError;
+import dev.evident.model.RunQuarantine;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -32,6 +33,11 @@ public final class RunText {
 
   /** With a line on the top causes (from a diagnosis) after the counts; empty for none. */
   public static String render(RunDetail detail, String topCauses) {
+    return render(detail, topCauses, RunQuarantine.NONE);
+  }
+
+  /** With the failures of quarantined tests marked and counted in the status line. */
+  public static String render(RunDetail detail, String topCauses, RunQuarantine quarantine) {
     StringBuilder out = new StringBuilder();
     Run run = detail.run();
     out.append("Run ")
@@ -63,7 +69,7 @@ public final class RunText {
       }
       out.append('\n');
     }
-    out.append(StatusLine.of(run)).append('\n');
+    out.append(StatusLine.of(run, quarantine)).append('\n');
     Counts c = run.counts();
     out.append("  collected ")
         .append(Numbers.count(c.collected()))
@@ -100,7 +106,7 @@ public final class RunText {
       out.append(topCauses).append('\n');
     }
     suites(out, detail.suites());
-    failures(out, detail);
+    failures(out, detail, quarantine);
     runErrors(out, detail.runErrors());
     problems(out, detail.problems());
     files(out, detail.files());
@@ -188,7 +194,7 @@ public final class RunText {
     return s + " ".repeat(width - s.length());
   }
 
-  private static void failures(StringBuilder out, RunDetail detail) {
+  private static void failures(StringBuilder out, RunDetail detail, RunQuarantine quarantine) {
     if (detail.totalFailures() == 0) {
       return;
     }
@@ -200,6 +206,10 @@ public final class RunText {
       out.append("  ").append(pad(f.outcome().name(), 7)).append(' ').append(f.id());
       if (f.attempts() > 1) {
         out.append(" (").append(f.attempts()).append(" attempts)");
+      }
+      String reason = quarantine.reasons().get(f.id());
+      if (reason != null) {
+        out.append(reason.isEmpty() ? " (quarantined)" : " (quarantined: " + reason + ")");
       }
       String why = why(f.failure().type(), f.failure().firstLine());
       if (!why.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.evident.report;
 
 import dev.evident.model.Counts;
 import dev.evident.model.Run;
+import dev.evident.model.RunQuarantine;
 
 /**
  * The one sentence that states a run's status with its numbers and their denominators, e.g.
@@ -12,6 +13,14 @@ public final class StatusLine {
   private StatusLine() {}
 
   public static String of(Run run) {
+    return of(run, RunQuarantine.NONE);
+  }
+
+  /**
+   * With how many of the failures are of quarantined tests: "FAILED: 3 of 20 executed tests failed
+   * (2 failed, 1 errored); 2 of them quarantined".
+   */
+  public static String of(Run run, RunQuarantine quarantine) {
     Counts c = run.counts();
     String executed = Numbers.count(c.executed());
     return switch (run.status()) {
@@ -19,6 +28,9 @@ public final class StatusLine {
         String line = "PASSED: " + executed + " of " + executed + " executed tests passed";
         if (c.flaky() > 0) {
           line += ", " + Numbers.count(c.flaky()) + " of them only on a retry (flaky)";
+          if (quarantine.flaky() > 0) {
+            line += ", " + Numbers.count(quarantine.flaky()) + " of those quarantined";
+          }
         }
         yield line + skipped(c);
       }
@@ -34,6 +46,13 @@ public final class StatusLine {
                 + " failed, "
                 + Numbers.count(c.errored())
                 + " errored)";
+        if (quarantine.broken() > 0) {
+          line +=
+              "; "
+                  + (quarantine.broken() == bad ? "all " : "")
+                  + Numbers.count(quarantine.broken())
+                  + " of them quarantined";
+        }
         if (run.runErrors() > 0) {
           line += "; " + Numbers.count(run.runErrors(), "error", "errors") + " outside tests";
         }

@@ -14,6 +14,7 @@ import dev.evident.model.Outcome;
 import dev.evident.model.Run;
 import dev.evident.model.RunDiagnosis;
 import dev.evident.model.RunError;
+import dev.evident.model.RunQuarantine;
 import dev.evident.model.SeenBefore;
 import dev.evident.store.ResultStore;
 import dev.evident.store.StoredFailure;
@@ -136,6 +137,15 @@ public final class DiagnoseService {
 
   public static Map<String, Object> json(RunDiagnosis d) {
     return dev.evident.report.DiagnosisJson.of(d);
+  }
+
+  /** With the quarantined tests among the failures named and marked. */
+  public static String text(RunDiagnosis d, int maxGroups, RunQuarantine quarantine) {
+    return dev.evident.report.DiagnosisText.render(d, maxGroups, quarantine);
+  }
+
+  public static Map<String, Object> json(RunDiagnosis d, RunQuarantine quarantine) {
+    return dev.evident.report.DiagnosisJson.of(d, quarantine);
   }
 
   /** The one line {@code show} prints about the top causes, or empty. */

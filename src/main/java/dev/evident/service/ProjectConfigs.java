@@ -1,7 +1,9 @@
 package dev.evident.service;
 
+import dev.evident.model.FlakySettings;
 import dev.evident.model.ProjectConfig;
 import dev.evident.model.Requirements;
+import dev.evident.model.TestCategory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +23,8 @@ public final class ProjectConfigs {
   /** Where the file is looked for in the work directory, in this order. */
   public static final List<String> DEFAULT_FILES = List.of("evident.yaml", ".evident/config.yaml");
 
-  private static final List<String> SECTIONS = List.of(RequiresSection.NAME);
+  private static final List<String> SECTIONS =
+      List.of(RequiresSection.NAME, FlakySection.NAME, CategoriesSection.NAME);
 
   /**
    * A configuration and the file it came from.
@@ -75,7 +78,15 @@ public final class ProjectConfigs {
         sections.containsKey(RequiresSection.NAME)
             ? RequiresSection.parse(sections.get(RequiresSection.NAME))
             : Requirements.NONE;
-    return new ProjectConfig(requires);
+    FlakySettings flaky =
+        sections.containsKey(FlakySection.NAME)
+            ? FlakySection.parse(sections.get(FlakySection.NAME))
+            : FlakySettings.DEFAULT;
+    List<TestCategory> categories =
+        sections.containsKey(CategoriesSection.NAME)
+            ? CategoriesSection.parse(sections.get(CategoriesSection.NAME))
+            : List.of();
+    return new ProjectConfig(requires, flaky, categories);
   }
 
   private static String name(Path workDir, Path file) {

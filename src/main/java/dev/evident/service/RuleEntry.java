@@ -1,5 +1,6 @@
 package dev.evident.service;
 
+import dev.evident.analyze.LaterLine;
 import dev.evident.analyze.Rule;
 import dev.evident.analyze.Rule.Part;
 import dev.evident.analyze.Runners;
@@ -35,6 +36,7 @@ final class RuleEntry {
           "patterns",
           "also",
           "unless",
+          "later",
           "entities",
           "confidence",
           "remediation",
@@ -99,6 +101,7 @@ final class RuleEntry {
     }
     Map<String, Template> entities = new LinkedHashMap<>();
     Set<String> available = capturedByEvery(patterns);
+    List<LaterLine> later = later(keys.get("later"), available, at);
     if (keys.containsKey("entities")) {
       for (var e : keys.get("entities").mapping(null, "package: \"{module@pip}\"").entrySet()) {
         ConfigNode node = e.getValue();
@@ -148,6 +151,7 @@ final class RuleEntry {
         patterns,
         patterns(keys.get("also"), at, Pattern.MULTILINE),
         patterns(keys.get("unless"), at, Pattern.MULTILINE),
+        later,
         entities,
         confidence,
         remediation);
@@ -251,6 +255,45 @@ final class RuleEntry {
       }
     }
     return patterns;
+  }
+
+  /**
+   * The lines that must follow a match; each may use only the groups every pattern captures, since
+   * the expression is completed from whichever pattern matched.
+   */
+  private static List<LaterLine> later(ConfigNode node, Set<String> captured, String at) {
+    List<LaterLine> later = new ArrayList<>();
+    if (node == null || node.isAbsent()) {
+      return later;
+    }
+    for (ConfigNode item : node.oneOrList("['^\\s*{test} PASSED$']")) {
+      String regex = item.verbatim("a regular expression with {name} for a captured group");
+      LaterLine line;
+      try {
+        line = LaterLine.parse(regex);
+      } catch (PatternSyntaxException e) {
+        throw item.error(
+            at
+                + "bad later pattern '"
+                + regex
+                + "': "
+                + e.getDescription()
+                + " ({name} stands for a captured group)");
+      }
+      for (String name : line.names()) {
+        if (!captured.contains(name)) {
+          throw item.error(
+              at
+                  + "later uses {"
+                  + name
+                  + "}, but not every pattern captures it; capture it in every pattern with (?<"
+                  + name
+                  + ">...)");
+        }
+      }
+      later.add(line);
+    }
+    return later;
   }
 
   private static Pattern pattern(ConfigNode node, String at, int flags) {

@@ -143,14 +143,14 @@ public final class VerifyService {
         });
     Map<Long, String> files = new HashMap<>();
     Map<Long, List<String>> tags = new HashMap<>();
-    store.sources(
+    store.facts(
         run.id(),
-        (ref, file, t) -> {
-          if (file != null) {
-            files.put(ref, file);
+        (ref, facts) -> {
+          if (facts.file() != null) {
+            files.put(ref, facts.file());
           }
-          if (!t.isEmpty()) {
-            tags.put(ref, t);
+          if (!facts.tags().isEmpty()) {
+            tags.put(ref, facts.tags());
           }
         });
     Map<Long, TestId> ids = store.tests(refs);

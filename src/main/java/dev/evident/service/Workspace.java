@@ -64,9 +64,39 @@ public final class Workspace implements AutoCloseable {
     return new RunQueries(store());
   }
 
+  /** Comparisons of two runs, test by test. */
+  public CompareService compares() {
+    return new CompareService(store());
+  }
+
+  /** A project, or one test, over its last runs. */
+  public TrendService trends() {
+    return new TrendService(store());
+  }
+
+  /** Suspicious tests: what looks tested but may not be. */
+  public SuspectService suspects() {
+    return new SuspectService(store());
+  }
+
+  /** Progress of categories of tests toward their targets. */
+  public ProgressService progress() {
+    return new ProgressService(store());
+  }
+
   /** Labels: people's verdicts on failure causes, inherited by later similar failures. */
   public LabelService labels() {
     return new LabelService(store(), history(), Clock.systemUTC());
+  }
+
+  /** Flakiness of a project's tests over a window of its runs. */
+  public FlakinessService flakiness() {
+    return new FlakinessService(store());
+  }
+
+  /** The quarantine: tests whose failures are known. */
+  public QuarantineService quarantine() {
+    return new QuarantineService(store(), Clock.systemUTC());
   }
 
   /**

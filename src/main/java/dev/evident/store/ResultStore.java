@@ -1,9 +1,12 @@
 package dev.evident.store;
 
+import dev.evident.model.Failure;
 import dev.evident.model.FailureLabel;
 import dev.evident.model.Outcome;
+import dev.evident.model.QuarantinedTest;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
+import dev.evident.model.TestFacts;
 import dev.evident.model.TestId;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -86,24 +89,95 @@ public interface ResultStore extends AutoCloseable {
   }
 
   /**
-   * Hands the source file and the tags of the results of a run that have either to {@code sink}
-   * (the others have neither), on the calling thread. The sink must not use this store.
+   * The newest runs made on a branch, newest first: runs whose {@code git.branch} attribute or
+   * {@code branch} label is {@code branch}, of one project or of all when {@code project} is null.
    */
-  void sources(long runId, SourceSink sink);
+  List<Run> runsOnBranch(String project, String branch, int limit);
 
-  /** Receives results from {@link #sources}. */
+  /**
+   * The branches of a project's runs ({@code git.branch} attribute or {@code branch} label) with
+   * their number of runs, the branch of the newest run first; every project's when null.
+   */
+  Map<String, Integer> branches(String project);
+
+  /**
+   * Every test of one suite of a project by ref, in the order they were first seen; empty when the
+   * project has no suite of that name.
+   */
+  Map<Long, TestId> suiteTests(String project, String suite);
+
+  /**
+   * Hands one test's result in each run with an id from {@code fromRunId} to {@code toRunId} (both
+   * included) that has one, run ids ascending, on the calling thread. Reads only the test's suite's
+   * row of each run, found by an index: cheap however large the runs are. The sink must not use
+   * this store.
+   */
+  void testResults(long testRef, long fromRunId, long toRunId, TestResultSink sink);
+
+  /** Receives results from {@link #testResults}. */
   @FunctionalInterface
-  interface SourceSink {
-    /**
-     * @param testRef the test's ref
-     * @param file the source file, or null
-     * @param tags the tags, empty when none
-     */
-    void accept(long testRef, String file, List<String> tags);
+  interface TestResultSink {
+    void accept(long runId, Outcome outcome, long micros);
   }
+
+  /**
+   * Hands the facts of a run's results to {@code sink}: for every result with a source file, tags
+   * or properties (passed or not), its ref and those, in ref order, on the calling thread. The sink
+   * must not use this store.
+   */
+  void facts(long runId, FactSink sink);
+
+  /** Receives facts from {@link #facts}. */
+  @FunctionalInterface
+  interface FactSink {
+    void accept(long testRef, TestFacts facts);
+  }
+
+  /**
+   * The runs of a project with ids up to {@code id}, that run included when it is the project's,
+   * newest first, at most {@code limit}.
+   */
+  List<Run> runsUpTo(String project, long id, int limit);
 
   /** The identities of tests by their refs; refs the store does not know are left out. */
   Map<Long, TestId> tests(Collection<Long> refs);
+
+  /**
+   * Hands every test a project's runs have had to {@code sink} with its ref, suite by suite, on the
+   * calling thread. Nothing for an unknown project. The sink must not use this store.
+   */
+  void tests(String project, TestSink sink);
+
+  /** Receives tests from {@link #tests(String, TestSink)}. */
+  @FunctionalInterface
+  interface TestSink {
+    void accept(long testRef, TestId test);
+  }
+
+  /**
+   * Hands the distinct failure texts of a run's failed and errored results to {@code sink}, each
+   * with how many of those results have it, the most common first, on the calling thread. Each text
+   * is decoded once. The sink must not use this store.
+   */
+  void failureCauses(long runId, FailureCauseSink sink);
+
+  /** Receives failure texts from {@link #failureCauses}. */
+  @FunctionalInterface
+  interface FailureCauseSink {
+    void accept(Failure failure, long count);
+  }
+
+  /**
+   * Puts a test in quarantine (its project is created when it has no runs yet), or gives a test
+   * already there the new reason and date.
+   */
+  QuarantinedTest quarantine(QuarantinedTest test);
+
+  /** Takes a test out of quarantine; false when it was not there. */
+  boolean unquarantine(String project, String test);
+
+  /** The quarantined tests of a project, or of all projects when null; by project and test. */
+  List<QuarantinedTest> quarantined(String project);
 
   /**
    * The runner of a run, for classification: the {@code runner} attribute of runs made by {@code

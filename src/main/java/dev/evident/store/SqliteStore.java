@@ -7,6 +7,7 @@ import dev.evident.model.InputFile;
 import dev.evident.model.Location;
 import dev.evident.model.Outcome;
 import dev.evident.model.Problem;
+import dev.evident.model.QuarantinedTest;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.model.RunError;
@@ -42,7 +43,7 @@ import org.sqlite.SQLiteConfig;
 final class SqliteStore implements ResultStore {
 
   /** The newest migration in db/migration/sqlite; when the file has it, Flyway is not started. */
-  static final int SCHEMA_VERSION = 3;
+  static final int SCHEMA_VERSION = 4;
 
   private final Path file;
   private final Connection connection;
@@ -176,7 +177,7 @@ final class SqliteStore implements ResultStore {
     return new SqliteRunWriter(this, start);
   }
 
-  private static final String RUN_COLUMNS =
+  static final String RUN_COLUMNS =
       "r.id, p.name AS project, r.source, r.created_at, r.started_at, r.finished_at, r.status, r.command,"
           + " r.exit_code, r.attributes, r.collected, r.executed, r.passed, r.failed, r.errored, r.skipped,"
           + " r.flaky, r.run_errors, r.problems";
@@ -222,7 +223,7 @@ final class SqliteStore implements ResultStore {
     return runs(project, 1).stream().findFirst();
   }
 
-  private static List<Run> readRuns(Connection c, PreparedStatement ps) throws SQLException {
+  static List<Run> readRuns(Connection c, PreparedStatement ps) throws SQLException {
     List<Run> runs = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -539,22 +540,57 @@ final class SqliteStore implements ResultStore {
   }
 
   @Override
-  public void sources(long runId, SourceSink sink) {
+  public List<Run> runsOnBranch(String project, String branch, int limit) {
+    Objects.requireNonNull(branch, "branch");
+    return withConnection(c -> History.runsOnBranch(c, project, branch, limit));
+  }
+
+  @Override
+  public Map<String, Integer> branches(String project) {
+    return withConnection(c -> History.branches(c, project));
+  }
+
+  @Override
+  public Map<Long, TestId> suiteTests(String project, String suite) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(suite, "suite");
+    return withConnection(c -> History.suiteTests(c, project, suite));
+  }
+
+  @Override
+  public void testResults(long testRef, long fromRunId, long toRunId, TestResultSink sink) {
     withConnection(
+        c -> {
+          History.testResults(c, testRef, fromRunId, toRunId, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public void facts(long runId, FactSink sink) {
+    withConnection(
+        c -> {
+          FactRows.forEach(c, runId, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public List<Run> runsUpTo(String project, long id, int limit) {
+    Objects.requireNonNull(project, "project");
+    return withConnection(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT test_ref, source_file, tags FROM result_details WHERE run_id = ?"
-                      + " AND (source_file IS NOT NULL OR tags IS NOT NULL)")) {
-            ps.setLong(1, runId);
-            ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                sink.accept(rs.getLong(1), rs.getString(2), Sql.stringList(rs.getString(3)));
-              }
-            }
+                  "SELECT "
+                      + RUN_COLUMNS
+                      + " FROM runs r JOIN projects p ON p.id = r.project_id"
+                      + " WHERE p.name = ? AND r.id <= ? ORDER BY r.id DESC LIMIT ?")) {
+            ps.setString(1, project);
+            ps.setLong(2, id);
+            ps.setInt(3, limit);
+            return readRuns(c, ps);
           }
-          return null;
         });
   }
 
@@ -606,6 +642,41 @@ final class SqliteStore implements ResultStore {
   public List<FailureLabel> labels(String project, Collection<String> fingerprints) {
     Objects.requireNonNull(fingerprints, "fingerprints");
     return withConnection(c -> Labels.find(c, project, fingerprints));
+  }
+
+  @Override
+  public void failureCauses(long runId, FailureCauseSink sink) {
+    withConnection(
+        c -> {
+          HistoryRows.failureCauses(c, runId, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public void tests(String project, TestSink sink) {
+    Objects.requireNonNull(project, "project");
+    withConnection(
+        c -> {
+          HistoryRows.tests(c, project, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public QuarantinedTest quarantine(QuarantinedTest test) {
+    Objects.requireNonNull(test, "test");
+    return inTransaction(c -> Quarantines.add(c, test));
+  }
+
+  @Override
+  public boolean unquarantine(String project, String test) {
+    return inTransaction(c -> Quarantines.remove(c, project, test));
+  }
+
+  @Override
+  public List<QuarantinedTest> quarantined(String project) {
+    return withConnection(c -> Quarantines.find(c, project));
   }
 
   @Override

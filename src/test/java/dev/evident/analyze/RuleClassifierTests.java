@@ -399,6 +399,179 @@ class RuleClassifierTests {
     assertThat(inALongLine.evidence().length()).isLessThan(400);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failuresThatNeverPassed")
+  void aFailureIsFlakyOnlyWhenTheSameTestLaterPassed(String what, String runner, String text) {
+    assertThat(classify(runner, text).category())
+        .as(what)
+        .isNotEqualTo(Category.FLAKY_NONDETERMINISM);
+  }
+
+  static Stream<Arguments> failuresThatNeverPassed() {
+    return Stream.of(
+        Arguments.of(
+            "gradle: another test passed",
+            "gradle",
+            """
+            CartTest > totals() FAILED
+                org.opentest4j.AssertionFailedError: expected: <3> but was: <4>
+            CartTest > discounts() PASSED
+            BUILD FAILED in 3s
+            """),
+        Arguments.of(
+            "jest: the file failed and nothing ran again",
+            "jest",
+            " FAIL  src/cart.test.js\n  ● cart › totals\n\n    expect(received).toBe(expected)\n"
+                + "\nTests:       1 failed, 4 passed, 5 total\n"),
+        Arguments.of(
+            "jest: a retry that failed again",
+            "jest",
+            "  ● cart › totals\n\n    RETRY 1\n\n    expect(received).toBe(expected)\n"
+                + "\nTests:       1 failed, 4 passed, 5 total\n"),
+        Arguments.of(
+            "pytest: reruns that still failed",
+            "pytest",
+            "tests/test_cart.py::test_total RERUN\ntests/test_cart.py::test_total FAILED\n"
+                + "E   assert 3 == 4\n=== 1 failed, 3 passed, 2 rerun in 0.4s ===\n"),
+        Arguments.of(
+            "go: the same test failed twice",
+            "go",
+            "--- FAIL: TestTotal (0.00s)\n    cart_test.go:9: got 3, want 4\n"
+                + "--- FAIL: TestTotal (0.00s)\n    cart_test.go:9: got 3, want 4\n"),
+        Arguments.of(
+            "vitest: a test that failed after its retries",
+            "vitest",
+            "   × cart > totals 12ms (retry x2)\n     → expected 3 to be 4\n"));
+  }
+
+  @Test
+  void theRerunEvidenceNamesTheSameTestEvenWithCharactersThatMeanSomethingInPatterns() {
+    String failedThenPassed =
+        """
+        PriceTest > rounds(BigDecimal) > [1] 1.005 FAILED
+            org.opentest4j.AssertionFailedError: expected: <1.01> but was: <1.00>
+        PriceTest > rounds(BigDecimal) > [1] 1.005 PASSED
+        """;
+    String anotherCasePassed = failedThenPassed.replace("[1] 1.005 PASSED", "[2] 2.5 PASSED");
+
+    Diagnosis d = classify("gradle", failedThenPassed);
+    assertThat(d.category()).isEqualTo(Category.FLAKY_NONDETERMINISM);
+    assertThat(d.entities()).containsEntry("test", "PriceTest > rounds(BigDecimal) > [1] 1.005");
+    assertThat(classify("gradle", anotherCasePassed).category())
+        .isEqualTo(Category.ASSERTION_FAILURE);
+  }
+
+  @Test
+  void aNameInCodeAndAnAdviceToSetAVariableAreNotMissingConfiguration() {
+    assertThat(classify("pytest", "E   NameError: name 'MAX_RETRIES' is not defined").category())
+        .isEqualTo(Category.SYNTAX_OR_COMPILE_ERROR);
+    assertThat(classify("jest", "ReferenceError: config is not defined").category())
+        .isEqualTo(Category.SYNTAX_OR_COMPILE_ERROR);
+    Diagnosis openssl =
+        classify(
+            "cargo",
+            """
+            Could not find directory of OpenSSL installation, and this `-sys` crate cannot
+            proceed without this knowledge. If OpenSSL is installed and this crate had
+            trouble finding it, you can set the `OPENSSL_DIR` environment variable for the
+            compilation process.
+            """);
+    assertThat(openssl.category()).isEqualTo(Category.MISSING_DEPENDENCY);
+  }
+
+  @Test
+  void missingConfigurationNamesTheSettingTheRegionOrThePackageToTransform() {
+    assertThat(
+            classify("mocha", "Error: Configuration property \"db.pool.max\" is not defined")
+                .entities())
+        .containsEntry("setting", "db.pool.max");
+    assertThat(classify("go", "    main_test.go:9: SENTRY_DSN must have a value").entities())
+        .containsEntry("env", "SENTRY_DSN");
+    assertThat(classify("jest", "ConfigError: Missing region in config").entities())
+        .containsEntry("env", "AWS_REGION");
+    assertThat(
+            classify("maven", "Caused by: java.net.UnknownHostException: ${env.QUEUE_HOST}")
+                .entities())
+        .containsEntry("host", "${env.QUEUE_HOST}");
+    Diagnosis esm =
+        classify(
+            "jest",
+            "    Jest encountered an unexpected token\n\n    Details:\n\n"
+                + "    /app/node_modules/@acme/icons/index.js:1\n"
+                + "    SyntaxError: Cannot use import statement outside a module\n");
+    assertThat(esm.category()).isEqualTo(Category.CONFIGURATION_MISSING);
+    assertThat(esm.entities()).containsEntry("package", "@acme/icons");
+    assertThat(esm.remediation()).contains("node_modules/(?!@acme/icons)");
+  }
+
+  @Test
+  void aCallThatBrokeIsAnApiChangeFromTheProjectsCodeAndAConflictBetweenLibraries() {
+    String fromProject =
+        """
+        java.lang.NoSuchMethodError: 'void com.squareup.okhttp.Client.connect(int)'
+        \tat com.acme.sync.Uploader.open(Uploader.java:20)
+        \tat com.acme.sync.UploaderTest.opens(UploaderTest.java:11)
+        """;
+    String fromLibrary =
+        fromProject.replace("com.acme.sync.Uploader.open(Uploader", "io.retro.Call.run(Call");
+    assertThat(classify("maven", fromProject).category()).isEqualTo(Category.API_BREAKING_CHANGE);
+    assertThat(classify("maven", fromLibrary).category()).isEqualTo(Category.DEPENDENCY_CONFLICT);
+
+    String esm =
+        "Error [ERR_REQUIRE_ESM]: require() of ES Module /app/node_modules/chalk/source/index.js"
+            + " from %s not supported.";
+    assertThat(classify("mocha", esm.formatted("/app/test/log.spec.js")).category())
+        .isEqualTo(Category.API_BREAKING_CHANGE);
+    Diagnosis between = classify("mocha", esm.formatted("/app/node_modules/old-logger/index.js"));
+    assertThat(between.category()).isEqualTo(Category.DEPENDENCY_CONFLICT);
+    assertThat(between.entities())
+        .containsEntry("package", "chalk")
+        .containsEntry("dependent", "old-logger");
+
+    String importError =
+        "%s\n    from markdown_it import escapeHtml\n"
+            + "E   ImportError: cannot import name 'escapeHtml' from 'markdown_it'"
+            + " (/app/.venv/lib/python3.12/site-packages/markdown_it/__init__.py)\n";
+    assertThat(classify("pytest", importError.formatted("app/render.py:3: in <module>")).category())
+        .isEqualTo(Category.API_BREAKING_CHANGE);
+    assertThat(
+            classify(
+                    "pytest",
+                    importError.formatted(
+                        ".venv/lib/python3.12/site-packages/mdformat/render.py:3: in <module>"))
+                .category())
+        .isEqualTo(Category.DEPENDENCY_CONFLICT);
+  }
+
+  @Test
+  void aVersionConflictReportedByTheBuildNamesTheArtifactAndBothVersions() {
+    Diagnosis d =
+        classify(
+            "gradle",
+            """
+            > Could not resolve all dependencies for configuration ':app:testRuntimeClasspath'.
+               > Conflict(s) found for the following module(s):
+                   - com.squareup.okio:okio between versions 3.9.0 and 2.10.0
+            """);
+
+    assertThat(d.category()).isEqualTo(Category.DEPENDENCY_CONFLICT);
+    assertThat(d.entities())
+        .containsEntry("artifact", "com.squareup.okio:okio")
+        .containsEntry("version", "3.9.0")
+        .containsEntry("other", "2.10.0");
+  }
+
+  @Test
+  void aPanicOutsideTheTestsOwnFilesWithoutACheckStaysToInvestigate() {
+    Diagnosis d =
+        classify(
+            "cargo",
+            "thread 'tests::totals' panicked at src/cart.rs:40:9:\nbasket must not be empty\n");
+
+    assertThat(d.category()).isEqualTo(Category.OTHER);
+    assertThat(d.confidence()).isLessThanOrEqualTo(0.2);
+  }
+
   @Test
   void everyBuiltInRuleHasALiteralToRejectTextsQuickly() {
     for (Rule rule : Rules.builtIn()) {

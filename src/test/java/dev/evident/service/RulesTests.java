@@ -140,6 +140,8 @@ class RulesTests {
           uncaptured entity | rules:\\n  - id: x\\n    category: timeout\\n    pattern: 'took (?<seconds>\\d+)s'\\n    remediation: 'raise the limit above {limit}' | .evident/rules.yaml:5: rule 'x': remediation uses {limit} without a fallback, but not every match has it; capture it in every pattern with (?<limit>...) or write {limit|text for when it is absent} (always there: seconds)
           unknown table | rules:\\n  - id: x\\n    category: timeout\\n    pattern: '(?<m>\\w+)'\\n    remediation: 'pip install {m@pipp}' | .evident/rules.yaml:5: rule 'x': remediation: unknown table 'pipp' in {m@pipp}; tables: TABLES
           unclosed placeholder | rules:\\n  - id: x\\n    category: timeout\\n    pattern: a\\n    remediation: 'see {docs' | .evident/rules.yaml:5: rule 'x': remediation: unclosed { at position 5 (write {{ for a brace)
+          later uses an uncaptured group | rules:\\n  - id: x\\n    category: flaky_nondeterminism\\n    pattern: '(?<test>\\S+) FAILED'\\n    later: '^{name} PASSED' | .evident/rules.yaml:5: rule 'x': later uses {name}, but not every pattern captures it; capture it in every pattern with (?<name>...)
+          bad later pattern | rules:\\n  - id: x\\n    category: flaky_nondeterminism\\n    pattern: '(?<test>\\S+) FAILED'\\n    later: '^{test} (PASSED' | .evident/rules.yaml:5: rule 'x': bad later pattern '^{test} (PASSED': Unclosed group
           disable unknown rule | disable: [python-module-not-fund] | .evident/rules.yaml:1: disable: there is no built-in rule 'python-module-not-fund'; did you mean 'python-module-not-found'?
           unknown top-level key | rule:\\n  - id: x | .evident/rules.yaml:1: unknown key 'rule'; did you mean 'rules'?
           not YAML | rules: [a, b | .evident/rules.yaml:1: invalid YAML: expected ',' or ']'
@@ -156,6 +158,30 @@ class RulesTests {
         .isInstanceOf(ConfigException.class)
         .message()
         .startsWith(expected);
+  }
+
+  @Test
+  void aUserRuleCanRequireALaterLineAboutTheSameTest() throws IOException {
+    List<Rule> rules =
+        load(
+            """
+            rules:
+              - id: bazel-rerun-passed
+                category: flaky_nondeterminism
+                literal: FAILED
+                pattern: '^(?<target>//\\S+) FAILED in'
+                later: '^{target} PASSED in \\d{1,3}\\.\\d+s'
+                remediation: '{target} failed, then passed'
+            """);
+
+    Diagnosis sameTarget =
+        classify(rules, "//svc:api_test FAILED in 3.1s\n//svc:api_test PASSED in 2.9s");
+    Diagnosis otherTarget =
+        classify(rules, "//svc:api_test FAILED in 3.1s\n//svc:db_test PASSED in 2.9s");
+
+    assertThat(sameTarget.rule()).isEqualTo("bazel-rerun-passed");
+    assertThat(sameTarget.remediation()).isEqualTo("//svc:api_test failed, then passed");
+    assertThat(otherTarget.rule()).isNotEqualTo("bazel-rerun-passed");
   }
 
   @Test
