@@ -34,7 +34,7 @@ final class CountParser {
 
   private static final String STATUS =
       "passing|passed|pass|passes|succeeded|successful|green|failing|failed|fail|fails|broken"
-          + "|erroring|errored|errors?|skipped|skipping|ignored|disabled|pending|xfailed|flaky"
+          + "|erroring|errored|errors?|failures?|skipped|skipping|ignored|disabled|pending|xfailed|flaky"
           + "|collected|created|written|added|discovered|defined|implemented|completed|executed|ran"
           + "|run";
 
@@ -139,7 +139,8 @@ final class CountParser {
       String before = s.substring(0, labeled.start()).stripTrailing();
       boolean startsClause =
           before.isEmpty() || "(,;|*-•:".indexOf(before.charAt(before.length() - 1)) >= 0;
-      if (startsClause && !overlaps(found, labeled.start("n"))) {
+      boolean statusFollows = STATUS_ONLY.matcher(s.substring(labeled.end())).find();
+      if (startsClause && !statusFollows && !overlaps(found, labeled.start("n"))) {
         Measure m = labeledMeasure(labeled.group("label"));
         found.add(
             found(

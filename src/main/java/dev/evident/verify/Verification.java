@@ -10,9 +10,11 @@ import java.util.Objects;
  *
  * @param report the report as the user named it
  * @param runs the runs in scope, then the baseline
+ * @param baseline the baseline run of change claims, or null
  * @param claims every claim with its verdict, in report order
  */
-public record Verification(String report, List<Long> runs, List<CheckedClaim> claims) {
+public record Verification(
+    String report, List<Long> runs, Long baseline, List<CheckedClaim> claims) {
 
   public Verification {
     Objects.requireNonNull(report, "report");
