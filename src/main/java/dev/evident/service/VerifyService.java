@@ -2,9 +2,11 @@ package dev.evident.service;
 
 import dev.evident.model.Outcome;
 import dev.evident.model.Run;
+import dev.evident.model.TestCategory;
 import dev.evident.model.TestId;
 import dev.evident.store.ResultStore;
 import dev.evident.verify.Annotator;
+import dev.evident.verify.CategoryResolver;
 import dev.evident.verify.Evidence;
 import dev.evident.verify.RunEvidence;
 import dev.evident.verify.SubjectResolver;
@@ -88,12 +90,16 @@ public final class VerifyService {
 
   public Verified verify(Request request) {
     String markdown = read(request.report(), request.reportName());
-    // The configuration is read so that its errors are reported; categories come from it once
-    // evident.yaml has a categories: section (until then every category is unverifiable).
-    ProjectConfigs.load(request.workDir(), request.config());
+    List<TestCategory> categories =
+        ProjectConfigs.load(request.workDir(), request.config())
+            .map(loaded -> loaded.config().categories())
+            .orElse(List.of());
     Evidence evidence = evidence(request);
     Verification v =
-        new Verifier(SubjectResolver.NO_CATEGORIES)
+        new Verifier(
+                categories.isEmpty()
+                    ? SubjectResolver.NO_CATEGORIES
+                    : new CategoryResolver(categories))
             .verify(request.reportName(), markdown, evidence, request.includeQuoted());
     return new Verified(v, markdown);
   }

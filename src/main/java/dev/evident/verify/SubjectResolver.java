@@ -21,18 +21,15 @@ public interface SubjectResolver {
   String lookedFor();
 
   /**
-   * The resolvers Evident uses, in order: test names, tags, files and directories, suites, then
-   * {@code categories}. The first that finds tests wins.
+   * The resolvers Evident uses, in order: {@code categories} (configured, so they win), test names,
+   * tags, files and directories, suites. The first that finds the subject wins.
    */
   static List<SubjectResolver> standard(SubjectResolver categories) {
     return List.of(
-        Resolvers.TEST_NAMES, Resolvers.TAGS, Resolvers.FILES, Resolvers.SUITES, categories);
+        categories, Resolvers.TEST_NAMES, Resolvers.TAGS, Resolvers.FILES, Resolvers.SUITES);
   }
 
-  /**
-   * Categories are not configured on this version (evident.yaml has no {@code categories:} section
-   * yet): every category subject is unverifiable, and says so.
-   */
+  /** No categories configured (no evident.yaml, or no {@code categories:} section in it). */
   SubjectResolver NO_CATEGORIES =
       new SubjectResolver() {
         @Override

@@ -22,12 +22,7 @@ public final class VerificationText {
         .append(": ")
         .append(v.claims().size())
         .append(v.claims().size() == 1 ? " claim" : " claims")
-        .append(
-            v.runs().isEmpty()
-                ? ", no runs to check against"
-                : " checked against run"
-                    + (v.runs().size() == 1 ? " " : "s ")
-                    + Scope.join(v.runs()))
+        .append(v.runs().isEmpty() ? ", no runs to check against" : " checked against " + runs(v))
         .append('\n');
     for (CheckedClaim c : v.claims()) {
       s.append(String.format("%5d: ", c.claim().line()))
@@ -49,6 +44,13 @@ public final class VerificationText {
     sum.forEach((verdict, n) -> parts.add(n + " " + verdict));
     s.append(String.join(", ", parts)).append('\n');
     return s.toString();
+  }
+
+  /** "run 4", "runs 3, 4", "run 4 (baseline run 3 for changes)". */
+  private static String runs(Verification v) {
+    List<Long> scope = v.runs().stream().filter(id -> !id.equals(v.baseline())).toList();
+    String runs = (scope.size() == 1 ? "run " : "runs ") + Scope.join(scope);
+    return v.baseline() == null ? runs : runs + " (baseline run " + v.baseline() + " for changes)";
   }
 
   /** The actual values in one line: "passing 150, tests 160". */

@@ -71,7 +71,7 @@ class VerifyCommandTests {
 
     assertThat(code).isEqualTo(1);
     assertThat(out.toString())
-        .contains(report + ": 3 claims checked against runs 2, 1")
+        .contains(report + ": 3 claims checked against run 2 (baseline run 1 for changes)")
         .contains("    3: 4 passing tests. → SUPPORTED, actual passing 4")
         .contains("    4: 6 passing tests. → CONTRADICTED, actual passing 4")
         .contains(
@@ -153,5 +153,44 @@ class VerifyCommandTests {
   void anUnknownRunIsExitTwo() throws IOException {
     assertThat(run("verify", write("r.md", "4 passing tests."), "--run", "9")).isEqualTo(2);
     assertThat(err.toString()).contains("no run 9 in the store");
+  }
+
+  @Test
+  void aCategoryOfTheConfigFileIsASubjectAndOneWithoutTestsHasZero() throws IOException {
+    String config =
+        write(
+            "evident.yaml",
+            """
+            categories:
+              Cart Flows:
+                match: {suite: Cart*}
+                target: {tests: 15}
+              Search:
+                match: {suite: Search*}
+                target: {tests: 10}
+            """);
+    String report =
+        write(
+            "r.md",
+            "- Cart Flows: 4/15 completed (4 passing)\n- Search: 0/10 completed\n- Cart Flows: 5 passing tests\n");
+
+    assertThat(run("verify", report, "--config", config)).isEqualTo(1);
+
+    assertThat(out.toString())
+        .contains("    1: Cart Flows: 4/15 completed (4 passing) → SUPPORTED")
+        .contains("category Cart Flows of evident.yaml (4 tests) in run 2")
+        .contains("    2: Search: 0/10 completed → SUPPORTED")
+        .contains("category Search of evident.yaml (0 tests) in run 2")
+        .contains("    3: Cart Flows: 5 passing tests → CONTRADICTED, actual passing 4");
+  }
+
+  @Test
+  void withoutTheConfigFileTheCategoryIsUnverifiable() throws IOException {
+    String report = write("r.md", "- Search: 0/10 tests completed\n");
+
+    assertThat(run("verify", report)).isEqualTo(0);
+    assertThat(out.toString())
+        .contains("    1: Search: 0/10 tests completed → UNVERIFIABLE")
+        .contains("there is no category 'Search' in evident.yaml");
   }
 }

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  * directory with a report ({@code report.md}, or {@code report.path} naming a shared report as
  * {@code shared:NAME.md}, read from ../shared/reports and never copied), its evidence ({@code
  * runs/NAME/}: each directory ingested as one run, in name order), optional {@code args} ({@code
- * --run R}, {@code --baseline R}, one per line) and {@code labels.tsv}: line, kind, expected
- * verdict (NONE: no claim may be read on that line), note. Shared by {@code LabeledReportsTests}
- * and {@code bench/verify-accuracy}.
+ * --run R}, {@code --baseline R}, one per line), optional {@code evident.yaml} (categories) and
+ * {@code labels.tsv}: line, kind, expected verdict (NONE: no claim may be read on that line), note.
+ * Shared by {@code LabeledReportsTests} and {@code bench/verify-accuracy}.
  */
 public final class LabeledReports {
 
@@ -31,7 +31,12 @@ public final class LabeledReports {
 
   /** One labeled report with its evidence. */
   public record Case(
-      String name, Path report, List<Path> runs, List<String> args, List<Label> labels) {}
+      String name,
+      Path report,
+      List<Path> runs,
+      List<String> args,
+      Path config,
+      List<Label> labels) {}
 
   /** How a verification compares with the labels of its case. */
   public record Score(
@@ -75,6 +80,7 @@ public final class LabeledReports {
                 report,
                 runs,
                 args,
+                Files.exists(dir.resolve("evident.yaml")) ? dir.resolve("evident.yaml") : null,
                 labels(dir.resolve("labels.tsv"))));
       }
     } catch (IOException e) {
@@ -123,7 +129,7 @@ public final class LabeledReports {
       return w.verifier()
           .verify(
               new VerifyService.Request(
-                  c.report(), c.report().toString(), runs, baseline, null, null, work, false))
+                  c.report(), c.report().toString(), runs, baseline, null, c.config(), work, false))
           .verification();
     }
   }
