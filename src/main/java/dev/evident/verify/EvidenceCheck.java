@@ -307,7 +307,21 @@ final class EvidenceCheck {
 
   private record Resolved(Scope scope, String reason) {}
 
+  /** Resolutions by subject and runs: a report names the same subjects again and again. */
+  private final java.util.Map<java.util.List<Object>, Resolved> resolved =
+      new java.util.HashMap<>();
+
   private Resolved resolve(String subject, List<RunEvidence> runs) {
+    List<Object> key = List.of(subject, runs.stream().map(r -> r.run().id()).toList());
+    Resolved r = resolved.get(key);
+    if (r == null) {
+      r = resolveOnce(subject, runs);
+      resolved.put(key, r);
+    }
+    return r;
+  }
+
+  private Resolved resolveOnce(String subject, List<RunEvidence> runs) {
     if (subject.isEmpty()) {
       return new Resolved(Scope.of(runs), null);
     }

@@ -93,7 +93,7 @@ enum Resolvers implements SubjectResolver {
       if (suite.equalsIgnoreCase(subject)) {
         return true;
       }
-      for (String segment : suite.split("[./:]|\\s>\\s")) {
+      for (String segment : SUITE_SEPARATORS.split(suite)) {
         if (segment.equalsIgnoreCase(subject)
             || (!words.isEmpty() && Subjects.normalize(segment).equals(words))) {
           return true;
@@ -102,6 +102,9 @@ enum Resolvers implements SubjectResolver {
       return false;
     }
   };
+
+  private static final java.util.regex.Pattern SUITE_SEPARATORS =
+      java.util.regex.Pattern.compile("[./:]|\\s>\\s");
 
   private final String kind;
 
@@ -117,10 +120,23 @@ enum Resolvers implements SubjectResolver {
     BiPredicate<String, TestEvidence> test = (s, t) -> matches(s, words, t);
     List<TestEvidence> found = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
+    // Tags, files and suites are shared by many tests: each is matched once.
+    java.util.Map<Object, Boolean> memo = new java.util.HashMap<>();
     for (RunEvidence r : runs) {
       boolean any = false;
       for (TestEvidence t : r.tests()) {
-        if (test.test(subject, t)) {
+        Object key =
+            switch (this) {
+              case TEST_NAMES -> null;
+              case TAGS -> t.tags();
+              case FILES -> t.file();
+              case SUITES -> t.id().suite();
+            };
+        boolean matches =
+            key == null
+                ? test.test(subject, t)
+                : memo.computeIfAbsent(key, k -> test.test(subject, t));
+        if (matches) {
           found.add(t);
           any = true;
         }

@@ -248,10 +248,13 @@ final class Subjects {
    * service tests" are both [checkout, service]).
    */
   static List<String> normalize(String name) {
-    String spaced =
-        name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
+    List<String> cached = NORMALIZED.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    String spaced = ACRONYM.matcher(CAMEL.matcher(name).replaceAll("$1 $2")).replaceAll("$1 $2");
     List<String> words = new ArrayList<>();
-    for (String part : spaced.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+    for (String part : NON_WORD.split(spaced.toLowerCase(Locale.ROOT))) {
       if (!part.isEmpty()
           && !part.equals("test")
           && !part.equals("tests")
@@ -261,6 +264,18 @@ final class Subjects {
         words.add(part);
       }
     }
-    return words;
+    List<String> result = List.copyOf(words);
+    if (NORMALIZED.size() < 200_000) {
+      NORMALIZED.put(name, result);
+    }
+    return result;
   }
+
+  private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+  private static final Pattern ACRONYM = Pattern.compile("([A-Z]+)([A-Z][a-z])");
+  private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+
+  /** Names are normalized once: resolvers compare every test's names with each subject. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, List<String>> NORMALIZED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 }
