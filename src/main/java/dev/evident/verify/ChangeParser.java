@@ -13,10 +13,20 @@ import java.util.regex.Pattern;
  * @param fromOf the denominator before ("0/18": 18), or null
  * @param to the number after, or null when the sentence's count gives it ("18 passing, up from 12")
  * @param toOf the denominator after, or null
- * @param factor the stated factor ("20x"; infinity for "∞%"; 1.5 for "50% improvement"), or null
+ * @param factor the stated factor ("20x"; infinity for "∞%"; 1.5 for "50% improvement"; 1/3.7 for
+ *     "3.7x reduction"), or null
+ * @param fixed whether it is "fixed N failing tests": at least N failed before (the tests fixed may
+ *     be fewer than those that failed), and no number after
  */
 record ChangeParser(
-    int start, int end, Double from, Double fromOf, Double to, Double toOf, Double factor) {
+    int start,
+    int end,
+    Double from,
+    Double fromOf,
+    Double to,
+    Double toOf,
+    Double factor,
+    boolean fixed) {
 
   private static final String FRACTION = "(\\d[\\d,]*)(?:\\s*(?:/|of|out of)\\s*(\\d[\\d,]*))?";
 
@@ -51,6 +61,27 @@ record ChangeParser(
               + "|faster|better|boost|gain|growth)\\b|(?<![\\w.])(\\d+(?:\\.\\d+)?)-fold\\b",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern FACTOR_DOWN =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*[x×]\\s+(?:[\\w-]+\\s+)?(?:reduction|fewer|less"
+              + "|decrease|drop|lower)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Fixed 7 failing tests", "resolved 3 broken tests": they failed before. */
+  private static final Pattern FIXED =
+      Pattern.compile(
+          "\\b(?:fixed|repaired|resolved|repairing|fixing)\\s+(?:the\\s+)?("
+              + CountParser.NUMBER
+              + ")\\s+(?:previously\\s+)?(?:failing|broken|failed|red|erroring)\\s+(?:[\\w-]+\\s+)?"
+              + "(?:tests?|specs?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "(was 41/48 at the start)": the number before, in parentheses. */
+  private static final Pattern WAS =
+      Pattern.compile(
+          "\\(\\s*(?:was|were|previously|before:?)\\s+" + FRACTION + "(?![\\w%]|[.,]\\d)",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern INFINITE =
       Pattern.compile("∞\\s*%?|\\binfinite\\s+(?:improvement|increase)", Pattern.CASE_INSENSITIVE);
 
@@ -65,8 +96,18 @@ record ChangeParser(
     Double factor = null;
     int start = Integer.MAX_VALUE;
     int end = -1;
+    Matcher fixed = FIXED.matcher(s);
+    if (fixed.find()) {
+      return new ChangeParser(
+          fixed.start(), fixed.end(), num(fixed.group(1)), null, null, null, null, true);
+    }
     Matcher f = FACTOR.matcher(s);
-    if (f.find()) {
+    Matcher down = FACTOR_DOWN.matcher(s);
+    if (down.find() && Double.parseDouble(down.group(1)) > 0) {
+      factor = 1 / Double.parseDouble(down.group(1));
+      start = down.start();
+      end = down.end();
+    } else if (f.find()) {
       factor = Double.parseDouble(f.group(1) != null ? f.group(1) : f.group(2));
       start = f.start();
       end = f.end();
@@ -95,21 +136,27 @@ record ChangeParser(
             num(m.group(2)),
             num(m.group(3)),
             num(m.group(4)),
-            factor);
+            factor,
+            false);
       }
     }
-    Matcher up = UP_FROM.matcher(s);
-    if (up.find()) {
-      return new ChangeParser(
-          Math.min(start, up.start()),
-          Math.max(end, up.end()),
-          num(up.group(1)),
-          num(up.group(2)),
-          null,
-          null,
-          factor);
+    for (Pattern pattern : new Pattern[] {UP_FROM, WAS}) {
+      Matcher up = pattern.matcher(s);
+      if (up.find()) {
+        return new ChangeParser(
+            Math.min(start, up.start()),
+            Math.max(end, up.end()),
+            num(up.group(1)),
+            num(up.group(2)),
+            null,
+            null,
+            factor,
+            false);
+      }
     }
-    return factor == null ? null : new ChangeParser(start, end, null, null, null, null, factor);
+    return factor == null
+        ? null
+        : new ChangeParser(start, end, null, null, null, null, factor, false);
   }
 
   private static Double num(String text) {

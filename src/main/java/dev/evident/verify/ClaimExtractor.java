@@ -37,6 +37,8 @@ public final class ClaimExtractor {
           "\\b(?:in|for|of|from|under)\\s+(`[^`\\s]+`|[\\w./-]+\\.(?:py|java|kt|ts|js|go|rb|rs|cs)\\b"
               + "|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b)");
 
+  private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
+
   private static final Pattern STATUS_WORD =
       Pattern.compile(
           "\\b(pass\\w*|succe\\w*|green|fail\\w*|skip\\w*|tests?)\\b", Pattern.CASE_INSENSITIVE);
@@ -121,7 +123,14 @@ public final class ClaimExtractor {
     }
     ChangeParser change = ChangeParser.parse(s);
     if (change != null && !Plans.isPlanned(s, change.start(), change.end())) {
-      out.add(changeClaim(block, from, s, text, subject, change, counts, temporal));
+      // "All 48 tests passing (was 41/48)": the statement's count is the number after.
+      Double all =
+          statements.stream()
+              .filter(st -> st.count() != null && st.expectation() == Expectation.PASS)
+              .map(StatementParser.Found::count)
+              .findFirst()
+              .orElse(null);
+      out.add(changeClaim(block, from, s, text, subject, change, counts, all, temporal));
       return;
     }
     Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
@@ -158,9 +167,14 @@ public final class ClaimExtractor {
       String subject,
       ChangeParser change,
       List<CountParser.Found> counts,
+      Double allPassing,
       boolean temporal) {
     Measure measure = null;
     Double to = change.to();
+    if (to == null && allPassing != null && counts.isEmpty()) {
+      to = allPassing;
+      measure = Measure.PASSING;
+    }
     Double toOf = change.toOf();
     List<Quantity> extra = new ArrayList<>();
     for (CountParser.Found f : counts) {
@@ -190,7 +204,9 @@ public final class ClaimExtractor {
       stated.add(Quantity.exact(Measure.TESTS, toOf));
     }
     stated.addAll(extra);
-    if (change.from() != null) {
+    if (change.fixed()) {
+      before.add(new Quantity(Measure.FAILING, change.from(), Bound.AT_LEAST, 0, ""));
+    } else if (change.from() != null) {
       before.add(Quantity.exact(measure, change.from()));
     }
     if (change.fromOf() != null) {
@@ -208,7 +224,8 @@ public final class ClaimExtractor {
         temporal);
   }
 
-  private static Measure measureOfWords(String s) {
+  /** The measure a sentence's status words speak of: passing, failing, skipped, else tests. */
+  static Measure measureOfWords(String s) {
     Matcher m = STATUS_WORD.matcher(s);
     while (m.find()) {
       String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
@@ -239,7 +256,10 @@ public final class ClaimExtractor {
         }
       }
     }
-    Matcher id = IDENTIFIER.matcher(s);
+    // An identifier in parentheses says where some of the tests are ("4 skipped (all in
+    // LegacyIT)"), not what the sentence counts.
+    Matcher id =
+        IDENTIFIER.matcher(PARENTHESES.matcher(s).replaceAll(m -> " ".repeat(m.group().length())));
     if (id.find()) {
       return id.group(1).replace("`", "");
     }

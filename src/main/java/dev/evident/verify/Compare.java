@@ -53,4 +53,19 @@ final class Compare {
     }
     return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
   }
+
+  /**
+   * Whether an actual factor is the stated one, within 5% or 0.1; a reduction ("3.7x fewer", stated
+   * as 1/3.7) is compared as its inverse, so that its tolerance is as tight.
+   */
+  static boolean sameFactor(double actual, double stated) {
+    if (stated > 0 && stated < 1) {
+      if (actual <= 0) {
+        return false;
+      }
+      actual = 1 / actual;
+      stated = 1 / stated;
+    }
+    return Math.abs(actual - stated) <= Math.max(0.1, 0.05 * stated);
+  }
 }

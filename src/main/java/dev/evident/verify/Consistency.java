@@ -49,8 +49,7 @@ final class Consistency {
         double points = to - from.value();
         double statedPercent = (c.factor() - 1) * 100;
         boolean agrees =
-            Math.abs(ratio - c.factor()) <= Math.max(0.1, 0.05 * c.factor())
-                || Math.abs(points - statedPercent) <= 0.5;
+            Compare.sameFactor(ratio, c.factor()) || Math.abs(points - statedPercent) <= 0.5;
         if (!agrees) {
           return "%s → %s is %sx, not %sx"
               .formatted(

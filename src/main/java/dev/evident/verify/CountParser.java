@@ -67,12 +67,18 @@ final class CountParser {
 
   private static final Pattern LABELED =
       Pattern.compile(
-          "(?<![\\w-])(?<label>total\\s+tests?|tests?\\s+(?:run|executed|collected|passed|passing"
+          "(?<![\\w-])(?<label>total\\s+tests?|tests?\\s+count|number\\s+of\\s+tests"
+              + "|tests?\\s+(?:run|executed|collected|passed|passing"
               + "|failed|failing|skipped)|tests?|test\\s+cases|passed|passing|failed|failing"
               + "|failures|errors|errored|skipped|collected|executed)\\s*[:=]\\s*(?<n>"
               + NUMBER
               + ")(?![\\w%.,/]\\d|[\\w%])",
           Pattern.CASE_INSENSITIVE);
+
+  /** "Zero skipped tests": the word read as the number, padded so that positions stay. */
+  private static final Pattern ZERO =
+      Pattern.compile(
+          "\\bzero\\b(?=\\s+(?:[\\w-]+\\s+){0,2}?(?:tests?|specs?)\\b)", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern PASS_WORDS =
       Pattern.compile("\\b(pass\\w*|success\\w*|green)\\b", Pattern.CASE_INSENSITIVE);
@@ -122,7 +128,8 @@ final class CountParser {
   private CountParser() {}
 
   /** The counts and rates stated in a sentence, in order. */
-  static List<Found> parse(String s, boolean testContext) {
+  static List<Found> parse(String text, boolean testContext) {
+    String s = ZERO.matcher(text).replaceAll("0   ");
     List<Found> found = new ArrayList<>();
     Matcher allBut = ALL_BUT.matcher(s);
     while (allBut.find()) {
@@ -294,7 +301,7 @@ final class CountParser {
   private static Measure labeledMeasure(String label) {
     String l = label.toLowerCase(Locale.ROOT);
     String last = l.substring(l.lastIndexOf(' ') + 1);
-    if (last.startsWith("test") || last.equals("cases")) {
+    if (last.startsWith("test") || last.equals("cases") || last.equals("count")) {
       return l.startsWith("total") ? Measure.COLLECTED : Measure.TESTS;
     }
     Measure m = Measure.ofWord(last.equals("run") ? "executed" : last);

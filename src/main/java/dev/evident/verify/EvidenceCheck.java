@@ -62,7 +62,18 @@ final class EvidenceCheck {
     if (c.kind() == ClaimKind.CHANGE) {
       return change(c, scope, parts, runs);
     }
-    if (c.expectation() != null) {
+    if (c.expectation() == Expectation.NO_REGRESSIONS) {
+      RunEvidence base = evidence.baseline();
+      Scope before = base == null ? null : resolve(c.subject(), List.of(base)).scope;
+      if (before == null) {
+        return unverifiable(
+            "no baseline run to compare with (give --baseline, or store an earlier run of the"
+                + " project)",
+            runs);
+      }
+      runs.add(base.run().id());
+      parts.add(Expectations.regressions(scope, before, base.run().id()));
+    } else if (c.expectation() != null) {
       parts.add(Expectations.check(c, scope));
     }
     return combine(parts, scope, runs, null);
@@ -84,7 +95,7 @@ final class EvidenceCheck {
     }
     Measure m =
         c.stated().isEmpty()
-            ? (c.before().isEmpty() ? Measure.PASSING : c.before().get(0).measure())
+            ? (c.before().isEmpty() ? factorMeasure(c) : c.before().get(0).measure())
             : c.stated().get(0).measure();
     if (c.factor() != null && before != null) {
       Double from = first(m, before.counts(), before);
@@ -105,7 +116,7 @@ final class EvidenceCheck {
                           scope.runs().get(0))));
         } else {
           double factor = to / from;
-          boolean agrees = Math.abs(factor - c.factor()) <= Math.max(0.1, 0.05 * c.factor());
+          boolean agrees = Compare.sameFactor(factor, c.factor());
           parts.add(
               new Part(
                   "factor",
@@ -298,6 +309,12 @@ final class EvidenceCheck {
       case COLLECTION_RATE -> !scope.wholeRun() || scope.runErrors() > 0 ? null : List.of(100.0);
       case COVERAGE, TARGET, OTHER -> null;
     };
+  }
+
+  /** What a bare factor ("3.7x reduction in failures") counts: its words say, passing if none. */
+  private static Measure factorMeasure(Claim c) {
+    Measure m = ClaimExtractor.measureOfWords(c.text());
+    return m == Measure.TESTS ? Measure.PASSING : m;
   }
 
   private static Double first(Measure m, Counts counts, Scope scope) {

@@ -10,6 +10,8 @@ public enum Expectation {
   SKIP,
   /** "no failures". */
   NO_FAILURES,
+  /** "no regressions": no test that passed in the baseline fails now. */
+  NO_REGRESSIONS,
   /** "production ready", "fully operational", "100% complete": nothing failed, nothing left out. */
   READY
 }

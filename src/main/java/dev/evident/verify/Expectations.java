@@ -135,6 +135,7 @@ final class Expectations {
             ? part(key, false, actual, passing + " of " + n.executed() + " executed tests passed")
             : part(key, true, actual, "all " + n.executed() + " executed tests failed or errored");
       }
+      case NO_REGRESSIONS -> part(key, null, actual, "needs a baseline run");
       case SKIP -> {
         long skipped = scope.tests().stream().filter(t -> t.outcome() == Outcome.SKIPPED).count();
         yield n.executed() == 0 && skipped > 0
@@ -146,6 +147,46 @@ final class Expectations {
                 n.executed() + " executed (" + passing + " passed, " + failing + " failed)");
       }
     };
+  }
+
+  /**
+   * "No regressions": contradicted by a test of the scope that passed in the baseline's scope and
+   * failed or errored now; unverifiable without a baseline.
+   */
+  static EvidenceCheck.Part regressions(Scope now, Scope before, long baselineRun) {
+    java.util.Set<dev.evident.model.TestId> passed = new java.util.HashSet<>();
+    for (TestEvidence t : before.tests()) {
+      if (t.outcome() == Outcome.PASSED || t.outcome() == Outcome.FLAKY) {
+        passed.add(t.id());
+      }
+    }
+    List<String> regressed = new java.util.ArrayList<>();
+    for (TestEvidence t : now.tests()) {
+      if ((t.outcome() == Outcome.FAILED || t.outcome() == Outcome.ERRORED)
+          && passed.contains(t.id())) {
+        regressed.add(t.id().toString());
+      }
+    }
+    Map<String, Object> actual = Map.of("regressions", regressed.size());
+    if (regressed.isEmpty()) {
+      return part(
+          "regressions",
+          true,
+          actual,
+          "no test that passed in baseline run " + baselineRun + " fails now");
+    }
+    return part(
+        "regressions",
+        false,
+        actual,
+        "%d %s passed in baseline run %d and fail%s now: %s"
+            .formatted(
+                regressed.size(),
+                regressed.size() == 1 ? "test" : "tests",
+                baselineRun,
+                regressed.size() == 1 ? "s" : "",
+                String.join(", ", regressed.subList(0, Math.min(3, regressed.size())))
+                    + (regressed.size() > 3 ? ", …" : "")));
   }
 
   private static EvidenceCheck.Part part(

@@ -42,6 +42,18 @@ final class StatementParser {
               + "|\\ball\\s+green\\b",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern NO_REGRESSIONS =
+      Pattern.compile(
+          "\\b(?:no|zero|without(?:\\s+any)?)\\s+(?:new\\s+)?(?:test\\s+)?regressions?\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "None of the cart tests failed", "no unit tests failed": nothing in the subject failed. */
+  private static final Pattern NONE_OF =
+      Pattern.compile(
+          "\\b(?:none\\s+of\\s+the|no)\\s+(?<q>(?:[\\w-]+\\s+){0,2}?)(?:tests?|specs?)\\s+"
+              + "(?:(?:have|has|had|ever)\\s+)?(?:failed|fail|fails|broke|errored)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern READY =
       Pattern.compile(
           "\\b(?:production[- ]ready|ready\\s+for\\s+(?:production|release|deployment|merge)"
@@ -131,6 +143,33 @@ final class StatementParser {
                 none.end(),
                 green ? Expectation.PASS : Expectation.NO_FAILURES,
                 "",
+                false,
+                null));
+      }
+    }
+    Matcher regressions = NO_REGRESSIONS.matcher(s);
+    while (regressions.find()) {
+      if (!overlaps(found, regressions.start())) {
+        found.add(
+            new Found(
+                regressions.start(),
+                regressions.end(),
+                Expectation.NO_REGRESSIONS,
+                "",
+                false,
+                null));
+      }
+    }
+    Matcher noneOf = NONE_OF.matcher(s);
+    while (noneOf.find()) {
+      if (!overlaps(found, noneOf.start())) {
+        String q = noneOf.group("q").strip();
+        found.add(
+            new Found(
+                noneOf.start(),
+                noneOf.end(),
+                Expectation.NO_FAILURES,
+                q.isEmpty() ? "" : Subjects.ofQualifiers(List.of(q.split("\\s+"))),
                 false,
                 null));
       }

@@ -210,7 +210,13 @@ final class Subjects {
 
   /** The subject a label ("Agent Execution Core", "Unit tests") names, or empty. */
   static String ofLabel(String label) {
-    String s = label.replaceAll("[^\\p{L}\\p{N}_./:#>`\\s-]", " ").strip();
+    Matcher tag = LABEL_TAG.matcher(label);
+    if (tag.find()) {
+      return tag.group(1); // "Slow tests (tag slow)": the tag
+    }
+    // "Search is fully operational": the label is a sentence; its subject comes before the verb.
+    String name = LABEL_VERB.matcher(label.replaceAll("\\([^()]*\\)", " ")).replaceFirst("");
+    String s = name.replaceAll("[^\\p{L}\\p{N}_./:#>`\\s-]", " ").strip();
     s = s.replaceAll("^`|`$", "").replaceAll("[:\\s]+$", "");
     s = TRAILING.matcher(s).replaceFirst("").strip();
     s = s.replaceFirst("(?i)^(?:the|all|our)\\s+", "").strip();
@@ -271,6 +277,11 @@ final class Subjects {
     return result;
   }
 
+  private static final Pattern LABEL_TAG =
+      Pattern.compile(
+          "\\((?:tag|tagged|marker|mark|label)\\s+@?([\\w.-]+)\\)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LABEL_VERB =
+      Pattern.compile("\\s+(?:is|are|was|were|has|have)\\s+.*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
   private static final Pattern ACRONYM = Pattern.compile("([A-Z]+)([A-Z][a-z])");
   private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
