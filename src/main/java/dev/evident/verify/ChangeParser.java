@@ -26,7 +26,8 @@ record ChangeParser(
     Double to,
     Double toOf,
     Double factor,
-    boolean fixed) {
+    boolean fixed,
+    boolean percent) {
 
   private static final String FRACTION = "(\\d[\\d,]*)(?:\\s*(?:/|of|out of)\\s*(\\d[\\d,]*))?";
 
@@ -76,6 +77,13 @@ record ChangeParser(
               + "(?:tests?|specs?)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "Coverage went from 71% to 84%", "pass rate 80% → 95%": a change of a rate. */
+  private static final Pattern PERCENTS =
+      Pattern.compile(
+          "(?:\\bfrom\\s+)?(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s*(?:→|->|=>|⟶|➔|\\s+to)\\s*"
+              + "(\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
   /** "(was 41/48 at the start)": the number before, in parentheses. */
   private static final Pattern WAS =
       Pattern.compile(
@@ -96,10 +104,23 @@ record ChangeParser(
     Double factor = null;
     int start = Integer.MAX_VALUE;
     int end = -1;
+    Matcher percents = PERCENTS.matcher(s);
+    if (percents.find()) {
+      return new ChangeParser(
+          percents.start(),
+          percents.end(),
+          num(percents.group(1)),
+          null,
+          num(percents.group(2)),
+          null,
+          null,
+          false,
+          true);
+    }
     Matcher fixed = FIXED.matcher(s);
     if (fixed.find()) {
       return new ChangeParser(
-          fixed.start(), fixed.end(), num(fixed.group(1)), null, null, null, null, true);
+          fixed.start(), fixed.end(), num(fixed.group(1)), null, null, null, null, true, false);
     }
     Matcher f = FACTOR.matcher(s);
     Matcher down = FACTOR_DOWN.matcher(s);
@@ -137,6 +158,7 @@ record ChangeParser(
             num(m.group(3)),
             num(m.group(4)),
             factor,
+            false,
             false);
       }
     }
@@ -151,15 +173,18 @@ record ChangeParser(
             null,
             null,
             factor,
+            false,
             false);
       }
     }
     return factor == null
         ? null
-        : new ChangeParser(start, end, null, null, null, null, factor, false);
+        : new ChangeParser(start, end, null, null, null, null, factor, false, false);
   }
 
   private static Double num(String text) {
-    return text == null ? null : CountParser.number(text);
+    return text == null
+        ? null
+        : text.contains(".") ? Double.valueOf(text) : CountParser.number(text);
   }
 }

@@ -169,6 +169,19 @@ public final class ClaimExtractor {
       List<CountParser.Found> counts,
       Double allPassing,
       boolean temporal) {
+    if (change.percent()) {
+      Measure rate = rateOfWords(s);
+      return new Claim(
+          block.lineAt(from + change.start()),
+          text,
+          ClaimKind.CHANGE,
+          subject,
+          List.of(percent(rate, change.to())),
+          List.of(percent(rate, change.from())),
+          null,
+          null,
+          temporal);
+    }
     Measure measure = null;
     Double to = change.to();
     if (to == null && allPassing != null && counts.isEmpty()) {
@@ -222,6 +235,33 @@ public final class ClaimExtractor {
         null,
         change.factor(),
         temporal);
+  }
+
+  private static final Pattern RATE_WORD =
+      Pattern.compile(
+          "\\b(coverage|covered|fail(?:ure|ing)?\\s+rate|pass(?:ing)?\\s+rate|success\\s+rate|passing"
+              + "|pass(?:es|ed)?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static Quantity percent(Measure rate, double value) {
+    return new Quantity(
+        rate,
+        value,
+        Bound.EXACT,
+        value == Math.rint(value) ? 0 : 1,
+        rate == Measure.OTHER ? "percentage" : "");
+  }
+
+  /** The rate a percentage change speaks of: coverage, fail rate, pass rate; else not tests. */
+  private static Measure rateOfWords(String s) {
+    Matcher m = RATE_WORD.matcher(s);
+    if (!m.find()) {
+      return Measure.OTHER;
+    }
+    String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
+    return w.startsWith("cover")
+        ? Measure.COVERAGE
+        : w.startsWith("fail") ? Measure.FAIL_RATE : Measure.PASS_RATE;
   }
 
   /** The measure a sentence's status words speak of: passing, failing, skipped, else tests. */

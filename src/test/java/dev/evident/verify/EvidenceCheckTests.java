@@ -176,6 +176,41 @@ class EvidenceCheckTests {
   }
 
   @Test
+  void fixedTestsRegressionsAndReductionsAreCheckedAgainstTheBaseline() {
+    Evidence evidence =
+        new Evidence(
+            List.of(run(2, 0, tests("tests/test_a.py", 16, 2, 0, 0, 0))),
+            run(1, 0, tests("tests/test_a.py", 12, 6, 0, 0, 0)));
+
+    assertThat(only("## Tests\n\nFixed 6 failing tests.", evidence).verdict())
+        .isEqualTo(Verdict.SUPPORTED);
+    assertThat(only("## Tests\n\nFixed 4 failing tests.", evidence).verdict())
+        .as("at least 4 failed before: fixing 4 of 6 is possible")
+        .isEqualTo(Verdict.SUPPORTED);
+    assertThat(only("## Tests\n\nFixed 9 failing tests.", evidence).verdict())
+        .isEqualTo(Verdict.CONTRADICTED);
+    assertThat(only("## Tests\n\nA 3x reduction in failures.", evidence).verdict())
+        .isEqualTo(Verdict.SUPPORTED);
+    assertThat(only("## Tests\n\nA 5x reduction in failures.", evidence).verdict())
+        .isEqualTo(Verdict.CONTRADICTED);
+    assertThat(only("No regressions.", evidence).verdict()).isEqualTo(Verdict.SUPPORTED);
+  }
+
+  @Test
+  void aTestThatPassedInTheBaselineAndFailsNowIsARegression() {
+    Evidence evidence =
+        new Evidence(
+            List.of(run(2, 0, tests("tests/test_a.py", 1, 1, 0, 0, 0))),
+            run(1, 0, tests("tests/test_a.py", 2, 0, 0, 0, 0)));
+
+    CheckedClaim c = only("No regressions.", evidence);
+
+    assertThat(c.verdict()).isEqualTo(Verdict.CONTRADICTED);
+    assertThat(c.reason()).startsWith("1 test passed in baseline run 1 and fails now:");
+    assertThat(only("No regressions.", SHOP).verdict()).isEqualTo(Verdict.UNVERIFIABLE);
+  }
+
+  @Test
   void aChangeWithoutABaselineIsUnverifiable() {
     CheckedClaim c = only("## Tests\n\n25 tests pass now, up from 12.", SHOP);
 
