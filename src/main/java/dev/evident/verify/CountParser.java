@@ -75,6 +75,15 @@ final class CountParser {
               + ")(?![\\w%.,/]\\d|[\\w%])",
           Pattern.CASE_INSENSITIVE);
 
+  /** A pass or fail mark right after a fraction: "56/56 ✅". */
+  private static final Pattern STATUS_MARK = Pattern.compile("^\\s*(?:✅|❌|✔️?|✗|✘)(?!\\s*\\w)");
+
+  /** A fraction of passing tests, then an opening parenthesis: "312/320 tests green (". */
+  private static final Pattern FRACTION_THEN_PARENTHESIS =
+      Pattern.compile(
+          "\\d\\s*/\\s*\\d+\\s+(?:[\\w-]+\\s+){0,2}?(?:pass\\w*|green|succe\\w*)\\s*\\(\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
   /** "Zero skipped tests": the word read as the number, padded so that positions stay. */
   private static final Pattern ZERO =
       Pattern.compile(
@@ -213,9 +222,14 @@ final class CountParser {
       subject = Subjects.ofQualifiers(words);
     } else {
       Matcher status = STATUS_ONLY.matcher(tail);
+      Matcher mark = STATUS_MARK.matcher(tail);
       if (status.find() && testContext) {
         measure = Measure.ofWord(status.group(1));
         end += status.end();
+      } else if (m != null && testContext && mark.find()) {
+        // "Notifications: 56/56 ✅", "3/5 ❌"
+        measure = mark.group().contains("✅") ? Measure.PASSING : Measure.FAILING;
+        end += mark.end();
       } else if (m != null) {
         Matcher other = OTHER.matcher(tail);
         if (other.find() && n <= m) {
@@ -247,16 +261,28 @@ final class CountParser {
       }
       if (n > m) {
         qs.add(new Quantity(measure, n, bound, 0, ""));
-        qs.add(Quantity.exact(denominator(measure), m));
+        qs.add(denominatorOf(measure, m));
         return found(s, c.start(), end, qs, subject);
       }
       qs.add(new Quantity(measure, n, bound, 0, ""));
-      qs.add(Quantity.exact(denominator(measure), m));
+      qs.add(denominatorOf(measure, m));
     } else {
       qs.add(new Quantity(measure, n, bound, 0, ""));
     }
     return found(s, c.start(), end, qs, subject);
   }
+
+  /**
+   * The M of "N/M <measure>"; tests there are labeled {@link #OF}, as either reading (executed or
+   * collected) can be meant: "312/320 tests green" with 4 skipped.
+   */
+  private static Quantity denominatorOf(Measure measure, double m) {
+    Measure d = denominator(measure);
+    return new Quantity(d, m, Bound.EXACT, 0, d == Measure.TESTS ? OF : "");
+  }
+
+  /** The label of a fraction's denominator of tests. */
+  static final String OF = "of";
 
   /** What the M of "N/M <measure>" counts. */
   private static Measure denominator(Measure measure) {
@@ -321,6 +347,9 @@ final class CountParser {
       if (before.find()) {
         word = before.group(1);
       }
+    }
+    if (word == null && FRACTION_THEN_PARENTHESIS.matcher(s.substring(0, start)).find()) {
+      word = "pass"; // "312/320 tests green (97.5%)": the share of the fraction
     }
     if (word == null) {
       return null;

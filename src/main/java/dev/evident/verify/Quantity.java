@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param value the number
  * @param bound exact, approximate or a bound
  * @param decimals decimals as written ("5.6%": 1)
- * @param label for {@link Measure#OTHER}, what is counted ("issues resolved"); else empty
+ * @param label for {@link Measure#OTHER}, what is counted ("issues resolved"); {@link
+ *     CountParser#OF} for tests that are a fraction's denominator; else empty
  */
 public record Quantity(Measure measure, double value, Bound bound, int decimals, String label) {
 

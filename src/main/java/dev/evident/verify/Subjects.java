@@ -202,6 +202,9 @@ final class Subjects {
 
   /** The subject a heading names, or empty when its words only describe the report. */
   static String ofHeading(String heading) {
+    if (COMPARISON_HEADING.matcher(heading).find()) {
+      return ""; // "Compared to last week", "Changes since Monday": a time, not a subject
+    }
     String s = heading.replaceAll("\\([^)]*\\)", " ");
     s = s.replaceAll("\\s[-–—:]\\s.*$", " ");
     s = NUMBERING.matcher(s).replaceFirst("");
@@ -276,6 +279,12 @@ final class Subjects {
     }
     return result;
   }
+
+  private static final Pattern COMPARISON_HEADING =
+      Pattern.compile(
+          "^\\W*(?:\\d+\\.\\s*)?(?:compared|comparison|changes?|delta|diff|trend|history|since|vs\\.?"
+              + "|versus|before|after|last|previous|yesterday|week|sprint)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern LABEL_TAG =
       Pattern.compile(
