@@ -50,14 +50,27 @@ class LabeledReportsTests {
   }
 
   @Test
-  void theSharedReportsAreReadFromBesideTheProjectNeverCopied() throws Exception {
+  void everySharedReportIsLabeledAndReadFromBesideTheProjectNeverCopied() throws Exception {
     try (Stream<Path> files = Files.walk(LabeledReports.CASES)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .doesNotContain("test-execution-summary.md", "integration-test-progress.md");
     }
     Assumptions.assumeTrue(
         Files.isDirectory(LabeledReports.sharedReports()), "no ../shared/reports");
-    assertThat(cases().filter(c -> c.report().startsWith(LabeledReports.sharedReports())).count())
-        .isGreaterThanOrEqualTo(2);
+    List<Path> covered =
+        cases()
+            .map(LabeledReports.Case::report)
+            .filter(r -> r.startsWith(LabeledReports.sharedReports()))
+            .map(Path::getFileName)
+            .toList();
+    try (Stream<Path> reports = Files.list(LabeledReports.sharedReports())) {
+      List<Path> all =
+          reports
+              .map(Path::getFileName)
+              .filter(f -> f.toString().endsWith(".md") && !f.toString().equals("README.md"))
+              .toList();
+      assertThat(all).isNotEmpty();
+      assertThat(covered).as("every shared report has a labeled case").containsAll(all);
+    }
   }
 }
