@@ -60,11 +60,11 @@ public final class CategoryResolver implements SubjectResolver {
   }
 
   private int index(String subject) {
-    List<String> words = Subjects.normalize(subject);
+    List<String> words = Names.normalize(subject);
     for (int i = 0; i < categories.size(); i++) {
       String name = categories.get(i).name();
       if (name.equalsIgnoreCase(subject.strip())
-          || (!words.isEmpty() && Subjects.normalize(name).equals(words))) {
+          || (!words.isEmpty() && Names.normalize(name).equals(words))) {
         return i;
       }
     }

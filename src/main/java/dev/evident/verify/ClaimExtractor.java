@@ -39,10 +39,6 @@ public final class ClaimExtractor {
 
   private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
 
-  private static final Pattern STATUS_WORD =
-      Pattern.compile(
-          "\\b(pass\\w*|succe\\w*|green|fail\\w*|skip\\w*|tests?)\\b", Pattern.CASE_INSENSITIVE);
-
   private ClaimExtractor() {}
 
   /** The claims of a report's text; {@code includeQuoted} reads code blocks and quotes too. */
@@ -130,7 +126,7 @@ public final class ClaimExtractor {
               .map(StatementParser.Found::count)
               .findFirst()
               .orElse(null);
-      out.add(changeClaim(block, from, s, text, subject, change, counts, all, temporal));
+      out.add(ChangeClaims.of(block, from, s, text, subject, change, counts, all, temporal));
       return;
     }
     Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
@@ -157,129 +153,6 @@ public final class ClaimExtractor {
               null,
               temporal));
     }
-  }
-
-  private static Claim changeClaim(
-      TextBlock block,
-      int from,
-      String s,
-      String text,
-      String subject,
-      ChangeParser change,
-      List<CountParser.Found> counts,
-      Double allPassing,
-      boolean temporal) {
-    if (change.percent()) {
-      Measure rate = rateOfWords(s);
-      return new Claim(
-          block.lineAt(from + change.start()),
-          text,
-          ClaimKind.CHANGE,
-          subject,
-          List.of(percent(rate, change.to())),
-          List.of(percent(rate, change.from())),
-          null,
-          null,
-          temporal);
-    }
-    Measure measure = null;
-    Double to = change.to();
-    if (to == null && allPassing != null && counts.isEmpty()) {
-      to = allPassing;
-      measure = Measure.PASSING;
-    }
-    Double toOf = change.toOf();
-    List<Quantity> extra = new ArrayList<>();
-    for (CountParser.Found f : counts) {
-      Measure m = f.quantities().get(0).measure();
-      boolean inChange = f.start() >= change.start() && f.start() < change.end();
-      if (measure == null && !m.isRate() && m != Measure.OTHER) {
-        measure = m;
-        if (to == null && !inChange) {
-          to = f.quantities().get(0).value();
-          continue;
-        }
-      }
-      if (!inChange) {
-        extra.addAll(f.quantities());
-      }
-    }
-    Measure words = measureOfWords(s);
-    if (measure == null || words != Measure.TESTS) {
-      measure = words == Measure.TESTS && measure != null ? measure : words;
-    }
-    List<Quantity> stated = new ArrayList<>();
-    List<Quantity> before = new ArrayList<>();
-    if (to != null) {
-      stated.add(Quantity.exact(measure, to));
-    }
-    if (toOf != null) {
-      stated.add(Quantity.exact(Measure.TESTS, toOf));
-    }
-    stated.addAll(extra);
-    if (change.fixed()) {
-      before.add(new Quantity(Measure.FAILING, change.from(), Bound.AT_LEAST, 0, ""));
-    } else if (change.from() != null) {
-      before.add(Quantity.exact(measure, change.from()));
-    }
-    if (change.fromOf() != null) {
-      before.add(Quantity.exact(Measure.TESTS, change.fromOf()));
-    }
-    return new Claim(
-        block.lineAt(from + change.start()),
-        text,
-        ClaimKind.CHANGE,
-        subject,
-        stated,
-        before,
-        null,
-        change.factor(),
-        temporal);
-  }
-
-  private static final Pattern RATE_WORD =
-      Pattern.compile(
-          "\\b(coverage|covered|fail(?:ure|ing)?\\s+rate|pass(?:ing)?\\s+rate|success\\s+rate|passing"
-              + "|pass(?:es|ed)?)\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  private static Quantity percent(Measure rate, double value) {
-    return new Quantity(
-        rate,
-        value,
-        Bound.EXACT,
-        value == Math.rint(value) ? 0 : 1,
-        rate == Measure.OTHER ? "percentage" : "");
-  }
-
-  /** The rate a percentage change speaks of: coverage, fail rate, pass rate; else not tests. */
-  private static Measure rateOfWords(String s) {
-    Matcher m = RATE_WORD.matcher(s);
-    if (!m.find()) {
-      return Measure.OTHER;
-    }
-    String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
-    return w.startsWith("cover")
-        ? Measure.COVERAGE
-        : w.startsWith("fail") ? Measure.FAIL_RATE : Measure.PASS_RATE;
-  }
-
-  /** The measure a sentence's status words speak of: passing, failing, skipped, else tests. */
-  static Measure measureOfWords(String s) {
-    Matcher m = STATUS_WORD.matcher(s);
-    while (m.find()) {
-      String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
-      if (w.startsWith("pass") || w.startsWith("succe") || w.equals("green")) {
-        return Measure.PASSING;
-      }
-      if (w.startsWith("fail")) {
-        return Measure.FAILING;
-      }
-      if (w.startsWith("skip")) {
-        return Measure.SKIPPED;
-      }
-    }
-    return Measure.TESTS;
   }
 
   /** The subject a sentence names for its counts: its label, an identifier, or its heading. */

@@ -145,7 +145,7 @@ final class Consistency {
       if (c.temporal() || c.kind() == ClaimKind.CHANGE) {
         continue;
       }
-      String subject = String.join(" ", Subjects.normalize(c.subject()));
+      String subject = String.join(" ", Names.normalize(c.subject()));
       for (Quantity q : c.stated()) {
         if (q.bound() != Bound.EXACT
             || q.measure() == Measure.TARGET

@@ -78,12 +78,6 @@ final class CountParser {
   /** A pass or fail mark right after a fraction: "56/56 ✅". */
   private static final Pattern STATUS_MARK = Pattern.compile("^\\s*(?:✅|❌|✔️?|✗|✘)(?!\\s*\\w)");
 
-  /** A fraction of passing tests, then an opening parenthesis: "312/320 tests green (". */
-  private static final Pattern FRACTION_THEN_PARENTHESIS =
-      Pattern.compile(
-          "\\d\\s*/\\s*\\d+\\s+(?:[\\w-]+\\s+){0,2}?(?:pass\\w*|green|succe\\w*)\\s*\\(\\s*$",
-          Pattern.CASE_INSENSITIVE);
-
   /** "Zero skipped tests": the word read as the number, padded so that positions stay. */
   private static final Pattern ZERO =
       Pattern.compile(
@@ -97,33 +91,6 @@ final class CountParser {
           "\\ball\\s+but\\s+(?<n>"
               + NUMBER
               + ")\\s+(?:of\\s+the\\s+)?(?:[\\w-]+\\s+)?(?:tests?|specs?)\\s+(?:are\\s+|now\\s+)*pass",
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern RATE =
-      Pattern.compile(
-          "(?<![\\w.])(?<bound>(?:~|≈|about|approximately|around|roughly|nearly|almost|over"
-              + "|more than|at least|under|less than)\\s*)?(?<r>\\d+(?:\\.\\d+)?)\\s?%",
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern RATE_AFTER =
-      Pattern.compile(
-          "^\\s*(?:of\\s+(?:the\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|specs?)\\s+(?:are\\s+"
-              + "|were\\s+|now\\s+)*)?(?:test\\s+|code\\s+)?(collection\\s+success|collection\\s+rate"
-              + "|collected|pass(?:ing)?\\s+rate|success\\s+rate|success(?:ful)?|passing|passed"
-              + "|pass|green|fail(?:ure|ing)?\\s+rate|failing|failed|fail|coverage|covered)\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern RATE_BEFORE =
-      Pattern.compile(
-          "(collection\\s+success(?:\\s+rate)?|collection\\s+rate|pass(?:ing)?\\s+rate|success\\s+rate"
-              + "|fail(?:ure|ing)?\\s+rate|coverage)\\s*(?:of|:|=|is|was|at|reached|now|stands at"
-              + "|\\s)*\\s*$",
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern CHANGE_AFTER_PERCENT =
-      Pattern.compile(
-          "^\\s*(improvement|increase|decrease|more|fewer|better|faster|slower|drop|gain|higher"
-              + "|lower|up|down|reduction)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** Words between a number and "tests" after which the number is not a count of tests. */
@@ -157,7 +124,7 @@ final class CountParser {
           before.isEmpty() || "(,;|*-•:".indexOf(before.charAt(before.length() - 1)) >= 0;
       boolean statusFollows = STATUS_ONLY.matcher(s.substring(labeled.end())).find();
       if (startsClause && !statusFollows && !overlaps(found, labeled.start("n"))) {
-        Measure m = labeledMeasure(labeled.group("label"));
+        Measure m = Measure.ofLabel(labeled.group("label"));
         found.add(
             found(
                 s,
@@ -176,18 +143,7 @@ final class CountParser {
         }
       }
     }
-    Matcher r = RATE.matcher(s);
-    while (r.find()) {
-      Measure m = rateMeasure(s, r.start(), r.end());
-      if (m != null) {
-        int decimals =
-            r.group("r").contains(".") ? r.group("r").length() - r.group("r").indexOf('.') - 1 : 0;
-        Quantity q =
-            new Quantity(
-                m, Double.parseDouble(r.group("r")), Bound.of(r.group("bound")), decimals, "");
-        found.add(found(s, r.start(), r.end(), List.of(q), ""));
-      }
-    }
+    RateWords.read(s, found);
     found.sort(java.util.Comparator.comparingInt(Found::start));
     return found;
   }
@@ -293,7 +249,7 @@ final class CountParser {
     };
   }
 
-  private static Found found(String s, int start, int end, List<Quantity> qs, String subject) {
+  static Found found(String s, int start, int end, List<Quantity> qs, String subject) {
     return new Found(start, end, qs, subject, Plans.isPlanned(s, start, end));
   }
 
@@ -322,49 +278,6 @@ final class CountParser {
       }
     }
     return words;
-  }
-
-  private static Measure labeledMeasure(String label) {
-    String l = label.toLowerCase(Locale.ROOT);
-    String last = l.substring(l.lastIndexOf(' ') + 1);
-    if (last.startsWith("test") || last.equals("cases") || last.equals("count")) {
-      return l.startsWith("total") ? Measure.COLLECTED : Measure.TESTS;
-    }
-    Measure m = Measure.ofWord(last.equals("run") ? "executed" : last);
-    return m == null ? Measure.TESTS : m;
-  }
-
-  private static Measure rateMeasure(String s, int start, int end) {
-    if (CHANGE_AFTER_PERCENT.matcher(s.substring(end)).find()) {
-      return null;
-    }
-    Matcher after = RATE_AFTER.matcher(s.substring(end));
-    String word = null;
-    if (after.find()) {
-      word = after.group(1);
-    } else {
-      Matcher before = RATE_BEFORE.matcher(s.substring(Math.max(0, start - 40), start));
-      if (before.find()) {
-        word = before.group(1);
-      }
-    }
-    if (word == null && FRACTION_THEN_PARENTHESIS.matcher(s.substring(0, start)).find()) {
-      word = "pass"; // "312/320 tests green (97.5%)": the share of the fraction
-    }
-    if (word == null) {
-      return null;
-    }
-    String w = word.toLowerCase(Locale.ROOT);
-    if (w.startsWith("collect")) {
-      return Measure.COLLECTION_RATE;
-    }
-    if (w.startsWith("cover")) {
-      return Measure.COVERAGE;
-    }
-    if (w.startsWith("fail")) {
-      return Measure.FAIL_RATE;
-    }
-    return Measure.PASS_RATE;
   }
 
   private static boolean overlaps(List<Found> found, int at) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Checks claims against evidence. "Passing" is executed and passed (flaky tests, which passed on a
@@ -24,11 +23,11 @@ final class EvidenceCheck {
   record Part(String key, Boolean agrees, Object actual, String text) {}
 
   private final Evidence evidence;
-  private final List<SubjectResolver> resolvers;
+  private final SubjectScopes scopes;
 
   EvidenceCheck(Evidence evidence, List<SubjectResolver> resolvers) {
     this.evidence = evidence;
-    this.resolvers = List.copyOf(resolvers);
+    this.scopes = new SubjectScopes(resolvers);
   }
 
   Result check(Claim c) {
@@ -43,11 +42,11 @@ final class EvidenceCheck {
       return unverifiable(
           "no runs to check against (ingest or run the tests, or give --run)", List.of());
     }
-    Resolved now = resolve(c.subject(), evidence.runs());
-    if (now.scope == null) {
-      return unverifiable(now.reason, evidence.runs().stream().map(r -> r.run().id()).toList());
+    SubjectScopes.Resolved now = scopes.resolve(c.subject(), evidence.runs());
+    if (now.scope() == null) {
+      return unverifiable(now.reason(), evidence.runs().stream().map(r -> r.run().id()).toList());
     }
-    Scope scope = now.scope;
+    Scope scope = now.scope();
     boolean skippedStated = c.quantity(Measure.SKIPPED) != null;
     List<Part> parts = new ArrayList<>();
     for (Quantity q : c.stated()) {
@@ -64,7 +63,7 @@ final class EvidenceCheck {
     }
     if (c.expectation() == Expectation.NO_REGRESSIONS) {
       RunEvidence base = evidence.baseline();
-      Scope before = base == null ? null : resolve(c.subject(), List.of(base)).scope;
+      Scope before = base == null ? null : scopes.resolve(c.subject(), List.of(base)).scope();
       if (before == null) {
         return unverifiable(
             "no baseline run to compare with (give --baseline, or store an earlier run of the"
@@ -83,8 +82,8 @@ final class EvidenceCheck {
     RunEvidence base = evidence.baseline();
     Scope before = null;
     if (base != null) {
-      Resolved r = resolve(c.subject(), List.of(base));
-      before = r.scope;
+      SubjectScopes.Resolved r = scopes.resolve(c.subject(), List.of(base));
+      before = r.scope();
       if (before != null) {
         runs.add(base.run().id());
         for (Quantity q : c.before()) {
@@ -95,11 +94,11 @@ final class EvidenceCheck {
     }
     Measure m =
         c.stated().isEmpty()
-            ? (c.before().isEmpty() ? factorMeasure(c) : c.before().get(0).measure())
+            ? (c.before().isEmpty() ? Readings.factorMeasure(c) : c.before().get(0).measure())
             : c.stated().get(0).measure();
     if (c.factor() != null && before != null) {
-      Double from = first(m, before.counts(), before);
-      Double to = first(m, scope.counts(), scope);
+      Double from = Readings.first(m, before);
+      Double to = Readings.first(m, scope);
       if (from != null && to != null) {
         if (from == 0) {
           parts.add(
@@ -248,7 +247,7 @@ final class EvidenceCheck {
           "stated 100%% collection success, actual %d %s outside tests (collection or setup)"
               .formatted(scope.runErrors(), scope.runErrors() == 1 ? "error" : "errors"));
     }
-    List<Double> candidates = candidates(m, scope, totalIsCollected);
+    List<Double> candidates = Readings.candidates(m, scope, totalIsCollected);
     if (m == Measure.TESTS && CountParser.OF.equals(q.label()) && !totalIsCollected) {
       // The M of "N/M tests passing": executed or collected, either reading.
       candidates = List.of((double) scope.counts().executed(), (double) scope.counts().collected());
@@ -282,87 +281,5 @@ final class EvidenceCheck {
 
   private static Object value(double v) {
     return v == Math.rint(v) ? (Object) (long) v : (Object) (Math.round(v * 100) / 100.0);
-  }
-
-  /** The actual values a measure may mean, the usual reading first; null when unknown. */
-  static List<Double> candidates(Measure m, Scope scope, boolean totalIsCollected) {
-    Counts c = scope.counts();
-    double passing = c.passed() + c.flaky();
-    return switch (m) {
-      case PASSING -> List.of(passing, (double) c.passed());
-      case FAILING -> List.of((double) c.failed() + c.errored(), (double) c.failed());
-      case ERRORED -> List.of((double) c.errored(), (double) c.errored() + scope.runErrors());
-      case SKIPPED -> List.of((double) c.skipped());
-      case FLAKY -> List.of((double) c.flaky());
-      case TESTS ->
-          totalIsCollected ? List.of((double) c.collected()) : List.of((double) c.executed());
-      case COLLECTED -> List.of((double) c.collected());
-      case EXECUTED -> List.of((double) c.executed());
-      case NOT_PASSING -> List.of(c.executed() - passing, c.collected() - passing);
-      case FILES -> scope.files().isEmpty() ? null : List.of((double) scope.files().size());
-      case PASS_RATE ->
-          c.executed() == 0
-              ? null
-              : List.of(
-                  Compare.percent(passing, c.executed()),
-                  Compare.percent(c.passed(), c.executed()),
-                  // of the tests that exist: "312/320 green (97.5%)" with 4 skipped
-                  Compare.percent(passing, c.collected()));
-      case FAIL_RATE ->
-          c.executed() == 0
-              ? null
-              : List.of(Compare.percent(c.failed() + c.errored(), c.executed()));
-      case COLLECTION_RATE -> !scope.wholeRun() || scope.runErrors() > 0 ? null : List.of(100.0);
-      case COVERAGE, TARGET, OTHER -> null;
-    };
-  }
-
-  /** What a bare factor ("3.7x reduction in failures") counts: its words say, passing if none. */
-  private static Measure factorMeasure(Claim c) {
-    Measure m = ClaimExtractor.measureOfWords(c.text());
-    return m == Measure.TESTS ? Measure.PASSING : m;
-  }
-
-  private static Double first(Measure m, Counts counts, Scope scope) {
-    List<Double> c = candidates(m, scope, false);
-    return c == null ? null : c.get(0);
-  }
-
-  private record Resolved(Scope scope, String reason) {}
-
-  /** Resolutions by subject and runs: a report names the same subjects again and again. */
-  private final java.util.Map<java.util.List<Object>, Resolved> resolved =
-      new java.util.HashMap<>();
-
-  private Resolved resolve(String subject, List<RunEvidence> runs) {
-    List<Object> key = List.of(subject, runs.stream().map(r -> r.run().id()).toList());
-    Resolved r = resolved.get(key);
-    if (r == null) {
-      r = resolveOnce(subject, runs);
-      resolved.put(key, r);
-    }
-    return r;
-  }
-
-  private Resolved resolveOnce(String subject, List<RunEvidence> runs) {
-    if (subject.isEmpty()) {
-      return new Resolved(Scope.of(runs), null);
-    }
-    for (SubjectResolver r : resolvers) {
-      Optional<Scope> s = r.resolve(subject, runs);
-      if (s.isPresent()) {
-        return new Resolved(s.get(), null);
-      }
-    }
-    List<Long> ids = runs.stream().map(r -> r.run().id()).toList();
-    return new Resolved(
-        null,
-        "nothing in run%s %s is named %s (no test, tag, file or suite), and there is no category %s in evident.yaml"
-            .formatted(
-                ids.size() == 1 ? "" : "s", Scope.join(ids), quote(subject), quote(subject)));
-  }
-
-  private static String quote(String s) {
-    return "'" + s + "'";
   }
 }

@@ -56,6 +56,17 @@ public enum Measure {
   }
 
   /** The measure a status word names, or null. */
+  /** The measure of a label before a colon: "Tests run: 12", "Test count: 118", "Passed: 4". */
+  static Measure ofLabel(String label) {
+    String l = label.toLowerCase(Locale.ROOT);
+    String last = l.substring(l.lastIndexOf(' ') + 1);
+    if (last.startsWith("test") || last.equals("cases") || last.equals("count")) {
+      return l.startsWith("total") ? COLLECTED : TESTS;
+    }
+    Measure m = ofWord(last.equals("run") ? "executed" : last);
+    return m == null ? TESTS : m;
+  }
+
   static Measure ofWord(String word) {
     String w = word.toLowerCase(Locale.ROOT);
     return switch (w) {

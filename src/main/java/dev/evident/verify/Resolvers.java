@@ -49,7 +49,7 @@ enum Resolvers implements SubjectResolver {
     boolean matches(String subject, List<String> words, TestEvidence t) {
       for (String tag : t.tags()) {
         if (tag.equalsIgnoreCase(subject)
-            || (!words.isEmpty() && Subjects.normalize(tag).equals(words))) {
+            || (!words.isEmpty() && Names.normalize(tag).equals(words))) {
           return true;
         }
       }
@@ -75,7 +75,7 @@ enum Resolvers implements SubjectResolver {
         return false;
       }
       for (String segment : file.split("/")) {
-        if (Subjects.normalize(segment).equals(words)) {
+        if (Names.normalize(segment).equals(words)) {
           return true;
         }
       }
@@ -95,7 +95,7 @@ enum Resolvers implements SubjectResolver {
       }
       for (String segment : SUITE_SEPARATORS.split(suite)) {
         if (segment.equalsIgnoreCase(subject)
-            || (!words.isEmpty() && Subjects.normalize(segment).equals(words))) {
+            || (!words.isEmpty() && Names.normalize(segment).equals(words))) {
           return true;
         }
       }
@@ -116,7 +116,7 @@ enum Resolvers implements SubjectResolver {
 
   @Override
   public Optional<Scope> resolve(String subject, List<RunEvidence> runs) {
-    List<String> words = Subjects.normalize(subject);
+    List<String> words = Names.normalize(subject);
     BiPredicate<String, TestEvidence> test = (s, t) -> matches(s, words, t);
     List<TestEvidence> found = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
