@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Checks a Markdown status report claim by claim: counts, rates, changes, universal and"
-            + " readiness statements, claims about named tests, suites, files or tags, and table"
-            + " rows. Each claim is SUPPORTED, CONTRADICTED or UNVERIFIABLE against the runs"
+            + " readiness statements, claims about named tests, suites, files, tags or categories,"
+            + " and table rows. Each claim is SUPPORTED, CONTRADICTED or UNVERIFIABLE against the runs"
             + " (default: the latest run, and the run before it for changes), or INCONSISTENT with"
             + " the report itself. Plans and targets are not claims. Exits 1 when any claim is"
             + " CONTRADICTED or INCONSISTENT.")
@@ -38,7 +38,8 @@ final class VerifyCommand implements Callable<Integer> {
       names = "--run",
       paramLabel = "RUN",
       description =
-          "A run to check against (an id or latest); repeat for several (their results add up).")
+          "A run to check against (12, latest, latest~N, branch:NAME); repeat for several"
+              + " (their results add up).")
   List<String> runs = new ArrayList<>();
 
   @Option(
@@ -56,7 +57,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "The project configuration (default: evident.yaml, else .evident/config.yaml).")
+      description =
+          "The project configuration, for its categories (default: evident.yaml, else"
+              + " .evident/config.yaml).")
   Path config;
 
   @Option(
