@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       DoctorCommand.class,
       ClassifyCommand.class,
       McpCommand.class,
+      VerifyCommand.class,
       TrainingCommand.class
     },
     footer = {

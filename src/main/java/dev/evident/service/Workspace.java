@@ -125,6 +125,11 @@ public final class Workspace implements AutoCloseable {
     return classifier;
   }
 
+  /** Checks hand-written status reports against stored runs. */
+  public VerifyService verifier() {
+    return new VerifyService(store());
+  }
+
   /** Diagnosis of runs: causes, groups, history, labels and next steps. */
   public DiagnoseService diagnoses() {
     return new DiagnoseService(store(), classifier(), signatures(), history());
