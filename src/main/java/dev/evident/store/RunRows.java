@@ -169,11 +169,11 @@ final class RunRows {
     }
   }
 
-  static void logs(Connection c, long runId, List<SqliteRunWriter.Log> logs) throws SQLException {
+  static void logs(Connection c, long runId, List<JdbcRunWriter.Log> logs) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO run_logs (run_id, stream, full_length, body) VALUES (?, ?, ?, ?)")) {
-      for (SqliteRunWriter.Log log : logs) {
+      for (JdbcRunWriter.Log log : logs) {
         ps.setLong(1, runId);
         ps.setString(2, log.stream());
         ps.setLong(3, log.fullLength());

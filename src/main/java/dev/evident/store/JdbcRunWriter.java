@@ -14,9 +14,7 @@ import dev.evident.model.TestId;
 import dev.evident.model.TestResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,33 +23,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one run into SQLite in one transaction. Identities are resolved in memory against the
- * project's known tests, loaded once; results are kept per suite in memory (a few bytes each) and
- * written at commit as one row per suite; details of results that are not plain passes are written
- * as they come, in batches. Holds the store's lock from start to commit or close.
+ * Writes one run in one transaction, on one connection of the store. Identities are resolved in
+ * memory against the project's known tests, loaded once; results are kept per suite in memory (a
+ * few bytes each) and written at commit as one row per suite; details of results that are not plain
+ * passes are written as they come, in batches. Holds its connection (SQLite: the store's lock) from
+ * start to commit or close.
  */
-final class SqliteRunWriter implements RunWriter {
+final class JdbcRunWriter implements RunWriter {
 
   private static final int DETAIL_BATCH = 500;
 
-  private final SqliteStore store;
+  private final JdbcStore store;
   private final Connection c;
   private final RunStart start;
   private final Instant created = Instant.now();
   private final long runId;
-  private final long projectId;
-  private final Map<String, Long> suiteIds = new HashMap<>();
-
-  /**
-   * Known tests by suite: identity key to ref. One small map per suite rather than one large one,
-   * because consecutive results mostly share a suite, and a small map stays in the CPU's cache.
-   */
-  private final Map<Long, LongLongMap> identities = new HashMap<>();
-
-  private final Map<Long, Integer> nextOrdinal = new HashMap<>();
-
-  /** Names of the tests first seen in this run, encoded as they come, by suite. */
-  private final Map<Long, SuiteNames.Chunk> newNames = new LinkedHashMap<>();
+  private final TestIdentities tests;
 
   private final Map<Long, SuiteResults> results = new LinkedHashMap<>();
   private final Details details;
@@ -71,24 +58,28 @@ final class SqliteRunWriter implements RunWriter {
   /** A stream's excerpt, kept until commit. */
   record Log(String stream, String excerpt, long fullLength) {}
 
-  private String lastSuiteName;
-  private long lastSuiteId = -1;
-  private LongLongMap lastIdentities;
   private int fileIndex;
   private long repeatedReports;
   private boolean finished;
 
-  SqliteRunWriter(SqliteStore store, RunStart start) {
+  JdbcRunWriter(JdbcStore store, RunStart start) {
     this.store = store;
-    this.c = store.connection();
     this.start = start;
-    store.lock().lock();
+    Connection acquired = null;
     try {
-      c.setAutoCommit(false);
-      projectId = projectId(start.project());
+      acquired = store.database().acquire();
+      acquired.setAutoCommit(false);
+    } catch (SQLException e) {
+      if (acquired != null) {
+        store.database().release(acquired);
+      }
+      throw fail(e);
+    }
+    this.c = acquired;
+    try {
+      tests =
+          TestIdentities.load(c, store.database().dialect(), start.project(), Sql.instant(created));
       runId = insertRun();
-      loadSuites();
-      loadIdentities();
       details = new Details(c, runId);
     } catch (SQLException | RuntimeException e) {
       abort();
@@ -97,33 +88,7 @@ final class SqliteRunWriter implements RunWriter {
   }
 
   private StoreException fail(SQLException e) {
-    return new StoreException("database " + store.file() + ": " + e.getMessage(), e);
-  }
-
-  private long projectId(String name) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM projects WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return rs.getLong(1);
-        }
-      }
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO projects (name, created_at) VALUES (?, ?)")) {
-      ps.setString(1, name);
-      ps.setString(2, Sql.instant(created));
-      ps.executeUpdate();
-    }
-    return lastId();
-  }
-
-  private long lastId() throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return store.failure(e);
   }
 
   private long insertRun() throws SQLException {
@@ -131,88 +96,15 @@ final class SqliteRunWriter implements RunWriter {
         c.prepareStatement(
             "INSERT INTO runs (project_id, source, created_at, status, command, exit_code, attributes,"
                 + " collected, executed, passed, failed, errored, skipped, flaky, run_errors, problems)"
-                + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0)")) {
-      ps.setLong(1, projectId);
+                + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0) RETURNING id")) {
+      ps.setLong(1, tests.projectId());
       ps.setString(2, start.source());
       ps.setString(3, Sql.instant(created));
       ps.setString(4, start.command());
       Sql.setLong(ps, 5, start.exitCode() == null ? null : (long) start.exitCode());
       ps.setString(6, Sql.json(new java.util.TreeMap<>(start.attributes())));
-      ps.executeUpdate();
+      return Sql.returnedId(ps);
     }
-    return lastId();
-  }
-
-  private void loadSuites() throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT name, id FROM suites WHERE project_id = ?")) {
-      ps.setLong(1, projectId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          suiteIds.put(rs.getString(1), rs.getLong(2));
-        }
-      }
-    }
-  }
-
-  /** Every known test of the project, by identity key. Keys are recomputed from the names. */
-  private void loadIdentities() throws SQLException {
-    Map<Long, String> suiteNames = new HashMap<>();
-    suiteIds.forEach((name, id) -> suiteNames.put(id, name));
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT t.suite_id, t.first_ordinal, t.count, t.names FROM suite_tests t"
-                + " JOIN suites s ON s.id = t.suite_id WHERE s.project_id = ?")) {
-      ps.setLong(1, projectId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long suiteId = rs.getLong(1);
-          int first = rs.getInt(2);
-          int count = rs.getInt(3);
-          String suite = suiteNames.get(suiteId);
-          LongLongMap map = identities(suiteId, count);
-          SuiteNames.decode(
-              rs.getBytes(4),
-              first,
-              count,
-              (ordinal, name, parameters) ->
-                  map.put(
-                      new TestId(suite, name, parameters).key(), TestRefs.of(suiteId, ordinal)));
-          nextOrdinal.merge(suiteId, first + count, Math::max);
-        }
-      }
-    }
-  }
-
-  private LongLongMap identities(long suiteId, int expected) {
-    return identities.computeIfAbsent(suiteId, s -> new LongLongMap(expected));
-  }
-
-  /** The ref of a known test, or MISSING. */
-  private long ref(long suiteId, long key) {
-    LongLongMap map = suiteId == lastSuiteId ? lastIdentities : identities.get(suiteId);
-    return map == null ? LongLongMap.MISSING : map.get(key);
-  }
-
-  private long suiteId(String name) throws SQLException {
-    if (name.equals(lastSuiteName)) {
-      return lastSuiteId;
-    }
-    Long id = suiteIds.get(name);
-    if (id == null) {
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO suites (project_id, name) VALUES (?, ?)")) {
-        ps.setLong(1, projectId);
-        ps.setString(2, name);
-        ps.executeUpdate();
-      }
-      id = lastId();
-      suiteIds.put(name, id);
-    }
-    lastSuiteName = name;
-    lastSuiteId = id;
-    lastIdentities = identities.get(id);
-    return id;
   }
 
   private SuiteResults results(long suiteId) {
@@ -225,10 +117,10 @@ final class SqliteRunWriter implements RunWriter {
     try {
       TestId id = result.id();
       long key = id.key();
-      long suiteId = suiteId(id.suite());
-      long ref = ref(suiteId, key);
+      long suiteId = tests.suiteId(id.suite());
+      long ref = tests.ref(suiteId, key);
       if (ref == LongLongMap.MISSING) {
-        ref = newTest(suiteId, key, id);
+        ref = tests.newTest(suiteId, key, id);
       }
       SuiteResults suite = results(TestRefs.suite(ref));
       int ordinal = TestRefs.ordinal(ref);
@@ -250,24 +142,6 @@ final class SqliteRunWriter implements RunWriter {
     return micros == null ? SuiteResults.NO_DURATION : micros;
   }
 
-  private long newTest(long suiteId, long key, TestId id) {
-    int ordinal = nextOrdinal.getOrDefault(suiteId, 0);
-    if (ordinal > TestRefs.MAX_ORDINAL) {
-      throw new StoreException(
-          "suite " + id.suite() + " has more than " + TestRefs.MAX_ORDINAL + " tests");
-    }
-    nextOrdinal.put(suiteId, ordinal + 1);
-    newNames
-        .computeIfAbsent(suiteId, s -> new SuiteNames.Chunk(ordinal))
-        .add(id.name(), id.parameters());
-    long ref = TestRefs.of(suiteId, ordinal);
-    identities(suiteId, 16).put(key, ref);
-    if (suiteId == lastSuiteId) {
-      lastIdentities = identities.get(suiteId);
-    }
-    return ref;
-  }
-
   /**
    * A test reported again in this run. The same execution reported by another file (an aggregate
    * such as Ant's TESTS-TestSuites.xml next to the per-class files) is counted once. Otherwise,
@@ -278,7 +152,7 @@ final class SqliteRunWriter implements RunWriter {
    */
   private void repeated(long key, TestResult report) throws SQLException {
     TestId latest = latestInvocation.getOrDefault(key, report.id());
-    long ref = ref(suiteId(latest.suite()), latest.key());
+    long ref = tests.ref(tests.suiteId(latest.suite()), latest.key());
     SuiteResults suite = results(TestRefs.suite(ref));
     int position = suite.position(TestRefs.ordinal(ref));
     details.flush();
@@ -328,7 +202,7 @@ final class SqliteRunWriter implements RunWriter {
   public void suite(SuiteInfo suite) {
     checkOpen();
     try {
-      SuiteResults results = results(suiteId(suite.name()));
+      SuiteResults results = results(tests.suiteId(suite.name()));
       results.info = results.info == null ? suite : mergeInfo(results.info, suite);
     } catch (SQLException e) {
       throw fail(e);
@@ -427,7 +301,7 @@ final class SqliteRunWriter implements RunWriter {
         }
       }
       RunStatus finalStatus = status != null ? status : RunStatus.of(total, runErrors.size());
-      RunRows.names(c, newNames);
+      RunRows.names(c, tests.newNames());
       RunRows.suites(c, runId, results.values(), details.texts());
       RunRows.finish(
           c, runId, finalStatus, started, finished, total, runErrors.size(), problems.size());
@@ -495,7 +369,7 @@ final class SqliteRunWriter implements RunWriter {
     } catch (SQLException e) {
       throw fail(e);
     } finally {
-      store.lock().unlock();
+      store.database().release(c);
     }
   }
 
