@@ -69,7 +69,12 @@ final class JdbcStore implements ResultStore {
   }
 
   StoreException failure(SQLException e) {
-    return new StoreException("database " + db.name() + ": " + e.getMessage(), e);
+    // PostgreSQL repeats a failed batch whole in its message; the cause keeps all of it.
+    String message = String.valueOf(e.getMessage());
+    if (message.length() > 500) {
+      message = message.substring(0, 300) + " ... " + message.substring(message.length() - 150);
+    }
+    return new StoreException("database " + db.name() + ": " + message, e);
   }
 
   @Override

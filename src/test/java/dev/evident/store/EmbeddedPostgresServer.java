@@ -3,6 +3,8 @@ package dev.evident.store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -79,15 +81,44 @@ public final class EmbeddedPostgresServer {
     }
   }
 
-  /** The server's pg_hba.conf, to require passwords of some users. */
-  public static java.nio.file.Path hbaFile() {
-    try (Connection c = DriverManager.getConnection(url("postgres"));
-        Statement s = c.createStatement();
-        var rs = s.executeQuery("SHOW hba_file")) {
-      rs.next();
-      return java.nio.file.Path.of(rs.getString(1));
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+  /** A user who must give a password (the superuser needs none on this server). */
+  public static final String PASSWORD_USER = "evident_pw";
+
+  private static boolean passwordUser;
+
+  /**
+   * Creates {@link #PASSWORD_USER} with a password, owner of the databases it is given, and makes
+   * the server ask that user for it (a scram-sha-256 line before the trust lines of pg_hba.conf).
+   */
+  public static synchronized void requirePassword(String password) {
+    server();
+    if (!passwordUser) {
+      admin("CREATE ROLE " + PASSWORD_USER + " LOGIN PASSWORD '" + password + "'");
+      try (Connection c = DriverManager.getConnection(url("postgres"));
+          Statement s = c.createStatement();
+          var rs = s.executeQuery("SHOW hba_file")) {
+        rs.next();
+        Path hba = Path.of(rs.getString(1));
+        String lines =
+            "host all "
+                + PASSWORD_USER
+                + " 127.0.0.1/32 scram-sha-256\nhost all "
+                + PASSWORD_USER
+                + " ::1/128 scram-sha-256\n";
+        Files.writeString(hba, lines + Files.readString(hba));
+        s.execute("SELECT pg_reload_conf()");
+      } catch (SQLException | IOException e) {
+        throw new IllegalStateException("cannot require a password of " + PASSWORD_USER, e);
+      }
+      passwordUser = true;
     }
+  }
+
+  /** A new database owned by {@link #PASSWORD_USER}; its URL names no user. */
+  public static synchronized String newDatabaseOfPasswordUser() {
+    server();
+    String name = "evident_" + DATABASES.incrementAndGet();
+    admin("CREATE DATABASE " + name + " OWNER " + PASSWORD_USER);
+    return "jdbc:postgresql://localhost:" + port() + "/" + name;
   }
 }
