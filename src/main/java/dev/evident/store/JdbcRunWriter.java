@@ -2,18 +2,15 @@ package dev.evident.store;
 
 import dev.evident.model.Counts;
 import dev.evident.model.InputFile;
-import dev.evident.model.Location;
 import dev.evident.model.Outcome;
 import dev.evident.model.Problem;
 import dev.evident.model.Run;
 import dev.evident.model.RunError;
 import dev.evident.model.RunStatus;
-import dev.evident.model.Severity;
 import dev.evident.model.SuiteInfo;
 import dev.evident.model.TestId;
 import dev.evident.model.TestResult;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +27,6 @@ import java.util.Map;
  * start to commit or close.
  */
 final class JdbcRunWriter implements RunWriter {
-
-  private static final int DETAIL_BATCH = 500;
 
   private final JdbcStore store;
   private final Connection c;
@@ -65,45 +60,15 @@ final class JdbcRunWriter implements RunWriter {
   JdbcRunWriter(JdbcStore store, RunStart start) {
     this.store = store;
     this.start = start;
-    Connection acquired = null;
-    try {
-      acquired = store.database().acquire();
-      acquired.setAutoCommit(false);
-    } catch (SQLException e) {
-      if (acquired != null) {
-        store.database().release(acquired);
-      }
-      throw fail(e);
-    }
-    this.c = acquired;
+    this.c = store.begin();
     try {
       tests =
           TestIdentities.load(c, store.database().dialect(), start.project(), Sql.instant(created));
-      runId = insertRun();
+      runId = RunRows.insert(c, tests.projectId(), start, Sql.instant(created));
       details = new Details(c, runId);
     } catch (SQLException | RuntimeException e) {
       abort();
-      throw e instanceof SQLException sql ? fail(sql) : (RuntimeException) e;
-    }
-  }
-
-  private StoreException fail(SQLException e) {
-    return store.failure(e);
-  }
-
-  private long insertRun() throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO runs (project_id, source, created_at, status, command, exit_code, attributes,"
-                + " collected, executed, passed, failed, errored, skipped, flaky, run_errors, problems)"
-                + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0) RETURNING id")) {
-      ps.setLong(1, tests.projectId());
-      ps.setString(2, start.source());
-      ps.setString(3, Sql.instant(created));
-      ps.setString(4, start.command());
-      Sql.setLong(ps, 5, start.exitCode() == null ? null : (long) start.exitCode());
-      ps.setString(6, Sql.json(new java.util.TreeMap<>(start.attributes())));
-      return Sql.returnedId(ps);
+      throw e instanceof SQLException sql ? store.failure(sql) : (RuntimeException) e;
     }
   }
 
@@ -133,7 +98,7 @@ final class JdbcRunWriter implements RunWriter {
         details.write(ref, result);
       }
     } catch (SQLException e) {
-      throw fail(e);
+      throw store.failure(e);
     }
   }
 
@@ -158,7 +123,7 @@ final class JdbcRunWriter implements RunWriter {
     details.flush();
     TestResult earlier =
         details.read(ref, latest, suite.outcome(position), Sql.duration(suite.micros(position)));
-    if (suite.file(position) != fileIndex && sameExecution(earlier, report)) {
+    if (suite.file(position) != fileIndex && SuiteInfos.sameExecution(earlier, report)) {
       repeatedReports++;
       return;
     }
@@ -168,34 +133,12 @@ final class JdbcRunWriter implements RunWriter {
       String base = report.id().parameters().isEmpty() ? "#" : report.id().parameters() + "#";
       TestId next = new TestId(report.id().suite(), report.id().name(), base + n);
       latestInvocation.put(key, next);
-      add(renamed(report, next));
+      add(SuiteInfos.renamed(report, next));
       return;
     }
-    TestResult merged = earlier.followedBy(renamed(report, latest));
+    TestResult merged = earlier.followedBy(SuiteInfos.renamed(report, latest));
     suite.set(position, merged.outcome(), micros(merged), fileIndex);
     details.replace(ref, merged);
-  }
-
-  private static boolean sameExecution(TestResult a, TestResult b) {
-    return a.outcome() == b.outcome()
-        && java.util.Objects.equals(a.duration(), b.duration())
-        && a.failure().equals(b.failure())
-        && a.stdout().equals(b.stdout())
-        && a.attempts() == b.attempts();
-  }
-
-  private static TestResult renamed(TestResult r, TestId id) {
-    return new TestResult(
-        id,
-        r.outcome(),
-        r.duration(),
-        r.failure(),
-        r.earlierAttempts(),
-        r.stdout(),
-        r.stderr(),
-        r.source(),
-        r.tags(),
-        r.properties());
   }
 
   @Override
@@ -203,31 +146,10 @@ final class JdbcRunWriter implements RunWriter {
     checkOpen();
     try {
       SuiteResults results = results(tests.suiteId(suite.name()));
-      results.info = results.info == null ? suite : mergeInfo(results.info, suite);
+      results.info = results.info == null ? suite : SuiteInfos.merge(results.info, suite);
     } catch (SQLException e) {
-      throw fail(e);
+      throw store.failure(e);
     }
-  }
-
-  /** A suite split over several files: earliest start, summed duration, both outputs kept. */
-  private static SuiteInfo mergeInfo(SuiteInfo a, SuiteInfo b) {
-    Instant started =
-        a.started() == null || (b.started() != null && b.started().isBefore(a.started()))
-            ? b.started()
-            : a.started();
-    var duration =
-        a.duration() == null
-            ? b.duration()
-            : b.duration() == null ? a.duration() : a.duration().plus(b.duration());
-    Map<String, String> properties = new HashMap<>(a.properties());
-    properties.putAll(b.properties());
-    return new SuiteInfo(
-        a.name(),
-        started,
-        duration,
-        properties,
-        a.stdout().isEmpty() ? b.stdout() : a.stdout(),
-        a.stderr().isEmpty() ? b.stderr() : a.stderr());
   }
 
   @Override
@@ -276,35 +198,22 @@ final class JdbcRunWriter implements RunWriter {
     try {
       details.flush();
       if (repeatedReports > 0) {
-        problems.add(
-            new Problem(
-                Location.of("", 0),
-                Severity.WARNING,
-                repeatedReports
-                    + " test results were reported again by another input file with the same"
-                    + " outcome, duration and output (an aggregate report?); each was counted once"));
+        problems.add(SuiteInfos.repeatedReports(repeatedReports));
       }
       Counts total = counts();
-      Instant started = start.started();
-      Instant finished = start.finished();
-      for (SuiteResults suite : results.values()) {
-        SuiteInfo info = suite.info;
-        if (info != null && info.started() != null) {
-          Instant s = info.started();
-          if (start.started() == null && (started == null || s.isBefore(started))) {
-            started = s;
-          }
-          Instant end = info.duration() == null ? s : s.plus(info.duration());
-          if (start.finished() == null && (finished == null || end.isAfter(finished))) {
-            finished = end;
-          }
-        }
-      }
+      SuiteInfos.Span span = SuiteInfos.span(start, results.values());
       RunStatus finalStatus = status != null ? status : RunStatus.of(total, runErrors.size());
       RunRows.names(c, tests.newNames());
       RunRows.suites(c, runId, results.values(), details.texts());
       RunRows.finish(
-          c, runId, finalStatus, started, finished, total, runErrors.size(), problems.size());
+          c,
+          runId,
+          finalStatus,
+          span.started(),
+          span.finished(),
+          total,
+          runErrors.size(),
+          problems.size());
       RunRows.labels(c, runId, start.labels());
       RunRows.problems(c, runId, problems);
       RunRows.runErrors(c, runId, runErrors, details.texts());
@@ -318,8 +227,8 @@ final class JdbcRunWriter implements RunWriter {
           start.project(),
           start.source(),
           created,
-          started,
-          finished,
+          span.started(),
+          span.finished(),
           finalStatus,
           start.command(),
           start.exitCode(),
@@ -330,7 +239,7 @@ final class JdbcRunWriter implements RunWriter {
           problems.size());
     } catch (SQLException e) {
       abort();
-      throw fail(e);
+      throw store.failure(e);
     } catch (RuntimeException e) {
       abort();
       throw e;
@@ -367,7 +276,7 @@ final class JdbcRunWriter implements RunWriter {
         details.close();
       }
     } catch (SQLException e) {
-      throw fail(e);
+      throw store.failure(e);
     } finally {
       store.database().release(c);
     }

@@ -6,8 +6,6 @@ import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.model.TestId;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,6 +64,21 @@ final class JdbcStore implements ResultStore {
             c.setAutoCommit(true);
           }
         });
+  }
+
+  /** A connection in a transaction, for a writer; {@link Database#release} gives it back. */
+  Connection begin() {
+    Connection c = null;
+    try {
+      c = db.acquire();
+      c.setAutoCommit(false);
+      return c;
+    } catch (SQLException e) {
+      if (c != null) {
+        db.release(c);
+      }
+      throw failure(e);
+    }
   }
 
   StoreException failure(SQLException e) {
@@ -138,21 +151,7 @@ final class JdbcStore implements ResultStore {
   public void results(long runId, ResultSink sink) {
     withConnection(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT suite_id, results FROM run_suites WHERE run_id = ? ORDER BY suite_id")) {
-            ps.setLong(1, runId);
-            ps.setFetchSize(100);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                long suite = rs.getLong(1);
-                SuiteResults.decode(
-                    rs.getBytes(2),
-                    (ordinal, outcome, micros) ->
-                        sink.accept(TestRefs.of(suite, ordinal), outcome, micros));
-              }
-            }
-          }
+          RunDetails.results(c, runId, sink);
           return null;
         });
   }

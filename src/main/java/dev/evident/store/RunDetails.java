@@ -207,4 +207,23 @@ final class RunDetails {
     }
     return logs;
   }
+
+  /** Every result of a run, suite by suite, from the suites' result blobs. */
+  static void results(Connection c, long runId, ResultStore.ResultSink sink) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT suite_id, results FROM run_suites WHERE run_id = ? ORDER BY suite_id")) {
+      ps.setLong(1, runId);
+      ps.setFetchSize(100);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long suite = rs.getLong(1);
+          SuiteResults.decode(
+              rs.getBytes(2),
+              (ordinal, outcome, micros) ->
+                  sink.accept(TestRefs.of(suite, ordinal), outcome, micros));
+        }
+      }
+    }
+  }
 }

@@ -20,6 +20,24 @@ final class RunRows {
 
   private RunRows() {}
 
+  /** Inserts a run as RUNNING, its counts zero until {@link #finish}; returns its id. */
+  static long insert(Connection c, long projectId, RunStart start, String created)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO runs (project_id, source, created_at, status, command, exit_code, attributes,"
+                + " collected, executed, passed, failed, errored, skipped, flaky, run_errors, problems)"
+                + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0) RETURNING id")) {
+      ps.setLong(1, projectId);
+      ps.setString(2, start.source());
+      ps.setString(3, created);
+      ps.setString(4, start.command());
+      Sql.setLong(ps, 5, start.exitCode() == null ? null : (long) start.exitCode());
+      ps.setString(6, Sql.json(new java.util.TreeMap<>(start.attributes())));
+      return Sql.returnedId(ps);
+    }
+  }
+
   static void finish(
       Connection c,
       long runId,
