@@ -87,12 +87,14 @@ public final class EmbeddedPostgresServer {
   private static boolean passwordUser;
 
   /**
-   * Creates {@link #PASSWORD_USER} with a password, owner of the databases it is given, and makes
-   * the server ask that user for it (a scram-sha-256 line before the trust lines of pg_hba.conf).
+   * Gives {@link #PASSWORD_USER} this password (created on first use) and makes the server ask that
+   * user for it: a scram-sha-256 line before the trust lines of pg_hba.conf.
    */
   public static synchronized void requirePassword(String password) {
     server();
-    if (!passwordUser) {
+    if (passwordUser) {
+      admin("ALTER ROLE " + PASSWORD_USER + " PASSWORD '" + password + "'");
+    } else {
       admin("CREATE ROLE " + PASSWORD_USER + " LOGIN PASSWORD '" + password + "'");
       try (Connection c = DriverManager.getConnection(url("postgres"));
           Statement s = c.createStatement();
