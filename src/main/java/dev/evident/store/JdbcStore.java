@@ -81,6 +81,14 @@ final class JdbcStore implements ResultStore {
     }
   }
 
+  /**
+   * Work that reads many rows. PostgreSQL's driver honours a fetch size (rows streamed, not held
+   * all at once) only inside a transaction; a SQLite transaction would take the write lock.
+   */
+  <T> T streaming(Sql.Work<T> work) {
+    return db.dialect() == Dialect.POSTGRESQL ? inTransaction(work) : withConnection(work);
+  }
+
   StoreException failure(SQLException e) {
     // PostgreSQL repeats a failed batch whole in its message; the cause keeps all of it.
     String message = String.valueOf(e.getMessage());
@@ -140,7 +148,7 @@ final class JdbcStore implements ResultStore {
 
   @Override
   public void failures(long runId, Consumer<StoredFailure> sink) {
-    withConnection(
+    streaming(
         c -> {
           FailureRows.forEach(c, runId, sink);
           return null;
@@ -149,7 +157,7 @@ final class JdbcStore implements ResultStore {
 
   @Override
   public void results(long runId, ResultSink sink) {
-    withConnection(
+    streaming(
         c -> {
           RunDetails.results(c, runId, sink);
           return null;
@@ -185,7 +193,7 @@ final class JdbcStore implements ResultStore {
 
   @Override
   public void facts(long runId, FactSink sink) {
-    withConnection(
+    streaming(
         c -> {
           FactRows.forEach(c, runId, sink);
           return null;
