@@ -34,6 +34,8 @@ public final class BenchDb {
   private BenchDb() {}
 
   public static void main(String[] args) throws Exception {
+    // the PostgreSQL driver's SLF4J finds no provider; a bench prints figures, not that
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     switch (args[0]) {
       case "fresh" -> System.out.println(fresh(args[1], args[2]));
       case "size" -> System.out.println(size(args[1]));
