@@ -3,7 +3,9 @@ package dev.evident.service;
 import dev.evident.analyze.Classifier;
 import dev.evident.model.EvidentException;
 import dev.evident.store.FailureIndex;
+import dev.evident.store.IndexLocation;
 import dev.evident.store.ResultStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,15 +30,21 @@ public final class Workspace implements AutoCloseable {
 
   /** Opens the store a {@code --db} option names (a SQLite file path or a JDBC URL). */
   public static Workspace open(String db) {
-    return new Workspace(db, CompletableFuture.completedFuture(ResultStore.open(db)));
+    return open(db, null);
+  }
+
+  /** As {@link #open(String)}, with a {@code --db-password-file} (or null) for PostgreSQL. */
+  public static Workspace open(String db, Path passwordFile) {
+    return new Workspace(db, CompletableFuture.completedFuture(ResultStore.open(db, passwordFile)));
   }
 
   /**
    * Opens the store on another thread and returns at once: {@code evident run} starts its command
    * meanwhile, so loading SQLite costs the run no time. Errors surface on first use.
    */
-  public static Workspace openInBackground(String db) {
-    return new Workspace(db, CompletableFuture.supplyAsync(() -> ResultStore.open(db)));
+  public static Workspace openInBackground(String db, Path passwordFile) {
+    return new Workspace(
+        db, CompletableFuture.supplyAsync(() -> ResultStore.open(db, passwordFile)));
   }
 
   private ResultStore store() {
@@ -147,7 +155,7 @@ public final class Workspace implements AutoCloseable {
   FailureHistory history() {
     if (history == null) {
       ResultStore opened = store();
-      FailureIndex index = FailureIndex.open(FailureIndex.besideDatabase(db), signatures());
+      FailureIndex index = FailureIndex.open(IndexLocation.of(db, opened), signatures());
       history = new FailureHistory(opened, index, signatures());
     }
     return history;

@@ -13,22 +13,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class SqliteStoreTests {
+@ParameterizedClass
+@EnumSource(Backend.class)
+class JdbcStoreTests {
 
+  @Parameter Backend backend;
   @TempDir Path dir;
+  private String db;
 
-  private Path db() {
-    return dir.resolve("nested/evident.db");
+  @BeforeEach
+  void newStore() {
+    db = backend.newStore(dir.resolve("nested/evident.db"));
   }
 
   private static TestResult passed(String suite, String name) {
@@ -41,7 +49,7 @@ class SqliteStoreTests {
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+    try (Connection c = Backend.connect(db);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
@@ -51,7 +59,7 @@ class SqliteStoreTests {
 
   @Test
   void storesARunAndReadsItsCountsSuitesAndFailuresBack() {
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db)) {
       Run run;
       try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of("branch", "main")))) {
         w.add(passed("CartTest", "adds"));
@@ -88,7 +96,7 @@ class SqliteStoreTests {
 
   @Test
   void mergesATestReportedTwiceIntoOneFlakyResultWithBothAttempts() {
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db)) {
       Run run;
       try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
         w.add(failed("CartTest", "retries", "timeout"));
@@ -113,7 +121,7 @@ class SqliteStoreTests {
 
   @Test
   void storesAFailureTextOnceHoweverManyTestsShareIt() throws SQLException {
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db)) {
       try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
         for (int i = 0; i < 250; i++) {
           w.add(failed("DbTest", "query" + i, "Connection refused: localhost:5432"));
@@ -127,7 +135,7 @@ class SqliteStoreTests {
 
   @Test
   void aSecondRunOfTheSameTestsReusesTheirIdentities() throws SQLException {
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db)) {
       for (int run = 0; run < 2; run++) {
         try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
           for (int i = 0; i < 1000; i++) {
@@ -145,7 +153,7 @@ class SqliteStoreTests {
 
   @Test
   void theSameTestInTwoProjectsIsTwoTests() throws SQLException {
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db)) {
       for (String project : new String[] {"a", "b"}) {
         try (RunWriter w = store.startRun(RunStart.ingest(project, Map.of()))) {
           w.add(passed("Suite", "test"));
@@ -160,7 +168,7 @@ class SqliteStoreTests {
 
   @Test
   void aRunClosedWithoutCommitLeavesNothingBehind() throws SQLException {
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db)) {
       try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
         w.add(passed("Suite", "test"));
       }
@@ -176,7 +184,7 @@ class SqliteStoreTests {
 
   @Test
   void aRunWithNothingExecutedIsStoredAsEmpty() {
-    try (ResultStore store = ResultStore.open(db().toString());
+    try (ResultStore store = ResultStore.open(db);
         RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
       w.add(TestResult.of(new TestId("S", "t"), Outcome.SKIPPED, null));
       assertThat(w.commit(null).status()).isEqualTo(RunStatus.EMPTY);
@@ -185,7 +193,9 @@ class SqliteStoreTests {
 
   @Test
   void schemaVersionNamesTheNewestMigration() throws IOException {
-    Path migrations = Path.of("src/main/resources/db/migration/sqlite");
+    Path migrations =
+        Path.of(
+            "src/main/resources/db/migration", backend == Backend.SQLITE ? "sqlite" : "postgresql");
     try (Stream<Path> files = Files.list(migrations)) {
       int newest =
           files
@@ -194,13 +204,13 @@ class SqliteStoreTests {
               .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
               .max()
               .orElseThrow();
-      assertThat(SqliteStore.SCHEMA_VERSION).isEqualTo(newest);
+      assertThat(Migrations.SCHEMA_VERSION).isEqualTo(newest);
     }
   }
 
   @Test
   void aTestReportedAgainAfterPassingIsAnotherInvocationNotARerun() {
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db)) {
       Run run;
       try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
         w.add(passed("DataTest", "rows"));
@@ -222,7 +232,7 @@ class SqliteStoreTests {
 
   @Test
   void theSameExecutionReportedByTwoFilesIsCountedOnce() {
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db)) {
       Run run;
       try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
         w.add(passed("A", "one"));
@@ -247,7 +257,7 @@ class SqliteStoreTests {
   void aLongFailureTextIsStoredCompressedAndReadBackWhole() throws SQLException {
     String trace =
         "java.lang.AssertionError: boom\n" + "\tat com.acme.Deep.call(Deep.java:12)\n".repeat(400);
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db)) {
       Run run;
       try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
         w.add(
@@ -262,7 +272,7 @@ class SqliteStoreTests {
 
   @Test
   void readsEveryResultOfARunWithRefsThatAreStableAcrossRuns() {
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db)) {
       long first;
       try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
         w.add(passed("CartTest", "adds"));
