@@ -24,8 +24,9 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description =
         "Serves Evident's tools to a coding agent over MCP on stdin/stdout (newline-delimited"
-            + " JSON-RPC): run_tests, get_run, list_runs, diagnose_run, compare_runs, flaky_tests,"
-            + " get_logs. Runs until stdin ends. Logs go to stderr.")
+            + " JSON-RPC): running tests, reading, diagnosing and comparing runs, verifying and"
+            + " writing status reports; the client lists them with their schemas (README: Coding"
+            + " agents). Runs until stdin ends. Logs go to stderr.")
 final class McpCommand implements Callable<Integer> {
 
   /** Kept as fields: java.util.logging holds its loggers weakly, and would forget the levels. */

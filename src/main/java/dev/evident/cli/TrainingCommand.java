@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
  * A hidden command the {@code ./evident} launcher runs once after each build, with {@code
  * -XX:AOTCacheOutput}, to record which classes a typical session loads: it ingests the sample
  * results and runs a small command through {@code evident run}, then shows, lists, compares and
- * trends the runs, checks them for suspicious tests and progress, and verifies a small report. The
- * JDK's ahead-of-time cache made from it starts later commands about three times faster.
+ * trends the runs, checks them for suspicious tests and progress, verifies a small report, and
+ * calls the common tools of an {@code evident mcp} session ({@link McpTraining}). The JDK's
+ * ahead-of-time cache made from it starts later commands about three times faster.
  */
 @Command(
     name = "aot-training",
@@ -71,6 +72,7 @@ final class TrainingCommand implements Callable<Integer> {
               + "| Suite | Passed | Failed |\n|---|---|---|\n| CartTest | 4 | 0 |\n");
       evident("verify", report.toString(), "--db", db);
       evident("verify", report.toString(), "--db", db, "--json");
+      McpTraining.run(db);
       return ExitCodes.OK;
     } finally {
       try (var paths = Files.walk(dir)) {

@@ -48,6 +48,15 @@ final class Args {
     return s.isBlank() ? null : s.strip();
   }
 
+  /** A string as it was sent, not stripped (a document's text), or null when absent. */
+  String text(String name) {
+    Object value = raw.get(name);
+    if (value != null && !(value instanceof String)) {
+      throw bad(name, value, "a string");
+    }
+    return (String) value;
+  }
+
   String string(String name, String fallback) {
     String s = string(name);
     return s == null ? fallback : s;

@@ -28,6 +28,7 @@ public final class EvidentTools implements AutoCloseable {
         new RunTools(workspace, background, refs, new Causes(workspace, diagnosing)).definitions());
     all.addAll(new AnalysisTools(workspace, refs, diagnosing).definitions());
     all.addAll(new LogTools(workspace, refs).definitions());
+    all.addAll(new ReportTools(workspace, refs, diagnosing).definitions());
     this.definitions = List.copyOf(all);
   }
 

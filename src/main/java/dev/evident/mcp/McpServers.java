@@ -18,8 +18,9 @@ public final class McpServers {
       "Evident keeps test runs with honest counts (every count with its denominator; a run that"
           + " executed nothing is EMPTY, never PASSED) and explains failures by root cause."
           + " run_tests starts a test command and returns a handle at once; get_run (wait_seconds)"
-          + " follows it. list_runs, get_run, diagnose_run, compare_runs, flaky_tests and get_logs"
-          + " read stored runs: name a run by id, latest, latest~N, branch:NAME or a handle.";
+          + " follows it. The other tools read stored runs: name a run by id, latest, latest~N,"
+          + " branch:NAME or a handle. Before stating test results in a status report, check it"
+          + " with verify_report; get_report writes one from the results.";
 
   private McpServers() {}
 

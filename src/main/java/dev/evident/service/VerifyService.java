@@ -11,6 +11,7 @@ import dev.evident.verify.Evidence;
 import dev.evident.verify.RunEvidence;
 import dev.evident.verify.SubjectResolver;
 import dev.evident.verify.TestEvidence;
+import dev.evident.verify.Verdict;
 import dev.evident.verify.Verification;
 import dev.evident.verify.VerificationText;
 import dev.evident.verify.Verifier;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,10 @@ public final class VerifyService {
 
   private static final long MAX_REPORT_BYTES = 16L << 20;
 
+  /** The verdicts a claim can get, as the JSON names them. */
+  public static final List<String> VERDICTS =
+      Arrays.stream(Verdict.values()).map(Enum::name).toList();
+
   private final ResultStore store;
 
   VerifyService(ResultStore store) {
@@ -45,7 +51,7 @@ public final class VerifyService {
   /**
    * What to verify.
    *
-   * @param report the report file
+   * @param report the report file; null when the text is given to {@link #verify(Request, String)}
    * @param reportName the report as the user named it
    * @param runs run references (ids, {@code latest}); empty for the latest run
    * @param baseline a run reference for change claims, or null for the run before the latest
@@ -64,7 +70,6 @@ public final class VerifyService {
       Path workDir,
       boolean includeQuoted) {
     public Request {
-      Objects.requireNonNull(report, "report");
       Objects.requireNonNull(reportName, "reportName");
       runs = List.copyOf(runs);
       Objects.requireNonNull(workDir, "workDir");
@@ -89,7 +94,13 @@ public final class VerifyService {
   }
 
   public Verified verify(Request request) {
-    String markdown = read(request.report(), request.reportName());
+    Objects.requireNonNull(request.report(), "report");
+    return verify(request, read(request.report(), request.reportName()));
+  }
+
+  /** Verifies report text given as it is (by an MCP client), not read from a file. */
+  public Verified verify(Request request, String markdown) {
+    Objects.requireNonNull(markdown, "markdown");
     List<TestCategory> categories =
         ProjectConfigs.load(request.workDir(), request.config())
             .map(loaded -> loaded.config().categories())

@@ -34,7 +34,7 @@ class McpStdioTests {
     peer = StdioPeer.start(db);
   }
 
-  private static void ingest(Path db, String path, String branch) {
+  static void ingest(Path db, String path, String branch) {
     CommandLine cl = EvidentCommand.commandLine();
     cl.setOut(new PrintWriter(new StringWriter()));
     cl.setErr(new PrintWriter(new StringWriter()));
@@ -74,7 +74,9 @@ class McpStdioTests {
             "diagnose_run",
             "compare_runs",
             "flaky_tests",
-            "get_logs");
+            "get_logs",
+            "verify_report",
+            "get_report");
     for (McpSchema.Tool tool : tools) {
       assertThat(tool.inputSchema()).as(tool.name()).containsEntry("type", "object");
       assertThat(tool.outputSchema()).as(tool.name()).containsEntry("type", "object");
