@@ -83,7 +83,8 @@
     var total = Number(list.el.getAttribute('data-total'));
     var shown = Math.min(list.shown, list.matched.length);
     list.status.textContent = filtering
-      ? shown + ' of ' + list.matched.length + ' matching rows shown (' + list.items.length + ' in all)'
+      ? (list.matched.length === 0 ? 'No row matches' : shown + ' of ' + list.matched.length + ' matching rows shown')
+        + ' (' + list.items.length + ' in all)'
       : (shown < total ? shown + ' of ' + total + ' rows shown' : '');
     if (list.button) { list.button.hidden = !list.data && list.matched.length <= list.shown; }
     return list.matched.length;
