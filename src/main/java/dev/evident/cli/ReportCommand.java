@@ -149,6 +149,8 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace workspace = global.open()) {
       Run found = workspace.runs().resolve(run, project);
+      ReportPageService.Pending page =
+          kind.equals("html") ? workspace.reportPages().start(found, trend) : null;
       StatusReport report =
           workspace
               .reports()
@@ -165,8 +167,7 @@ final class ReportCommand implements Callable<Integer> {
           switch (kind) {
             case "md", "markdown" -> markdown = ReportService.markdown(report, maxBytes);
             case "json" -> Json.write(ReportService.json(report)) + "\n";
-            case "html" ->
-                ReportPageService.html(report, workspace.reportPages().page(found, trend));
+            case "html" -> page.html(report);
             default -> throw new IllegalStateException(kind);
           };
       if (github) {

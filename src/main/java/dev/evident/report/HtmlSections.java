@@ -299,14 +299,27 @@ final class HtmlSections {
     return o == null ? "" : o.name().toLowerCase(Locale.ROOT);
   }
 
-  /** A duration in microseconds as people read it; empty when unknown. */
+  /**
+   * A duration in microseconds as people read it ({@code 12 µs}, {@code 30 ms}, {@code 1.50 s}),
+   * empty when unknown; without String.format below a minute, as every test of a run has one.
+   */
   static String time(long micros) {
     if (micros < 0) {
       return "";
     }
-    return micros < 1000 && micros > 0
-        ? micros + " µs"
-        : Numbers.duration(Duration.ofNanos(micros * 1000));
+    if (micros > 0 && micros < 1000) {
+      return micros + " µs";
+    }
+    long ms = micros / 1000;
+    if (ms < 1000) {
+      return ms + " ms";
+    }
+    if (ms < 60_000) {
+      long cs = (ms + 5) / 10;
+      long frac = cs % 100;
+      return cs / 100 + (frac < 10 ? ".0" : ".") + frac + " s";
+    }
+    return Numbers.duration(Duration.ofMillis(ms));
   }
 
   /** The first tests of a cause, and how many more fail of it. */

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The data the HTML report adds to the status report: the project's trend over the runs up to the
@@ -39,6 +41,42 @@ public final class ReportPageService {
   /** The report as one self-contained HTML page with the trend and every test. */
   public static String html(StatusReport report, ReportPage page) {
     return ReportHtml.render(report, page);
+  }
+
+  /**
+   * Starts reading the page's data on a thread of its own, beside the status report (the store is
+   * thread safe); {@link Pending#html} waits for it and renders the page.
+   */
+  public Pending start(Run run, int trendRuns) {
+    FutureTask<ReportPage> task = new FutureTask<>(() -> page(run, trendRuns));
+    Thread thread = new Thread(task, "evident-report-page");
+    thread.setDaemon(true);
+    thread.start();
+    return new Pending(task);
+  }
+
+  /** The page's data being read. */
+  public static final class Pending {
+    private final FutureTask<ReportPage> task;
+
+    private Pending(FutureTask<ReportPage> task) {
+      this.task = task;
+    }
+
+    /** The report as HTML, once the page's data is read; that reading's exception as thrown. */
+    public String html(StatusReport report) {
+      try {
+        return ReportHtml.render(report, task.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reporting", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
   }
 
   List<TrendPoint> trend(Run run, int runs) {
