@@ -82,6 +82,10 @@ check((await page.evaluate(() => window.__pwned)) === undefined, 'script in test
 
 if (!loadOnly) {
   await page.screenshot({ path: join(out, 'report.png') });
+  await page.locator('#causes').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.getElementById('causes').scrollIntoView());
+  await page.screenshot({ path: join(out, 'report-causes.png') });
+  await page.evaluate(() => window.scrollTo(0, 0));
   const listId = await page.locator('#all-tests .list').getAttribute('id');
   const total = Number(await page.locator(`#${listId}`).getAttribute('data-total'));
   check(await page.locator('#filters').isVisible(), 'the filter bar shows when JavaScript is on');
