@@ -143,16 +143,16 @@ final class HtmlHistorySections {
         .append(" of ")
         .append(Numbers.count(s.executed()))
         .append(" executed tests, ")
-        .append(HtmlSections.time(s.totalMicros()))
+        .append(ReportHtml.time(s.totalMicros()))
         .append(" in all.</p>\n");
     List<Row> tests = new ArrayList<>();
     for (TimedTest t : s.tests()) {
       tests.add(
           new Row(
-              HtmlSections.kind(t.outcome()),
+              ReportHtml.kind(t.outcome()),
               t.test(),
               t.outcome().name(),
-              HtmlSections.time(t.micros()),
+              ReportHtml.time(t.micros()),
               Numbers.percent(t.micros(), s.totalMicros())));
     }
     List<Column> columns =
@@ -169,7 +169,7 @@ final class HtmlHistorySections {
               "",
               t.suite(),
               Numbers.count(t.tests()),
-              HtmlSections.time(t.micros()),
+              ReportHtml.time(t.micros()),
               Numbers.percent(t.micros(), s.totalMicros())));
     }
     lists.table(
@@ -189,8 +189,8 @@ final class HtmlHistorySections {
     out.append(Numbers.count(tests.size())).append(")</h2>\n");
     List<Row> rows = new ArrayList<>(tests.size());
     for (TestRow t : tests) {
-      String kind = HtmlSections.kind(t.outcome());
-      rows.add(new Row(kind, t.test(), kind, HtmlSections.time(t.micros())));
+      String kind = ReportHtml.kind(t.outcome());
+      rows.add(new Row(kind, t.test(), kind, ReportHtml.time(t.micros())));
     }
     lists.table(
         out,

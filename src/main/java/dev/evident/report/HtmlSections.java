@@ -1,7 +1,6 @@
 package dev.evident.report;
 
 import dev.evident.model.Counts;
-import dev.evident.model.Outcome;
 import dev.evident.report.HtmlList.Column;
 import dev.evident.report.HtmlList.Row;
 import dev.evident.report.StatusReport.BucketTests;
@@ -11,13 +10,10 @@ import dev.evident.report.StatusReport.ErrorLine;
 import dev.evident.report.StatusReport.NextStep;
 import dev.evident.report.StatusReport.NotExecuted;
 import dev.evident.report.StatusReport.RootCauses;
-import dev.evident.report.StatusReport.RunRef;
 import dev.evident.report.StatusReport.SkipReason;
 import dev.evident.report.StatusReport.TestLine;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
 
 /** The HTML report's sections about the run itself: change, causes, what did not run, steps. */
@@ -42,7 +38,7 @@ final class HtmlSections {
     long head = c.runs().get(1);
     out.append("<section id=\"change\"><h2>Change since run ").append(c.base().id());
     out.append("</h2>\n<p>Baseline: ").append(Html.esc(c.baseline())).append(" (");
-    out.append(Html.esc(describe(c.base()))).append(").</p>\n");
+    out.append(Html.esc(ReportHtml.describe(c.base()))).append(").</p>\n");
     Counts b = c.baseCounts();
     Counts h = c.headCounts();
     out.append("<table class=\"compare\"><thead><tr><th></th><th class=\"num\">run ");
@@ -82,11 +78,11 @@ final class HtmlSections {
       for (TestLine t : bucket.tests()) {
         rows.add(
             new Row(
-                kind(t.after()),
+                ReportHtml.kind(t.after()),
                 t.test(),
                 t.before() == null ? "(not in baseline)" : t.before().name(),
                 t.after() == null ? "(not in run)" : t.after().name(),
-                time(t.beforeMicros()) + " → " + time(t.afterMicros()),
+                ReportHtml.time(t.beforeMicros()) + " → " + ReportHtml.time(t.afterMicros()),
                 t.source() == null ? "" : t.source().toString(),
                 t.message()));
       }
@@ -276,50 +272,6 @@ final class HtmlSections {
     out.append(Numbers.count(base)).append(baseOf < 0 ? "" : " of " + Numbers.count(baseOf));
     out.append("</td><td class=\"num\">").append(Numbers.count(head));
     out.append(headOf < 0 ? "" : " of " + Numbers.count(headOf)).append("</td></tr>\n");
-  }
-
-  /** "Run 12 · FAILED · commit abc on main · started ... · tests ran 30 s". */
-  static String describe(RunRef run) {
-    StringBuilder s = new StringBuilder("Run ").append(run.id()).append(" · ");
-    s.append(run.status().name());
-    if (!run.commit().isEmpty()) {
-      s.append(" · commit ").append(run.commit(), 0, Math.min(12, run.commit().length()));
-    }
-    if (!run.branch().isEmpty()) {
-      s.append(" on ").append(run.branch());
-    }
-    s.append(" · started ").append(ReportMarkdown.WHEN.format(run.started()));
-    if (run.durationMillis() >= 0) {
-      s.append(" · tests ran ").append(Numbers.duration(Duration.ofMillis(run.durationMillis())));
-    }
-    return s.toString();
-  }
-
-  static String kind(Outcome o) {
-    return o == null ? "" : o.name().toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * A duration in microseconds as people read it ({@code 12 µs}, {@code 30 ms}, {@code 1.50 s}),
-   * empty when unknown; without String.format below a minute, as every test of a run has one.
-   */
-  static String time(long micros) {
-    if (micros < 0) {
-      return "";
-    }
-    if (micros > 0 && micros < 1000) {
-      return micros + " µs";
-    }
-    long ms = micros / 1000;
-    if (ms < 1000) {
-      return ms + " ms";
-    }
-    if (ms < 60_000) {
-      long cs = (ms + 5) / 10;
-      long frac = cs % 100;
-      return cs / 100 + (frac < 10 ? ".0" : ".") + frac + " s";
-    }
-    return Numbers.duration(Duration.ofMillis(ms));
   }
 
   /** The first tests of a cause, and how many more fail of it. */

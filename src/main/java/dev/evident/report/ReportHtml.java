@@ -1,12 +1,15 @@
 package dev.evident.report;
 
 import dev.evident.model.Counts;
+import dev.evident.model.Outcome;
 import dev.evident.report.StatusReport.RunRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A {@link StatusReport} as one self-contained HTML page: inline CSS and script, charts as inline
@@ -108,7 +111,7 @@ public final class ReportHtml {
           .append(Html.esc(r.headline().environment()))
           .append("</p>\n");
     }
-    out.append("<p>").append(Html.esc(HtmlSections.describe(run)));
+    out.append("<p>").append(Html.esc(describe(run)));
     if (!run.ciUrl().isEmpty() && run.ciUrl().matches("(?i)https?://.*")) {
       out.append(" · <a href=\"").append(Html.esc(run.ciUrl())).append("\">CI job</a>");
     }
@@ -140,6 +143,50 @@ public final class ReportHtml {
       out.append("No test executed: there is no pass rate.");
     }
     out.append("</p></header>\n");
+  }
+
+  /** "Run 12 · FAILED · commit abc on main · started ... · tests ran 30 s". */
+  static String describe(RunRef run) {
+    StringBuilder s = new StringBuilder("Run ").append(run.id()).append(" · ");
+    s.append(run.status().name());
+    if (!run.commit().isEmpty()) {
+      s.append(" · commit ").append(run.commit(), 0, Math.min(12, run.commit().length()));
+    }
+    if (!run.branch().isEmpty()) {
+      s.append(" on ").append(run.branch());
+    }
+    s.append(" · started ").append(ReportMarkdown.WHEN.format(run.started()));
+    if (run.durationMillis() >= 0) {
+      s.append(" · tests ran ").append(Numbers.duration(Duration.ofMillis(run.durationMillis())));
+    }
+    return s.toString();
+  }
+
+  static String kind(Outcome o) {
+    return o == null ? "" : o.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * A duration in microseconds as people read it ({@code 12 µs}, {@code 30 ms}, {@code 1.50 s}),
+   * empty when unknown; without String.format below a minute, as every test of a run has one.
+   */
+  static String time(long micros) {
+    if (micros < 0) {
+      return "";
+    }
+    if (micros > 0 && micros < 1000) {
+      return micros + " µs";
+    }
+    long ms = micros / 1000;
+    if (ms < 1000) {
+      return ms + " ms";
+    }
+    if (ms < 60_000) {
+      long cs = (ms + 5) / 10;
+      long frac = cs % 100;
+      return cs / 100 + (frac < 10 ? ".0" : ".") + frac + " s";
+    }
+    return Numbers.duration(Duration.ofMillis(ms));
   }
 
   private static String resource(String name) {
