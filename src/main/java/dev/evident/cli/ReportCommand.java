@@ -5,6 +5,7 @@ import dev.evident.model.Run;
 import dev.evident.report.StatusReport;
 import dev.evident.service.ExportService;
 import dev.evident.service.ProjectConfigs;
+import dev.evident.service.ReportPageService;
 import dev.evident.service.ReportService;
 import dev.evident.service.Workspace;
 import java.io.IOException;
@@ -60,8 +61,9 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "md",
       description =
-          "md (Markdown, default), json (docs/report.schema.json), ctrf (CTRF with insights) or"
-              + " junit (one merged JUnit XML).")
+          "md (Markdown, default), json (docs/report.schema.json), html (one self-contained"
+              + " page with trend charts and every test), ctrf (CTRF with insights) or junit (one"
+              + " merged JUnit XML).")
   String format;
 
   @Option(
@@ -77,6 +79,14 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "The project file (default: evident.yaml, else .evident/config.yaml).")
   Path config;
+
+  @Option(
+      names = "--trend",
+      paramLabel = "N",
+      defaultValue = "" + ReportPageService.DEFAULT_TREND_RUNS,
+      description =
+          "HTML: chart the last N runs of the project up to RUN (default: ${DEFAULT-VALUE}).")
+  int trend;
 
   @Option(
       names = "--max-bytes",
@@ -111,9 +121,16 @@ final class ReportCommand implements Callable<Integer> {
     if (kind.equals("ctrf") || kind.equals("junit")) {
       return export(ExportService.Format.of(kind));
     }
-    if (!kind.equals("md") && !kind.equals("markdown") && !kind.equals("json")) {
+    if (!kind.equals("md")
+        && !kind.equals("markdown")
+        && !kind.equals("json")
+        && !kind.equals("html")) {
       throw new ParameterException(
-          spec.commandLine(), "unknown --format '" + format + "': give md, json, ctrf or junit");
+          spec.commandLine(),
+          "unknown --format '" + format + "': give md, json, html, ctrf or junit");
+    }
+    if (trend < 1) {
+      throw new ParameterException(spec.commandLine(), "--trend must be at least 1, not " + trend);
     }
     if (maxBytes < 1000) {
       throw new ParameterException(
@@ -132,6 +149,8 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace workspace = global.open()) {
       Run found = workspace.runs().resolve(run, project);
+      ReportPageService.Pending page =
+          kind.equals("html") ? workspace.reportPages().start(found, trend) : null;
       StatusReport report =
           workspace
               .reports()
@@ -148,6 +167,7 @@ final class ReportCommand implements Callable<Integer> {
           switch (kind) {
             case "md", "markdown" -> markdown = ReportService.markdown(report, maxBytes);
             case "json" -> Json.write(ReportService.json(report)) + "\n";
+            case "html" -> page.html(report);
             default -> throw new IllegalStateException(kind);
           };
       if (github) {

@@ -99,7 +99,7 @@ final class ChangeSection {
   }
 
   /** "1 new failure", "2 new failures": the bucket's title for its count. */
-  private static String title(BucketTests b) {
+  static String title(BucketTests b) {
     for (dev.evident.analyze.Bucket bucket : dev.evident.analyze.Bucket.values()) {
       if (bucket.key().equals(b.key())) {
         return bucket.title(b.tests().size());

@@ -152,7 +152,7 @@ final class ReportHistorySections {
     out.append('\n');
   }
 
-  private static String target(List<Check> checks) {
+  static String target(List<Check> checks) {
     List<String> parts = new ArrayList<>();
     for (Check c : checks) {
       parts.add(

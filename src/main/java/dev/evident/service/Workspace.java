@@ -92,6 +92,11 @@ public final class Workspace implements AutoCloseable {
     return new TrendService(store());
   }
 
+  /** What the HTML report adds: the trend up to a run and every test of it. */
+  public ReportPageService reportPages() {
+    return new ReportPageService(store());
+  }
+
   /** Suspicious tests: what looks tested but may not be. */
   public SuspectService suspects() {
     return new SuspectService(store());

@@ -157,7 +157,8 @@ class ReportCommandTests {
   void anUnknownFormatIsAUsageErrorNamingTheFormatsThereAre() {
     assertThat(run("report", "2", "--format", "pdf")).isEqualTo(2);
 
-    assertThat(err.toString()).contains("unknown --format 'pdf': give md, json, ctrf or junit");
+    assertThat(err.toString())
+        .contains("unknown --format 'pdf': give md, json, html, ctrf or junit");
   }
 
   @Test
