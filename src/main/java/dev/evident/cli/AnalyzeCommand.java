@@ -1,9 +1,5 @@
 package dev.evident.cli;
 
-import dev.evident.analyze.EvalView;
-import dev.evident.report.EvalJson;
-import dev.evident.report.EvalText;
-import dev.evident.service.PriceTables;
 import dev.evident.service.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,11 +46,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace workspace = global.open()) {
-      EvalView view =
-          workspace
-              .evals()
-              .run(workspace.runs().resolve(run, project), PriceTables.load(prices, Path.of("")));
-      out.print(json ? Json.write(EvalJson.of(view)) + "\n" : EvalText.analyze(view));
+      var o =
+          workspace.evals().analyze(workspace.runs().resolve(run, project), prices, Path.of(""));
+      out.print(json ? Json.write(o.json()) + "\n" : o.text());
       out.flush();
       return ExitCodes.OK;
     }

@@ -1,11 +1,8 @@
 package dev.evident.cli;
 
 import dev.evident.model.Run;
-import dev.evident.report.EvalJson;
-import dev.evident.report.EvalText;
 import dev.evident.service.CompareService;
 import dev.evident.service.EvalService;
-import dev.evident.service.PriceTables;
 import dev.evident.service.RunQueries;
 import dev.evident.service.Workspace;
 import java.io.PrintWriter;
@@ -144,14 +141,11 @@ final class CompareCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace workspace = global.open()) {
-      var view =
+      var o =
           workspace
               .evals()
-              .byModel(
-                  project,
-                  EvalService.since(since),
-                  PriceTables.load(prices, java.nio.file.Path.of("")));
-      out.print(json ? Json.write(EvalJson.of(view)) + "\n" : EvalText.models(view));
+              .models(project, EvalService.since(since), prices, java.nio.file.Path.of(""));
+      out.print(json ? Json.write(o.json()) + "\n" : o.text());
       out.flush();
       return ExitCodes.OK;
     }

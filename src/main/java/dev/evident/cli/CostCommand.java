@@ -1,11 +1,6 @@
 package dev.evident.cli;
 
-import dev.evident.analyze.EvalView;
-import dev.evident.analyze.Prices;
-import dev.evident.report.EvalJson;
-import dev.evident.report.EvalText;
 import dev.evident.service.EvalService;
-import dev.evident.service.PriceTables;
 import dev.evident.service.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,13 +59,16 @@ final class CostCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace workspace = global.open()) {
-      Prices table = PriceTables.load(prices, Path.of(""));
-      EvalService evals = workspace.evals();
-      EvalView view =
-          run != null
-              ? evals.run(workspace.runs().resolve(run, project), table)
-              : evals.project(project, EvalService.since(since), table);
-      out.print(json ? Json.write(EvalJson.of(view)) + "\n" : EvalText.cost(view));
+      EvalService.Output o =
+          workspace
+              .evals()
+              .cost(
+                  run == null ? null : workspace.runs().resolve(run, project),
+                  project,
+                  EvalService.since(since),
+                  prices,
+                  Path.of(""));
+      out.print(json ? Json.write(o.json()) + "\n" : o.text());
       out.flush();
       return ExitCodes.OK;
     }

@@ -8,7 +8,10 @@ import dev.evident.model.Outcome;
 import dev.evident.model.Run;
 import dev.evident.model.TestFacts;
 import dev.evident.model.TestId;
+import dev.evident.report.EvalJson;
+import dev.evident.report.EvalText;
 import dev.evident.store.ResultStore;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -71,6 +74,33 @@ public final class EvalService {
               money(first(p, Map.of(), EvalKeys.COST_USD, "cost_usd", "cost"))));
     }
     return samples;
+  }
+
+  /**
+   * A view rendered both ways, for the CLI.
+   *
+   * @param text the text report
+   * @param json the same as a JSON tree
+   */
+  public record Output(String text, Map<String, Object> json) {}
+
+  /** What {@code evident cost} prints: a run's cost, or a project's when run is null. */
+  public Output cost(Run run, String project, Instant since, Path pricesFile, Path workDir) {
+    Prices prices = PriceTables.load(pricesFile, workDir);
+    EvalView v = run != null ? run(run, prices) : project(project, since, prices);
+    return new Output(EvalText.cost(v), EvalJson.of(v));
+  }
+
+  /** What {@code evident analyze} prints. */
+  public Output analyze(Run run, Path pricesFile, Path workDir) {
+    EvalView v = run(run, PriceTables.load(pricesFile, workDir));
+    return new Output(EvalText.analyze(v), EvalJson.of(v));
+  }
+
+  /** What {@code evident compare --by model} prints. */
+  public Output models(String project, Instant since, Path pricesFile, Path workDir) {
+    EvalView v = byModel(project, since, PriceTables.load(pricesFile, workDir));
+    return new Output(EvalText.models(v), EvalJson.of(v));
   }
 
   /** One run's samples added up. */
