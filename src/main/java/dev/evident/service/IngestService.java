@@ -172,6 +172,7 @@ public final class IngestService {
     Pipeline pipeline = new Pipeline(task);
     List<Problem> problems = new ArrayList<>();
     List<InputFile> files = new ArrayList<>();
+    RunFacts facts = new RunFacts();
     pipeline.drain(
         item -> {
           switch (item) {
@@ -181,7 +182,10 @@ public final class IngestService {
               problems.add(p);
             }
             case RunError e -> writer.runError(e);
-            case SuiteInfo s -> writer.suite(s);
+            case SuiteInfo s -> {
+              writer.suite(s);
+              facts.suite(s);
+            }
             case InputFile f -> {
               writer.file(f);
               files.add(f);
@@ -189,6 +193,16 @@ public final class IngestService {
             default -> throw new IllegalStateException("unexpected " + item);
           }
         });
+    facts
+        .warning()
+        .ifPresent(
+            p -> {
+              writer.problem(p);
+              problems.add(p);
+            });
+    if (!facts.agreed().isEmpty()) {
+      writer.attributes(facts.agreed());
+    }
     return new Read(
         problems, files, task.read, task.ignored, task.unreadable, task.duplicatesSkipped);
   }

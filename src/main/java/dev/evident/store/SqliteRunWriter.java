@@ -37,6 +37,7 @@ final class SqliteRunWriter implements RunWriter {
   private final SqliteStore store;
   private final Connection c;
   private final RunStart start;
+  private final Map<String, String> learned = new java.util.TreeMap<>();
   private final Instant created = Instant.now();
   private final long runId;
   private final long projectId;
@@ -397,6 +398,17 @@ final class SqliteRunWriter implements RunWriter {
   }
 
   @Override
+  public void attributes(Map<String, String> more) {
+    checkOpen();
+    more.forEach(
+        (k, v) -> {
+          if (!start.attributes().containsKey(k)) {
+            learned.put(k, v);
+          }
+        });
+  }
+
+  @Override
   public Run commit(RunStatus status) {
     checkOpen();
     try {
@@ -431,6 +443,13 @@ final class SqliteRunWriter implements RunWriter {
       RunRows.suites(c, runId, results.values(), details.texts());
       RunRows.finish(
           c, runId, finalStatus, started, finished, total, runErrors.size(), problems.size());
+      Map<String, String> attributes = start.attributes();
+      if (!learned.isEmpty()) {
+        Map<String, String> all = new java.util.TreeMap<>(learned);
+        all.putAll(start.attributes());
+        attributes = all;
+        RunRows.attributes(c, runId, all);
+      }
       RunRows.labels(c, runId, start.labels());
       RunRows.problems(c, runId, problems);
       RunRows.runErrors(c, runId, runErrors, details.texts());
@@ -449,7 +468,7 @@ final class SqliteRunWriter implements RunWriter {
           finalStatus,
           start.command(),
           start.exitCode(),
-          start.attributes(),
+          attributes,
           start.labels(),
           total,
           runErrors.size(),

@@ -267,6 +267,47 @@ class EvalCommandTests {
     assertThat(json().get("runs")).hasSize(2);
   }
 
+  @Test
+  void aModelNamedByTheSuiteOrTheReportBecomesTheRunsModel() throws IOException {
+    assertThat(evident("ingest", fixture("junit-suite-model.xml"), "--project", "mb")).isZero();
+
+    assertThat(evident("runs", "--model", "gemini-2.5-flash", "--json")).isZero();
+    assertThat(json().get(0).get("attributes").get("agent").asText()).isEqualTo("one-shot");
+    assertThat(evident("cost", "latest", "--json")).isZero();
+    // 1,000,000 input x 0.30 + 100,000 output x 2.50 per million
+    assertThat(json().get("byModel").get("gemini-2.5-flash").get("cost").get("usd").asDouble())
+        .isCloseTo(0.55, within());
+
+    // --attr wins over what the file says.
+    assertThat(
+            evident(
+                "ingest",
+                fixture("junit-suite-model.xml"),
+                "--project",
+                "mb",
+                "--attr",
+                "model=gpt-4o"))
+        .isZero();
+    assertThat(evident("runs", "--model", "gpt-4o", "--json")).isZero();
+    assertThat(json().size()).isEqualTo(1);
+  }
+
+  @Test
+  void suitesNamingDifferentModelsLeaveTheRunsModelUnsetWithAWarning() throws IOException {
+    Path junit = dir.resolve("two.xml");
+    Files.writeString(
+        junit,
+        "<testsuites><testsuite name=\"a\"><properties><property name=\"model\" value=\"x\"/>"
+            + "</properties><testcase classname=\"a\" name=\"t\"/></testsuite>"
+            + "<testsuite name=\"b\"><properties><property name=\"model\" value=\"y\"/>"
+            + "</properties><testcase classname=\"b\" name=\"t\"/></testsuite></testsuites>");
+
+    evident("ingest", junit.toString(), "--project", "two", "--json");
+    assertThat(out.toString()).contains("suites name different model (x, y): not kept for the run");
+    assertThat(evident("runs", "--model", "x")).isZero();
+    assertThat(out.toString()).startsWith("No runs match");
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(1e-9);
   }
