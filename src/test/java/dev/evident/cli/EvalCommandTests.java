@@ -308,6 +308,22 @@ class EvalCommandTests {
     assertThat(out.toString()).startsWith("No runs match");
   }
 
+  @Test
+  void aCtrfReportsResultsExtraModelIsTheRunsModel() throws IOException {
+    Path ctrf = dir.resolve("run.json");
+    Files.writeString(
+        ctrf,
+        "{\"reportFormat\": \"CTRF\", \"results\": {\"tool\": {\"name\": \"k\"},"
+            + " \"extra\": {\"model\": \"claude-opus-4\", \"agent\": \"k\"},"
+            + " \"tests\": [{\"name\": \"t\", \"status\": \"passed\", \"duration\": 5,"
+            + " \"extra\": {\"tokens\": {\"input\": 1000000, \"output\": 0}}}]}}");
+    assertThat(evident("ingest", ctrf.toString(), "--project", "c")).isZero();
+
+    assertThat(evident("cost", "latest", "--json")).isZero();
+    assertThat(json().get("byModel").get("claude-opus-4").get("cost").get("usd").asDouble())
+        .isCloseTo(15.0, within());
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(1e-9);
   }
