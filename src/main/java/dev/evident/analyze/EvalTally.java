@@ -10,25 +10,101 @@ import java.util.TreeSet;
  */
 public final class EvalTally {
 
-  public long samples;
-  public long passed;
-  public long failed;
-  public long errored;
-  public long skipped;
-  public long micros;
-  public long timed;
-  public long input;
-  public long output;
-  public long cached;
-  public long withTokens;
-  public double givenCost;
-  public long costGiven;
-  public double computedCost;
-  public long costComputed;
-  public long noPrice;
-  public long noTokens;
-  public final Set<Long> runs = new TreeSet<>();
-  public final Set<String> unpricedModels = new TreeSet<>();
+  private long samples;
+  private long passed;
+  private long failed;
+  private long errored;
+  private long skipped;
+  private long micros;
+  private long timed;
+  private long input;
+  private long output;
+  private long cached;
+  private long withTokens;
+  private double givenCost;
+  private long costGiven;
+  private double computedCost;
+  private long costComputed;
+  private long noPrice;
+  private long noTokens;
+  private final Set<Long> runs = new TreeSet<>();
+  private final Set<String> unpricedModels = new TreeSet<>();
+
+  public long samples() {
+    return samples;
+  }
+
+  public long passed() {
+    return passed;
+  }
+
+  public long failed() {
+    return failed;
+  }
+
+  public long errored() {
+    return errored;
+  }
+
+  public long skipped() {
+    return skipped;
+  }
+
+  public long micros() {
+    return micros;
+  }
+
+  public long timed() {
+    return timed;
+  }
+
+  public long input() {
+    return input;
+  }
+
+  public long output() {
+    return output;
+  }
+
+  public long cached() {
+    return cached;
+  }
+
+  public long withTokens() {
+    return withTokens;
+  }
+
+  public double givenCost() {
+    return givenCost;
+  }
+
+  public long costGiven() {
+    return costGiven;
+  }
+
+  public double computedCost() {
+    return computedCost;
+  }
+
+  public long costComputed() {
+    return costComputed;
+  }
+
+  public long noPrice() {
+    return noPrice;
+  }
+
+  public long noTokens() {
+    return noTokens;
+  }
+
+  public Set<Long> runs() {
+    return java.util.Collections.unmodifiableSet(runs);
+  }
+
+  public Set<String> unpricedModels() {
+    return java.util.Collections.unmodifiableSet(unpricedModels);
+  }
 
   void add(EvalSample s, Prices prices) {
     samples++;

@@ -48,7 +48,7 @@ public final class EvalJson {
                           used.put(m, e);
                         }));
     prices.put("used", used);
-    prices.put("noPrice", List.copyOf(v.total().unpricedModels));
+    prices.put("noPrice", List.copyOf(v.total().unpricedModels()));
     out.put("prices", prices);
     return out;
   }
@@ -61,31 +61,31 @@ public final class EvalJson {
 
   static Map<String, Object> tally(EvalTally t) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("samples", t.samples);
+    out.put("samples", t.samples());
     out.put("executed", t.executed());
-    out.put("passed", t.passed);
-    out.put("failed", t.failed);
-    out.put("errored", t.errored);
-    out.put("skipped", t.skipped);
-    out.put("passRate", t.executed() == 0 ? null : (double) t.passed / t.executed());
-    out.put("durationMicros", t.timed == 0 ? null : t.micros);
+    out.put("passed", t.passed());
+    out.put("failed", t.failed());
+    out.put("errored", t.errored());
+    out.put("skipped", t.skipped());
+    out.put("passRate", t.executed() == 0 ? null : (double) t.passed() / t.executed());
+    out.put("durationMicros", t.timed() == 0 ? null : t.micros());
     Map<String, Object> tokens = new LinkedHashMap<>();
-    tokens.put("samplesWithTokens", t.withTokens);
-    tokens.put("input", t.input);
-    tokens.put("cached", t.cached);
-    tokens.put("output", t.output);
+    tokens.put("samplesWithTokens", t.withTokens());
+    tokens.put("input", t.input());
+    tokens.put("cached", t.cached());
+    tokens.put("output", t.output());
     out.put("tokens", tokens);
     Map<String, Object> cost = new LinkedHashMap<>();
-    cost.put("usd", t.costGiven + t.costComputed == 0 ? null : t.cost());
-    cost.put("givenUsd", t.givenCost);
-    cost.put("samplesGiven", t.costGiven);
-    cost.put("computedUsd", t.computedCost);
-    cost.put("samplesComputed", t.costComputed);
-    cost.put("samplesNoPrice", t.noPrice);
-    cost.put("samplesNoTokens", t.noTokens);
+    cost.put("usd", t.costGiven() + t.costComputed() == 0 ? null : t.cost());
+    cost.put("givenUsd", t.givenCost());
+    cost.put("samplesGiven", t.costGiven());
+    cost.put("computedUsd", t.computedCost());
+    cost.put("samplesComputed", t.costComputed());
+    cost.put("samplesNoPrice", t.noPrice());
+    cost.put("samplesNoTokens", t.noTokens());
     cost.put("from", t.costSource());
     out.put("cost", cost);
-    out.put("runs", List.copyOf(t.runs));
+    out.put("runs", List.copyOf(t.runs()));
     return out;
   }
 }

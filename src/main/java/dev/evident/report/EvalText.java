@@ -19,7 +19,7 @@ public final class EvalText {
   /** Pass rates, time, tokens and cost per package and per model. */
   public static String analyze(EvalView v) {
     StringBuilder out = new StringBuilder(headline(v));
-    if (v.total().samples == 0) {
+    if (v.total().samples() == 0) {
       return out.append("No samples: the run holds no tests.\n").toString();
     }
     out.append('\n');
@@ -34,8 +34,8 @@ public final class EvalText {
   /** Tokens and money per model and per package. */
   public static String cost(EvalView v) {
     StringBuilder out = new StringBuilder("Cost of " + v.title() + ": ");
-    out.append(Numbers.count(v.total().samples, "sample", "samples")).append('\n');
-    if (v.total().samples == 0) {
+    out.append(Numbers.count(v.total().samples(), "sample", "samples")).append('\n');
+    if (v.total().samples() == 0) {
       return out.toString();
     }
     out.append('\n');
@@ -66,10 +66,10 @@ public final class EvalText {
                       m,
                       String.valueOf(v.runByModel().getOrDefault(m, 0L)),
                       passedOf(t),
-                      Numbers.percent(t.passed, t.executed()),
+                      Numbers.percent(t.passed(), t.executed()),
                       time(t),
-                      tokens(t, t.input),
-                      tokens(t, t.output),
+                      tokens(t, t.input()),
+                      tokens(t, t.output()),
                       money(t)
                     }));
     Table.write(out, rows);
@@ -86,7 +86,9 @@ public final class EvalText {
         for (String m : v.byModel().keySet()) {
           EvalTally t = v.byModelPackage().get(m).get(p);
           row.add(
-              t == null ? "-" : passedOf(t) + " (" + Numbers.percent(t.passed, t.executed()) + ")");
+              t == null
+                  ? "-"
+                  : passedOf(t) + " (" + Numbers.percent(t.passed(), t.executed()) + ")");
         }
         prow.add(row.toArray(String[]::new));
       }
@@ -103,13 +105,13 @@ public final class EvalText {
     }
     return head
         + ": "
-        + Numbers.count(t.samples, "sample", "samples")
+        + Numbers.count(t.samples(), "sample", "samples")
         + ", "
         + Numbers.count(t.executed())
         + " executed, "
         + passedOf(t)
         + " passed ("
-        + Numbers.percent(t.passed, t.executed())
+        + Numbers.percent(t.passed(), t.executed())
         + ")\n";
   }
 
@@ -131,12 +133,12 @@ public final class EvalText {
     return new String[] {
       k,
       passedOf(t),
-      Numbers.percent(t.passed, t.executed()),
-      Numbers.count(t.skipped),
+      Numbers.percent(t.passed(), t.executed()),
+      Numbers.count(t.skipped()),
       time(t),
-      tokens(t, t.input),
-      tokens(t, t.cached),
-      tokens(t, t.output),
+      tokens(t, t.input()),
+      tokens(t, t.cached()),
+      tokens(t, t.output()),
       money(t)
     };
   }
@@ -156,13 +158,13 @@ public final class EvalText {
   }
 
   private static String[] costRow(String k, EvalTally t) {
-    long unpriced = t.noPrice + t.noTokens;
+    long unpriced = t.noPrice() + t.noTokens();
     return new String[] {
       k,
-      Numbers.count(t.samples),
-      tokens(t, t.input),
-      tokens(t, t.cached),
-      tokens(t, t.output),
+      Numbers.count(t.samples()),
+      tokens(t, t.input()),
+      tokens(t, t.cached()),
+      tokens(t, t.output()),
       money(t),
       t.costSource(),
       unpriced == 0 ? "" : unpriced(t)
@@ -171,11 +173,11 @@ public final class EvalText {
 
   private static String unpriced(EvalTally t) {
     List<String> parts = new ArrayList<>();
-    if (t.noPrice > 0) {
-      parts.add(Numbers.count(t.noPrice) + " no price");
+    if (t.noPrice() > 0) {
+      parts.add(Numbers.count(t.noPrice()) + " no price");
     }
-    if (t.noTokens > 0) {
-      parts.add(Numbers.count(t.noTokens) + " no tokens");
+    if (t.noTokens() > 0) {
+      parts.add(Numbers.count(t.noTokens()) + " no tokens");
     }
     return String.join(", ", parts);
   }
@@ -183,19 +185,19 @@ public final class EvalText {
   private static String footer(EvalView v) {
     StringBuilder out = new StringBuilder("\n");
     EvalTally t = v.total();
-    if (!t.unpricedModels.isEmpty()) {
+    if (!t.unpricedModels().isEmpty()) {
       out.append("No price: ")
-          .append(String.join(", ", t.unpricedModels))
+          .append(String.join(", ", t.unpricedModels()))
           .append(" (")
-          .append(Numbers.count(t.noPrice, "sample", "samples"))
+          .append(Numbers.count(t.noPrice(), "sample", "samples"))
           .append("); not in any cost above, never guessed. Add the model with --prices FILE.\n");
     }
-    if (t.costGiven > 0) {
+    if (t.costGiven() > 0) {
       out.append("Cost given in the data (cost.usd) is used as given for ")
-          .append(Numbers.count(t.costGiven, "sample", "samples"))
+          .append(Numbers.count(t.costGiven(), "sample", "samples"))
           .append("; computed from tokens only where the data gives none.\n");
     }
-    if (t.costComputed > 0) {
+    if (t.costComputed() > 0) {
       List<String> dated = new ArrayList<>();
       new TreeSet<>(v.byModel().keySet())
           .forEach(m -> v.prices().of(m).ifPresent(p -> dated.add(m + " of " + p.date())));
@@ -209,20 +211,20 @@ public final class EvalText {
   }
 
   static String passedOf(EvalTally t) {
-    return Numbers.count(t.passed) + " of " + Numbers.count(t.executed());
+    return Numbers.count(t.passed()) + " of " + Numbers.count(t.executed());
   }
 
   private static String time(EvalTally t) {
-    return t.timed == 0 ? "-" : Numbers.duration(Duration.ofNanos(t.micros * 1000));
+    return t.timed() == 0 ? "-" : Numbers.duration(Duration.ofNanos(t.micros() * 1000));
   }
 
   private static String tokens(EvalTally t, long n) {
-    return t.withTokens == 0 ? "-" : Numbers.count(n);
+    return t.withTokens() == 0 ? "-" : Numbers.count(n);
   }
 
   static String money(EvalTally t) {
-    if (t.costGiven + t.costComputed == 0) {
-      return t.noPrice > 0 ? "no price" : "-";
+    if (t.costGiven() + t.costComputed() == 0) {
+      return t.noPrice() > 0 ? "no price" : "-";
     }
     return String.format(Locale.ROOT, "%.4f", t.cost());
   }
