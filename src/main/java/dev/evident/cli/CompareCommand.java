@@ -2,6 +2,7 @@ package dev.evident.cli;
 
 import dev.evident.model.Run;
 import dev.evident.service.CompareService;
+import dev.evident.service.EvalService;
 import dev.evident.service.RunQueries;
 import dev.evident.service.Workspace;
 import java.io.PrintWriter;
@@ -70,8 +71,32 @@ final class CompareCommand implements Callable<Integer> {
       description = "Tests to list per bucket in text output (default: ${DEFAULT-VALUE}).")
   int max;
 
+  @Option(
+      names = "--by",
+      paramLabel = "model",
+      description =
+          "Compare models side by side instead of two runs: each model's newest run (of --project,"
+              + " since --since) with pass rate as passed of executed, tokens, cost, time, and"
+              + " per package.")
+  String by;
+
+  @Option(
+      names = "--since",
+      paramLabel = "DATE",
+      description = "With --by model: runs stored since this date (YYYY-MM-DD, UTC).")
+  String since;
+
+  @Option(
+      names = "--prices",
+      paramLabel = "FILE",
+      description = "With --by model: a YAML price table; see cost.")
+  java.nio.file.Path prices;
+
   @Override
   public Integer call() {
+    if (by != null) {
+      return byModel();
+    }
     if (baseline != null && runs.size() > 1) {
       throw new ParameterException(
           spec.commandLine(), "give the base either as --baseline or as the first run, not both");
@@ -101,6 +126,26 @@ final class CompareCommand implements Callable<Integer> {
           json
               ? Json.write(CompareService.json(comparison)) + "\n"
               : CompareService.text(comparison, max));
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  private int byModel() {
+    if (!by.equals("model")) {
+      throw new ParameterException(spec.commandLine(), "--by takes 'model', not '" + by + "'");
+    }
+    if (!runs.isEmpty() || baseline != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--by model compares a project's runs: give --project, not runs");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Workspace workspace = global.open()) {
+      var o =
+          workspace
+              .evals()
+              .models(project, EvalService.since(since), prices, java.nio.file.Path.of(""));
+      out.print(json ? Json.write(o.json()) + "\n" : o.text());
       out.flush();
       return ExitCodes.OK;
     }

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
       ShowCommand.class,
       DiagnoseCommand.class,
       CompareCommand.class,
+      AnalyzeCommand.class,
+      CostCommand.class,
       GateCommand.class,
       ExportCommand.class,
       TrendCommand.class,

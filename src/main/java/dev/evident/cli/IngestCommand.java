@@ -55,12 +55,19 @@ final class IngestCommand implements Callable<Integer> {
   Map<String, String> labels = new LinkedHashMap<>();
 
   @Option(
+      names = "--attr",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A fact about the run (model, agent, package, ...), kept as a run attribute; repeatable.")
+  Map<String, String> attributes = new LinkedHashMap<>();
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "auto",
       description =
           "auto (detect from content; default), junit, ctrf, gotest, tap, trx, nunit, xunit, mocha,"
-              + " otr, dart, rspec.")
+              + " otr, dart, rspec, evals.")
   String format;
 
   @Option(names = "--json", description = "Print the stored run as JSON.")
@@ -100,7 +107,7 @@ final class IngestCommand implements Callable<Integer> {
             : null;
     try (Workspace workspace = global.open();
         ProgressBar progress = ProgressBar.onTerminal(err)) {
-      var request = new IngestService.Request(paths, Path.of(""), name, labels, format);
+      var request = new IngestService.Request(paths, Path.of(""), name, labels, format, attributes);
       IngestService.Ingested ingested = workspace.ingest().ingest(request, progress);
       progress.close();
       RunDetail detail =

@@ -56,6 +56,13 @@ final class RunCommand implements Callable<Integer> {
   String project;
 
   @Option(
+      names = "--attr",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A fact about the run (model, agent, package, ...), kept as a run attribute; repeatable.")
+  Map<String, String> attributes = new LinkedHashMap<>();
+
+  @Option(
       names = "--label",
       paramLabel = "KEY=VALUE",
       description = "A label for the run; repeatable.")
@@ -185,7 +192,8 @@ final class RunCommand implements Callable<Integer> {
                     !noPreflight,
                     config,
                     recordEnv,
-                    System.getenv()),
+                    System.getenv(),
+                    attributes),
                 console);
         console.close();
         quarantine = workspace.quarantine().inRun(ran.run());

@@ -2,6 +2,7 @@ package dev.evident.cli;
 
 import dev.evident.model.Counts;
 import dev.evident.model.Run;
+import dev.evident.service.EvalService;
 import dev.evident.service.RunQueries;
 import dev.evident.service.Workspace;
 import java.io.PrintWriter;
@@ -45,6 +46,18 @@ final class RunsCommand implements Callable<Integer> {
       description = "How many runs (default: ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      description = "Only runs with samples of this model (the run's model attribute or a test's).")
+  String model;
+
+  @Option(
+      names = "--since",
+      paramLabel = "DATE",
+      description = "Only runs stored since this date (YYYY-MM-DD, UTC) or instant.")
+  String since;
+
   @Option(names = "--json", description = "Print the runs as JSON.")
   boolean json;
 
@@ -52,16 +65,24 @@ final class RunsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace workspace = global.open()) {
-      List<Run> runs = workspace.runs().runs(project, limit);
+      List<Run> runs =
+          model == null && since == null
+              ? workspace.runs().runs(project, limit)
+              : workspace.evals().runs(project, EvalService.since(since), model, limit);
       if (json) {
         List<Object> list = new ArrayList<>();
         runs.forEach(r -> list.add(RunQueries.json(r)));
         out.println(Json.write(list));
       } else if (runs.isEmpty()) {
         out.println(
-            project == null
-                ? "No runs stored yet."
-                : "No runs of project " + project + " stored yet.");
+            model != null || since != null
+                ? "No runs match"
+                    + (model == null ? "" : " --model " + model)
+                    + (since == null ? "" : " --since " + since)
+                    + "."
+                : project == null
+                    ? "No runs stored yet."
+                    : "No runs of project " + project + " stored yet.");
       } else {
         out.println(
             String.format(

@@ -16,7 +16,8 @@ public enum Format {
   MOCHA("mocha", "Mocha JSON"),
   OTR("otr", "Open Test Reporting XML"),
   DART("dart", "Dart/Flutter JSON"),
-  RSPEC("rspec", "RSpec JSON");
+  RSPEC("rspec", "RSpec JSON"),
+  EVALS("evals", "Evaluation harness JSON lines");
 
   private final String id;
   private final String title;

@@ -37,6 +37,7 @@ public final class Formats {
     register(new XunitReader());
     register(new DartJsonReader());
     register(new RspecJsonReader());
+    register(new EvalsReader());
   }
 
   private static final Pattern XML_ROOT =
@@ -219,6 +220,9 @@ public final class Formats {
     boolean tap = false;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
+      if (i < 100 && EvalsReader.isSampleLine(line)) {
+        return new Detection(Format.EVALS, null);
+      }
       if (GO_EVENT.matcher(line).find()
           && (line.contains("\"Package\"")
               || line.contains("\"Test\"")

@@ -47,15 +47,27 @@ public final class IngestService {
    * @param labels labels for the run
    * @param format the format to read every file as ({@code junit}, {@code tap}, ...), or {@code
    *     auto} to detect it per file
+   * @param attributes facts about the run the user gives ({@code --attr model=NAME})
    */
   public record Request(
-      List<String> paths, Path base, String project, Map<String, String> labels, String format) {
+      List<String> paths,
+      Path base,
+      String project,
+      Map<String, String> labels,
+      String format,
+      Map<String, String> attributes) {
     public Request {
       Objects.requireNonNull(format, "format");
       paths = List.copyOf(paths);
       Objects.requireNonNull(base, "base");
       Objects.requireNonNull(project, "project");
       labels = Map.copyOf(labels);
+      attributes = Map.copyOf(attributes);
+    }
+
+    public Request(
+        List<String> paths, Path base, String project, Map<String, String> labels, String format) {
+      this(paths, base, project, labels, format, Map.of());
     }
   }
 
@@ -86,7 +98,17 @@ public final class IngestService {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
-    try (RunWriter writer = store.startRun(RunStart.ingest(request.project(), request.labels()))) {
+    try (RunWriter writer =
+        store.startRun(
+            new RunStart(
+                request.project(),
+                "ingest",
+                "",
+                null,
+                request.attributes(),
+                request.labels(),
+                null,
+                null))) {
       Read read = read(writer, candidates, format, progress);
       if (read.read() == 0 && read.unreadable() > 0) {
         throw new InputException(
@@ -150,6 +172,7 @@ public final class IngestService {
     Pipeline pipeline = new Pipeline(task);
     List<Problem> problems = new ArrayList<>();
     List<InputFile> files = new ArrayList<>();
+    RunFacts facts = new RunFacts();
     pipeline.drain(
         item -> {
           switch (item) {
@@ -159,7 +182,10 @@ public final class IngestService {
               problems.add(p);
             }
             case RunError e -> writer.runError(e);
-            case SuiteInfo s -> writer.suite(s);
+            case SuiteInfo s -> {
+              writer.suite(s);
+              facts.suite(s);
+            }
             case InputFile f -> {
               writer.file(f);
               files.add(f);
@@ -167,6 +193,16 @@ public final class IngestService {
             default -> throw new IllegalStateException("unexpected " + item);
           }
         });
+    facts
+        .warning()
+        .ifPresent(
+            p -> {
+              writer.problem(p);
+              problems.add(p);
+            });
+    if (!facts.agreed().isEmpty()) {
+      writer.attributes(facts.agreed());
+    }
     return new Read(
         problems, files, task.read, task.ignored, task.unreadable, task.duplicatesSkipped);
   }

@@ -25,7 +25,12 @@ public final class ProjectConfigs {
   public static final List<String> DEFAULT_FILES = List.of("evident.yaml", ".evident/config.yaml");
 
   private static final List<String> SECTIONS =
-      List.of(RequiresSection.NAME, FlakySection.NAME, CategoriesSection.NAME, GatesSection.NAME);
+      List.of(
+          RequiresSection.NAME,
+          FlakySection.NAME,
+          CategoriesSection.NAME,
+          GatesSection.NAME,
+          "prices");
 
   /**
    * A configuration and the file it came from.

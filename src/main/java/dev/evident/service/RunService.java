@@ -82,8 +82,10 @@ public final class RunService {
       boolean preflight,
       Path config,
       List<String> recordEnv,
-      Map<String, String> env) {
+      Map<String, String> env,
+      Map<String, String> attributes) {
     public Request {
+      attributes = Map.copyOf(attributes);
       command = List.copyOf(command);
       if (command.isEmpty()) {
         throw new InputException(
@@ -95,6 +97,31 @@ public final class RunService {
       resultGlobs = List.copyOf(resultGlobs);
       recordEnv = List.copyOf(recordEnv);
       env = Map.copyOf(env);
+    }
+
+    public Request(
+        List<String> command,
+        Path workDir,
+        String project,
+        Map<String, String> labels,
+        Duration timeout,
+        List<String> resultGlobs,
+        boolean preflight,
+        Path config,
+        List<String> recordEnv,
+        Map<String, String> env) {
+      this(
+          command,
+          workDir,
+          project,
+          labels,
+          timeout,
+          resultGlobs,
+          preflight,
+          config,
+          recordEnv,
+          env,
+          Map.of());
     }
   }
 
@@ -204,10 +231,9 @@ public final class RunService {
     Location config = result.loaded() == null ? null : Location.of(result.loaded().name(), 0);
     List<String> reasons = new ArrayList<>();
     Instant now = Instant.now();
-    Map<String, String> attributes =
-        Map.of(
-            "command", RunEnvironment.shellQuoted(request.command()),
-            "workdir", request.workDir().toAbsolutePath().normalize().toString());
+    Map<String, String> attributes = new java.util.HashMap<>(request.attributes());
+    attributes.put("command", RunEnvironment.shellQuoted(request.command()));
+    attributes.put("workdir", request.workDir().toAbsolutePath().normalize().toString());
     try (RunWriter writer =
         stores
             .get()
@@ -243,6 +269,9 @@ public final class RunService {
       Path stdoutCopy,
       Map<String, String> attributes) {
     ResultFiles.Found found = ResultFiles.find(invocation.results(), before);
+    Map<String, String> merged = new java.util.HashMap<>(attributes);
+    merged.putAll(request.attributes()); // what the user says wins over what was detected
+    attributes = merged;
     RunStart start =
         new RunStart(
             request.project(),

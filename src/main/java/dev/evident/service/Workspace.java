@@ -72,6 +72,11 @@ public final class Workspace implements AutoCloseable {
     return new RunQueries(store());
   }
 
+  /** Evaluation runs: samples with models, tokens and cost. */
+  public EvalService evals() {
+    return new EvalService(store());
+  }
+
   /** Comparisons of two runs, test by test. */
   public CompareService compares() {
     return new CompareService(store());

@@ -31,6 +31,7 @@ final class JdbcRunWriter implements RunWriter {
   private final JdbcStore store;
   private final Connection c;
   private final RunStart start;
+  private final Map<String, String> learned = new java.util.TreeMap<>();
   private final Instant created = Instant.now();
   private final long runId;
   private final TestIdentities tests;
@@ -193,6 +194,13 @@ final class JdbcRunWriter implements RunWriter {
   }
 
   @Override
+  public void attributes(Map<String, String> more) {
+    checkOpen();
+    more.forEach((k, v) -> learned.put(k, v));
+    start.attributes().keySet().forEach(learned::remove);
+  }
+
+  @Override
   public Run commit(RunStatus status) {
     checkOpen();
     try {
@@ -214,6 +222,12 @@ final class JdbcRunWriter implements RunWriter {
           total,
           runErrors.size(),
           problems.size());
+      Map<String, String> attributes = start.attributes();
+      if (!learned.isEmpty()) {
+        attributes = new java.util.TreeMap<>(learned);
+        attributes.putAll(start.attributes());
+        RunRows.attributes(c, runId, attributes);
+      }
       RunRows.labels(c, runId, start.labels());
       RunRows.problems(c, runId, problems);
       RunRows.runErrors(c, runId, runErrors, details.texts());
@@ -232,7 +246,7 @@ final class JdbcRunWriter implements RunWriter {
           finalStatus,
           start.command(),
           start.exitCode(),
-          start.attributes(),
+          attributes,
           start.labels(),
           total,
           runErrors.size(),

@@ -38,6 +38,15 @@ final class RunRows {
     }
   }
 
+  static void attributes(Connection c, long runId, java.util.Map<String, String> attributes)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET attributes = ? WHERE id = ?")) {
+      ps.setString(1, Sql.json(new java.util.TreeMap<>(attributes)));
+      ps.setLong(2, runId);
+      ps.executeUpdate();
+    }
+  }
+
   static void finish(
       Connection c,
       long runId,

@@ -43,6 +43,12 @@ public interface RunWriter extends AutoCloseable {
    */
   void log(String stream, String excerpt, long fullLength);
 
+  /**
+   * Adds facts about the run learned from its input (a model named by a suite's properties); a key
+   * the run was started with keeps its value. Stored when the run commits.
+   */
+  void attributes(java.util.Map<String, String> learned);
+
   /** The counts of the results added so far. */
   Counts counts();
 
