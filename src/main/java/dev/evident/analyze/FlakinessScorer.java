@@ -41,15 +41,10 @@ public final class FlakinessScorer {
    * @param runs the window's runs, oldest first, as {@code history} indexes them
    */
   public FlakinessReport report(String project, List<HistoryRun> runs, OutcomeHistory history) {
-    List<TestFlakiness> all = scoreAll(runs, history);
     int[] byVerdict = new int[Verdict.values().length];
     List<TestFlakiness> shown = new ArrayList<>();
-    for (TestFlakiness t : all) {
-      byVerdict[t.verdict().ordinal()]++;
-      if (t.verdict().compareTo(Verdict.WATCH) <= 0) {
-        shown.add(t);
-      }
-    }
+    // Only the shown tests are built with their reasons; the rest (most) are only counted.
+    score(runs, history, false, shown, byVerdict);
     shown.sort(
         Comparator.comparing(TestFlakiness::verdict)
             .thenComparing(Comparator.comparingDouble(TestFlakiness::score).reversed())
@@ -69,12 +64,27 @@ public final class FlakinessScorer {
         runs.stream().map(HistoryRun::id).toList(),
         outages,
         shown,
-        all.size(),
+        history.size(),
         java.util.Arrays.stream(byVerdict).boxed().toList());
   }
 
   /** Every test of the history, in row order. */
   public List<TestFlakiness> scoreAll(List<HistoryRun> runs, OutcomeHistory history) {
+    List<TestFlakiness> tests = new ArrayList<>(history.size());
+    score(runs, history, true, tests, new int[Verdict.values().length]);
+    return tests;
+  }
+
+  /**
+   * Scores every test of the history in row order, counting them by verdict; adds to {@code tests}
+   * every test when {@code all}, else only those with evidence of flakiness (WATCH or worse).
+   */
+  private void score(
+      List<HistoryRun> runs,
+      OutcomeHistory history,
+      boolean all,
+      List<TestFlakiness> tests,
+      int[] byVerdict) {
     if (runs.size() != history.runs()) {
       throw new IllegalArgumentException(
           runs.size() + " runs for a history of " + history.runs() + " runs");
@@ -93,11 +103,14 @@ public final class FlakinessScorer {
     commits.forEach((name, i) -> commitNames[i] = name);
     String[] shortNames = FlakyReasons.shortCommits(commitNames);
     Scratch scratch = new Scratch(commits.size());
-    List<TestFlakiness> tests = new ArrayList<>(history.size());
     for (int row = 0; row < history.size(); row++) {
-      tests.add(score(row, runs, history, outage, commit, commitNames, shortNames, scratch));
+      TestFlakiness t =
+          score(row, runs, history, outage, commit, commitNames, shortNames, scratch, all);
+      byVerdict[scratch.verdict.ordinal()]++;
+      if (t != null) {
+        tests.add(t);
+      }
     }
-    return tests;
   }
 
   /** Per-commit state of the test being scored; a stamp marks what belongs to it. */
@@ -106,6 +119,7 @@ public final class FlakinessScorer {
     final int[] lastState;
     final int[] flips;
     int current;
+    Verdict verdict;
 
     Scratch(int commits) {
       stamp = new int[commits];
@@ -122,7 +136,8 @@ public final class FlakinessScorer {
       int[] commit,
       String[] commitNames,
       String[] shortNames,
-      Scratch s) {
+      Scratch s,
+      boolean all) {
     s.current++;
     int executed = 0, reruns = 0, flips = 0, commitFlips = 0, commitPairs = 0, outageFailures = 0;
     int flipCommits = 0, top = -1, lastSeen = -1, lastChange = -1, previous = -1;
@@ -202,6 +217,10 @@ public final class FlakinessScorer {
           score < settings.threshold()
               ? Verdict.WATCH
               : consistent >= settings.recoveryRuns() ? Verdict.RECOVERED : Verdict.FLAKY;
+    }
+    s.verdict = verdict;
+    if (!all && verdict.compareTo(Verdict.WATCH) > 0) {
+      return null;
     }
     HistoryRun seen = lastSeen < 0 ? null : runs.get(lastSeen);
     FlakyReasons.Facts facts =

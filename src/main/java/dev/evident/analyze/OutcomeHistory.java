@@ -56,7 +56,19 @@ public final class OutcomeHistory {
 
   private static final Outcome[] OUTCOMES = Outcome.values();
 
+  /** The row after the last one looked up: runs list their tests in much the same order. */
+  private int next;
+
   private int row(long ref) {
+    if (next < size && refs[next] == ref) {
+      return next++;
+    }
+    int row = lookUp(ref);
+    next = row + 1;
+    return row;
+  }
+
+  private int lookUp(long ref) {
     int mask = keys.length - 1;
     int i = (int) mix(ref) & mask;
     while (used[i]) {

@@ -16,6 +16,7 @@ import dev.evident.model.RunDiagnosis;
 import dev.evident.model.RunError;
 import dev.evident.model.RunQuarantine;
 import dev.evident.model.SeenBefore;
+import dev.evident.store.FailureIndex;
 import dev.evident.store.ResultStore;
 import dev.evident.store.StoredFailure;
 import java.util.ArrayList;
@@ -89,11 +90,15 @@ public final class DiagnoseService {
     for (FailureLabel label : labels) {
       labelByFingerprint.putIfAbsent(label.fingerprint(), label);
     }
+    List<FailureGroup> ordered = byImpact(grouped);
+    List<Optional<SeenBefore>> seenBefore =
+        lookBack && history != null ? seen(run, ordered) : List.of();
     List<CauseGroup> groups = new ArrayList<>();
     int index = 0;
-    for (FailureGroup g : byImpact(grouped)) {
-      boolean detailed = lookBack && index++ < LOOKED_UP;
-      SeenBefore seen = detailed && history != null ? seen(run, g).orElse(null) : null;
+    for (FailureGroup g : ordered) {
+      boolean detailed = lookBack && index < LOOKED_UP;
+      SeenBefore seen = detailed && history != null ? seenBefore.get(index).orElse(null) : null;
+      index++;
       LabelMatch match = detailed ? label(run, g, labelByFingerprint, labels) : null;
       Diagnosis diagnosis = g.diagnosis();
       if (match != null) {
@@ -304,8 +309,13 @@ public final class DiagnoseService {
         .thenComparing(CauseGroup::id);
   }
 
-  private Optional<SeenBefore> seen(Run run, FailureGroup g) {
-    return history.seenBefore(run.project(), g.id(), g.text(), run.id());
+  /** Where the first {@link #LOOKED_UP} groups failed before, looked up together. */
+  private List<Optional<SeenBefore>> seen(Run run, List<FailureGroup> ordered) {
+    List<FailureIndex.Lookup> lookups = new ArrayList<>();
+    for (FailureGroup g : ordered.subList(0, Math.min(LOOKED_UP, ordered.size()))) {
+      lookups.add(new FailureIndex.Lookup(g.id(), g.text()));
+    }
+    return history.seenBefore(run.project(), lookups, run.id());
   }
 
   private LabelMatch label(

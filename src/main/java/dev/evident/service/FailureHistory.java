@@ -49,6 +49,13 @@ final class FailureHistory implements AutoCloseable {
     return index.seenBefore(project, fingerprint, text, beforeRunId);
   }
 
+  /** {@link #seenBefore} for several failures at once, in their order. */
+  List<Optional<SeenBefore>> seenBefore(
+      String project, List<FailureIndex.Lookup> failures, long beforeRunId) {
+    catchUp();
+    return index.seenBefore(project, failures, beforeRunId);
+  }
+
   /** The project's fingerprints equal or similar to this one, with their similarity. */
   Map<String, Double> similar(String project, String fingerprint, String text) {
     catchUp();

@@ -147,6 +147,10 @@ public final class FailureIndex implements AutoCloseable {
    * changed). Returns how many runs it indexed; 0 when another process is indexing.
    */
   public synchronized int catchUp(ResultStore store) {
+    if (upToDate(store)) {
+      refresh();
+      return 0;
+    }
     IndexWriterConfig config =
         new IndexWriterConfig(ANALYZER)
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -184,6 +188,23 @@ public final class FailureIndex implements AutoCloseable {
     }
     refresh();
     return runs;
+  }
+
+  /**
+   * Whether the last commit indexed every run of this store with these rules: then catching up
+   * needs no writer (nor its lock).
+   */
+  private boolean upToDate(ResultStore store) {
+    try {
+      Map<String, String> data = committedData();
+      String last = data.get(LAST_RUN);
+      return last != null
+          && version().equals(data.get(VERSION))
+          && store.id().equals(data.get(STORE))
+          && store.runsAfter(Long.parseLong(last), 1).isEmpty();
+    } catch (IOException e) {
+      throw new StoreException("cannot read failure index " + path + ": " + e.getMessage(), e);
+    }
   }
 
   private void index(ResultStore store, Run run, IndexWriter writer, Signatures signatures) {
@@ -260,9 +281,13 @@ public final class FailureIndex implements AutoCloseable {
    */
   public synchronized Map<String, Double> similar(
       String project, String fingerprint, String text, long beforeRunId) {
+    return similar(searcher(), project, fingerprint, text, beforeRunId);
+  }
+
+  private Map<String, Double> similar(
+      IndexSearcher searcher, String project, String fingerprint, String text, long beforeRunId) {
     Map<String, Double> similar = new LinkedHashMap<>();
     similar.put(fingerprint, 1.0);
-    IndexSearcher searcher = searcher();
     if (searcher == null) {
       return similar;
     }
@@ -316,11 +341,32 @@ public final class FailureIndex implements AutoCloseable {
    */
   public synchronized Optional<SeenBefore> seenBefore(
       String project, String fingerprint, String text, long beforeRunId) {
-    Map<String, Double> fingerprints = similar(project, fingerprint, text, beforeRunId);
+    return seenBefore(searcher(), project, fingerprint, text, beforeRunId);
+  }
+
+  /** A failure to look up: its fingerprint and normalised text. */
+  public record Lookup(String fingerprint, String text) {}
+
+  /**
+   * {@link #seenBefore(String, String, String, long)} for several failures, in their order, over
+   * one snapshot of the index.
+   */
+  public synchronized List<Optional<SeenBefore>> seenBefore(
+      String project, List<Lookup> failures, long beforeRunId) {
     IndexSearcher searcher = searcher();
+    List<Optional<SeenBefore>> seen = new ArrayList<>(failures.size());
+    for (Lookup f : failures) {
+      seen.add(seenBefore(searcher, project, f.fingerprint(), f.text(), beforeRunId));
+    }
+    return seen;
+  }
+
+  private Optional<SeenBefore> seenBefore(
+      IndexSearcher searcher, String project, String fingerprint, String text, long beforeRunId) {
     if (searcher == null) {
       return Optional.empty();
     }
+    Map<String, Double> fingerprints = similar(searcher, project, fingerprint, text, beforeRunId);
     List<BytesRef> terms = new ArrayList<>();
     fingerprints.keySet().forEach(f -> terms.add(new BytesRef(f)));
     Query query =

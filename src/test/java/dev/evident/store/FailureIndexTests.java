@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.index.IndexWriter;
@@ -189,6 +190,52 @@ class FailureIndexTests {
     assertThat(index().seenBefore("shop", f.id(), f.text(), first)).isEmpty();
     assertThat(index().seenBefore("other-project", f.id(), f.text(), first + 10)).isEmpty();
     assertThat(index().seenBefore("shop", f.id(), f.text(), first + 1)).isPresent();
+  }
+
+  @Test
+  void looksSeveralFailuresUpAtOnceAsItDoesOneByOne() {
+    Failure refused = redis("localhost", 6381);
+    long first = run("shop", "2026-11-02", Map.of("test_reads", refused));
+    run("shop", "2026-11-03", Map.of("test_env", missingSetting("REDIS_URL")));
+    long now = run("shop", "2026-11-04", Map.of("test_reads", redis("redis-ci", 6381)));
+    index().catchUp(store());
+    Fingerprint similar = fingerprint(redis("redis-ci", 6381));
+    Fingerprint setting = fingerprint(missingSetting("REDIS_URL"));
+    Fingerprint never = fingerprint(missingSetting("DATABASE_URL"));
+
+    List<Optional<SeenBefore>> seen =
+        index()
+            .seenBefore(
+                "shop",
+                List.of(
+                    new FailureIndex.Lookup(similar.id(), similar.text()),
+                    new FailureIndex.Lookup(never.id(), never.text()),
+                    new FailureIndex.Lookup(setting.id(), setting.text())),
+                now);
+
+    assertThat(seen).hasSize(3);
+    assertThat(seen.get(0)).isPresent();
+    assertThat(seen.get(0).orElseThrow().firstRun()).isEqualTo(first);
+    assertThat(seen.get(1)).isEmpty();
+    assertThat(seen.get(2).orElseThrow().runs()).isEqualTo(1);
+    assertThat(seen.get(0))
+        .isEqualTo(index().seenBefore("shop", similar.id(), similar.text(), now));
+    assertThat(seen.get(2))
+        .isEqualTo(index().seenBefore("shop", setting.id(), setting.text(), now));
+  }
+
+  @Test
+  void catchingUpWithNothingNewLeavesTheIndexAsItWas() {
+    long first = run("shop", "2026-11-02", Map.of("test_reads", redis("localhost", 6381)));
+    assertThat(index().catchUp(store())).isEqualTo(1);
+    int signed = signer.signed.get();
+
+    assertThat(index().catchUp(store())).isZero();
+    assertThat(index().indexedThrough()).isEqualTo(first);
+    assertThat(signer.signed.get()).isEqualTo(signed);
+    long second = run("shop", "2026-11-03", Map.of("test_reads", redis("localhost", 6381)));
+    assertThat(index().catchUp(store())).isEqualTo(1);
+    assertThat(index().indexedThrough()).isEqualTo(second);
   }
 
   @Test
