@@ -12,15 +12,18 @@ import java.util.List;
  * labeled (recall), verdict accuracy, false CONTRADICTED verdicts, and the errors. Exit status 1
  * when a target is missed (recall >= 0.9, accuracy >= 0.9, no false contradiction).
  *
- * <p>Usage: {@code VerifyAccuracy [--verbose]} from the project root; shared reports from
- * $EVIDENT_SHARED_REPORTS or ../shared/reports when there.
+ * <p>Usage: {@code VerifyAccuracy [--verbose] [--cases DIR]} from the project root (default: the
+ * tuned cases; {@code --cases src/test/resources/dev/evident/verify/fresh} for the held-out set);
+ * shared reports from $EVIDENT_SHARED_REPORTS or ../shared/reports when there.
  */
 public final class VerifyAccuracy {
 
   public static void main(String[] args) throws Exception {
     boolean verbose = List.of(args).contains("--verbose");
     Path shared = LabeledReports.sharedReports();
-    List<LabeledReports.Case> cases = LabeledReports.load(LabeledReports.CASES, shared);
+    int at = List.of(args).indexOf("--cases");
+    Path dir = at >= 0 && at + 1 < args.length ? Path.of(args[at + 1]) : LabeledReports.CASES;
+    List<LabeledReports.Case> cases = LabeledReports.load(dir, shared);
     Path work = Files.createTempDirectory("verify-accuracy");
     int labeled = 0, found = 0, correct = 0, falseContradicted = 0, claims = 0, sharedCases = 0;
     List<String> errors = new java.util.ArrayList<>();
