@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
       QuarantineCommand.class,
       DoctorCommand.class,
       ClassifyCommand.class,
-      TrainingCommand.class
+      TrainingCommand.class,
+      ServeCommand.class,
+      TokenCommand.class
     },
     footer = {
       "",

@@ -70,11 +70,37 @@ final class IngestCommand implements Callable<Integer> {
       description = "Failures to list (default: ${DEFAULT-VALUE}).")
   int maxFailures;
 
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "Upload to an evident serve at URL (http://HOST:PORT) instead of storing locally.")
+  String server;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description = "With --server: a token with the ingest scope (default: $EVIDENT_TOKEN).")
+  String token;
+
+  @Option(
+      names = "--attribute",
+      paramLabel = "KEY=VALUE",
+      description = "With --server: a fact about the run (git.commit, git.branch, ci.url).")
+  Map<String, String> attributes = new LinkedHashMap<>();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String name = project != null ? project : GlobalOptions.defaultProject();
+    if (server != null) {
+      return RemoteIngestCommand.upload(this, name, out, err);
+    }
+    if (!attributes.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--attribute needs --server (local ingests take --label)");
+    }
     try (Workspace workspace = global.open();
         ProgressBar progress = ProgressBar.onTerminal(err)) {
       var request = new IngestService.Request(paths, Path.of(""), name, labels, format);

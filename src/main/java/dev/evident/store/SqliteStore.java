@@ -43,7 +43,7 @@ import org.sqlite.SQLiteConfig;
 final class SqliteStore implements ResultStore {
 
   /** The newest migration in db/migration/sqlite; when the file has it, Flyway is not started. */
-  static final int SCHEMA_VERSION = 4;
+  static final int SCHEMA_VERSION = 5;
 
   private final Path file;
   private final Connection connection;
