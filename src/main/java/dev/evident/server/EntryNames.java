@@ -1,8 +1,5 @@
 package dev.evident.server;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /** The names uploaded files and archive entries get on disk: inside the upload directory only. */
 final class EntryNames {
 
@@ -36,22 +33,21 @@ final class EntryNames {
     return clean.length() == 0 || n.endsWith("/") ? null : clean.toString();
   }
 
-  /** A path in {@code dir} for the name, with -2, -3 ... added when the name is taken. */
-  static Path unique(Path dir, String relative) {
-    Path target = dir.resolve(relative).normalize();
-    if (!target.startsWith(dir)) {
-      throw HttpProblem.badRequest("file name " + relative + " leaves the upload directory");
+  /** The name, with -2, -3 ... added when an earlier file of the upload has it. */
+  static String unique(
+      java.util.List<dev.evident.service.IngestService.UploadedFile> files, String name) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    files.forEach(f -> taken.add(f.name()));
+    if (!taken.contains(name)) {
+      return name;
     }
-    if (!Files.exists(target)) {
-      return target;
-    }
-    String file = target.getFileName().toString();
-    int dot = file.indexOf('.');
-    String stem = dot > 0 ? file.substring(0, dot) : file;
-    String ext = dot > 0 ? file.substring(dot) : "";
+    int slash = name.lastIndexOf('/');
+    int dot = name.indexOf('.', slash + 1);
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String ext = dot > 0 ? name.substring(dot) : "";
     for (int i = 2; ; i++) {
-      Path candidate = target.resolveSibling(stem + "-" + i + ext);
-      if (!Files.exists(candidate)) {
+      String candidate = stem + "-" + i + ext;
+      if (!taken.contains(candidate)) {
         return candidate;
       }
     }

@@ -23,6 +23,14 @@ final class IngestRoutes implements RouteGroup {
   private final Uploads uploads;
   private final ServerMetrics metrics;
 
+  /**
+   * Uploads are received and unpacked in parallel, then stored one at a time (the store has one
+   * writer) in the order they arrived: a fair queue, so that under load no upload waits much longer
+   * than the others.
+   */
+  private final java.util.concurrent.locks.ReentrantLock storing =
+      new java.util.concurrent.locks.ReentrantLock(true);
+
   IngestRoutes(ServerQueries queries, Uploads uploads, ServerMetrics metrics) {
     this.queries = queries;
     this.uploads = uploads;
@@ -47,11 +55,16 @@ final class IngestRoutes implements RouteGroup {
       Map<String, String> attributes =
           Params.pairs(values(ctx, "attribute", multipart), "attribute");
       ServerQueries.Uploaded uploaded;
+      storing.lock();
       try {
         uploaded =
-            queries.ingest(new IngestService.Upload(project, labels, attributes, received.files()));
+            queries.ingest(
+                new IngestService.Upload(project, labels, attributes, received.files()),
+                "true".equalsIgnoreCase(ctx.queryParam("text")));
       } catch (InputException e) {
         throw new HttpProblem(422, e.getMessage());
+      } finally {
+        storing.unlock();
       }
       metrics.ingested(uploaded.run(), received.bytes(), (System.nanoTime() - start) / 1e9);
       String location =

@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -33,16 +31,21 @@ final class Uploads {
     this.root = root;
   }
 
+  /** Names the files of each upload apart, in one directory (no directory per upload). */
+  private final java.util.concurrent.atomic.AtomicLong uploads =
+      new java.util.concurrent.atomic.AtomicLong();
+
   /** The files of one upload, deleted on close. */
-  record Received(Path dir, List<UploadedFile> files, long bytes) implements AutoCloseable {
+  record Received(List<Path> written, List<UploadedFile> files, long bytes)
+      implements AutoCloseable {
     @Override
     public void close() {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+      for (Path p : written) {
+        try {
           Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot delete uploaded file " + p, e);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete upload directory " + dir, e);
       }
     }
   }
@@ -53,10 +56,9 @@ final class Uploads {
       throw tooLarge(length);
     }
     Files.createDirectories(root);
-    Path dir = Files.createTempDirectory(root, "upload-");
     Received received = null;
+    Unpacking unpacking = new Unpacking(root, "upload-" + uploads.incrementAndGet() + "-");
     try {
-      Unpacking unpacking = new Unpacking(dir);
       String type = ctx.contentType();
       long bytes;
       if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
@@ -82,11 +84,11 @@ final class Uploads {
             "no files in the upload: send result files as multipart/form-data parts, or one file,"
                 + " a tar, tar.gz or zip as the body");
       }
-      received = new Received(dir, unpacking.files, bytes);
+      received = new Received(unpacking.written, unpacking.files, bytes);
       return received;
     } finally {
       if (received == null) {
-        new Received(dir, List.of(), 0).close();
+        new Received(unpacking.written, List.of(), 0).close();
       }
     }
   }
@@ -112,14 +114,20 @@ final class Uploads {
             + " bytes (evident serve --max-upload)");
   }
 
-  /** Writes files and unpacks archives into one directory, counting against the limits. */
+  /**
+   * Writes files and unpacks archives into the upload directory, each file as PREFIX-N (the name it
+   * had in the upload is kept beside it), counting against the limits.
+   */
   private final class Unpacking {
     final Path dir;
+    final String prefix;
     final List<UploadedFile> files = new ArrayList<>();
+    final List<Path> written = new ArrayList<>();
     long unpacked;
 
-    Unpacking(Path dir) {
+    Unpacking(Path dir, String prefix) {
       this.dir = dir;
+      this.prefix = prefix;
     }
 
     /** One file or archive, told apart by its first bytes. */
@@ -185,8 +193,8 @@ final class Uploads {
                 + " files; the limit is "
                 + limits.maxEntries());
       }
-      Path target = EntryNames.unique(dir, relative);
-      Files.createDirectories(target.getParent());
+      Path target = dir.resolve(prefix + files.size());
+      written.add(target);
       long budget = limits.maxUnpackedBytes() - unpacked;
       Limited limited =
           new Limited(
@@ -201,7 +209,7 @@ final class Uploads {
                           + " (an archive that expands this much is refused)"));
       Files.copy(limited, target);
       unpacked += limited.count();
-      files.add(new UploadedFile(target, dir.relativize(target).toString(), explicit));
+      files.add(new UploadedFile(target, EntryNames.unique(files, relative), explicit));
     }
   }
 

@@ -84,7 +84,7 @@ public final class RemoteIngest {
       parts.add(HttpRequest.BodyPublishers.ofString("\r\n"));
     }
     parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
-    StringBuilder query = new StringBuilder();
+    StringBuilder query = new StringBuilder("&text=true");
     request.labels().forEach((k, v) -> query.append("&label=").append(enc(k + "=" + v)));
     request.attributes().forEach((k, v) -> query.append("&attribute=").append(enc(k + "=" + v)));
     String base = request.server().replaceAll("/+$", "");

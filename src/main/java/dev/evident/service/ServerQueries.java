@@ -58,12 +58,12 @@ public final class ServerQueries {
    * A project's runs passing a filter, newest first, below the cursor run id (null: from the top).
    */
   public Page runs(String project, ServerStore.RunFilter filter, Long cursor, int limit) {
-    List<Long> ids = server.runIds(project, filter, cursor, limit + 1);
+    List<Run> runs = server.runs(project, filter, cursor, limit + 1);
     List<Object> items = new ArrayList<>();
-    for (long id : ids.subList(0, Math.min(limit, ids.size()))) {
-      store.run(id).ifPresent(r -> items.add(RunJson.run(r)));
+    for (Run r : runs.subList(0, Math.min(limit, runs.size()))) {
+      items.add(RunJson.run(r));
     }
-    Long next = ids.size() > limit ? ids.get(limit - 1) : null;
+    Long next = runs.size() > limit ? runs.get(limit - 1).id() : null;
     return new Page(items, next, -1);
   }
 
@@ -179,22 +179,23 @@ public final class ServerQueries {
   }
 
   /**
-   * Ingests an upload as a run of its project and answers what {@code evident ingest} prints: the
-   * run (as in a run list), the problems, the files, the text summary, and whether quarantine
-   * forgives its failures.
+   * Ingests an upload as a run of its project and answers: the run (as in a run list), the
+   * problems, the files, whether quarantine forgives its failures, and with {@code text} the
+   * summary {@code evident ingest} prints (which costs a read of the run's detail).
    */
-  public Uploaded ingest(IngestService.Upload upload) {
+  public Uploaded ingest(IngestService.Upload upload, boolean text) {
     IngestService.Ingested ingested = workspace.ingest().ingest(upload);
     Run run = ingested.run();
     var quarantine = workspace.quarantine().inRun(run);
-    RunDetail detail = store.detail(run.id(), 20);
     Map<String, Object> json = RunJson.run(run);
     json.put("problems", RunJson.problems(ingested.problems()));
     json.put("files", ingested.files().stream().map(f -> (Object) RunJson.file(f)).toList());
     json.put("ignored", ingested.ignored());
     json.put("unreadable", ingested.unreadable());
     json.put("forgiven", quarantine.forgives(run));
-    json.put("text", RunQueries.text(detail, "", quarantine));
+    if (text) {
+      json.put("text", RunQueries.text(store.detail(run.id(), 20), "", quarantine));
+    }
     return new Uploaded(run, json);
   }
 

@@ -38,10 +38,10 @@ public interface ServerStore {
   List<String> projects();
 
   /**
-   * The ids of a project's runs that pass a filter, newest first, with ids below {@code beforeId}
-   * (all when null), at most {@code limit}.
+   * A project's runs that pass a filter, newest first, with ids below {@code beforeId} (all when
+   * null), at most {@code limit}; one query.
    */
-  List<Long> runIds(String project, RunFilter filter, Long beforeId, int limit);
+  List<dev.evident.model.Run> runs(String project, RunFilter filter, Long beforeId, int limit);
 
   /**
    * Why the database is not ready to serve, or empty when it is: the database answers and every

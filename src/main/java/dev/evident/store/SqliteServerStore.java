@@ -114,10 +114,13 @@ final class SqliteServerStore implements ServerStore {
   }
 
   @Override
-  public List<Long> runIds(String project, RunFilter filter, Long beforeId, int limit) {
+  public List<dev.evident.model.Run> runs(
+      String project, RunFilter filter, Long beforeId, int limit) {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT r.id FROM runs r JOIN projects p ON p.id = r.project_id WHERE p.name = ?");
+            "SELECT "
+                + SqliteStore.RUN_COLUMNS
+                + " FROM runs r JOIN projects p ON p.id = r.project_id WHERE p.name = ?");
     List<Object> args = new ArrayList<>(List.of(project));
     if (beforeId != null) {
       sql.append(" AND r.id < ?");
@@ -153,18 +156,12 @@ final class SqliteServerStore implements ServerStore {
     args.add(limit);
     return store.withConnection(
         c -> {
-          List<Long> ids = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
               ps.setObject(i + 1, args.get(i));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                ids.add(rs.getLong(1));
-              }
-            }
+            return SqliteStore.readRuns(c, ps);
           }
-          return ids;
         });
   }
 

@@ -46,7 +46,11 @@ class IngestRoutesTests {
     fields.put("attribute", "git.commit=abc123");
 
     var answer =
-        fx.post(RUNS + "?label=ci=github", null, Bodies.MULTIPART, Bodies.multipart(files, fields));
+        fx.post(
+            RUNS + "?label=ci=github&text=true",
+            null,
+            Bodies.MULTIPART,
+            Bodies.multipart(files, fields));
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     JsonNode run = answer.json();
