@@ -123,6 +123,7 @@ final class ServeCommand implements Callable<Integer> {
                     server.close();
                   } finally {
                     workspace.close();
+                    deleteQuietly(uploads);
                     stopped.countDown();
                   }
                 },
@@ -138,6 +139,19 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getErr().flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Removes the server's temporary upload directory; what cannot be removed stays in the temp dir.
+   */
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // a leftover temp directory is harmless
+    }
   }
 
   /** A size: bytes, or a number with KB, MB or GB (powers of 1024). */

@@ -4,7 +4,6 @@ import dev.evident.model.Outcome;
 import dev.evident.model.RunStatus;
 import dev.evident.model.Scope;
 import dev.evident.service.ServerQueries;
-import dev.evident.store.ServerStore;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +51,7 @@ final class QueryRoutes implements RouteGroup {
       }
     }
     var filter =
-        new ServerStore.RunFilter(
+        new ServerQueries.RunFilter(
             ctx.queryParam("branch"),
             Params.pairs(ctx.queryParams("label"), "label"),
             status,

@@ -55,10 +55,29 @@ public final class ServerQueries {
   public record Page(List<Object> items, Long next, long total) {}
 
   /**
+   * Filters of a run list; null fields do not filter.
+   *
+   * @param branch the {@code git.branch} attribute or {@code branch} label
+   * @param labels labels the run must all have
+   * @param status a run status ({@code PASSED}, ...)
+   * @param since runs stored at or after
+   * @param until runs stored before
+   */
+  public record RunFilter(
+      String branch,
+      Map<String, String> labels,
+      String status,
+      java.time.Instant since,
+      java.time.Instant until) {}
+
+  /**
    * A project's runs passing a filter, newest first, below the cursor run id (null: from the top).
    */
-  public Page runs(String project, ServerStore.RunFilter filter, Long cursor, int limit) {
-    List<Run> runs = server.runs(project, filter, cursor, limit + 1);
+  public Page runs(String project, RunFilter filter, Long cursor, int limit) {
+    var stored =
+        new ServerStore.RunFilter(
+            filter.branch(), filter.labels(), filter.status(), filter.since(), filter.until());
+    List<Run> runs = server.runs(project, stored, cursor, limit + 1);
     List<Object> items = new ArrayList<>();
     for (Run r : runs.subList(0, Math.min(limit, runs.size()))) {
       items.add(RunJson.run(r));

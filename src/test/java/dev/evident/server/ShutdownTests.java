@@ -41,12 +41,12 @@ class ShutdownTests {
                   + xml.length
                   + "\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
-      out.write(xml, 0, 100);
+      out.write(xml, 0, 1000);
       out.flush();
       awaitUploadDirectory(dir.resolve("uploads"));
 
       CompletableFuture<Void> closing = CompletableFuture.runAsync(fx.server::close);
-      out.write(xml, 100, xml.length - 100);
+      out.write(xml, 1000, xml.length - 1000);
       out.flush();
       InputStream in = socket.getInputStream();
       response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
