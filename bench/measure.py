@@ -9,7 +9,8 @@ def measure(cmd, stdout=subprocess.DEVNULL):
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
-    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "exit": code, "stderr": err[-2000:]}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+            "exit": code, "stderr": err[-2000:]}
 
 if __name__ == "__main__":
     print(json.dumps(measure(sys.argv[1:])))

@@ -30,6 +30,8 @@ class ArchitectureTests {
         .definedBy("dev.evident.cli..")
         .layer("server")
         .definedBy("dev.evident.server..")
+        .layer("mcp")
+        .definedBy("dev.evident.mcp..")
         .layer("service")
         .definedBy("dev.evident.service..")
         .layer("report")
@@ -51,8 +53,10 @@ class ArchitectureTests {
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("server")
         .mayOnlyBeAccessedByLayers("cli") // evident serve starts it
-        .whereLayer("service")
+        .whereLayer("mcp")
         .mayOnlyBeAccessedByLayers("cli", "server")
+        .whereLayer("service")
+        .mayOnlyBeAccessedByLayers("cli", "server", "mcp")
         .whereLayer("report")
         .mayOnlyBeAccessedByLayers("service")
         .whereLayer("verify")
@@ -67,7 +71,7 @@ class ArchitectureTests {
         .mayOnlyBeAccessedByLayers("service", "report", "verify", "execute")
         .whereLayer("model")
         .mayOnlyBeAccessedByLayers(
-            "cli", "server", "service", "report", "verify", "execute", "store", "formats",
+            "cli", "server", "mcp", "service", "report", "verify", "execute", "store", "formats",
             "analyze")
         .check(classes);
   }

@@ -49,6 +49,11 @@ public final class RunResults {
     return micros[i];
   }
 
+  /** The index of a test's result, negative when it has none here. */
+  public int indexOf(long test) {
+    return Arrays.binarySearch(tests, test);
+  }
+
   /** The outcome of a test, or null when it has no result here. */
   public Outcome outcomeOf(long test) {
     int i = Arrays.binarySearch(tests, test);

@@ -22,9 +22,12 @@ import picocli.CommandLine.Spec;
       ShowCommand.class,
       DiagnoseCommand.class,
       CompareCommand.class,
+      GateCommand.class,
+      ExportCommand.class,
       TrendCommand.class,
       SuspiciousCommand.class,
       ProgressCommand.class,
+      ReportCommand.class,
       LogsCommand.class,
       LabelCommand.class,
       LabelsCommand.class,
@@ -32,6 +35,8 @@ import picocli.CommandLine.Spec;
       QuarantineCommand.class,
       DoctorCommand.class,
       ClassifyCommand.class,
+      McpCommand.class,
+      VerifyCommand.class,
       TrainingCommand.class,
       ServeCommand.class,
       TokenCommand.class
@@ -40,7 +45,7 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 ok (run, ingest, show: also when every failure is of a quarantined test);",
       "1 the results contain failures or errors, or nothing executed, or (doctor)",
-      "a requirement is missing;",
+      "a requirement is missing, or (gate, --gate) a gate rule failed;",
       "2 usage error or unreadable input; 3 internal error (run again with --verbose)."
     })
 public final class EvidentCommand implements Callable<Integer> {

@@ -15,8 +15,17 @@ final class GlobalOptions {
       description =
           "The store: a SQLite file, created when missing (default: $EVIDENT_DB or "
               + DEFAULT_DB
-              + " in the current directory).")
+              + " in the current directory), or jdbc:postgresql://HOST[:PORT]/DB (user and"
+              + " password from EVIDENT_DB_USER, EVIDENT_DB_PASSWORD or PGUSER, PGPASSWORD).")
   String db;
+
+  @Option(
+      names = "--db-password-file",
+      paramLabel = "FILE",
+      description =
+          "A file holding the PostgreSQL password (else $EVIDENT_DB_PASSWORD,"
+              + " $EVIDENT_DB_PASSWORD_FILE, $PGPASSWORD).")
+  Path dbPasswordFile;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -32,12 +41,12 @@ final class GlobalOptions {
   }
 
   Workspace open() {
-    return Workspace.open(db());
+    return Workspace.open(db(), dbPasswordFile);
   }
 
   /** The workspace, its store opening on another thread (see Workspace#openInBackground). */
   Workspace openInBackground() {
-    return Workspace.openInBackground(db());
+    return Workspace.openInBackground(db(), dbPasswordFile);
   }
 
   /** The default project: the name of the current directory. */

@@ -1,7 +1,10 @@
 package dev.evident.cli;
 
+import dev.evident.model.GateReport;
+import dev.evident.model.GateRules;
 import dev.evident.model.RunDetail;
 import dev.evident.model.RunQuarantine;
+import dev.evident.service.GateService;
 import dev.evident.service.IngestService;
 import dev.evident.service.RunQueries;
 import dev.evident.service.Workspace;
@@ -89,6 +92,22 @@ final class IngestCommand implements Callable<Integer> {
       description = "With --server: a fact about the run (git.commit, git.branch, ci.url).")
   Map<String, String> attributes = new LinkedHashMap<>();
 
+  @Option(
+      names = "--gate",
+      description =
+          "Check the stored run against the gates: of evident.yaml (evident gate); the gate"
+              + " options below replace its rules and imply --gate. The exit code is the gate's.")
+  boolean gate;
+
+  @Mixin GateOptions gateOptions;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The project file for --gate (default: evident.yaml, else .evident/config.yaml).")
+  Path config;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -101,6 +120,10 @@ final class IngestCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--attribute needs --server (local ingests take --label)");
     }
+    GateRules rules =
+        gate || gateOptions.any()
+            ? GateService.rules(Path.of(""), config, gateOptions.rules(spec.commandLine()))
+            : null;
     try (Workspace workspace = global.open();
         ProgressBar progress = ProgressBar.onTerminal(err)) {
       var request = new IngestService.Request(paths, Path.of(""), name, labels, format);
@@ -109,10 +132,19 @@ final class IngestCommand implements Callable<Integer> {
       RunDetail detail =
           workspace.runs().detail(ingested.run(), json ? Integer.MAX_VALUE : maxFailures);
       RunQuarantine quarantine = workspace.quarantine().inRun(ingested.run());
+      GateReport checked = rules == null ? null : workspace.gates().check(ingested.run(), rules);
       if (json) {
-        out.println(Json.write(RunQueries.json(detail, quarantine)));
+        Map<String, Object> run = new LinkedHashMap<>(RunQueries.json(detail, quarantine));
+        if (checked != null) {
+          run.put("gate", GateService.json(checked));
+        }
+        out.println(Json.write(run));
       } else {
         out.print(RunQueries.text(detail, "", quarantine));
+        if (checked != null) {
+          out.println();
+          out.print(GateService.text(checked));
+        }
         if (ingested.ignored() > 0) {
           out.println(
               "Skipped "
@@ -134,7 +166,9 @@ final class IngestCommand implements Callable<Integer> {
         err.flush();
         return ExitCodes.INPUT;
       }
-      return Verdict.exitCode(ingested.run(), quarantine, err);
+      return checked != null
+          ? GateVerdict.exitCode(checked, err)
+          : Verdict.exitCode(ingested.run(), quarantine, err);
     }
   }
 }

@@ -1,9 +1,12 @@
 package dev.evident.cli;
 
+import dev.evident.model.GateReport;
+import dev.evident.model.GateRules;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.model.RunQuarantine;
 import dev.evident.model.RunStatus;
+import dev.evident.service.GateService;
 import dev.evident.service.RunQueries;
 import dev.evident.service.RunService;
 import dev.evident.service.Workspace;
@@ -118,6 +121,16 @@ final class RunCommand implements Callable<Integer> {
       description = "Failures to list (default: ${DEFAULT-VALUE}).")
   int maxFailures;
 
+  @Option(
+      names = "--gate",
+      description =
+          "Check the stored run against the gates: of evident.yaml (evident gate); the gate"
+              + " options below replace its rules and imply --gate. The exit code is the gate's"
+              + " (--allow-empty and --allow-flaky do not apply).")
+  boolean gate;
+
+  @Mixin GateOptions gateOptions;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -134,6 +147,11 @@ final class RunCommand implements Callable<Integer> {
             : directory == null
                 ? GlobalOptions.defaultProject()
                 : String.valueOf(workDir.getFileName());
+    // Gates are read before the command runs: an error in them must not cost a test run.
+    GateRules rules =
+        gate || gateOptions.any()
+            ? GateService.rules(workDir, config, gateOptions.rules(spec.commandLine()))
+            : null;
     try (Workspace workspace = global.openInBackground();
         LiveConsole console =
             new LiveConsole(out, err, quiet || json, Terminal.stderrIsTerminal())) {
@@ -153,6 +171,7 @@ final class RunCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(onCtrlC);
       RunService.Ran ran;
       RunQuarantine quarantine;
+      GateReport checked;
       try {
         ran =
             service.run(
@@ -170,23 +189,38 @@ final class RunCommand implements Callable<Integer> {
                 console);
         console.close();
         quarantine = workspace.quarantine().inRun(ran.run());
-        print(workspace, ran, quarantine, out);
+        checked = rules == null ? null : workspace.gates().check(ran.run(), rules);
+        print(workspace, ran, quarantine, checked, out);
       } finally {
         stored.countDown();
         removeHook(onCtrlC);
       }
-      return exitCode(ran.run(), quarantine, err);
+      return checked != null
+          ? GateVerdict.exitCode(checked, err)
+          : exitCode(ran.run(), quarantine, err);
     }
   }
 
   private void print(
-      Workspace workspace, RunService.Ran ran, RunQuarantine quarantine, PrintWriter out) {
+      Workspace workspace,
+      RunService.Ran ran,
+      RunQuarantine quarantine,
+      GateReport checked,
+      PrintWriter out) {
     RunDetail detail = workspace.runs().detail(ran.run(), json ? Integer.MAX_VALUE : maxFailures);
     if (json) {
-      out.println(Json.write(RunQueries.json(detail, quarantine)));
+      Map<String, Object> run = new LinkedHashMap<>(RunQueries.json(detail, quarantine));
+      if (checked != null) {
+        run.put("gate", GateService.json(checked));
+      }
+      out.println(Json.write(run));
     } else {
       out.println();
       out.print(RunQueries.text(detail, "", quarantine));
+      if (checked != null) {
+        out.println();
+        out.print(GateService.text(checked));
+      }
     }
     out.flush();
   }

@@ -82,8 +82,14 @@ final class ServeCommand implements Callable<Integer> {
               + " .evident/config.yaml in the current directory, if there).")
   Path config;
 
+  /** java.util.logging's line format, unless the JVM was given one: ISO time, level, logger. */
+  private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
+
   @Override
   public Integer call() throws InterruptedException {
+    if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
+      System.setProperty(LOG_FORMAT_PROPERTY, "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s - %5$s%6$s%n");
+    }
     ServerSettings.UploadLimits limits =
         new ServerSettings.UploadLimits(size(maxUpload), size(maxUnpacked), maxFiles);
     Path uploads;

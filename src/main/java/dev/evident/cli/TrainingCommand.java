@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
  * A hidden command the {@code ./evident} launcher runs once after each build, with {@code
  * -XX:AOTCacheOutput}, to record which classes a typical session loads: it ingests the sample
  * results and runs a small command through {@code evident run}, then shows, lists, compares and
- * trends the runs and checks them for suspicious tests and progress. The JDK's ahead-of-time cache
- * made from it starts later commands about three times faster.
+ * trends the runs, checks them for suspicious tests and progress, and verifies a small report. The
+ * JDK's ahead-of-time cache made from it starts later commands about three times faster.
  */
 @Command(
     name = "aot-training",
@@ -62,6 +62,15 @@ final class TrainingCommand implements Callable<Integer> {
           "categories:\n  it:\n    match: {suite: '*IT', path: '**/it/**', tag: it}\n"
               + "    target: {tests: 2, pass_rate: 90%}\n");
       evident("progress", "latest", "--db", db, "--config", targets.toString());
+      Path report = dir.resolve("report.md");
+      Files.writeString(
+          report,
+          "# Status\n\n## Tests\n\n- 13 passing tests, 3 failing (81% pass rate).\n"
+              + "- Passing tests went from 12 to 13, a 1.1x improvement.\n"
+              + "- `test_a` passes. All unit tests pass. The app is production ready.\n\n"
+              + "| Suite | Passed | Failed |\n|---|---|---|\n| CartTest | 4 | 0 |\n");
+      evident("verify", report.toString(), "--db", db);
+      evident("verify", report.toString(), "--db", db, "--json");
       return ExitCodes.OK;
     } finally {
       try (var paths = Files.walk(dir)) {

@@ -10,22 +10,29 @@ import java.util.Objects;
  * @param requires what a run needs before it starts (preflight)
  * @param flaky how flakiness is scored ({@code evident flaky})
  * @param categories categories of tests with targets, in the order of the file
+ * @param gates the quality gates {@code evident gate} and {@code --gate} apply
  */
 public record ProjectConfig(
-    Requirements requires, FlakySettings flaky, List<TestCategory> categories) {
+    Requirements requires, FlakySettings flaky, List<TestCategory> categories, GateRules gates) {
 
   /** The configuration of a project without a file. */
   public static final ProjectConfig EMPTY =
-      new ProjectConfig(Requirements.NONE, FlakySettings.DEFAULT, List.of());
+      new ProjectConfig(Requirements.NONE, FlakySettings.DEFAULT, List.of(), GateRules.NONE);
 
   public ProjectConfig {
     Objects.requireNonNull(requires, "requires");
     Objects.requireNonNull(flaky, "flaky");
     categories = List.copyOf(categories);
+    Objects.requireNonNull(gates, "gates");
+  }
+
+  /** A configuration without gates. */
+  public ProjectConfig(Requirements requires, FlakySettings flaky, List<TestCategory> categories) {
+    this(requires, flaky, categories, GateRules.NONE);
   }
 
   /** A configuration with only requirements; the other sections at their defaults. */
   public ProjectConfig(Requirements requires) {
-    this(requires, FlakySettings.DEFAULT, List.of());
+    this(requires, FlakySettings.DEFAULT, List.of(), GateRules.NONE);
   }
 }

@@ -14,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 
 /**
@@ -23,6 +25,23 @@ import org.eclipse.jetty.server.handler.StatisticsHandler;
  * RouteGroup}s; add one to {@link #groups} to extend the server.
  */
 public final class EvidentServer implements AutoCloseable {
+
+  /**
+   * Jetty and Javalin log through SLF4J to java.util.logging, whose handler writes to stderr:
+   * warnings and errors only, the request log says the rest. Kept as a field: java.util.logging
+   * holds its loggers weakly, and would forget the levels.
+   */
+  private static final List<Logger> LIBRARY_LOGS = quiet("org.eclipse.jetty", "io.javalin");
+
+  private static List<Logger> quiet(String... names) {
+    List<Logger> loggers = new java.util.ArrayList<>();
+    for (String name : names) {
+      Logger logger = Logger.getLogger(name);
+      logger.setLevel(Level.WARNING);
+      loggers.add(logger);
+    }
+    return List.copyOf(loggers);
+  }
 
   private final Javalin app;
   private final Api api;

@@ -134,6 +134,22 @@ final class ConfigNode {
     return node.asInt();
   }
 
+  /** A boolean: {@code true} or {@code false}. */
+  boolean bool(String what) {
+    if (!node.isBoolean()) {
+      throw error(path + " must be " + what + "; found " + describe());
+    }
+    return node.asBoolean();
+  }
+
+  /** A number or a text, as written: {@code 95} or {@code 95%}. */
+  String scalar(String what) {
+    if (!(node.isNumber() || node.isTextual()) || node.asText().isBlank()) {
+      throw error(path + " must be " + what + "; found " + describe());
+    }
+    return node.asText().strip();
+  }
+
   /** One text written as itself, or a list of them: {@code runners: pytest} or {@code [a, b]}. */
   List<ConfigNode> oneOrList(String example) {
     return node.isArray() ? list(example) : List.of(this);

@@ -1,6 +1,7 @@
 package dev.evident.service;
 
 import dev.evident.model.FlakySettings;
+import dev.evident.model.GateRules;
 import dev.evident.model.ProjectConfig;
 import dev.evident.model.Requirements;
 import dev.evident.model.TestCategory;
@@ -24,7 +25,7 @@ public final class ProjectConfigs {
   public static final List<String> DEFAULT_FILES = List.of("evident.yaml", ".evident/config.yaml");
 
   private static final List<String> SECTIONS =
-      List.of(RequiresSection.NAME, FlakySection.NAME, CategoriesSection.NAME);
+      List.of(RequiresSection.NAME, FlakySection.NAME, CategoriesSection.NAME, GatesSection.NAME);
 
   /**
    * A configuration and the file it came from.
@@ -86,7 +87,11 @@ public final class ProjectConfigs {
         sections.containsKey(CategoriesSection.NAME)
             ? CategoriesSection.parse(sections.get(CategoriesSection.NAME))
             : List.of();
-    return new ProjectConfig(requires, flaky, categories);
+    GateRules gates =
+        sections.containsKey(GatesSection.NAME)
+            ? GatesSection.parse(sections.get(GatesSection.NAME))
+            : GateRules.NONE;
+    return new ProjectConfig(requires, flaky, categories, gates);
   }
 
   private static String name(Path workDir, Path file) {

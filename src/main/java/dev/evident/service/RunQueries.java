@@ -163,6 +163,11 @@ public final class RunQueries {
     return store.runs(project, limit);
   }
 
+  /** The newest runs made on a branch, newest first, of one project or of all when null. */
+  public List<Run> runsOnBranch(String project, String branch, int limit) {
+    return store.runsOnBranch(project, branch, limit);
+  }
+
   /** What the command of a run printed, by stream; empty for ingested runs. */
   public Map<String, dev.evident.model.Excerpt> logs(Run run) {
     return store.logs(run.id());

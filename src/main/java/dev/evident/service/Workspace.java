@@ -3,7 +3,9 @@ package dev.evident.service;
 import dev.evident.analyze.Classifier;
 import dev.evident.model.EvidentException;
 import dev.evident.store.FailureIndex;
+import dev.evident.store.IndexLocation;
 import dev.evident.store.ResultStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,15 +30,21 @@ public final class Workspace implements AutoCloseable {
 
   /** Opens the store a {@code --db} option names (a SQLite file path or a JDBC URL). */
   public static Workspace open(String db) {
-    return new Workspace(db, CompletableFuture.completedFuture(ResultStore.open(db)));
+    return open(db, null);
+  }
+
+  /** As {@link #open(String)}, with a {@code --db-password-file} (or null) for PostgreSQL. */
+  public static Workspace open(String db, Path passwordFile) {
+    return new Workspace(db, CompletableFuture.completedFuture(ResultStore.open(db, passwordFile)));
   }
 
   /**
    * Opens the store on another thread and returns at once: {@code evident run} starts its command
    * meanwhile, so loading SQLite costs the run no time. Errors surface on first use.
    */
-  public static Workspace openInBackground(String db) {
-    return new Workspace(db, CompletableFuture.supplyAsync(() -> ResultStore.open(db)));
+  public static Workspace openInBackground(String db, Path passwordFile) {
+    return new Workspace(
+        db, CompletableFuture.supplyAsync(() -> ResultStore.open(db, passwordFile)));
   }
 
   private ResultStore store() {
@@ -67,6 +75,16 @@ public final class Workspace implements AutoCloseable {
   /** Comparisons of two runs, test by test. */
   public CompareService compares() {
     return new CompareService(store());
+  }
+
+  /** Quality gates: a run checked against rules, quarantined tests left out. */
+  public GateService gates() {
+    return new GateService(store());
+  }
+
+  /** Exports of runs to CTRF and JUnit XML. */
+  public ExportService exports() {
+    return new ExportService(store(), Clock.systemUTC());
   }
 
   /** A project, or one test, over its last runs. */
@@ -113,6 +131,11 @@ public final class Workspace implements AutoCloseable {
         this, store(), dev.evident.store.ServerStore.over(store()), config, configName);
   }
 
+  /** Status reports of runs: every section computed from the stored results. */
+  public ReportService reports() {
+    return new ReportService(store(), this, Clock.systemUTC());
+  }
+
   /**
    * The rule-based classifier: the built-in rules and the user's .evident/rules.yaml in the current
    * directory, loaded on first use.
@@ -122,6 +145,11 @@ public final class Workspace implements AutoCloseable {
       classifier = Rules.classifier(java.nio.file.Path.of(""), null);
     }
     return classifier;
+  }
+
+  /** Checks hand-written status reports against stored runs. */
+  public VerifyService verifier() {
+    return new VerifyService(store());
   }
 
   /** Diagnosis of runs: causes, groups, history, labels and next steps. */
@@ -141,7 +169,7 @@ public final class Workspace implements AutoCloseable {
   synchronized FailureHistory history() {
     if (history == null) {
       ResultStore opened = store();
-      FailureIndex index = FailureIndex.open(FailureIndex.besideDatabase(db), signatures());
+      FailureIndex index = FailureIndex.open(IndexLocation.of(db, opened), signatures());
       history = new FailureHistory(opened, index, signatures());
     }
     return history;

@@ -58,8 +58,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Past failures in a Lucene index beside the database ({@code .evident/evident.index/} for {@code
- * .evident/evident.db}): whether a failure was seen before, and which earlier fingerprints are
- * similar to a new one (for inherited labels).
+ * .evident/evident.db}; for PostgreSQL in the cache directory, see {@link IndexLocation}): whether
+ * a failure was seen before, and which earlier fingerprints are similar to a new one (for inherited
+ * labels).
  *
  * <p>Layout: a {@code failure} document per failed, errored or flaky result (project, run, run
  * time, test ref and name, fingerprint, category: keywords and doc values, no text, so that

@@ -14,23 +14,28 @@ import java.util.Map;
 final class History {
 
   /** A run's branch: its git.branch attribute or its branch label. */
-  private static final String BRANCH_OF_RUN =
-      "SELECT r.id AS run_id, json_extract(r.attributes, '$.\"git.branch\"') AS branch"
-          + " FROM runs r JOIN projects p ON p.id = r.project_id WHERE (? IS NULL OR p.name = ?)"
-          + " UNION SELECT l.run_id, l.value FROM run_labels l JOIN runs r ON r.id = l.run_id"
-          + " JOIN projects p ON p.id = r.project_id WHERE l.key = 'branch' AND (? IS NULL OR p.name = ?)";
+  private static String branchOfRun(Dialect dialect) {
+    return "SELECT r.id AS run_id, "
+        + dialect.branchOf("r.attributes")
+        + " AS branch"
+        + " FROM runs r JOIN projects p ON p.id = r.project_id WHERE (? IS NULL OR p.name = ?)"
+        + " UNION SELECT l.run_id, l.value FROM run_labels l JOIN runs r ON r.id = l.run_id"
+        + " JOIN projects p ON p.id = r.project_id WHERE l.key = 'branch' AND (? IS NULL OR p.name = ?)";
+  }
 
   private History() {}
 
-  static List<Run> runsOnBranch(Connection c, String project, String branch, int limit)
-      throws SQLException {
+  static List<Run> runsOnBranch(
+      Connection c, Dialect dialect, String project, String branch, int limit) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT "
-                + SqliteStore.RUN_COLUMNS
+                + RunReads.RUN_COLUMNS
                 + " FROM runs r JOIN projects p ON p.id = r.project_id"
                 + " WHERE (? IS NULL OR p.name = ?)"
-                + " AND (json_extract(r.attributes, '$.\"git.branch\"') = ? OR EXISTS"
+                + " AND ("
+                + dialect.branchOf("r.attributes")
+                + " = ? OR EXISTS"
                 + " (SELECT 1 FROM run_labels l WHERE l.run_id = r.id AND l.key = 'branch' AND l.value = ?))"
                 + " ORDER BY r.id DESC LIMIT ?")) {
       ps.setString(1, project);
@@ -38,17 +43,18 @@ final class History {
       ps.setString(3, branch);
       ps.setString(4, branch);
       ps.setInt(5, limit);
-      return SqliteStore.readRuns(c, ps);
+      return RunReads.readRuns(c, ps);
     }
   }
 
-  static Map<String, Integer> branches(Connection c, String project) throws SQLException {
+  static Map<String, Integer> branches(Connection c, Dialect dialect, String project)
+      throws SQLException {
     Map<String, Integer> branches = new LinkedHashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT branch, COUNT(*) FROM ("
-                + BRANCH_OF_RUN
-                + ") WHERE branch IS NOT NULL GROUP BY branch ORDER BY MAX(run_id) DESC")) {
+                + branchOfRun(dialect)
+                + ") b WHERE branch IS NOT NULL GROUP BY branch ORDER BY MAX(run_id) DESC")) {
       for (int i = 1; i <= 4; i += 2) {
         ps.setString(i, project);
         ps.setString(i + 1, project);

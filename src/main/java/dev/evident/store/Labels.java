@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,10 +31,11 @@ final class Labels {
         projectId = rs.getLong(1);
       }
     }
+    long id;
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO failure_labels (project_id, fingerprint, cause, note, created_at,"
-                + " source_run_id, source_test_ref) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " source_run_id, source_test_ref) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
       ps.setLong(1, projectId);
       ps.setString(2, label.fingerprint());
       ps.setString(3, label.cause().id());
@@ -43,13 +43,7 @@ final class Labels {
       ps.setString(5, Sql.instant(label.created()));
       Sql.setLong(ps, 6, label.sourceRun());
       Sql.setLong(ps, 7, label.sourceTestRef());
-      ps.executeUpdate();
-    }
-    long id;
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
-      rs.next();
-      id = rs.getLong(1);
+      id = Sql.returnedId(ps);
     }
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " WHERE l.id = ?")) {
       ps.setLong(1, id);

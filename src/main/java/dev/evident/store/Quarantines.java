@@ -16,7 +16,8 @@ final class Quarantines {
   /** Adds a test, or replaces its reason and date when it is there already. */
   static QuarantinedTest add(Connection c, QuarantinedTest test) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("INSERT OR IGNORE INTO projects (name, created_at) VALUES (?, ?)")) {
+        c.prepareStatement(
+            "INSERT INTO projects (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
       ps.setString(1, test.project());
       ps.setString(2, Sql.instant(test.since()));
       ps.executeUpdate();

@@ -23,19 +23,42 @@ public interface ResultStore extends AutoCloseable {
 
   /**
    * Opens the store a {@code --db} option names: a file path for the embedded SQLite store (created
-   * with its schema when missing) or a {@code jdbc:sqlite:} URL.
+   * with its schema when missing), a {@code jdbc:sqlite:} URL, or a {@code jdbc:postgresql:} URL
+   * (credentials from the environment, see {@link Credentials#from}). Either is migrated to the
+   * newest schema.
    */
   static ResultStore open(String db) {
+    return open(db, (Path) null);
+  }
+
+  /** As {@link #open(String)}, with a {@code --db-password-file} (or null) for PostgreSQL. */
+  static ResultStore open(String db, Path passwordFile) {
+    return open(
+        db,
+        db.startsWith(PostgresDatabase.PREFIX)
+            ? Credentials.from(System.getenv(), passwordFile)
+            : Credentials.NONE);
+  }
+
+  /** As {@link #open(String)}, with the credentials for a PostgreSQL URL given. */
+  static ResultStore open(String db, Credentials credentials) {
+    // sqlite-jdbc, HikariCP and Flyway find SLF4J without a provider and would warn on stderr.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+    if (db.startsWith(PostgresDatabase.PREFIX)) {
+      return new JdbcStore(PostgresDatabase.open(db, credentials));
+    }
     if (db.startsWith("jdbc:sqlite:")) {
-      return SqliteStore.open(Path.of(db.substring("jdbc:sqlite:".length())));
+      return new JdbcStore(SqliteDatabase.open(Path.of(db.substring("jdbc:sqlite:".length()))));
     }
     if (db.startsWith("jdbc:")) {
       throw new StoreException(
           "unsupported database URL "
-              + db
-              + ": this version stores in SQLite (a file path or jdbc:sqlite:)");
+              + PostgresDatabase.redactAny(db)
+              + ": use a SQLite file path, jdbc:sqlite:PATH or jdbc:postgresql://HOST[:PORT]/DB");
     }
-    return SqliteStore.open(Path.of(db));
+    return new JdbcStore(SqliteDatabase.open(Path.of(db)));
   }
 
   /** Starts writing a run. The run becomes visible when the writer commits. */
@@ -81,6 +104,14 @@ public interface ResultStore extends AutoCloseable {
    * thread. Cheap: a run's results are a few rows, one per suite. The sink must not use this store.
    */
   void results(long runId, ResultSink sink);
+
+  /**
+   * Hands a whole run to {@code sink} for an export: each suite (in the order of suite ids) and
+   * then its results by ordinal, each with its name, failure, earlier attempts and source, on the
+   * calling thread. Memory stays bounded by the largest suite, however large the run. The sink must
+   * not use this store.
+   */
+  void export(long runId, dev.evident.model.ExportSink sink);
 
   /** Receives results from {@link #results}. */
   @FunctionalInterface
@@ -166,6 +197,26 @@ public interface ResultStore extends AutoCloseable {
   interface FailureCauseSink {
     void accept(Failure failure, long count);
   }
+
+  /**
+   * Hands the distinct skip reasons of a run's skipped results to {@code sink}, each with how many
+   * results have it and the ref of the first such test, the most common first, on the calling
+   * thread; a skip without a reason comes as {@link Failure#NONE}. The sink must not use this
+   * store.
+   */
+  void skipReasons(long runId, SkipReasonSink sink);
+
+  /** Receives skip reasons from {@link #skipReasons}. */
+  @FunctionalInterface
+  interface SkipReasonSink {
+    void accept(Failure reason, long count, long firstTestRef);
+  }
+
+  /**
+   * Where the failed and errored tests of a run are defined (file and line), by test ref; tests
+   * whose format gave no source file are left out.
+   */
+  Map<Long, dev.evident.model.Location> failureSources(long runId);
 
   /**
    * Puts a test in quarantine (its project is created when it has no runs yet), or gives a test

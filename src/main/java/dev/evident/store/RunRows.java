@@ -20,6 +20,24 @@ final class RunRows {
 
   private RunRows() {}
 
+  /** Inserts a run as RUNNING, its counts zero until {@link #finish}; returns its id. */
+  static long insert(Connection c, long projectId, RunStart start, String created)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO runs (project_id, source, created_at, status, command, exit_code, attributes,"
+                + " collected, executed, passed, failed, errored, skipped, flaky, run_errors, problems)"
+                + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0) RETURNING id")) {
+      ps.setLong(1, projectId);
+      ps.setString(2, start.source());
+      ps.setString(3, created);
+      ps.setString(4, start.command());
+      Sql.setLong(ps, 5, start.exitCode() == null ? null : (long) start.exitCode());
+      ps.setString(6, Sql.json(new java.util.TreeMap<>(start.attributes())));
+      return Sql.returnedId(ps);
+    }
+  }
+
   static void finish(
       Connection c,
       long runId,
@@ -169,11 +187,11 @@ final class RunRows {
     }
   }
 
-  static void logs(Connection c, long runId, List<SqliteRunWriter.Log> logs) throws SQLException {
+  static void logs(Connection c, long runId, List<JdbcRunWriter.Log> logs) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO run_logs (run_id, stream, full_length, body) VALUES (?, ?, ?, ?)")) {
-      for (SqliteRunWriter.Log log : logs) {
+      for (JdbcRunWriter.Log log : logs) {
         ps.setLong(1, runId);
         ps.setString(2, log.stream());
         ps.setLong(3, log.fullLength());

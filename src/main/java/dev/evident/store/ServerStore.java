@@ -14,8 +14,8 @@ public interface ServerStore {
 
   /** The server store over an open result store (the same database). */
   static ServerStore over(ResultStore store) {
-    if (store instanceof SqliteStore sqlite) {
-      return new SqliteServerStore(sqlite);
+    if (store instanceof JdbcStore jdbc) {
+      return new JdbcServerStore(jdbc);
     }
     throw new StoreException("evident serve does not support this store: " + store);
   }

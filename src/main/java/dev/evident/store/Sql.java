@@ -56,9 +56,19 @@ final class Sql {
 
   static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
     if (value == null) {
-      ps.setNull(index, Types.INTEGER);
+      ps.setNull(index, Types.BIGINT);
     } else {
       ps.setLong(index, value);
+    }
+  }
+
+  /** Runs an {@code INSERT ... RETURNING id} and returns the id. */
+  static long returnedId(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("the insert returned no id");
+      }
+      return rs.getLong(1);
     }
   }
 

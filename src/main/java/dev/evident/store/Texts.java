@@ -45,7 +45,9 @@ final class Texts implements AutoCloseable {
 
   Texts(Connection c) throws SQLException {
     this.c = c;
-    this.insert = c.prepareStatement("INSERT OR IGNORE INTO texts (id, body) VALUES (?, ?)");
+    this.insert =
+        c.prepareStatement(
+            "INSERT INTO texts (id, body) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
   }
 
   /** The id of a failure text, stored if new. */

@@ -5,6 +5,8 @@ import static dev.evident.server.Bodies.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.evident.store.Backend;
+import dev.evident.store.IndexLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The query routes over both stores: a SQLite file, and the test JVM's embedded PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class QueryRoutesTests {
 
+  @Parameter Backend backend;
   @TempDir Path dir;
   ServerFixture fx;
 
@@ -22,12 +31,15 @@ class QueryRoutesTests {
 
   @BeforeEach
   void start() {
-    fx = new ServerFixture(dir).start();
+    // A PostgreSQL store's failure index lives in the cache directory: the test's, not the user's.
+    System.setProperty(IndexLocation.CACHE_PROPERTY, dir.resolve("cache").toString());
+    fx = new ServerFixture(dir, backend.newStore(dir.resolve("evident.db"))).start();
   }
 
   @AfterEach
   void stop() {
     fx.close();
+    System.clearProperty(IndexLocation.CACHE_PROPERTY);
   }
 
   private long upload(String query, String xml) {

@@ -20,8 +20,8 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * A real server on a real ephemeral port over a SQLite store in a temp dir, and a real HTTP client.
- * Close it to stop the server.
+ * A real server on a real ephemeral port over a SQLite store in a temp dir (or the store given),
+ * and a real HTTP client. Close it to stop the server.
  */
 final class ServerFixture implements AutoCloseable {
 
@@ -35,8 +35,13 @@ final class ServerFixture implements AutoCloseable {
   EvidentServer server;
 
   ServerFixture(Path dir) {
+    this(dir, dir.resolve("evident.db").toString());
+  }
+
+  /** Over the store {@code db} names: a SQLite file or a {@code jdbc:postgresql:} URL. */
+  ServerFixture(Path dir, String db) {
     this.dir = dir;
-    this.workspace = Workspace.open(dir.resolve("evident.db").toString());
+    this.workspace = Workspace.open(db);
   }
 
   ServerFixture start(ServerSettings settings) {

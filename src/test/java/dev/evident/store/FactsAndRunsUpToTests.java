@@ -17,14 +17,29 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The store queries of the history analyses: facts of results, and runs up to a run. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class FactsAndRunsUpToTests {
 
+  @Parameter Backend backend;
   @TempDir Path dir;
+  private String db;
+
+  /** The test's store: a SQLite file in its directory, or a fresh PostgreSQL database. */
+  private String db() {
+    if (db == null) {
+      db = backend.newStore(dir.resolve("evident.db"));
+    }
+    return db;
+  }
 
   private ResultStore open() {
-    return ResultStore.open(dir.resolve("evident.db").toString());
+    return ResultStore.open(db());
   }
 
   private static TestResult result(

@@ -24,10 +24,25 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class FailureIndexTests {
 
+  @Parameter Backend backend;
   @TempDir Path dir;
+  private String db;
+
+  /** The test's store: a SQLite file in its directory, or a fresh PostgreSQL database. */
+  private String db() {
+    if (db == null) {
+      db = backend.newStore(dir.resolve("evident.db"));
+    }
+    return db;
+  }
 
   private ResultStore store;
   private final Signer signer = new Signer("1");
@@ -77,7 +92,7 @@ class FailureIndexTests {
 
   private ResultStore store() {
     if (store == null) {
-      store = ResultStore.open(dir.resolve("evident.db").toString());
+      store = ResultStore.open(db());
     }
     return store;
   }
@@ -242,7 +257,11 @@ class FailureIndexTests {
     index().catchUp(store());
     store.close();
     store = null;
-    Files.delete(dir.resolve("evident.db"));
+    // The same index directory, a new store: a new file at the old path, or a new database.
+    if (backend == Backend.SQLITE) {
+      Files.delete(dir.resolve("evident.db"));
+    }
+    db = backend.newStore(dir.resolve("evident.db"));
 
     long first = run("shop", "2026-11-05", Map.of("b", missingSetting("A")));
 

@@ -20,17 +20,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The store's queries for diagnosis and labels: failures of a run, its runner, labels. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class FailuresAndLabelsTests {
 
+  @Parameter Backend backend;
   @TempDir Path dir;
+  private String db;
+
+  /** The test's store: a SQLite file in its directory, or a fresh PostgreSQL database. */
+  private String db() {
+    if (db == null) {
+      db = backend.newStore(dir.resolve("evident.db"));
+    }
+    return db;
+  }
 
   private ResultStore store;
 
   @BeforeEach
   void open() {
-    store = ResultStore.open(dir.resolve("evident.db").toString());
+    store = ResultStore.open(db());
   }
 
   @AfterEach

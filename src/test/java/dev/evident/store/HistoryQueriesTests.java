@@ -11,13 +11,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class HistoryQueriesTests {
 
+  @Parameter Backend backend;
   @TempDir Path dir;
+  private String db;
 
-  private Path db() {
-    return dir.resolve("evident.db");
+  /** The test's store: a SQLite file in its directory, or a fresh PostgreSQL database. */
+  private String db() {
+    if (db == null) {
+      db = backend.newStore(dir.resolve("evident.db"));
+    }
+    return db;
   }
 
   @Test
@@ -28,7 +39,7 @@ class HistoryQueriesTests {
       Run byLabel = runs.add("shop", Map.of(), Map.of("branch", "main"), "A > a PASSED");
       runs.add("api", Map.of("git.branch", "main"), Map.of(), "A > a PASSED");
     }
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db())) {
       assertThat(store.runsOnBranch("shop", "main", 10))
           .extracting(Run::id)
           .containsExactly(3L, 1L);
@@ -49,7 +60,7 @@ class HistoryQueriesTests {
       runs.add("shop", "A > a PASSED");
       runs.add("api", Map.of("git.branch", "dev"), Map.of(), "A > a PASSED");
     }
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db())) {
       assertThat(store.branches("shop"))
           .containsExactly(Map.entry("feature/x", 1), Map.entry("main", 2));
       assertThat(store.branches(null)).containsKeys("dev", "feature/x", "main");
@@ -63,7 +74,7 @@ class HistoryQueriesTests {
       runs.add("shop", "Cart > adds PASSED", "Cart > removes PASSED");
       runs.add("api", "Cart > other PASSED");
     }
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db())) {
       Map<Long, TestId> cart = store.suiteTests("shop", "Cart");
 
       assertThat(cart.values())
@@ -86,7 +97,7 @@ class HistoryQueriesTests {
       runs.add("shop", "Cart > adds SKIPPED", "Pay > refunds PASSED");
       runs.add("shop", "Cart > adds PASSED 9");
     }
-    try (ResultStore store = ResultStore.open(db().toString())) {
+    try (ResultStore store = ResultStore.open(db())) {
       long adds = store.suiteTests("shop", "Cart").keySet().iterator().next();
       List<String> seen = new ArrayList<>();
 

@@ -27,7 +27,12 @@ public final class StoredRuns implements AutoCloseable {
   }
 
   public static StoredRuns open(Path db) {
-    return new StoredRuns(ResultStore.open(db.toString()));
+    return open(db.toString());
+  }
+
+  /** Opens the store a {@code --db} option names: a SQLite path or a JDBC URL. */
+  public static StoredRuns open(String db) {
+    return new StoredRuns(ResultStore.open(db));
   }
 
   /** A run of a project with no attributes or labels. */

@@ -1,0 +1,143 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the claim of a sentence that states a change ({@link ChangeParser}): what it counts (from
+ * the sentence's counts or its status words), the numbers before and after, and the factor.
+ */
+final class ChangeClaims {
+
+  private static final Pattern STATUS_WORD =
+      Pattern.compile(
+          "\\b(pass\\w*|succe\\w*|green|fail\\w*|skip\\w*|tests?)\\b", Pattern.CASE_INSENSITIVE);
+
+  private ChangeClaims() {}
+
+  /** The change claim of a sentence, with the counts it states beside the change. */
+  static Claim of(
+      TextBlock block,
+      int from,
+      String s,
+      String text,
+      String subject,
+      ChangeParser change,
+      List<CountParser.Found> counts,
+      Double allPassing,
+      boolean temporal) {
+    if (change.percent()) {
+      Measure rate = rateOfWords(s);
+      return new Claim(
+          block.lineAt(from + change.start()),
+          text,
+          ClaimKind.CHANGE,
+          subject,
+          List.of(percent(rate, change.to())),
+          List.of(percent(rate, change.from())),
+          null,
+          null,
+          temporal);
+    }
+    Measure measure = null;
+    Double to = change.to();
+    if (to == null && allPassing != null && counts.isEmpty()) {
+      to = allPassing;
+      measure = Measure.PASSING;
+    }
+    Double toOf = change.toOf();
+    List<Quantity> extra = new ArrayList<>();
+    for (CountParser.Found f : counts) {
+      Measure m = f.quantities().get(0).measure();
+      boolean inChange = f.start() >= change.start() && f.start() < change.end();
+      if (measure == null && !m.isRate() && m != Measure.OTHER) {
+        measure = m;
+        if (to == null && !inChange) {
+          to = f.quantities().get(0).value();
+          continue;
+        }
+      }
+      if (!inChange) {
+        extra.addAll(f.quantities());
+      }
+    }
+    Measure words = measureOfWords(s);
+    if (measure == null || words != Measure.TESTS) {
+      measure = words == Measure.TESTS && measure != null ? measure : words;
+    }
+    List<Quantity> stated = new ArrayList<>();
+    List<Quantity> before = new ArrayList<>();
+    if (to != null) {
+      stated.add(Quantity.exact(measure, to));
+    }
+    if (toOf != null) {
+      stated.add(Quantity.exact(Measure.TESTS, toOf));
+    }
+    stated.addAll(extra);
+    if (change.fixed()) {
+      before.add(new Quantity(Measure.FAILING, change.from(), Bound.AT_LEAST, 0, ""));
+    } else if (change.from() != null) {
+      before.add(Quantity.exact(measure, change.from()));
+    }
+    if (change.fromOf() != null) {
+      before.add(Quantity.exact(Measure.TESTS, change.fromOf()));
+    }
+    return new Claim(
+        block.lineAt(from + change.start()),
+        text,
+        ClaimKind.CHANGE,
+        subject,
+        stated,
+        before,
+        null,
+        change.factor(),
+        temporal);
+  }
+
+  private static final Pattern RATE_WORD =
+      Pattern.compile(
+          "\\b(coverage|covered|fail(?:ure|ing)?\\s+rate|pass(?:ing)?\\s+rate|success\\s+rate|passing"
+              + "|pass(?:es|ed)?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static Quantity percent(Measure rate, double value) {
+    return new Quantity(
+        rate,
+        value,
+        Bound.EXACT,
+        value == Math.rint(value) ? 0 : 1,
+        rate == Measure.OTHER ? "percentage" : "");
+  }
+
+  /** The rate a percentage change speaks of: coverage, fail rate, pass rate; else not tests. */
+  private static Measure rateOfWords(String s) {
+    Matcher m = RATE_WORD.matcher(s);
+    if (!m.find()) {
+      return Measure.OTHER;
+    }
+    String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
+    return w.startsWith("cover")
+        ? Measure.COVERAGE
+        : w.startsWith("fail") ? Measure.FAIL_RATE : Measure.PASS_RATE;
+  }
+
+  /** The measure a sentence's status words speak of: passing, failing, skipped, else tests. */
+  static Measure measureOfWords(String s) {
+    Matcher m = STATUS_WORD.matcher(s);
+    while (m.find()) {
+      String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      if (w.startsWith("pass") || w.startsWith("succe") || w.equals("green")) {
+        return Measure.PASSING;
+      }
+      if (w.startsWith("fail")) {
+        return Measure.FAILING;
+      }
+      if (w.startsWith("skip")) {
+        return Measure.SKIPPED;
+      }
+    }
+    return Measure.TESTS;
+  }
+}

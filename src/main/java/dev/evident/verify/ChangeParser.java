@@ -1,0 +1,190 @@
+package dev.evident.verify;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a stated change in one sentence: "0/18 → 1/18", "from 12 to 18", "up from 12", "20x
+ * improvement", "∞%", "improved by 50%".
+ *
+ * @param start where the change is stated
+ * @param end where it ends
+ * @param from the number before, or null ("up from 12": 12)
+ * @param fromOf the denominator before ("0/18": 18), or null
+ * @param to the number after, or null when the sentence's count gives it ("18 passing, up from 12")
+ * @param toOf the denominator after, or null
+ * @param factor the stated factor ("20x"; infinity for "∞%"; 1.5 for "50% improvement"; 1/3.7 for
+ *     "3.7x reduction"), or null
+ * @param fixed whether it is "fixed N failing tests": at least N failed before (the tests fixed may
+ *     be fewer than those that failed), and no number after
+ */
+record ChangeParser(
+    int start,
+    int end,
+    Double from,
+    Double fromOf,
+    Double to,
+    Double toOf,
+    Double factor,
+    boolean fixed,
+    boolean percent) {
+
+  private static final String FRACTION = "(\\d[\\d,]*)(?:\\s*(?:/|of|out of)\\s*(\\d[\\d,]*))?";
+
+  private static final Pattern ARROW =
+      Pattern.compile(
+          "(?<![\\w.,/-])"
+              + FRACTION
+              + "\\s*(?:→|->|=>|⟶|➡️?|➔)\\s*"
+              + FRACTION
+              + "(?![\\w%]|[.,]\\d)");
+
+  private static final Pattern FROM_TO =
+      Pattern.compile(
+          "\\bfrom\\s+"
+              + FRACTION
+              + "(?:\\s+[\\w-]+){0,2}?\\s+to\\s+"
+              + FRACTION
+              + "(?![\\w%]|[.,]\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern UP_FROM =
+      Pattern.compile(
+          "\\b(?:up|down|increased|decreased|rose|fell|improved|grew|dropped|compared\\s+(?:to|with)"
+              + "|vs\\.?|versus)\\s+(?:from\\s+)?"
+              + FRACTION
+              + "(?![\\w%]|[.,]\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern FACTOR =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*[x×]\\s+(?:[\\w-]+\\s+)?(?:improvement|increase|more"
+              + "|faster|better|boost|gain|growth)\\b|(?<![\\w.])(\\d+(?:\\.\\d+)?)-fold\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern FACTOR_DOWN =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*[x×]\\s+(?:[\\w-]+\\s+)?(?:reduction|fewer|less"
+              + "|decrease|drop|lower)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Fixed 7 failing tests", "resolved 3 broken tests": they failed before. */
+  private static final Pattern FIXED =
+      Pattern.compile(
+          "\\b(?:fixed|repaired|resolved|repairing|fixing)\\s+(?:the\\s+)?("
+              + CountParser.NUMBER
+              + ")\\s+(?:previously\\s+)?(?:failing|broken|failed|red|erroring)\\s+(?:[\\w-]+\\s+)?"
+              + "(?:tests?|specs?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Coverage went from 71% to 84%", "pass rate 80% → 95%": a change of a rate. */
+  private static final Pattern PERCENTS =
+      Pattern.compile(
+          "(?:\\bfrom\\s+)?(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s*(?:→|->|=>|⟶|➔|\\s+to)\\s*"
+              + "(\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "(was 41/48 at the start)": the number before, in parentheses. */
+  private static final Pattern WAS =
+      Pattern.compile(
+          "\\(\\s*(?:was|were|previously|before:?)\\s+" + FRACTION + "(?![\\w%]|[.,]\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern INFINITE =
+      Pattern.compile("∞\\s*%?|\\binfinite\\s+(?:improvement|increase)", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern PERCENT =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:improvement|increase|more|better|gain|higher)\\b"
+              + "|\\b(?:improved|increased|up|grew|rose)\\s+by\\s+(\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
+  /** The change a sentence states, or null. */
+  static ChangeParser parse(String s) {
+    Double factor = null;
+    int start = Integer.MAX_VALUE;
+    int end = -1;
+    Matcher percents = PERCENTS.matcher(s);
+    if (percents.find()) {
+      return new ChangeParser(
+          percents.start(),
+          percents.end(),
+          num(percents.group(1)),
+          null,
+          num(percents.group(2)),
+          null,
+          null,
+          false,
+          true);
+    }
+    Matcher fixed = FIXED.matcher(s);
+    if (fixed.find()) {
+      return new ChangeParser(
+          fixed.start(), fixed.end(), num(fixed.group(1)), null, null, null, null, true, false);
+    }
+    Matcher f = FACTOR.matcher(s);
+    Matcher down = FACTOR_DOWN.matcher(s);
+    if (down.find() && Double.parseDouble(down.group(1)) > 0) {
+      factor = 1 / Double.parseDouble(down.group(1));
+      start = down.start();
+      end = down.end();
+    } else if (f.find()) {
+      factor = Double.parseDouble(f.group(1) != null ? f.group(1) : f.group(2));
+      start = f.start();
+      end = f.end();
+    } else {
+      Matcher inf = INFINITE.matcher(s);
+      if (inf.find()) {
+        factor = Double.POSITIVE_INFINITY;
+        start = inf.start();
+        end = inf.end();
+      } else {
+        Matcher p = PERCENT.matcher(s);
+        if (p.find()) {
+          factor = 1 + Double.parseDouble(p.group(1) != null ? p.group(1) : p.group(2)) / 100;
+          start = p.start();
+          end = p.end();
+        }
+      }
+    }
+    for (Pattern pattern : new Pattern[] {ARROW, FROM_TO}) {
+      Matcher m = pattern.matcher(s);
+      if (m.find()) {
+        return new ChangeParser(
+            Math.min(start, m.start()),
+            Math.max(end, m.end()),
+            num(m.group(1)),
+            num(m.group(2)),
+            num(m.group(3)),
+            num(m.group(4)),
+            factor,
+            false,
+            false);
+      }
+    }
+    for (Pattern pattern : new Pattern[] {UP_FROM, WAS}) {
+      Matcher up = pattern.matcher(s);
+      if (up.find()) {
+        return new ChangeParser(
+            Math.min(start, up.start()),
+            Math.max(end, up.end()),
+            num(up.group(1)),
+            num(up.group(2)),
+            null,
+            null,
+            factor,
+            false,
+            false);
+      }
+    }
+    return factor == null
+        ? null
+        : new ChangeParser(start, end, null, null, null, null, factor, false, false);
+  }
+
+  private static Double num(String text) {
+    return text == null
+        ? null
+        : text.contains(".") ? Double.valueOf(text) : CountParser.number(text);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.evident.verify;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One checkable claim of a report.
+ *
+ * @param line the report line it is on (1-based)
+ * @param text the sentence, list item or table row that makes it, Markdown markup removed
+ * @param kind its kind
+ * @param subject what it is about: a test, suite, file, tag or category as the report names it;
+ *     empty for the whole run
+ * @param stated the numbers it states (for a change: the numbers after it)
+ * @param before for a change, the numbers before it; else empty
+ * @param expectation for universal and named claims, what it says of every test; else null
+ * @param factor for a change, the stated factor ("20x"; infinity for "∞%"), else null
+ * @param temporal whether it speaks of another time ("previously", "before", "last week"), so that
+ *     it is not compared with the report's other statements of the same quantity
+ */
+public record Claim(
+    int line,
+    String text,
+    ClaimKind kind,
+    String subject,
+    List<Quantity> stated,
+    List<Quantity> before,
+    Expectation expectation,
+    Double factor,
+    boolean temporal) {
+
+  public Claim {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(kind, "kind");
+    subject = subject == null ? "" : subject;
+    stated = List.copyOf(stated);
+    before = List.copyOf(before);
+  }
+
+  /** The first stated quantity of a measure, or null. */
+  Quantity quantity(Measure measure) {
+    for (Quantity q : stated) {
+      if (q.measure() == measure) {
+        return q;
+      }
+    }
+    return null;
+  }
+}

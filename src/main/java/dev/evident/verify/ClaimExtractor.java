@@ -1,0 +1,199 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the checkable claims of a Markdown report: counts, rates, changes, universal statements,
+ * claims about named tests, suites, files or categories, and table rows; each with its line. Plans
+ * and targets are left out (see {@link Plans}); so are code blocks and quoted output unless asked.
+ */
+public final class ClaimExtractor {
+
+  /** The claims of a report, and those its own tables contradict. */
+  record Extracted(List<Claim> claims, Map<Claim, String> inconsistent) {}
+
+  private static final Pattern TEST_CONTEXT =
+      Pattern.compile(
+          "\\b(tests?|specs?|pytest|junit|suites?|test\\s+cases?|testing)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern STATUS_PAIR =
+      Pattern.compile(
+          "\\d+\\s+(?:passing|passed|failing|failed|skipped|errors?|errored)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
+
+  private static final Pattern LABEL = Pattern.compile("^([^:]{1,80}?):\\s");
+
+  private static final Pattern IDENTIFIER =
+      Pattern.compile(
+          "\\b(?:in|for|of|from|under)\\s+(`[^`\\s]+`|[\\w./-]+\\.(?:py|java|kt|ts|js|go|rb|rs|cs)\\b"
+              + "|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b)");
+
+  private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
+
+  private ClaimExtractor() {}
+
+  /** The claims of a report's text; {@code includeQuoted} reads code blocks and quotes too. */
+  static Extracted extract(String markdown, boolean includeQuoted) {
+    MarkdownReport report = MarkdownReport.parse(markdown, includeQuoted);
+    List<Claim> claims = new ArrayList<>();
+    Map<Claim, String> inconsistent = new IdentityHashMap<>();
+    // A number with a status word and no test noun ("4 failing") counts where the section speaks
+    // of tests: in its headings or any of its blocks.
+    java.util.Set<Section> testSections = new java.util.HashSet<>();
+    for (TextBlock block : report.blocks()) {
+      if (TEST_CONTEXT.matcher(block.text()).find()
+          || block.section().headings().stream().anyMatch(h -> TEST_CONTEXT.matcher(h).find())) {
+        testSections.add(block.section());
+      }
+    }
+    for (TextBlock block : report.blocks()) {
+      boolean context = testSections.contains(block.section());
+      Matcher end = SENTENCE_END.matcher(block.text());
+      int from = 0;
+      while (from < block.text().length()) {
+        int to = end.find() ? end.start() : block.text().length();
+        sentence(block, from, to, from == 0, context, claims);
+        from = to == block.text().length() ? to : end.end();
+      }
+    }
+    for (TableBlock table : report.tables()) {
+      TableParser.Parsed parsed = TableParser.parse(table);
+      claims.addAll(parsed.claims());
+      inconsistent.putAll(parsed.inconsistent());
+    }
+    claims.sort(java.util.Comparator.comparingInt(Claim::line));
+    return new Extracted(claims, inconsistent);
+  }
+
+  private static void sentence(
+      TextBlock block, int from, int to, boolean first, boolean context, List<Claim> out) {
+    String s = block.text().substring(from, to);
+    if (s.isBlank() || Plans.isInstruction(s)) {
+      return;
+    }
+    boolean heading = block.kind() == TextBlock.Kind.HEADING;
+    boolean countsArePlans = heading ? Plans.isPlanHeadingText(s) : block.section().isPlan();
+    boolean temporal = Plans.isTemporal(s) || block.section().isTemporal();
+    String subject = subject(block, s, first);
+    String text = s.strip();
+
+    List<StatementParser.Found> statements = StatementParser.parse(s);
+    for (StatementParser.Found st : statements) {
+      if (Plans.isPlanned(s, st.start(), st.end())) {
+        continue;
+      }
+      String who = st.subject().isEmpty() ? subject : st.subject();
+      List<Quantity> stated =
+          st.count() == null ? List.of() : List.of(Quantity.exact(Measure.TESTS, st.count()));
+      ClaimKind kind = st.named() ? ClaimKind.NAMED : ClaimKind.UNIVERSAL;
+      out.add(
+          new Claim(
+              block.lineAt(from + st.start()),
+              text,
+              kind,
+              who,
+              stated,
+              List.of(),
+              st.expectation(),
+              null,
+              temporal));
+    }
+    if (countsArePlans) {
+      return;
+    }
+    boolean pairs = countMatches(STATUS_PAIR, s) >= 2;
+    List<CountParser.Found> counts = new ArrayList<>();
+    for (CountParser.Found f : CountParser.parse(s, context || pairs)) {
+      if (!f.planned() && !inside(statements, f.start())) {
+        counts.add(f);
+      }
+    }
+    ChangeParser change = ChangeParser.parse(s);
+    if (change != null && !Plans.isPlanned(s, change.start(), change.end())) {
+      // "All 48 tests passing (was 41/48)": the statement's count is the number after.
+      Double all =
+          statements.stream()
+              .filter(st -> st.count() != null && st.expectation() == Expectation.PASS)
+              .map(StatementParser.Found::count)
+              .findFirst()
+              .orElse(null);
+      out.add(ChangeClaims.of(block, from, s, text, subject, change, counts, all, temporal));
+      return;
+    }
+    Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
+    for (CountParser.Found f : counts) {
+      bySubject
+          .computeIfAbsent(f.subject().isEmpty() ? subject : f.subject(), k -> new ArrayList<>())
+          .add(f);
+    }
+    for (Map.Entry<String, List<CountParser.Found>> e : bySubject.entrySet()) {
+      List<Quantity> stated = new ArrayList<>();
+      e.getValue().forEach(f -> stated.addAll(f.quantities()));
+      boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
+      ClaimKind kind =
+          !e.getKey().isEmpty() ? ClaimKind.NAMED : rate ? ClaimKind.RATE : ClaimKind.COUNT;
+      out.add(
+          new Claim(
+              block.lineAt(from + e.getValue().get(0).start()),
+              text,
+              kind,
+              e.getKey(),
+              stated,
+              List.of(),
+              null,
+              null,
+              temporal));
+    }
+  }
+
+  /** The subject a sentence names for its counts: its label, an identifier, or its heading. */
+  private static String subject(TextBlock block, String s, boolean first) {
+    if (block.kind() == TextBlock.Kind.HEADING) {
+      return Subjects.ofHeading(s);
+    }
+    if (first) {
+      Matcher label = LABEL.matcher(s.strip());
+      if (label.find() && !label.group(1).matches(".*\\d.*[:]?")) {
+        String named = Subjects.ofLabel(label.group(1));
+        if (!named.isEmpty()) {
+          return named;
+        }
+      }
+    }
+    // An identifier in parentheses says where some of the tests are ("4 skipped (all in
+    // LegacyIT)"), not what the sentence counts.
+    Matcher id =
+        IDENTIFIER.matcher(PARENTHESES.matcher(s).replaceAll(m -> " ".repeat(m.group().length())));
+    if (id.find()) {
+      return id.group(1).replace("`", "");
+    }
+    return block.section().subject();
+  }
+
+  private static boolean inside(List<StatementParser.Found> statements, int at) {
+    for (StatementParser.Found st : statements) {
+      if (at >= st.start() && at < st.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int countMatches(Pattern p, String s) {
+    Matcher m = p.matcher(s);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,202 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a report against itself, without evidence: parts that do not add up to their total, a part
+ * larger than its total, a percentage that is not its fraction, a factor from a zero base ("20x"
+ * from 0, "∞%"), a factor that is not the ratio of the numbers stated with it, and two statements
+ * of the same quantity about the same subject that disagree. Statements about another time
+ * ("previously", a "Before" section) and changes are not compared with the others.
+ */
+final class Consistency {
+
+  private Consistency() {}
+
+  /** The inconsistent claims with why, in claim order. */
+  static Map<Claim, String> check(List<Claim> claims) {
+    Map<Claim, String> found = new IdentityHashMap<>();
+    for (Claim c : claims) {
+      String own = own(c);
+      if (own != null) {
+        found.put(c, own);
+      }
+    }
+    across(claims.stream().filter(c -> !found.containsKey(c)).toList(), found);
+    return found;
+  }
+
+  /** What is wrong with a claim's own arithmetic, or null. */
+  static String own(Claim c) {
+    if (c.factor() != null) {
+      Quantity from = c.before().isEmpty() ? null : c.before().get(0);
+      if (Double.isInfinite(c.factor())) {
+        return "∞ is a change from 0: a change from zero is a count, never a ratio (write it as 0 → N of M)";
+      }
+      if (from != null && from.value() == 0) {
+        return "%sx from 0: a change from zero is a count, never a ratio (write it as 0 → %s)"
+            .formatted(
+                Compare.format(c.factor()),
+                c.stated().isEmpty() ? "N" : Compare.format(c.stated().get(0).value()));
+      }
+      if (from != null && !c.stated().isEmpty()) {
+        double to = c.stated().get(0).value();
+        double ratio = to / from.value();
+        double points = to - from.value();
+        double statedPercent = (c.factor() - 1) * 100;
+        boolean agrees =
+            Compare.sameFactor(ratio, c.factor()) || Math.abs(points - statedPercent) <= 0.5;
+        if (!agrees) {
+          return "%s → %s is %sx, not %sx"
+              .formatted(
+                  Compare.format(from.value()),
+                  Compare.format(to),
+                  Compare.format(Math.round(ratio * 10) / 10.0),
+                  Compare.format(c.factor()));
+        }
+      }
+    }
+    List<Quantity> parts = new ArrayList<>();
+    Quantity total = null;
+    boolean skipped = false;
+    for (Quantity q : c.stated()) {
+      if (q.bound() != Bound.EXACT) {
+        continue;
+      }
+      if (q.measure().isPart()) {
+        parts.add(q);
+        skipped |= q.measure() == Measure.SKIPPED;
+      } else if (q.measure().isTotal() && total == null) {
+        total = q;
+      }
+    }
+    if (total != null && total.measure() == Measure.EXECUTED) {
+      // Skipped tests are not among the executed ones.
+      parts.removeIf(q -> q.measure() == Measure.SKIPPED);
+      skipped = false;
+    }
+    if (total != null && parts.size() >= 2) {
+      double sum = parts.stream().mapToDouble(Quantity::value).sum();
+      boolean complete = skipped || total.measure() == Measure.COLLECTED;
+      if (sum > total.value() || (complete && sum != total.value())) {
+        return "%s do not add up to %s %s (they make %s)"
+            .formatted(
+                String.join(" + ", parts.stream().map(q -> q.display() + " " + q.key()).toList()),
+                total.display(),
+                total.key(),
+                Compare.format(sum));
+      }
+    }
+    if (total != null) {
+      for (Quantity p : parts) {
+        if (p.value() > total.value()) {
+          return "%s %s is more than the %s %s stated with it"
+              .formatted(p.display(), p.key(), total.display(), total.key());
+        }
+      }
+    }
+    return rate(c, parts, total);
+  }
+
+  private static String rate(Claim c, List<Quantity> parts, Quantity total) {
+    for (Quantity r : c.stated()) {
+      if ((r.measure() != Measure.PASS_RATE && r.measure() != Measure.FAIL_RATE)
+          || r.bound() != Bound.EXACT) {
+        continue;
+      }
+      Measure partMeasure = r.measure() == Measure.PASS_RATE ? Measure.PASSING : Measure.FAILING;
+      Quantity part = c.quantity(partMeasure);
+      double of;
+      if (total != null && total.measure() != Measure.COLLECTED) {
+        of = total.value();
+      } else if (total == null
+          && c.quantity(Measure.PASSING) != null
+          && c.quantity(Measure.FAILING) != null
+          && c.quantity(Measure.SKIPPED) == null) {
+        of = parts.stream().mapToDouble(Quantity::value).sum();
+      } else {
+        continue;
+      }
+      if (part == null || of == 0) {
+        continue;
+      }
+      double actual = Compare.percent(part.value(), of);
+      if (!Compare.sameRate(r.value(), actual, r.decimals())) {
+        return "%s of %s is %s%%, not %s"
+            .formatted(
+                Compare.format(part.value()),
+                Compare.format(of),
+                Compare.format(Math.round(actual * 10) / 10.0),
+                r.display());
+      }
+    }
+    return null;
+  }
+
+  /** Two statements of the same quantity about the same subject that disagree. */
+  private static void across(List<Claim> claims, Map<Claim, String> found) {
+    Map<String, List<Claim>> byKey = new LinkedHashMap<>();
+    Map<String, Double> values = new java.util.HashMap<>();
+    for (Claim c : claims) {
+      if (c.temporal() || c.kind() == ClaimKind.CHANGE) {
+        continue;
+      }
+      String subject = String.join(" ", Names.normalize(c.subject()));
+      for (Quantity q : c.stated()) {
+        if (q.bound() != Bound.EXACT
+            || q.measure() == Measure.TARGET
+            || (q.measure() == Measure.OTHER && q.label().split(" ").length < 2)) {
+          continue;
+        }
+        String key = subject + "\u0000" + q.key();
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+        values.put(key + "\u0000" + System.identityHashCode(c), q.value());
+      }
+      if (c.expectation() == Expectation.PASS && c.kind() == ClaimKind.UNIVERSAL) {
+        byKey.computeIfAbsent(subject + "\u0000" + "all pass", k -> new ArrayList<>()).add(c);
+      }
+    }
+    for (Map.Entry<String, List<Claim>> e : byKey.entrySet()) {
+      List<Claim> same = e.getValue();
+      for (Claim a : same) {
+        for (Claim b : same) {
+          if (a == b || a.line() == b.line()) {
+            continue;
+          }
+          Double va = values.get(e.getKey() + "\u0000" + System.identityHashCode(a));
+          Double vb = values.get(e.getKey() + "\u0000" + System.identityHashCode(b));
+          if (va != null && vb != null && !va.equals(vb) && !found.containsKey(a)) {
+            String key = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
+            found.put(
+                a,
+                "line %d says %s %s; this says %s"
+                    .formatted(b.line(), Compare.format(vb), key, Compare.format(va)));
+          }
+        }
+      }
+      String subject = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+      if (e.getKey().endsWith("\u0000all pass")) {
+        List<Claim> failing =
+            byKey.getOrDefault(subject + "\u0000" + Measure.FAILING.key(), List.of());
+        for (Claim all : same) {
+          for (Claim f : failing) {
+            Double v =
+                values.get(
+                    subject
+                        + "\u0000"
+                        + Measure.FAILING.key()
+                        + "\u0000"
+                        + System.identityHashCode(f));
+            if (v != null && v > 0 && !found.containsKey(all)) {
+              found.put(all, "line %d says %s failing".formatted(f.line(), Compare.format(v)));
+            }
+          }
+        }
+      }
+    }
+  }
+}

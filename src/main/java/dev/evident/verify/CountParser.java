@@ -1,0 +1,295 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds stated counts and rates in one sentence: "166 passing tests", "1/18 tests passing", "56
+ * tests collected", "11 PASSING", "Passed: 40", "over 100 tests", "all but 3 tests pass", "5.6%
+ * success rate", "5/6 issues resolved". A number counts only when a test word or a status word
+ * stands right by it, so "$500K ARR", "port 6381", "Python 3.12", "#123" and dates are never
+ * counts.
+ */
+final class CountParser {
+
+  /** A stated number with where it stands in the sentence. */
+  record Found(int start, int end, List<Quantity> quantities, String subject, boolean planned) {}
+
+  static final String NUMBER = "\\d{1,3}(?:,\\d{3})+|\\d+";
+
+  private static final Pattern COUNT =
+      Pattern.compile(
+          "(?<![\\w$#€£¥.,/:\\-])(?<bound>(?:~|≈|about|approximately|approx\\.|around|roughly"
+              + "|nearly|almost|over|more than|at least|under|fewer than|less than|up to)\\s*)?"
+              + "(?<n>"
+              + NUMBER
+              + ")(?<plus>\\+)?(?:\\s*(?:/|of|out of)\\s*(?<m>"
+              + NUMBER
+              + "))?(?![\\w%+]|[.,:/\\-]\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final String STATUS =
+      "passing|passed|pass|passes|succeeded|successful|green|failing|failed|fail|fails|broken"
+          + "|erroring|errored|errors?|failures?|skipped|skipping|ignored|disabled|pending|xfailed|flaky"
+          + "|collected|created|written|added|discovered|defined|implemented|completed|executed|ran"
+          + "|run";
+
+  private static final Pattern NOUN =
+      Pattern.compile(
+          "^((?:\\s+[A-Za-z][\\w-]*){0,4}?)\\s+(test\\s+cases?|testcases?|test\\s+files?|tests?"
+              + "|specs?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern STATUS_AFTER_NOUN =
+      Pattern.compile(
+          "^(?:\\s+(?:are|were|is|was|have|has|had|been|now|currently|still|all|being|got"
+              + "|successfully|already|that|which|were))*\\s+("
+              + STATUS
+              + ")\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern STATUS_ONLY =
+      Pattern.compile(
+          "^\\s*(passing|passed|passes|failing|failed|failures?|fails|errors?|errored|skipped"
+              + "|skips|xfailed|flaky|collected|created|written|completed|executed|succeeded)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern OTHER =
+      Pattern.compile(
+          "^\\s+((?:[A-Za-z][\\w-]*\\s+){0,2}?[A-Za-z][\\w-]*)\\s+(resolved|fixed|done|completed"
+              + "|complete|closed|addressed|merged|finished|implemented|migrated|working|met"
+              + "|passing|passed)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern LABELED =
+      Pattern.compile(
+          "(?<![\\w-])(?<label>total\\s+tests?|tests?\\s+count|number\\s+of\\s+tests"
+              + "|tests?\\s+(?:run|executed|collected|passed|passing"
+              + "|failed|failing|skipped)|tests?|test\\s+cases|passed|passing|failed|failing"
+              + "|failures|errors|errored|skipped|collected|executed)\\s*[:=]\\s*(?<n>"
+              + NUMBER
+              + ")(?![\\w%.,/]\\d|[\\w%])",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A pass or fail mark right after a fraction: "56/56 ✅". */
+  private static final Pattern STATUS_MARK = Pattern.compile("^\\s*(?:✅|❌|✔️?|✗|✘)(?!\\s*\\w)");
+
+  /** "Zero skipped tests": the word read as the number, padded so that positions stay. */
+  private static final Pattern ZERO =
+      Pattern.compile(
+          "\\bzero\\b(?=\\s+(?:[\\w-]+\\s+){0,2}?(?:tests?|specs?)\\b)", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern PASS_WORDS =
+      Pattern.compile("\\b(pass\\w*|success\\w*|green)\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ALL_BUT =
+      Pattern.compile(
+          "\\ball\\s+but\\s+(?<n>"
+              + NUMBER
+              + ")\\s+(?:of\\s+the\\s+)?(?:[\\w-]+\\s+)?(?:tests?|specs?)\\s+(?:are\\s+|now\\s+)*pass",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Words between a number and "tests" after which the number is not a count of tests. */
+  private static final Set<String> BREAKERS =
+      Set.of(
+          "with", "in", "for", "on", "from", "to", "by", "about", "at", "per", "than", "and", "or",
+          "but", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "been",
+          "be", "not", "no", "issues", "bugs", "hours", "minutes", "seconds", "days", "weeks", "ms",
+          "lines", "commits", "prs", "files", "modules", "points", "times", "runs", "of");
+
+  private CountParser() {}
+
+  /** The counts and rates stated in a sentence, in order. */
+  static List<Found> parse(String text, boolean testContext) {
+    String s = ZERO.matcher(text).replaceAll("0   ");
+    List<Found> found = new ArrayList<>();
+    Matcher allBut = ALL_BUT.matcher(s);
+    while (allBut.find()) {
+      found.add(
+          found(
+              s,
+              allBut.start(),
+              allBut.end(),
+              List.of(Quantity.exact(Measure.NOT_PASSING, number(allBut.group("n")))),
+              ""));
+    }
+    Matcher labeled = LABELED.matcher(s);
+    while (labeled.find()) {
+      String before = s.substring(0, labeled.start()).stripTrailing();
+      boolean startsClause =
+          before.isEmpty() || "(,;|*-•:".indexOf(before.charAt(before.length() - 1)) >= 0;
+      boolean statusFollows = STATUS_ONLY.matcher(s.substring(labeled.end())).find();
+      if (startsClause && !statusFollows && !overlaps(found, labeled.start("n"))) {
+        Measure m = Measure.ofLabel(labeled.group("label"));
+        found.add(
+            found(
+                s,
+                labeled.start("n"),
+                labeled.end(),
+                List.of(Quantity.exact(m, number(labeled.group("n")))),
+                ""));
+      }
+    }
+    Matcher c = COUNT.matcher(s);
+    while (c.find()) {
+      if (!overlaps(found, c.start("n"))) {
+        Found f = count(s, c, testContext);
+        if (f != null) {
+          found.add(f);
+        }
+      }
+    }
+    RateWords.read(s, found);
+    found.sort(java.util.Comparator.comparingInt(Found::start));
+    return found;
+  }
+
+  private static Found count(String s, Matcher c, boolean testContext) {
+    double n = number(c.group("n"));
+    Double m = c.group("m") == null ? null : number(c.group("m"));
+    Bound bound = c.group("plus") != null ? Bound.AT_LEAST : Bound.of(c.group("bound"));
+    String tail = s.substring(c.end());
+    Measure measure = null;
+    String subject = "";
+    int end = c.end();
+    Matcher noun = NOUN.matcher(tail);
+    if (noun.find() && qualifiersAllowed(noun.group(1))) {
+      List<String> words = words(noun.group(1));
+      String nounWord = noun.group(2).toLowerCase(Locale.ROOT);
+      end += noun.end();
+      Matcher after = STATUS_AFTER_NOUN.matcher(s.substring(end));
+      if (nounWord.contains("file")) {
+        measure = Measure.FILES;
+      } else if (after.find()) {
+        measure = Measure.ofWord(after.group(1));
+        end += after.end();
+      } else {
+        for (String w : words) {
+          measure = measure == null ? Measure.ofWord(w) : measure;
+        }
+      }
+      if (measure == null) {
+        measure = saysCollected(s) ? Measure.COLLECTED : Measure.TESTS;
+      }
+      subject = Subjects.ofQualifiers(words);
+    } else {
+      Matcher status = STATUS_ONLY.matcher(tail);
+      Matcher mark = STATUS_MARK.matcher(tail);
+      if (status.find() && testContext) {
+        measure = Measure.ofWord(status.group(1));
+        end += status.end();
+      } else if (m != null && testContext && mark.find()) {
+        // "Notifications: 56/56 ✅", "3/5 ❌"
+        measure = mark.group().contains("✅") ? Measure.PASSING : Measure.FAILING;
+        end += mark.end();
+      } else if (m != null) {
+        Matcher other = OTHER.matcher(tail);
+        if (other.find() && n <= m) {
+          String label = (other.group(1) + " " + other.group(2)).toLowerCase(Locale.ROOT);
+          List<Quantity> qs =
+              List.of(
+                  new Quantity(Measure.OTHER, n, bound, 0, label),
+                  new Quantity(
+                      Measure.OTHER, m, Bound.EXACT, 0, other.group(1).toLowerCase(Locale.ROOT)));
+          return found(s, c.start(), c.end() + other.end(), qs, "");
+        }
+      }
+    }
+    if (measure == null) {
+      return null;
+    }
+    List<Quantity> qs = new ArrayList<>();
+    if (m != null && measure == Measure.EXECUTED && !c.group().contains("/")) {
+      // "150 of 156 executed": 156 were executed; 150 is what the sentence counts (passing).
+      qs.add(new Quantity(Measure.EXECUTED, m, Bound.EXACT, 0, ""));
+      if (PASS_WORDS.matcher(s).find()) {
+        qs.add(new Quantity(Measure.PASSING, n, bound, 0, ""));
+      }
+      return found(s, c.start(), end, qs, subject);
+    }
+    if (m != null) {
+      if (measure == Measure.TESTS) {
+        return null; // "3/5 tests": which 3 is not said
+      }
+      if (n > m) {
+        qs.add(new Quantity(measure, n, bound, 0, ""));
+        qs.add(denominatorOf(measure, m));
+        return found(s, c.start(), end, qs, subject);
+      }
+      qs.add(new Quantity(measure, n, bound, 0, ""));
+      qs.add(denominatorOf(measure, m));
+    } else {
+      qs.add(new Quantity(measure, n, bound, 0, ""));
+    }
+    return found(s, c.start(), end, qs, subject);
+  }
+
+  /**
+   * The M of "N/M <measure>"; tests there are labeled {@link #OF}, as either reading (executed or
+   * collected) can be meant: "312/320 tests green" with 4 skipped.
+   */
+  private static Quantity denominatorOf(Measure measure, double m) {
+    Measure d = denominator(measure);
+    return new Quantity(d, m, Bound.EXACT, 0, d == Measure.TESTS ? OF : "");
+  }
+
+  /** The label of a fraction's denominator of tests. */
+  static final String OF = "of";
+
+  /** What the M of "N/M <measure>" counts. */
+  private static Measure denominator(Measure measure) {
+    return switch (measure) {
+      case COLLECTED, FILES -> Measure.TARGET;
+      case EXECUTED -> Measure.COLLECTED;
+      default -> Measure.TESTS;
+    };
+  }
+
+  static Found found(String s, int start, int end, List<Quantity> qs, String subject) {
+    return new Found(start, end, qs, subject, Plans.isPlanned(s, start, end));
+  }
+
+  private static boolean saysCollected(String s) {
+    return Pattern.compile(
+            "\\b(collected|created|written|exist|exists|defined|discovered|in the suite|total)\\b",
+            Pattern.CASE_INSENSITIVE)
+        .matcher(s)
+        .find();
+  }
+
+  private static boolean qualifiersAllowed(String qualifiers) {
+    for (String w : words(qualifiers)) {
+      if (BREAKERS.contains(w.toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    for (String w : text.strip().split("\\s+")) {
+      if (!w.isEmpty()) {
+        words.add(w);
+      }
+    }
+    return words;
+  }
+
+  private static boolean overlaps(List<Found> found, int at) {
+    for (Found f : found) {
+      if (at >= f.start() && at < f.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static double number(String text) {
+    return Double.parseDouble(text.replace(",", ""));
+  }
+}

@@ -1,0 +1,285 @@
+package dev.evident.verify;
+
+import dev.evident.model.Counts;
+import dev.evident.model.RunStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks claims against evidence. "Passing" is executed and passed (flaky tests, which passed on a
+ * rerun, included); "failing" is failed or errored; "N tests" alone is executed tests (collected
+ * when the same claim counts skipped tests or says collected, created or written). Where a word
+ * allows two readings ("failed" with or without errored tests), the claim agrees when either fits:
+ * a contradiction must be certain.
+ */
+final class EvidenceCheck {
+
+  /** The verdict on a claim with the actual values and why. */
+  record Result(Verdict verdict, Map<String, Object> actual, String reason, List<Long> runs) {}
+
+  /** One stated value against the evidence: agrees, disagrees, or cannot be told (null). */
+  record Part(String key, Boolean agrees, Object actual, String text) {}
+
+  private final Evidence evidence;
+  private final SubjectScopes scopes;
+
+  EvidenceCheck(Evidence evidence, List<SubjectResolver> resolvers) {
+    this.evidence = evidence;
+    this.scopes = new SubjectScopes(resolvers);
+  }
+
+  Result check(Claim c) {
+    if (!c.stated().isEmpty()
+        && c.expectation() == null
+        && c.stated().stream()
+            .allMatch(q -> q.measure() == Measure.OTHER || q.measure() == Measure.TARGET)) {
+      return unverifiable(
+          "not about tests: test results do not count " + c.stated().get(0).label(), List.of());
+    }
+    if (evidence.runs().isEmpty()) {
+      return unverifiable(
+          "no runs to check against (ingest or run the tests, or give --run)", List.of());
+    }
+    SubjectScopes.Resolved now = scopes.resolve(c.subject(), evidence.runs());
+    if (now.scope() == null) {
+      return unverifiable(now.reason(), evidence.runs().stream().map(r -> r.run().id()).toList());
+    }
+    Scope scope = now.scope();
+    boolean skippedStated = c.quantity(Measure.SKIPPED) != null;
+    List<Part> parts = new ArrayList<>();
+    for (Quantity q : c.stated()) {
+      parts.add(
+          part(
+              q,
+              scope,
+              skippedStated
+                  || c.kind() == ClaimKind.TABLE && c.quantity(Measure.COLLECTED) != null));
+    }
+    List<Long> runs = new ArrayList<>(scope.runs());
+    if (c.kind() == ClaimKind.CHANGE) {
+      return change(c, scope, parts, runs);
+    }
+    if (c.expectation() == Expectation.NO_REGRESSIONS) {
+      RunEvidence base = evidence.baseline();
+      Scope before = base == null ? null : scopes.resolve(c.subject(), List.of(base)).scope();
+      if (before == null) {
+        return unverifiable(
+            "no baseline run to compare with (give --baseline, or store an earlier run of the"
+                + " project)",
+            runs);
+      }
+      runs.add(base.run().id());
+      parts.add(Expectations.regressions(scope, before, base.run().id()));
+    } else if (c.expectation() != null) {
+      parts.add(Expectations.check(c, scope));
+    }
+    return combine(parts, scope, runs, null);
+  }
+
+  private Result change(Claim c, Scope scope, List<Part> parts, List<Long> runs) {
+    RunEvidence base = evidence.baseline();
+    Scope before = null;
+    if (base != null) {
+      SubjectScopes.Resolved r = scopes.resolve(c.subject(), List.of(base));
+      before = r.scope();
+      if (before != null) {
+        runs.add(base.run().id());
+        for (Quantity q : c.before()) {
+          Part p = part(q, before, false);
+          parts.add(new Part("from " + p.key(), p.agrees(), p.actual(), "before: " + p.text()));
+        }
+      }
+    }
+    Measure m =
+        c.stated().isEmpty()
+            ? (c.before().isEmpty() ? Readings.factorMeasure(c) : c.before().get(0).measure())
+            : c.stated().get(0).measure();
+    if (c.factor() != null && before != null) {
+      Double from = Readings.first(m, before);
+      Double to = Readings.first(m, scope);
+      if (from != null && to != null) {
+        if (from == 0) {
+          parts.add(
+              new Part(
+                  "factor",
+                  false,
+                  "from 0",
+                  "a change from 0 is a count, never a ratio: %s → %s %s (runs %d, %d)"
+                      .formatted(
+                          Compare.format(from),
+                          Compare.format(to),
+                          m.key(),
+                          base.run().id(),
+                          scope.runs().get(0))));
+        } else {
+          double factor = to / from;
+          boolean agrees = Compare.sameFactor(factor, c.factor());
+          parts.add(
+              new Part(
+                  "factor",
+                  agrees,
+                  round(factor),
+                  "actual factor %sx (%s → %s %s)"
+                      .formatted(
+                          Compare.format(round(factor)),
+                          Compare.format(from),
+                          Compare.format(to),
+                          m.key())));
+        }
+      }
+    }
+    if (before == null && (!c.before().isEmpty() || c.factor() != null)) {
+      Result r = combine(parts, scope, runs, null);
+      if (r.verdict() == Verdict.CONTRADICTED) {
+        return r;
+      }
+      return unverifiable(
+          base == null
+              ? "no baseline run to compare with (give --baseline, or store an earlier run of the project)"
+              : "the baseline run " + base.run().id() + " has nothing named " + c.subject(),
+          runs);
+    }
+    return combine(parts, scope, runs, null);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  private Result combine(List<Part> parts, Scope scope, List<Long> runs, String note) {
+    Map<String, Object> actual = new LinkedHashMap<>();
+    List<String> wrong = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    int agreed = 0;
+    for (Part p : parts) {
+      if (p.actual() instanceof Map<?, ?> values) {
+        values.forEach((k, v) -> actual.put(String.valueOf(k), v));
+      } else if (p.actual() != null) {
+        actual.put(p.key(), p.actual());
+      }
+      if (p.agrees() == null) {
+        unknown.add(p.text());
+      } else if (p.agrees()) {
+        agreed++;
+      } else {
+        wrong.add(p.text());
+      }
+    }
+    String where = scope.description() + ": " + summary(scope);
+    if (!wrong.isEmpty()) {
+      return new Result(
+          Verdict.CONTRADICTED, actual, String.join("; ", wrong) + " (" + where + ")", runs);
+    }
+    if (agreed == 0) {
+      return new Result(
+          Verdict.UNVERIFIABLE,
+          actual,
+          (unknown.isEmpty() ? "nothing to check" : String.join("; ", unknown))
+              + " ("
+              + where
+              + ")",
+          runs);
+    }
+    String reason =
+        where + (unknown.isEmpty() ? "" : "; not checked: " + String.join("; ", unknown));
+    return new Result(Verdict.SUPPORTED, actual, reason, runs);
+  }
+
+  private static Result unverifiable(String reason, List<Long> runs) {
+    return new Result(Verdict.UNVERIFIABLE, Map.of(), reason, runs);
+  }
+
+  /** A count summary: "15 collected: 11 passed, 1 failed, 3 skipped". */
+  static String summary(Scope scope) {
+    Counts c = scope.counts();
+    StringBuilder s = new StringBuilder();
+    s.append(c.collected()).append(" collected, ").append(c.executed()).append(" executed: ");
+    s.append(c.passed()).append(" passed");
+    if (c.flaky() > 0) {
+      s.append(", ").append(c.flaky()).append(" flaky");
+    }
+    s.append(", ").append(c.failed()).append(" failed");
+    if (c.errored() > 0) {
+      s.append(", ").append(c.errored()).append(" errored");
+    }
+    s.append(", ").append(c.skipped()).append(" skipped");
+    if (scope.runErrors() > 0) {
+      s.append("; ")
+          .append(scope.runErrors())
+          .append(scope.runErrors() == 1 ? " error" : " errors")
+          .append(" outside tests");
+    }
+    if (scope.wholeRun()) {
+      List<String> odd =
+          scope.statuses().stream()
+              .filter(st -> st != RunStatus.PASSED && st != RunStatus.FAILED)
+              .map(Enum::name)
+              .distinct()
+              .toList();
+      if (!odd.isEmpty()) {
+        s.append("; status ").append(String.join(", ", odd));
+      }
+    }
+    return s.toString();
+  }
+
+  private Part part(Quantity q, Scope scope, boolean totalIsCollected) {
+    Measure m = q.measure();
+    if (m == Measure.TARGET) {
+      return new Part("target", null, null, "target " + q.display() + " is a plan, not a result");
+    }
+    if (m == Measure.OTHER) {
+      return new Part(q.key(), null, null, "test results do not count " + q.label());
+    }
+    if (m == Measure.COVERAGE) {
+      return new Part(m.key(), null, null, "coverage is not in test results");
+    }
+    if (m == Measure.COLLECTION_RATE
+        && scope.wholeRun()
+        && scope.runErrors() > 0
+        && q.value() == 100) {
+      return new Part(
+          m.key(),
+          false,
+          scope.runErrors() + " errors outside tests",
+          "stated 100%% collection success, actual %d %s outside tests (collection or setup)"
+              .formatted(scope.runErrors(), scope.runErrors() == 1 ? "error" : "errors"));
+    }
+    List<Double> candidates = Readings.candidates(m, scope, totalIsCollected);
+    if (m == Measure.TESTS && CountParser.OF.equals(q.label()) && !totalIsCollected) {
+      // The M of "N/M tests passing": executed or collected, either reading.
+      candidates = List.of((double) scope.counts().executed(), (double) scope.counts().collected());
+    }
+    if (candidates == null) {
+      String why =
+          m == Measure.FILES
+              ? "the results name no source files"
+              : "nothing executed, so there is no rate";
+      if (m == Measure.COLLECTION_RATE) {
+        why = "the results do not say how many tests failed to be collected";
+      }
+      return new Part(m.key(), null, null, q.key() + " " + q.display() + ": " + why);
+    }
+    Object actual = value(candidates.get(0));
+    for (double a : candidates) {
+      if (Compare.agrees(q, a)) {
+        return new Part(q.key(), true, value(a), q.key() + " " + q.display());
+      }
+    }
+    return new Part(
+        q.key(),
+        false,
+        actual,
+        "stated %s %s, actual %s".formatted(q.display(), q.key(), describe(m, candidates.get(0))));
+  }
+
+  private static String describe(Measure m, double actual) {
+    return m.isRate() ? Compare.format(actual) + "%" : Compare.format(actual);
+  }
+
+  private static Object value(double v) {
+    return v == Math.rint(v) ? (Object) (long) v : (Object) (Math.round(v * 100) / 100.0);
+  }
+}

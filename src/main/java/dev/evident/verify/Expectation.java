@@ -1,0 +1,17 @@
+package dev.evident.verify;
+
+/** What a universal or named claim says of every test in its subject. */
+public enum Expectation {
+  /** "all tests pass", "test_x passes". */
+  PASS,
+  /** "all tests are failing", "test_x fails". */
+  FAIL,
+  /** "test_x is skipped". */
+  SKIP,
+  /** "no failures". */
+  NO_FAILURES,
+  /** "no regressions": no test that passed in the baseline fails now. */
+  NO_REGRESSIONS,
+  /** "production ready", "fully operational", "100% complete": nothing failed, nothing left out. */
+  READY
+}

@@ -1,0 +1,98 @@
+package dev.evident.verify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads stated rates: a percentage and the words around it that say what it is a rate of (pass,
+ * success, fail, collection, coverage). A percentage followed by a change word ("30% faster") or
+ * with no such word is not a rate.
+ */
+final class RateWords {
+
+  /** A fraction of passing tests, then an opening parenthesis: "312/320 tests green (". */
+  private static final Pattern FRACTION_THEN_PARENTHESIS =
+      Pattern.compile(
+          "\\d\\s*/\\s*\\d+\\s+(?:[\\w-]+\\s+){0,2}?(?:pass\\w*|green|succe\\w*)\\s*\\(\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern RATE =
+      Pattern.compile(
+          "(?<![\\w.])(?<bound>(?:~|≈|about|approximately|around|roughly|nearly|almost|over"
+              + "|more than|at least|under|less than)\\s*)?(?<r>\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern RATE_AFTER =
+      Pattern.compile(
+          "^\\s*(?:of\\s+(?:the\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|specs?)\\s+(?:are\\s+"
+              + "|were\\s+|now\\s+)*)?(?:test\\s+|code\\s+)?(collection\\s+success|collection\\s+rate"
+              + "|collected|pass(?:ing)?\\s+rate|success\\s+rate|success(?:ful)?|passing|passed"
+              + "|pass|green|fail(?:ure|ing)?\\s+rate|failing|failed|fail|coverage|covered)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern RATE_BEFORE =
+      Pattern.compile(
+          "(collection\\s+success(?:\\s+rate)?|collection\\s+rate|pass(?:ing)?\\s+rate|success\\s+rate"
+              + "|fail(?:ure|ing)?\\s+rate|coverage)\\s*(?:of|:|=|is|was|at|reached|now|stands at"
+              + "|\\s)*\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern CHANGE_AFTER_PERCENT =
+      Pattern.compile(
+          "^\\s*(improvement|increase|decrease|more|fewer|better|faster|slower|drop|gain|higher"
+              + "|lower|up|down|reduction)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static Measure measure(String s, int start, int end) {
+    if (CHANGE_AFTER_PERCENT.matcher(s.substring(end)).find()) {
+      return null;
+    }
+    Matcher after = RATE_AFTER.matcher(s.substring(end));
+    String word = null;
+    if (after.find()) {
+      word = after.group(1);
+    } else {
+      Matcher before = RATE_BEFORE.matcher(s.substring(Math.max(0, start - 40), start));
+      if (before.find()) {
+        word = before.group(1);
+      }
+    }
+    if (word == null && FRACTION_THEN_PARENTHESIS.matcher(s.substring(0, start)).find()) {
+      word = "pass"; // "312/320 tests green (97.5%)": the share of the fraction
+    }
+    if (word == null) {
+      return null;
+    }
+    String w = word.toLowerCase(Locale.ROOT);
+    if (w.startsWith("collect")) {
+      return Measure.COLLECTION_RATE;
+    }
+    if (w.startsWith("cover")) {
+      return Measure.COVERAGE;
+    }
+    if (w.startsWith("fail")) {
+      return Measure.FAIL_RATE;
+    }
+    return Measure.PASS_RATE;
+  }
+
+  private RateWords() {}
+
+  /** Adds the rates a sentence states ("5.6% success rate", "~95% pass rate") to {@code found}. */
+  static void read(String s, List<CountParser.Found> found) {
+    Matcher r = RATE.matcher(s);
+    while (r.find()) {
+      Measure m = measure(s, r.start(), r.end());
+      if (m != null) {
+        int decimals =
+            r.group("r").contains(".") ? r.group("r").length() - r.group("r").indexOf('.') - 1 : 0;
+        Quantity q =
+            new Quantity(
+                m, Double.parseDouble(r.group("r")), Bound.of(r.group("bound")), decimals, "");
+        found.add(CountParser.found(s, r.start(), r.end(), List.of(q), ""));
+      }
+    }
+  }
+}

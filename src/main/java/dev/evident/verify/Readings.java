@@ -1,0 +1,58 @@
+package dev.evident.verify;
+
+import dev.evident.model.Counts;
+import java.util.List;
+
+/**
+ * What a stated measure may mean in the evidence: every reading of it ("passing" with or without
+ * flaky tests, "tests" executed or collected), the usual one first. A claim agrees when any reading
+ * fits.
+ */
+final class Readings {
+
+  private Readings() {}
+
+  /** The actual values a measure may mean, the usual reading first; null when unknown. */
+  static List<Double> candidates(Measure m, Scope scope, boolean totalIsCollected) {
+    Counts c = scope.counts();
+    double passing = c.passed() + c.flaky();
+    return switch (m) {
+      case PASSING -> List.of(passing, (double) c.passed());
+      case FAILING -> List.of((double) c.failed() + c.errored(), (double) c.failed());
+      case ERRORED -> List.of((double) c.errored(), (double) c.errored() + scope.runErrors());
+      case SKIPPED -> List.of((double) c.skipped());
+      case FLAKY -> List.of((double) c.flaky());
+      case TESTS ->
+          totalIsCollected ? List.of((double) c.collected()) : List.of((double) c.executed());
+      case COLLECTED -> List.of((double) c.collected());
+      case EXECUTED -> List.of((double) c.executed());
+      case NOT_PASSING -> List.of(c.executed() - passing, c.collected() - passing);
+      case FILES -> scope.files().isEmpty() ? null : List.of((double) scope.files().size());
+      case PASS_RATE ->
+          c.executed() == 0
+              ? null
+              : List.of(
+                  Compare.percent(passing, c.executed()),
+                  Compare.percent(c.passed(), c.executed()),
+                  // of the tests that exist: "312/320 green (97.5%)" with 4 skipped
+                  Compare.percent(passing, c.collected()));
+      case FAIL_RATE ->
+          c.executed() == 0
+              ? null
+              : List.of(Compare.percent(c.failed() + c.errored(), c.executed()));
+      case COLLECTION_RATE -> !scope.wholeRun() || scope.runErrors() > 0 ? null : List.of(100.0);
+      case COVERAGE, TARGET, OTHER -> null;
+    };
+  }
+
+  /** What a bare factor ("3.7x reduction in failures") counts: its words say, passing if none. */
+  static Measure factorMeasure(Claim c) {
+    Measure m = ChangeClaims.measureOfWords(c.text());
+    return m == Measure.TESTS ? Measure.PASSING : m;
+  }
+
+  static Double first(Measure m, Scope scope) {
+    List<Double> c = candidates(m, scope, false);
+    return c == null ? null : c.get(0);
+  }
+}

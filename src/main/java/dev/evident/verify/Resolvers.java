@@ -1,0 +1,198 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+/**
+ * The subject resolvers over test results. Names match exactly (ignoring case), or by their words
+ * in normal form ({@link Subjects#normalize}): "Agent Execution Core" names the directory {@code
+ * agent_execution_core}, "checkout service" the suite {@code CheckoutServiceTest}. Partial matches
+ * never count: a wrong scope would turn into a false contradiction.
+ */
+enum Resolvers implements SubjectResolver {
+  /** A test by name: {@code test_checkout}, {@code CartTest > totals}, {@code file.py::test_x}. */
+  TEST_NAMES("test") {
+    @Override
+    boolean matches(String subject, List<String> words, TestEvidence t) {
+      String s = subject.toLowerCase(Locale.ROOT);
+      String name = t.id().name().toLowerCase(Locale.ROOT);
+      String display = t.id().displayName().toLowerCase(Locale.ROOT);
+      String suite = t.id().suite().toLowerCase(Locale.ROOT);
+      if (s.equals(name)
+          || s.equals(display)
+          || s.equals(t.id().toString().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+      for (String sep : new String[] {"::", "#", ".", " > "}) {
+        int at = s.lastIndexOf(sep);
+        if (at > 0) {
+          String head = s.substring(0, at);
+          String tail = s.substring(at + sep.length());
+          if ((tail.equals(name) || tail.equals(display))
+              && (head.equals(suite)
+                  || head.equals(t.file().toLowerCase(Locale.ROOT))
+                  || suite.endsWith("." + head)
+                  || t.file().toLowerCase(Locale.ROOT).endsWith("/" + head))) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  },
+  /** A tag or marker. */
+  TAGS("tag") {
+    @Override
+    boolean matches(String subject, List<String> words, TestEvidence t) {
+      for (String tag : t.tags()) {
+        if (tag.equalsIgnoreCase(subject)
+            || (!words.isEmpty() && Names.normalize(tag).equals(words))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  },
+  /** A source file, or a directory of them. */
+  FILES("file") {
+    @Override
+    boolean matches(String subject, List<String> words, TestEvidence t) {
+      String file = t.file().replace('\\', '/');
+      if (file.isEmpty()) {
+        return false;
+      }
+      String s = subject.replace('\\', '/').replaceAll("/+$", "");
+      if (file.equalsIgnoreCase(s)
+          || file.endsWith("/" + s)
+          || file.startsWith(s + "/")
+          || file.contains("/" + s + "/")) {
+        return true;
+      }
+      if (words.isEmpty()) {
+        return false;
+      }
+      for (String segment : file.split("/")) {
+        if (Names.normalize(segment).equals(words)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  },
+  /** A suite (class, describe block, package): whole, its last segment, or a package segment. */
+  SUITES("suite") {
+    @Override
+    boolean matches(String subject, List<String> words, TestEvidence t) {
+      String suite = t.id().suite();
+      if (suite.isEmpty()) {
+        return false;
+      }
+      if (suite.equalsIgnoreCase(subject)) {
+        return true;
+      }
+      for (String segment : SUITE_SEPARATORS.split(suite)) {
+        if (segment.equalsIgnoreCase(subject)
+            || (!words.isEmpty() && Names.normalize(segment).equals(words))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  };
+
+  private static final java.util.regex.Pattern SUITE_SEPARATORS =
+      java.util.regex.Pattern.compile("[./:]|\\s>\\s");
+
+  private final String kind;
+
+  Resolvers(String kind) {
+    this.kind = kind;
+  }
+
+  abstract boolean matches(String subject, List<String> words, TestEvidence t);
+
+  @Override
+  public Optional<Scope> resolve(String subject, List<RunEvidence> runs) {
+    List<String> words = Names.normalize(subject);
+    BiPredicate<String, TestEvidence> test = (s, t) -> matches(s, words, t);
+    List<TestEvidence> found = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    // Tags, files and suites are shared by many tests: each is matched once.
+    java.util.Map<Object, Boolean> memo = new java.util.HashMap<>();
+    for (RunEvidence r : runs) {
+      boolean any = false;
+      for (TestEvidence t : r.tests()) {
+        Object key =
+            switch (this) {
+              case TEST_NAMES -> null;
+              case TAGS -> t.tags();
+              case FILES -> t.file();
+              case SUITES -> t.id().suite();
+            };
+        boolean matches =
+            key == null
+                ? test.test(subject, t)
+                : memo.computeIfAbsent(key, k -> test.test(subject, t));
+        if (matches) {
+          found.add(t);
+          any = true;
+        }
+      }
+      if (any) {
+        ids.add(r.run().id());
+      }
+    }
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Scope.of(
+            "%s (%d %s) in run%s %s"
+                .formatted(
+                    describe(subject, found),
+                    found.size(),
+                    found.size() == 1 ? "test" : "tests",
+                    ids.size() == 1 ? "" : "s",
+                    Scope.join(ids)),
+            found,
+            ids));
+  }
+
+  /** What matched: "files under tests/integration/agent_execution_core/", "suite CartTest". */
+  String describe(String subject, List<TestEvidence> found) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (TestEvidence t : found) {
+      names.add(
+          switch (this) {
+            case TEST_NAMES -> t.id().toString();
+            case TAGS -> subject;
+            case FILES -> t.file();
+            case SUITES -> t.id().suite();
+          });
+    }
+    if (names.size() == 1) {
+      return kind + " " + names.iterator().next();
+    }
+    if (this == FILES) {
+      String first = names.iterator().next();
+      String prefix = first.substring(0, first.lastIndexOf('/') + 1);
+      for (String n : names) {
+        while (!prefix.isEmpty() && !n.startsWith(prefix)) {
+          prefix = prefix.substring(0, prefix.lastIndexOf('/', prefix.length() - 2) + 1);
+        }
+      }
+      return prefix.isEmpty() ? names.size() + " files" : "files under " + prefix;
+    }
+    return names.size()
+        + " "
+        + (this == TEST_NAMES ? "tests named " + subject : kind + "s matching " + subject);
+  }
+
+  @Override
+  public String lookedFor() {
+    return kind;
+  }
+}

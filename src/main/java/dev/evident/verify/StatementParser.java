@@ -1,0 +1,253 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds universal, readiness and named-test statements in one sentence: "all tests pass", "all unit
+ * tests are passing", "tests are now passing", "no failures", "All tests are currently failing",
+ * "production ready", "fully operational", "100% complete", "test_task_execution passes",
+ * "`CartTest` fails".
+ */
+final class StatementParser {
+
+  /** A statement with where it stands, its subject and, for "all 166 tests", its count. */
+  record Found(
+      int start, int end, Expectation expectation, String subject, boolean named, Double count) {}
+
+  private static final Pattern ALL =
+      Pattern.compile(
+          "\\ball\\s+(?!but\\b)(?:(?<n>"
+              + CountParser.NUMBER
+              + ")\\s+)?(?:of\\s+)?(?:the\\s+|our\\s+)?(?<q>(?:[\\w-]+\\s+){0,2}?)(?:tests?|specs?"
+              + "|test\\s+cases)\\s+(?:(?:are|were|have|has|now|currently|still|been|all)\\s+)*"
+              + "(?<v>pass(?:ing|es|ed)?|succeed(?:ing|s|ed)?|green|fail(?:ing|s|ed)?|broken"
+              + "|skipped)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern PLURAL =
+      Pattern.compile(
+          "(?:^|[,:;]\\s*|\\band\\s+)(?:the\\s+)?(?:(?<q>[\\w-]+)\\s+)?tests\\s+(?:are\\s+)?(?:now\\s+)?"
+              + "(?:all\\s+)?(?<v>passing|pass|green)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NO_FAILURES =
+      Pattern.compile(
+          "\\b(?:no|zero)\\s+(?:(?:test\\s+)?failures|failing\\s+tests|failed\\s+tests"
+              + "|test\\s+errors)\\b|\\beverything\\s+(?:is\\s+)?(?:passing|passes|green)\\b"
+              + "|\\ball\\s+green\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NO_REGRESSIONS =
+      Pattern.compile(
+          "\\b(?:no|zero|without(?:\\s+any)?)\\s+(?:new\\s+)?(?:test\\s+)?regressions?\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "None of the cart tests failed", "no unit tests failed": nothing in the subject failed. */
+  private static final Pattern NONE_OF =
+      Pattern.compile(
+          "\\b(?:none\\s+of\\s+the|no)\\s+(?<q>(?:[\\w-]+\\s+){0,2}?)(?:tests?|specs?)\\s+"
+              + "(?:(?:have|has|had|ever)\\s+)?(?:failed|fail|fails|broke|errored)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern READY =
+      Pattern.compile(
+          "\\b(?:production[- ]ready|ready\\s+for\\s+(?:production|release|deployment|merge)"
+              + "|fully\\s+(?:operational|functional|working|tested)|(?:working|works|work"
+              + "|functioning|functions|operating)\\s+(?:correctly|properly|as\\s+expected)"
+              + "|(?:properly|correctly|fully)\\s+implemented|operational|functional|healthy"
+              + "|feature[- ]complete)\\b|\\b100\\s?%\\s+(?:complete|completed|done)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NAMED =
+      Pattern.compile(
+          "(?<id>`[^`\\s]+`|(?<![\\w/.-])(?:[\\w./-]+(?:::|#|\\.))?(?:test_\\w+|\\w+_test|Test[A-Z]\\w*"
+              + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?:::\\w+|\\.\\w+)?(?![\\w/.]))\\s*(?:[:\\-–—]\\s*)?"
+              + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently)\\s+){0,3}"
+              + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
+              + "|skipped|errors|errored|erroring|green|red))\\b");
+
+  /** Subjects of readiness claims that mean the whole project. */
+  private static final Set<String> WHOLE =
+      Set.of(
+          "system",
+          "project",
+          "app",
+          "application",
+          "codebase",
+          "code",
+          "product",
+          "platform",
+          "everything",
+          "build",
+          "it",
+          "we",
+          "suite",
+          "tests",
+          "all",
+          "implementation",
+          "feature",
+          "solution",
+          "software",
+          "repo",
+          "repository",
+          "service",
+          "pipeline",
+          "work");
+
+  private static final Pattern DETERMINERS =
+      Pattern.compile(
+          "^(?:some|few|most|many|these|those|which|that|failing|failed|flaky|skipped|new|other"
+              + "|remaining|several)$",
+          Pattern.CASE_INSENSITIVE);
+
+  private StatementParser() {}
+
+  static List<Found> parse(String s) {
+    List<Found> found = new ArrayList<>();
+    Matcher all = ALL.matcher(s);
+    while (all.find()) {
+      String q = Subjects.ofQualifiers(List.of(all.group("q").strip().split("\\s+")));
+      Double n = all.group("n") == null ? null : CountParser.number(all.group("n"));
+      found.add(new Found(all.start(), all.end(), of(all.group("v")), q, false, n));
+    }
+    Matcher plural = PLURAL.matcher(s);
+    while (plural.find()) {
+      String q = plural.group("q") == null ? "" : plural.group("q");
+      if (!overlaps(found, plural.start("v"))
+          && !DETERMINERS.matcher(q).matches()
+          && !q.matches("\\d+")) {
+        found.add(
+            new Found(
+                plural.start(),
+                plural.end(),
+                Expectation.PASS,
+                Subjects.ofQualifiers(List.of(q)),
+                false,
+                null));
+      }
+    }
+    Matcher none = NO_FAILURES.matcher(s);
+    while (none.find()) {
+      if (!overlaps(found, none.start())) {
+        boolean green =
+            none.group().toLowerCase(Locale.ROOT).contains("green")
+                || none.group().toLowerCase(Locale.ROOT).contains("pass");
+        found.add(
+            new Found(
+                none.start(),
+                none.end(),
+                green ? Expectation.PASS : Expectation.NO_FAILURES,
+                "",
+                false,
+                null));
+      }
+    }
+    Matcher regressions = NO_REGRESSIONS.matcher(s);
+    while (regressions.find()) {
+      if (!overlaps(found, regressions.start())) {
+        found.add(
+            new Found(
+                regressions.start(),
+                regressions.end(),
+                Expectation.NO_REGRESSIONS,
+                "",
+                false,
+                null));
+      }
+    }
+    Matcher noneOf = NONE_OF.matcher(s);
+    while (noneOf.find()) {
+      if (!overlaps(found, noneOf.start())) {
+        String q = noneOf.group("q").strip();
+        found.add(
+            new Found(
+                noneOf.start(),
+                noneOf.end(),
+                Expectation.NO_FAILURES,
+                q.isEmpty() ? "" : Subjects.ofQualifiers(List.of(q.split("\\s+"))),
+                false,
+                null));
+      }
+    }
+    Matcher named = NAMED.matcher(s);
+    while (named.find()) {
+      if (!overlaps(found, named.start("v"))) {
+        String id = named.group("id").replace("`", "");
+        found.add(new Found(named.start(), named.end(), of(named.group("v")), id, true, null));
+      }
+    }
+    Matcher ready = READY.matcher(s);
+    while (ready.find()) {
+      if (!overlaps(found, ready.start())) {
+        found.add(
+            new Found(
+                ready.start(),
+                ready.end(),
+                Expectation.READY,
+                readySubject(s, ready.start()),
+                false,
+                null));
+      }
+    }
+    found.sort(java.util.Comparator.comparingInt(Found::start));
+    return found;
+  }
+
+  private static Expectation of(String verb) {
+    String v = verb.toLowerCase(Locale.ROOT);
+    if (v.startsWith("pass") || v.startsWith("succeed") || v.equals("green")) {
+      return Expectation.PASS;
+    }
+    if (v.startsWith("skip")) {
+      return Expectation.SKIP;
+    }
+    return Expectation.FAIL;
+  }
+
+  /**
+   * The subject of "X is production ready": the words before it in its clause, without verbs; empty
+   * when they mean the whole project ("the system", "everything").
+   */
+  private static String readySubject(String s, int at) {
+    int from = 0;
+    java.util.regex.Matcher cut =
+        Pattern.compile("[,;:]|\\b(?:and|but|while|so)\\b", Pattern.CASE_INSENSITIVE)
+            .matcher(s.substring(0, at));
+    while (cut.find()) {
+      from = cut.end();
+    }
+    String words =
+        s.substring(from, at)
+            .replaceAll(
+                "(?i)\\b(is|are|was|were|now|fully|all|being|remains|remain|seems|seem|appears"
+                    + "|appear|looks|look|also|completely|totally|100%|still|currently|be"
+                    + "|the|our|its|their|should|will)\\b",
+                " ")
+            .replaceAll("[^\\p{L}\\p{N}_./\\s-]", " ")
+            .strip()
+            .replaceAll("\\s+", " ");
+    if (words.isEmpty()) {
+      return "";
+    }
+    for (String w : words.toLowerCase(Locale.ROOT).split(" ")) {
+      if (!WHOLE.contains(w)) {
+        return words;
+      }
+    }
+    return "";
+  }
+
+  private static boolean overlaps(List<Found> found, int at) {
+    for (Found f : found) {
+      if (at >= f.start() && at < f.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

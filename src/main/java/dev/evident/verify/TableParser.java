@@ -1,0 +1,259 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Claims of tables whose columns are counts or statuses: one claim per row, its subject from the
+ * first column that is not a count ("Suite", "Category", "Module"), a row named Total/All/Overall
+ * being the whole run. Columns headed Target, Goal, Planned or Expected are plans and left out, and
+ * so is every table in a plan section. A two-column table of labels and values ("Tests collected |
+ * 56") is read row by row as "label: value". A Total row is checked against the sum of the others.
+ */
+final class TableParser {
+
+  /** The rows' claims and the rows the report's own arithmetic contradicts, with why. */
+  record Parsed(List<Claim> claims, Map<Claim, String> inconsistent) {}
+
+  private static final Pattern CELL_NUMBER =
+      Pattern.compile(
+          "^[^\\w~≈<>]*(?<bound>~|≈|about|over|>=?|<=?|at least)?\\s*(?<n>\\d[\\d,]*(?:\\.\\d+)?)"
+              + "\\s*(?<pct>%)?(?:\\s*/\\s*(?<m>\\d[\\d,]*))?");
+
+  private static final Pattern TOTAL_ROW =
+      Pattern.compile("^\\W*(total|totals|all|overall|sum|Σ)\\W*$", Pattern.CASE_INSENSITIVE);
+
+  private TableParser() {}
+
+  static Parsed parse(TableBlock table) {
+    List<Claim> claims = new ArrayList<>();
+    Map<Claim, String> inconsistent = new IdentityHashMap<>();
+    if (table.section().isPlan() || table.header().isEmpty()) {
+      return new Parsed(claims, inconsistent);
+    }
+    List<Column> columns = new ArrayList<>();
+    boolean skippedColumn = false;
+    int subjectColumn = -1;
+    for (int i = 0; i < table.header().size(); i++) {
+      Column c = column(table.header().get(i));
+      columns.add(c);
+      skippedColumn |= c == Column.SKIPPED;
+      if (c == Column.NONE && subjectColumn < 0) {
+        subjectColumn = i;
+      }
+    }
+    boolean counts = columns.stream().anyMatch(c -> c != Column.NONE && c != Column.TARGET);
+    if (!counts) {
+      return keyValues(table);
+    }
+    Claim total = null;
+    List<Claim> parts = new ArrayList<>();
+    for (TableBlock.Row row : table.rows()) {
+      String label =
+          subjectColumn >= 0 && subjectColumn < row.cells().size()
+              ? row.cells().get(subjectColumn)
+              : "";
+      boolean isTotal = TOTAL_ROW.matcher(label).matches();
+      List<Quantity> stated = new ArrayList<>();
+      Expectation expectation = null;
+      for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
+        Column c = columns.get(i);
+        String cell = row.cells().get(i);
+        if (c == Column.STATUS) {
+          expectation = status(cell);
+        } else if (c.measure != null) {
+          Quantity q = quantity(c, cell, skippedColumn);
+          if (q != null) {
+            stated.add(q);
+          }
+        }
+      }
+      if (stated.isEmpty() && expectation == null) {
+        continue;
+      }
+      String text = "| " + String.join(" | ", row.cells()) + " |";
+      Claim claim =
+          new Claim(
+              row.line(),
+              text,
+              ClaimKind.TABLE,
+              subject(isTotal, label, table),
+              stated,
+              List.of(),
+              expectation,
+              null,
+              table.section().isTemporal());
+      claims.add(claim);
+      if (isTotal) {
+        total = claim;
+      } else {
+        parts.add(claim);
+      }
+    }
+    if (total != null && parts.size() >= 2) {
+      for (Quantity t : total.stated()) {
+        if (t.measure().isRate() || t.bound() != Bound.EXACT) {
+          continue;
+        }
+        double sum = 0;
+        boolean all = true;
+        for (Claim p : parts) {
+          Quantity q = p.quantity(t.measure());
+          all &= q != null && q.bound() == Bound.EXACT;
+          sum += q == null ? 0 : q.value();
+        }
+        if (all && sum != t.value()) {
+          inconsistent.put(
+              total,
+              "the rows above add up to %s %s, not %s"
+                  .formatted(Quantity.exact(t.measure(), sum).display(), t.key(), t.display()));
+        }
+      }
+    }
+    return new Parsed(claims, inconsistent);
+  }
+
+  private static String subject(boolean isTotal, String label, TableBlock table) {
+    String own = isTotal ? "" : Subjects.ofLabel(label);
+    return own.isEmpty() ? table.section().subject() : own;
+  }
+
+  /** A label | value table: each row read as "label: value". */
+  private static Parsed keyValues(TableBlock table) {
+    List<Claim> claims = new ArrayList<>();
+    for (TableBlock.Row row : table.rows()) {
+      if (row.cells().size() < 2) {
+        continue;
+      }
+      String text = row.cells().get(0) + ": " + row.cells().get(1);
+      List<Quantity> stated = new ArrayList<>();
+      for (CountParser.Found f : CountParser.parse(text, true)) {
+        if (!f.planned()) {
+          stated.addAll(f.quantities());
+        }
+      }
+      if (!stated.isEmpty()) {
+        claims.add(
+            new Claim(
+                row.line(),
+                "| " + String.join(" | ", row.cells()) + " |",
+                ClaimKind.TABLE,
+                table.section().subject(),
+                stated,
+                List.of(),
+                null,
+                null,
+                table.section().isTemporal()));
+      }
+    }
+    return new Parsed(claims, new IdentityHashMap<>());
+  }
+
+  private static Quantity quantity(Column c, String cell, boolean skippedColumn) {
+    Matcher m = CELL_NUMBER.matcher(cell);
+    if (!m.find()) {
+      return null;
+    }
+    String n = m.group("n");
+    boolean percent = m.group("pct") != null;
+    if (c == Column.PASS_RATE) {
+      int decimals = n.contains(".") ? n.length() - n.indexOf('.') - 1 : 0;
+      return new Quantity(
+          Measure.PASS_RATE, CountParser.number(n), bound(m.group("bound")), decimals, "");
+    }
+    if (percent || n.contains(".")) {
+      return null;
+    }
+    Measure measure = c.measure == Measure.TESTS && skippedColumn ? Measure.COLLECTED : c.measure;
+    return new Quantity(measure, CountParser.number(n), bound(m.group("bound")), 0, "");
+  }
+
+  private static Bound bound(String sign) {
+    if (sign == null) {
+      return Bound.EXACT;
+    }
+    return switch (sign) {
+      case ">" -> Bound.MORE_THAN;
+      case ">=", "at least" -> Bound.AT_LEAST;
+      case "<" -> Bound.LESS_THAN;
+      case "<=" -> Bound.AT_MOST;
+      case "over" -> Bound.MORE_THAN;
+      default -> Bound.APPROX;
+    };
+  }
+
+  private static Expectation status(String cell) {
+    String c = cell.toLowerCase(Locale.ROOT);
+    if (c.matches(".*(✅|✔|\\bpass(ed|ing|es)?\\b|\\bgreen\\b|\\bok\\b).*")) {
+      return Expectation.PASS;
+    }
+    if (c.matches(".*(❌|✗|\\bfail(ed|ing|s)?\\b|\\bred\\b|\\bbroken\\b).*")) {
+      return Expectation.FAIL;
+    }
+    if (c.matches(".*(⏭|\\bskip(ped|s)?\\b).*")) {
+      return Expectation.SKIP;
+    }
+    return null;
+  }
+
+  private enum Column {
+    NONE(null),
+    PASSING(Measure.PASSING),
+    FAILING(Measure.FAILING),
+    ERRORED(Measure.ERRORED),
+    SKIPPED(Measure.SKIPPED),
+    FLAKY(Measure.FLAKY),
+    TESTS(Measure.TESTS),
+    EXECUTED(Measure.EXECUTED),
+    PASS_RATE(Measure.PASS_RATE),
+    TARGET(null),
+    STATUS(null);
+
+    final Measure measure;
+
+    Column(Measure measure) {
+      this.measure = measure;
+    }
+  }
+
+  private static Column column(String header) {
+    String h = header.toLowerCase(Locale.ROOT).replaceAll("[*_`]", "").strip();
+    if (h.matches(".*\\b(target|goal|planned|expected|plan)\\b.*")) {
+      return Column.TARGET;
+    }
+    if (h.matches(".*(pass rate|success rate|pass %|%|rate).*")) {
+      return Column.PASS_RATE;
+    }
+    if (h.matches("(✅\\s*)?(passed|passing|pass|passes|ok|✅)")) {
+      return Column.PASSING;
+    }
+    if (h.matches("(❌\\s*)?(failed|failing|failures|fail|fails|❌)")) {
+      return Column.FAILING;
+    }
+    if (h.matches("errors?|errored")) {
+      return Column.ERRORED;
+    }
+    if (h.matches("(⏭️?\\s*)?(skipped|skip|skips|ignored|⏭️?)")) {
+      return Column.SKIPPED;
+    }
+    if (h.equals("flaky")) {
+      return Column.FLAKY;
+    }
+    if (h.matches(
+        "total|tests|# ?tests|count|number of tests|test count|collected|total tests|#")) {
+      return Column.TESTS;
+    }
+    if (h.matches("executed|run|ran")) {
+      return Column.EXECUTED;
+    }
+    if (h.matches("status|result|state|outcome|verdict")) {
+      return Column.STATUS;
+    }
+    return Column.NONE;
+  }
+}
