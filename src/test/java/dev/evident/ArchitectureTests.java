@@ -52,7 +52,7 @@ class ArchitectureTests {
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("server")
-        .mayNotBeAccessedByAnyLayer()
+        .mayOnlyBeAccessedByLayers("cli") // evident serve starts it
         .whereLayer("mcp")
         .mayOnlyBeAccessedByLayers("cli", "server")
         .whereLayer("service")

@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
       ClassifyCommand.class,
       McpCommand.class,
       VerifyCommand.class,
-      TrainingCommand.class
+      TrainingCommand.class,
+      ServeCommand.class,
+      TokenCommand.class
     },
     footer = {
       "",

@@ -55,10 +55,11 @@ final class IngestCommand implements Callable<Integer> {
   Map<String, String> labels = new LinkedHashMap<>();
 
   @Option(
-      names = "--attr",
+      names = {"--attr", "--attribute"},
       paramLabel = "KEY=VALUE",
       description =
-          "A fact about the run (model, agent, package, ...), kept as a run attribute; repeatable.")
+          "A fact about the run (model, agent, package, git.commit, git.branch, ci.url, ...), kept"
+              + " as a run attribute; repeatable.")
   Map<String, String> attributes = new LinkedHashMap<>();
 
   @Option(
@@ -81,6 +82,19 @@ final class IngestCommand implements Callable<Integer> {
   int maxFailures;
 
   @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "Upload to an evident serve at URL (http://HOST:PORT) instead of storing locally.")
+  String server;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description = "With --server: a token with the ingest scope (default: $EVIDENT_TOKEN).")
+  String token;
+
+  @Option(
       names = "--gate",
       description =
           "Check the stored run against the gates: of evident.yaml (evident gate); the gate"
@@ -101,6 +115,9 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String name = project != null ? project : GlobalOptions.defaultProject();
+    if (server != null) {
+      return RemoteIngestCommand.upload(this, name, out, err);
+    }
     GateRules rules =
         gate || gateOptions.any()
             ? GateService.rules(Path.of(""), config, gateOptions.rules(spec.commandLine()))

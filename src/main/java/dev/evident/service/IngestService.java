@@ -98,17 +98,70 @@ public final class IngestService {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
-    try (RunWriter writer =
-        store.startRun(
-            new RunStart(
-                request.project(),
-                "ingest",
-                "",
-                null,
-                request.attributes(),
-                request.labels(),
-                null,
-                null))) {
+    RunStart start =
+        new RunStart(
+            request.project(),
+            "ingest",
+            "",
+            null,
+            request.attributes(),
+            request.labels(),
+            null,
+            null);
+    return ingest(start, candidates, format, String.join(", ", request.paths()), progress);
+  }
+
+  /**
+   * Files uploaded to the server, already on disk.
+   *
+   * @param project the project the run belongs to
+   * @param labels labels for the run
+   * @param attributes facts about the run (git.commit, git.branch, ci.url, ...)
+   * @param files the files, each with the name it had in the upload
+   */
+  public record Upload(
+      String project,
+      Map<String, String> labels,
+      Map<String, String> attributes,
+      List<UploadedFile> files) {
+    public Upload {
+      Objects.requireNonNull(project, "project");
+      labels = Map.copyOf(labels);
+      attributes = Map.copyOf(attributes);
+      files = List.copyOf(files);
+    }
+  }
+
+  /**
+   * One uploaded file.
+   *
+   * @param path where it is on disk
+   * @param name its name in the upload (shown in problems)
+   * @param explicit true for a file sent as such (an error when it is not a result file), false for
+   *     an archive entry (skipped, like a file found in a directory, when it is not)
+   */
+  public record UploadedFile(Path path, String name, boolean explicit) {}
+
+  /** Ingests uploaded files as one run with source {@code upload}, formats detected per file. */
+  public Ingested ingest(Upload upload) {
+    List<InputFiles.Candidate> candidates =
+        upload.files().stream()
+            .map(f -> new InputFiles.Candidate(f.path(), f.name(), f.explicit()))
+            .toList();
+    RunStart start =
+        new RunStart(
+            upload.project(), "upload", "", null, upload.attributes(), upload.labels(), null, null);
+    String where = String.join(", ", upload.files().stream().map(UploadedFile::name).toList());
+    return ingest(start, candidates, null, where.isEmpty() ? "the upload" : where, Progress.NONE);
+  }
+
+  private Ingested ingest(
+      RunStart start,
+      List<InputFiles.Candidate> candidates,
+      Format format,
+      String where,
+      Progress progress) {
+    try (RunWriter writer = store.startRun(start)) {
       Read read = read(writer, candidates, format, progress);
       if (read.read() == 0 && read.unreadable() > 0) {
         throw new InputException(
@@ -121,7 +174,6 @@ public final class IngestService {
       }
       List<Problem> problems = new ArrayList<>(read.problems());
       if (read.read() == 0 && read.duplicates() == 0) {
-        String where = String.join(", ", request.paths());
         Problem none =
             Problem.warning(
                 where,

@@ -127,6 +127,20 @@ public final class Workspace implements AutoCloseable {
     return new QuarantineService(store(), Clock.systemUTC());
   }
 
+  /** API tokens of the server, in this store. */
+  public TokenService tokens() {
+    return new TokenService(dev.evident.store.ServerStore.over(store()), Clock.systemUTC());
+  }
+
+  /**
+   * The server's queries, confined to one project each; {@code config} gives flaky settings and
+   * progress categories ({@link dev.evident.model.ProjectConfig#EMPTY} for none).
+   */
+  public ServerQueries serverQueries(dev.evident.model.ProjectConfig config, String configName) {
+    return new ServerQueries(
+        this, store(), dev.evident.store.ServerStore.over(store()), config, configName);
+  }
+
   /** Status reports of runs: every section computed from the stored results. */
   public ReportService reports() {
     return new ReportService(store(), this, Clock.systemUTC());
@@ -136,7 +150,7 @@ public final class Workspace implements AutoCloseable {
    * The rule-based classifier: the built-in rules and the user's .evident/rules.yaml in the current
    * directory, loaded on first use.
    */
-  Classifier classifier() {
+  synchronized Classifier classifier() {
     if (classifier == null) {
       classifier = Rules.classifier(java.nio.file.Path.of(""), null);
     }
@@ -154,7 +168,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   /** The analysis of stored failures, shared so that a command classifies each text once. */
-  private FailureSignatures signatures() {
+  private synchronized FailureSignatures signatures() {
     if (signatures == null) {
       signatures = new FailureSignatures(classifier());
     }
@@ -162,7 +176,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   /** Past failures: the failure index beside the database, opened on first use. */
-  FailureHistory history() {
+  synchronized FailureHistory history() {
     if (history == null) {
       ResultStore opened = store();
       FailureIndex index = FailureIndex.open(IndexLocation.of(db, opened), signatures());

@@ -21,10 +21,10 @@ import java.util.Map;
 
 /**
  * Writes one run in one transaction, on one connection of the store. Identities are resolved in
- * memory against the project's known tests, loaded once; results are kept per suite in memory (a
- * few bytes each) and written at commit as one row per suite; details of results that are not plain
- * passes are written as they come, in batches. Holds its connection (SQLite: the store's lock) from
- * start to commit or close.
+ * memory against the project's known tests, each suite's loaded when the run first names it;
+ * results are kept per suite in memory (a few bytes each) and written at commit as one row per
+ * suite; details of results that are not plain passes are written as they come, in batches. Holds
+ * its connection (SQLite: the store's lock) from start to commit or close.
  */
 final class JdbcRunWriter implements RunWriter {
 

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,18 @@ final class PostgresDatabase implements Database {
 
   /** A CLI command needs one or two connections; a server a few per worker. */
   private static final int POOL_SIZE = 8;
+
+  /**
+   * HikariCP logs its start and stop at INFO (through SLF4J to java.util.logging, on stderr); a CLI
+   * prints none of that. Kept as a field: java.util.logging holds its loggers weakly.
+   */
+  private static final Logger POOL_LOG = quietPool();
+
+  private static Logger quietPool() {
+    Logger logger = Logger.getLogger("com.zaxxer.hikari");
+    logger.setLevel(Level.WARNING);
+    return logger;
+  }
 
   private static final Pattern PASSWORD_PARAMETER =
       Pattern.compile("(?i)[?&;]password=|//[^/?]*:[^/?]*@");

@@ -6,14 +6,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A project's tests while a run is written: known identities loaded once and resolved in memory,
- * new suites inserted as they appear, new tests given the next ordinal of their suite (their names
- * written at commit). The project row is locked for the writer's transaction (see {@link
- * Dialect#forUpdate}), so that two writers of one project never hand out the same ordinal.
+ * A project's tests while a run is written: the project's suites loaded once, the known identities
+ * of a suite loaded when the suite first appears in the run and then resolved in memory (a run
+ * decodes the names of its own suites only, not of every test the project ever had), new suites
+ * inserted as they appear, new tests given the next ordinal of their suite (their names written at
+ * commit). The project row is locked for the writer's transaction (see {@link Dialect#forUpdate}),
+ * so that two writers of one project never hand out the same ordinal.
  */
 final class TestIdentities {
 
@@ -28,6 +32,9 @@ final class TestIdentities {
   private final Map<Long, LongLongMap> identities = new HashMap<>();
 
   private final Map<Long, Integer> nextOrdinal = new HashMap<>();
+
+  /** Suites of this run whose known tests are loaded (or that are new: none to load). */
+  private final Set<Long> loaded = new HashSet<>();
 
   /** Names of the tests first seen in this run, encoded as they come, by suite. */
   private final Map<Long, SuiteNames.Chunk> newNames = new LinkedHashMap<>();
@@ -46,7 +53,6 @@ final class TestIdentities {
       throws SQLException {
     TestIdentities tests = new TestIdentities(c, projectId(c, dialect, project, created));
     tests.loadSuites();
-    tests.loadIdentities();
     return tests;
   }
 
@@ -92,24 +98,19 @@ final class TestIdentities {
     }
   }
 
-  /** Every known test of the project, by identity key. Keys are recomputed from the names. */
-  private void loadIdentities() throws SQLException {
-    Map<Long, String> suiteNames = new HashMap<>();
-    suiteIds.forEach((name, id) -> suiteNames.put(id, name));
+  /** The known tests of one suite, by identity key. Keys are recomputed from the names. */
+  private void loadIdentities(long suiteId, String suite) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT t.suite_id, t.first_ordinal, t.count, t.names FROM suite_tests t"
-                + " JOIN suites s ON s.id = t.suite_id WHERE s.project_id = ?")) {
-      ps.setLong(1, projectId);
+            "SELECT first_ordinal, count, names FROM suite_tests WHERE suite_id = ?")) {
+      ps.setLong(1, suiteId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          long suiteId = rs.getLong(1);
-          int first = rs.getInt(2);
-          int count = rs.getInt(3);
-          String suite = suiteNames.get(suiteId);
+          int first = rs.getInt(1);
+          int count = rs.getInt(2);
           LongLongMap map = identities(suiteId, count);
           SuiteNames.decode(
-              rs.getBytes(4),
+              rs.getBytes(3),
               first,
               count,
               (ordinal, name, parameters) ->
@@ -131,12 +132,18 @@ final class TestIdentities {
     return map == null ? LongLongMap.MISSING : map.get(key);
   }
 
-  /** The id of a suite of the project, inserted when new. */
+  /**
+   * The id of a suite of the project, inserted when new; its known tests are loaded the first time
+   * the run names it.
+   */
   long suiteId(String name) throws SQLException {
     if (name.equals(lastSuiteName)) {
       return lastSuiteId;
     }
     Long id = suiteIds.get(name);
+    if (id != null && loaded.add(id)) {
+      loadIdentities(id, name);
+    }
     if (id == null) {
       try (PreparedStatement ps =
           c.prepareStatement("INSERT INTO suites (project_id, name) VALUES (?, ?) RETURNING id")) {
@@ -145,6 +152,7 @@ final class TestIdentities {
         id = Sql.returnedId(ps);
       }
       suiteIds.put(name, id);
+      loaded.add(id);
     }
     lastSuiteName = name;
     lastSuiteId = id;

@@ -152,6 +152,37 @@ class JdbcStoreTests {
   }
 
   @Test
+  void suitesAbsentFromARunKeepTheirTestsAndSuitesThatReturnContinueTheirOrdinals()
+      throws SQLException {
+    java.util.List<java.util.List<TestId>> runs =
+        java.util.List.of(
+            java.util.List.of(new TestId("A", "a1"), new TestId("A", "a2"), new TestId("B", "b1")),
+            java.util.List.of(new TestId("B", "b1"), new TestId("B", "b2")),
+            java.util.List.of(new TestId("A", "a1"), new TestId("A", "a3"), new TestId("B", "b2")));
+    Map<TestId, Long> refs = new java.util.HashMap<>();
+    try (ResultStore store = ResultStore.open(db)) {
+      for (java.util.List<TestId> tests : runs) {
+        long run;
+        try (RunWriter w = store.startRun(RunStart.ingest("shop", Map.of()))) {
+          tests.forEach(t -> w.add(TestResult.of(t, Outcome.PASSED, null)));
+          run = w.commit(null).id();
+        }
+        java.util.List<Long> stored = new java.util.ArrayList<>();
+        store.results(run, (ref, outcome, micros) -> stored.add(ref));
+        store
+            .tests(stored)
+            .forEach(
+                (ref, id) ->
+                    assertThat(refs.putIfAbsent(id, ref)).as(id.toString()).isIn(null, ref));
+      }
+    }
+    assertThat(refs).hasSize(5);
+    assertThat(new java.util.HashSet<>(refs.values())).hasSize(5);
+    assertThat(count("SELECT SUM(count) FROM suite_tests")).isEqualTo(5);
+    assertThat(count("SELECT COUNT(*) FROM suites")).isEqualTo(2);
+  }
+
+  @Test
   void theSameTestInTwoProjectsIsTwoTests() throws SQLException {
     try (ResultStore store = ResultStore.open(db)) {
       for (String project : new String[] {"a", "b"}) {

@@ -1,0 +1,204 @@
+package dev.evident.server;
+
+import dev.evident.model.EvidentException;
+import dev.evident.model.ProjectConfig;
+import dev.evident.service.ConfigException;
+import dev.evident.service.InputException;
+import dev.evident.service.NotFoundException;
+import dev.evident.service.ServerQueries;
+import dev.evident.service.TokenService;
+import dev.evident.service.Workspace;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+
+/**
+ * {@code evident serve}: the JSON API, metrics and health over one store. Starts on construction
+ * and stops gracefully on {@link #close}: it stops accepting connections, lets requests in flight
+ * (uploads) finish for up to the drain timeout, then returns. Route families are {@link
+ * RouteGroup}s; add one to {@link #groups} to extend the server.
+ */
+public final class EvidentServer implements AutoCloseable {
+
+  /**
+   * Jetty and Javalin log through SLF4J to java.util.logging, whose handler writes to stderr:
+   * warnings and errors only, the request log says the rest. Kept as a field: java.util.logging
+   * holds its loggers weakly, and would forget the levels.
+   */
+  private static final List<Logger> LIBRARY_LOGS = quiet("org.eclipse.jetty", "io.javalin");
+
+  private static List<Logger> quiet(String... names) {
+    List<Logger> loggers = new java.util.ArrayList<>();
+    for (String name : names) {
+      Logger logger = Logger.getLogger(name);
+      logger.setLevel(Level.WARNING);
+      loggers.add(logger);
+    }
+    return List.copyOf(loggers);
+  }
+
+  private final Javalin app;
+  private final Api api;
+  private final Auth auth;
+  private final RequestLog log;
+  private final ServerSettings settings;
+
+  private EvidentServer(Javalin app, Api api, Auth auth, RequestLog log, ServerSettings settings) {
+    this.app = app;
+    this.api = api;
+    this.auth = auth;
+    this.log = log;
+    this.settings = settings;
+  }
+
+  /**
+   * Starts a server. Refuses (an {@link EvidentException}) to bind a non-loopback address unless
+   * tokens are required or at least one valid token exists.
+   *
+   * @param config the server's evident.yaml (flaky settings, progress categories), or EMPTY
+   * @param logs where one line per request, and start and stop, are written (stderr)
+   */
+  public static EvidentServer start(
+      ServerSettings settings,
+      Workspace workspace,
+      ProjectConfig config,
+      String configName,
+      PrintStream logs) {
+    TokenService tokens = workspace.tokens();
+    if (!settings.loopback() && !settings.requireTokens() && !tokens.enabled()) {
+      throw new ServerRefusedException(
+          "refusing to serve on "
+              + settings.host()
+              + " without tokens: anyone who can reach it could read and write every project."
+              + " Create a token first (evident token create --project P --scope ingest), or"
+              + " start with --require-token, or bind 127.0.0.1");
+    }
+    Path multipartDir = settings.uploadDir().resolve("multipart");
+    try {
+      Files.createDirectories(multipartDir);
+    } catch (java.io.IOException e) {
+      throw new ServerRefusedException(
+          "cannot create upload directory " + multipartDir + ": " + e.getMessage());
+    }
+    ServerMetrics metrics = new ServerMetrics();
+    ServerQueries queries = workspace.serverQueries(config, configName);
+    for (String project : queries.projects()) {
+      queries.latest(project).ifPresent(metrics::latest);
+    }
+    Auth auth =
+        new Auth(tokens, settings.loopback(), settings.requireTokens(), settings.tokenCacheTtl());
+    RequestLog log = new RequestLog(logs, metrics);
+    long maxBytes = settings.limits().maxBytes();
+    Javalin app =
+        Javalin.create(
+            c -> {
+              c.showJavalinBanner = false;
+              c.startupWatcherEnabled = false;
+              c.http.maxRequestSize = 1 << 20;
+              c.jetty.multipartConfig.cacheDirectory(multipartDir.toString());
+              c.jetty.multipartConfig.maxFileSize(maxBytes, SizeUnit.BYTES);
+              c.jetty.multipartConfig.maxTotalRequestSize(maxBytes, SizeUnit.BYTES);
+              c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+              c.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(settings.drainTimeout().toMillis());
+                    server.setHandler(new StatisticsHandler());
+                  });
+              c.requestLogger.http(log::request);
+            });
+    Api api = new Api(app, auth);
+    Uploads uploads = new Uploads(settings.limits(), settings.uploadDir());
+    for (RouteGroup group : groups(queries, uploads, metrics)) {
+      group.register(api);
+    }
+    errors(app, logs);
+    app.start(settings.host(), settings.port());
+    EvidentServer server = new EvidentServer(app, api, auth, log, settings);
+    log.event(
+        "started url="
+            + server.url()
+            + " auth="
+            + (auth.required() ? "tokens" : "none(single-user,loopback)"));
+    return server;
+  }
+
+  /** The route families this server has. */
+  private static List<RouteGroup> groups(
+      ServerQueries queries, Uploads uploads, ServerMetrics metrics) {
+    return List.of(
+        new HealthRoutes(queries, metrics),
+        new QueryRoutes(queries),
+        new AnalysisRoutes(queries),
+        new IngestRoutes(queries, uploads, metrics));
+  }
+
+  private static void errors(Javalin app, PrintStream logs) {
+    app.exception(HttpProblem.class, (e, ctx) -> JsonBody.error(ctx, e.status(), e.getMessage()));
+    app.exception(NotFoundException.class, (e, ctx) -> JsonBody.error(ctx, 404, e.getMessage()));
+    app.exception(ConfigException.class, (e, ctx) -> JsonBody.error(ctx, 422, e.getMessage()));
+    app.exception(InputException.class, (e, ctx) -> JsonBody.error(ctx, 400, e.getMessage()));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          synchronized (logs) {
+            logs.println("error " + ctx.method() + " " + ctx.path() + ": " + e);
+            e.printStackTrace(logs);
+          }
+          JsonBody.error(
+              ctx,
+              500,
+              "internal error: "
+                  + (e instanceof EvidentException ? e.getMessage() : e.getClass().getSimpleName())
+                  + " (see the server log)");
+        });
+    app.error(
+        404,
+        ctx -> {
+          String type = ctx.res().getContentType();
+          if (type == null || !type.startsWith("application/json")) {
+            JsonBody.error(ctx, 404, "no route " + ctx.method() + " " + ctx.path());
+          }
+        });
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The server's base URL, {@code http://HOST:PORT}. */
+  public String url() {
+    String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+    return "http://" + host + ":" + port();
+  }
+
+  /** True when requests need a token now. */
+  public boolean authRequired() {
+    return auth.required();
+  }
+
+  /** Every route as {@code METHOD PATH}, for the OpenAPI check. */
+  public List<String> routes() {
+    return api.routes().stream().map(r -> r.method() + " " + r.path()).toList();
+  }
+
+  /** Stops accepting connections, waits for requests in flight, stops. */
+  @Override
+  public void close() {
+    log.event("stopping: draining requests in flight (up to " + settings.drainTimeout() + ")");
+    app.stop();
+    log.event("stopped");
+  }
+
+  /** The server would be unsafe to start as asked. */
+  public static final class ServerRefusedException extends EvidentException {
+    public ServerRefusedException(String message) {
+      super(message);
+    }
+  }
+}
