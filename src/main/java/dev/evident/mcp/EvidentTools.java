@@ -8,9 +8,9 @@ import java.util.Objects;
 
 /**
  * Evident's MCP tools over one workspace, defined once whatever the transport: {@link McpServers}
- * mounts them on stdio ({@code evident mcp}) or on a streamable HTTP transport. Closing stops the
- * runs run_tests started that are still going (they are stored as INTERRUPTED); the workspace stays
- * open, its owner closes it. Thread safe.
+ * mounts them on stdio ({@code evident mcp}); an HTTP transport can take the same. Closing stops
+ * the runs run_tests started that are still going (they are stored as INTERRUPTED); the workspace
+ * stays open, its owner closes it. Thread safe.
  */
 public final class EvidentTools implements AutoCloseable {
 

@@ -7,7 +7,6 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -35,12 +34,6 @@ public final class McpServers {
   public static McpSyncServer stdio(EvidentTools tools, InputStream in, OutputStream out) {
     return configure(
         McpServer.sync(new StdioServerTransportProvider(jsonMapper(), in, out)), tools);
-  }
-
-  /** A server on a streamable HTTP transport, e.g. one mounted at /mcp by an HTTP server. */
-  public static McpSyncServer streamable(
-      McpStreamableServerTransportProvider transport, EvidentTools tools) {
-    return configure(McpServer.sync(transport), tools);
   }
 
   private static <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(
