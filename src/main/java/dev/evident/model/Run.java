@@ -48,4 +48,16 @@ public record Run(
     labels = Map.copyOf(labels);
     Objects.requireNonNull(counts, "counts");
   }
+
+  /**
+   * The branch the run was made on: the {@code git.branch} that {@code evident run} records, else a
+   * {@code branch} label given at ingest; null when neither names one.
+   */
+  public String branch() {
+    String branch = attributes.get("git.branch");
+    if (branch == null || branch.isBlank()) {
+      branch = labels.get("branch");
+    }
+    return branch == null || branch.isBlank() ? null : branch;
+  }
 }

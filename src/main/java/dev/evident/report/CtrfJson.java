@@ -225,8 +225,7 @@ public final class CtrfJson implements ExportSink, AutoCloseable {
     json.writeStringField("reportName", "run " + run.id() + " of " + run.project());
     json.writeStringField("appName", run.project());
     string("commit", a.get("git.commit"));
-    String branch = a.getOrDefault("git.branch", run.labels().get("branch"));
-    string("branchName", branch);
+    string("branchName", run.branch());
     string("buildUrl", a.get("ci.url"));
     string("osPlatform", a.get("os.name"));
     string("osVersion", a.get("os.version"));

@@ -49,7 +49,7 @@ final class HistoryText {
     StringBuilder out = new StringBuilder("run ").append(run.id());
     out.append(" · ").append(when(run)).append(" UTC");
     String commit = run.attributes().getOrDefault("git.commit", run.labels().get("commit"));
-    String branch = run.attributes().getOrDefault("git.branch", run.labels().get("branch"));
+    String branch = run.branch();
     if (commit != null) {
       out.append(" · git ").append(commit, 0, Math.min(12, commit.length()));
     }

@@ -83,9 +83,8 @@ public final class TrendJson {
     run.put("created", r.created().toString());
     run.put("status", r.status().name());
     String commit = r.attributes().getOrDefault("git.commit", r.labels().get("commit"));
-    String branch = r.attributes().getOrDefault("git.branch", r.labels().get("branch"));
     run.put("commit", commit);
-    run.put("branch", branch);
+    run.put("branch", r.branch());
     return run;
   }
 

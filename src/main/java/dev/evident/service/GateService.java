@@ -25,9 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class GateService {
 
-  /** How far back the previous run of a branch is looked for. */
-  private static final int BRANCH_RUNS = 1000;
-
   private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*(%?)");
 
   private final ResultStore store;
@@ -138,29 +135,21 @@ public final class GateService {
       }
       return new GateReport.Baseline(base, "the baseline " + reference);
     }
-    String branch = branch(run);
+    RunQueries queries = new RunQueries(store);
+    String branch = run.branch();
     if (branch != null) {
-      for (Run r : store.runsOnBranch(run.project(), branch, BRANCH_RUNS)) {
-        if (r.id() < run.id()) {
-          return new GateReport.Baseline(r, "the previous run on branch " + branch);
-        }
-      }
-      return new GateReport.Baseline(null, "no earlier run on branch " + branch);
+      Run r = queries.previousOnBranch(run, branch);
+      return new GateReport.Baseline(
+          r,
+          r == null
+              ? "no earlier run on branch " + branch
+              : "the previous run on branch " + branch);
     }
-    List<Run> before = store.runsUpTo(run.project(), run.id() - 1, 1);
-    return before.isEmpty()
+    Run before = queries.previous(run);
+    return before == null
         ? new GateReport.Baseline(null, "no earlier run of project " + run.project())
         : new GateReport.Baseline(
-            before.get(0),
-            "the previous run of project " + run.project() + " (no branch recorded)");
-  }
-
-  private static String branch(Run run) {
-    String branch = run.attributes().get("git.branch");
-    if (branch == null || branch.isBlank()) {
-      branch = run.labels().get("branch");
-    }
-    return branch == null || branch.isBlank() ? null : branch;
+            before, "the previous run of project " + run.project() + " (no branch recorded)");
   }
 
   /** Refs of the project's tests in quarantine now. */

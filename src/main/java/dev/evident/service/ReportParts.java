@@ -92,18 +92,13 @@ final class ReportParts {
         run.project(),
         run.status(),
         commit == null ? "" : commit,
-        branch(run),
+        run.branch() == null ? "" : run.branch(),
         started,
         millis,
         run.attributes().getOrDefault("ci.url", ""));
   }
 
   /** The run's branch: its git.branch attribute, else its branch label, else empty. */
-  static String branch(Run run) {
-    String branch = run.attributes().getOrDefault("git.branch", run.labels().get("branch"));
-    return branch == null ? "" : branch;
-  }
-
   private static RootCauses causes(RunDiagnosis d) {
     List<Cause> causes = new ArrayList<>();
     for (CauseGroup g : d.groups()) {

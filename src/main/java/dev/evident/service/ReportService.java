@@ -12,7 +12,6 @@ import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.model.RunDiagnosis;
 import dev.evident.model.RunQuarantine;
-import dev.evident.model.RunStatus;
 import dev.evident.model.SuspectReport;
 import dev.evident.report.ReportAnnotations;
 import dev.evident.report.ReportJson;
@@ -132,17 +131,17 @@ public final class ReportService {
       base = workspace.runs().baseline(reference, null, run);
       how = "run " + base.id() + ", given as --baseline " + reference;
     } else {
-      String branch = ReportParts.branch(run);
-      base = branch.isEmpty() ? null : previousOnBranch(run, branch);
+      String branch = run.branch();
+      base = branch == null ? null : workspace.runs().previousOnBranch(run, branch);
       how = base == null ? "" : "the previous run on branch " + branch;
       if (base == null) {
-        base = previous(run);
+        base = workspace.runs().previous(run);
         how =
             base == null
                 ? "no earlier run of project " + run.project() + " to compare with"
                 : "the previous run of project "
                     + run.project()
-                    + (branch.isEmpty() ? "" : " (no earlier run on branch " + branch + ")");
+                    + (branch == null ? "" : " (no earlier run on branch " + branch + ")");
       }
     }
     if (base == null) {
@@ -220,28 +219,6 @@ public final class ReportService {
           new StatusReport.SkipReason("(" + rest[1] + " more distinct reasons)", rest[0], ""));
     }
     return skips;
-  }
-
-  private Run previousOnBranch(Run run, String branch) {
-    for (Run r : store.runsOnBranch(run.project(), branch, 50)) {
-      if (r.id() < run.id() && finished(r)) {
-        return r;
-      }
-    }
-    return null;
-  }
-
-  private Run previous(Run run) {
-    for (Run r : store.runsUpTo(run.project(), run.id() - 1, 10)) {
-      if (finished(r)) {
-        return r;
-      }
-    }
-    return null;
-  }
-
-  private static boolean finished(Run r) {
-    return r.status() != RunStatus.QUEUED && r.status() != RunStatus.RUNNING;
   }
 
   /** The default Markdown budget: below GitHub's 65,535 bytes for a step or check summary. */

@@ -3,6 +3,7 @@ package dev.evident.service;
 import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.model.RunQuarantine;
+import dev.evident.model.RunStatus;
 import dev.evident.report.RunJson;
 import dev.evident.report.RunText;
 import dev.evident.report.StatusLine;
@@ -161,6 +162,33 @@ public final class RunQueries {
 
   public List<Run> runs(String project, int limit) {
     return store.runs(project, limit);
+  }
+
+  /** How far back on a branch {@link #previousOnBranch} looks. */
+  private static final int BRANCH_RUNS = 1000;
+
+  /** The newest finished run before {@code run} on the branch (among its last 1,000), or null. */
+  public Run previousOnBranch(Run run, String branch) {
+    for (Run r : store.runsOnBranch(run.project(), branch, BRANCH_RUNS)) {
+      if (r.id() < run.id() && finished(r)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The newest finished run of the project before {@code run}, or null. */
+  public Run previous(Run run) {
+    for (Run r : store.runsUpTo(run.project(), run.id() - 1, 10)) {
+      if (finished(r)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static boolean finished(Run r) {
+    return r.status() != RunStatus.QUEUED && r.status() != RunStatus.RUNNING;
   }
 
   /** The newest runs made on a branch, newest first, of one project or of all when null. */
