@@ -36,31 +36,13 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
+  @Mixin NewRunOptions newRun;
+
   @Parameters(
       paramLabel = "PATH",
       arity = "1..*",
       description = "Result files, directories or globs.")
   List<String> paths;
-
-  @Option(
-      names = "--project",
-      paramLabel = "NAME",
-      description = "Project name (default: the current directory's name).")
-  String project;
-
-  @Option(
-      names = "--label",
-      paramLabel = "KEY=VALUE",
-      description = "A label for the run; repeatable.")
-  Map<String, String> labels = new LinkedHashMap<>();
-
-  @Option(
-      names = {"--attr", "--attribute"},
-      paramLabel = "KEY=VALUE",
-      description =
-          "A fact about the run (model, agent, package, git.commit, git.branch, ci.url, ...), kept"
-              + " as a run attribute; repeatable.")
-  Map<String, String> attributes = new LinkedHashMap<>();
 
   @Option(
       names = "--format",
@@ -114,7 +96,7 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String name = project != null ? project : GlobalOptions.defaultProject();
+    String name = newRun.project != null ? newRun.project : GlobalOptions.defaultProject();
     if (server != null) {
       return RemoteIngestCommand.upload(this, name, out, err);
     }
@@ -124,7 +106,9 @@ final class IngestCommand implements Callable<Integer> {
             : null;
     try (Workspace workspace = global.open();
         ProgressBar progress = ProgressBar.onTerminal(err)) {
-      var request = new IngestService.Request(paths, Path.of(""), name, labels, format, attributes);
+      var request =
+          new IngestService.Request(
+              paths, Path.of(""), name, newRun.labels, format, newRun.attributes);
       IngestService.Ingested ingested = workspace.ingest().ingest(request, progress);
       progress.close();
       RunDetail detail =

@@ -24,8 +24,8 @@ final class RemoteIngestCommand {
                 project,
                 command.paths,
                 Path.of(""),
-                command.labels,
-                command.attributes));
+                command.newRun.labels,
+                command.newRun.attributes));
     if (command.json) {
       out.println(Json.write(answer));
     } else {

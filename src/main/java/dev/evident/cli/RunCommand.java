@@ -43,30 +43,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
+  @Mixin NewRunOptions newRun;
+
   @Parameters(
       paramLabel = "COMMAND",
       arity = "1..*",
       description = "The command and its arguments, after --.")
   List<String> command;
-
-  @Option(
-      names = "--project",
-      paramLabel = "NAME",
-      description = "Project name (default: the current directory's name).")
-  String project;
-
-  @Option(
-      names = "--attr",
-      paramLabel = "KEY=VALUE",
-      description =
-          "A fact about the run (model, agent, package, ...), kept as a run attribute; repeatable.")
-  Map<String, String> attributes = new LinkedHashMap<>();
-
-  @Option(
-      names = "--label",
-      paramLabel = "KEY=VALUE",
-      description = "A label for the run; repeatable.")
-  Map<String, String> labels = new LinkedHashMap<>();
 
   @Option(
       names = "--timeout",
@@ -149,8 +132,8 @@ final class RunCommand implements Callable<Integer> {
           spec.commandLine(), "no such directory: " + directory);
     }
     String name =
-        project != null
-            ? project
+        newRun.project != null
+            ? newRun.project
             : directory == null
                 ? GlobalOptions.defaultProject()
                 : String.valueOf(workDir.getFileName());
@@ -186,14 +169,14 @@ final class RunCommand implements Callable<Integer> {
                     command,
                     workDir,
                     name,
-                    labels,
+                    newRun.labels,
                     limit,
                     results,
                     !noPreflight,
                     config,
                     recordEnv,
                     System.getenv(),
-                    attributes),
+                    newRun.attributes),
                 console);
         console.close();
         quarantine = workspace.quarantine().inRun(ran.run());
