@@ -1,0 +1,62 @@
+package dev.evident.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The server's task queue: suites declared in its configuration, run by workers that claim tasks
+ * from the store, shared by the HTTP API, the web UI, A2A and MCP. Thread safe.
+ */
+public interface Tasks {
+
+  /** The parameters a request would run with, defaults filled in, and what is wrong with them. */
+  record Validation(String suite, Map<String, Object> parameters, List<String> problems) {
+    public Validation {
+      parameters = Map.copyOf(parameters);
+      problems = List.copyOf(problems);
+    }
+
+    public boolean valid() {
+      return problems.isEmpty();
+    }
+  }
+
+  /** Checks a request without queueing it. */
+  Validation validate(TaskRequest request);
+
+  /**
+   * Queues a task; a worker starts it within a second when a slot is free.
+   *
+   * @throws InputException naming every problem when the suite is unknown or a parameter invalid
+   */
+  Task submit(TaskRequest request);
+
+  Optional<Task> get(long id);
+
+  /**
+   * The newest tasks first.
+   *
+   * @param project null for every project
+   * @param state null for every state
+   */
+  List<Task> list(String project, TaskState state, int limit);
+
+  /**
+   * Stops a queued or running task; it ends CANCELLED (a running command is stopped, its results so
+   * far are stored).
+   *
+   * @throws NotFoundException when there is no such task
+   * @throws TaskNotCancelableException when it is already terminal
+   */
+  Task cancel(long id);
+
+  /**
+   * Calls {@code listener} with the task as it is now, then on every change (state, run id,
+   * progress) in order, until the returned handle is closed; the last call is the terminal state.
+   *
+   * @throws NotFoundException when there is no such task
+   */
+  AutoCloseable subscribe(long id, Consumer<Task> listener);
+}
