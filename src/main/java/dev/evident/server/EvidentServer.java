@@ -126,7 +126,13 @@ public final class EvidentServer implements AutoCloseable {
       group.register(api);
     }
     errors(app, logs);
-    app.start(settings.host(), settings.port());
+    try {
+      app.start(settings.host(), settings.port());
+    } catch (RuntimeException e) {
+      mcp.close();
+      mcp.stopRuns();
+      throw e;
+    }
     EvidentServer server = new EvidentServer(app, api, auth, log, settings, mcp);
     log.event(
         "started url="

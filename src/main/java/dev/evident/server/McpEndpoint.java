@@ -43,8 +43,13 @@ final class McpEndpoint implements AutoCloseable {
             .contextExtractor(McpEndpoint::context)
             .build();
     this.server = McpServers.http(tools, transport);
-    this.guard = new McpGuard(settings, auth, log);
-    Thread.ofVirtual().name("evident-mcp-warm-up").start(tools::warmUp);
+    // Warmed up on the first MCP request, not at start: most servers never see one.
+    this.guard =
+        new McpGuard(
+            settings,
+            auth,
+            log,
+            () -> Thread.ofVirtual().name("evident-mcp-warm-up").start(tools::warmUp));
   }
 
   /** The access the guard gave the request; none means the guard did not run, so nothing. */
