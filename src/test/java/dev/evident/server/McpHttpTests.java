@@ -167,6 +167,38 @@ class McpHttpTests {
   }
 
   @Test
+  void aLoopbackServerRefusesAHostHeaderThatIsNotALoopbackName() throws Exception {
+    fx.start();
+
+    assertThat(rawStatus("evil.example:" + fx.server.port())).isEqualTo(421);
+    assertThat(rawStatus("localhost:" + fx.server.port())).isEqualTo(200);
+  }
+
+  /** The status of an initialize request sent with this Host header (HttpClient will not). */
+  private int rawStatus(String host) throws Exception {
+    byte[] body = INITIALIZE.getBytes(StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fx.server.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /mcp HTTP/1.1\r\nHost: "
+                      + host
+                      + "\r\nContent-Type: application/json\r\n"
+                      + "Accept: application/json, text/event-stream\r\nConnection: close\r\n"
+                      + "Content-Length: "
+                      + body.length
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(body);
+      String status =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
+  }
+
+  @Test
   void whenTokensAreRequiredACallerWithoutOneOrWithoutReadIsRefused() {
     fx.start(ServerSettings.loopback(dir.resolve("uploads")).withRequireTokens(true));
     String ingestOnly = fx.token("shop", Scope.INGEST);
@@ -195,6 +227,8 @@ class McpHttpTests {
         .contains("this token is for project shop, not other");
     assertThat(peer.error("verify_report", Map.of("markdown", "- 4 passing tests", "runs", "3")))
         .contains("no run 3 in project shop");
+    assertThat(peer.error("get_report", Map.of("config", "/etc/evident.yaml")))
+        .contains("'config' must be left out over HTTP with a token");
     assertThat(peer.error("run_tests", Map.of("command", "true")))
         .contains("this token lacks the run scope");
   }
