@@ -20,7 +20,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What stands before the MCP servlet at /mcp: the Origin header (a browser page of another origin
@@ -37,17 +36,11 @@ final class McpGuard implements Filter {
   private final DefaultServerTransportSecurityValidator headers;
   private final Auth auth;
   private final RequestLog log;
-  private final Runnable firstRequest;
-  private final AtomicBoolean seen = new AtomicBoolean();
 
-  /**
-   * @param firstRequest run once, when the first request arrives (warms up the tools)
-   */
-  McpGuard(ServerSettings settings, Auth auth, RequestLog log, Runnable firstRequest) {
+  McpGuard(ServerSettings settings, Auth auth, RequestLog log) {
     this.headers = validator(settings);
     this.auth = auth;
     this.log = log;
-    this.firstRequest = firstRequest;
   }
 
   /**
@@ -78,9 +71,6 @@ final class McpGuard implements Filter {
     HttpServletRequest req = (HttpServletRequest) request;
     HttpServletResponse res = (HttpServletResponse) response;
     long start = System.nanoTime();
-    if (seen.compareAndSet(false, true)) {
-      firstRequest.run();
-    }
     try {
       headers.validate(accessor(req));
       Caller caller = auth.check(req.getHeader("Authorization"), Scope.READ, null);
