@@ -109,10 +109,9 @@ final class AnalysisTools {
 
   private Map<String, Object> diagnose(Args args) {
     String ref = args.string("run", "latest");
-    String project = args.string("project");
     int maxGroups = args.integer("max_groups", 20, 1, 500);
     int maxTests = args.integer("max_tests", 10, 0, 1000);
-    Run run = refs.stored("diagnose_run", ref, project);
+    Run run = refs.stored(args, ref);
     RunDiagnosis d;
     synchronized (diagnosing) {
       d = workspace.diagnoses().diagnose(run, maxTests, true);
@@ -177,19 +176,20 @@ final class AnalysisTools {
   private Map<String, Object> compare(Args args) {
     String baseRef = args.string("base");
     String headRef = args.string("head");
-    String project = args.string("project");
+    String project = args.project();
     boolean across = args.bool("across_projects", false);
     int max = args.integer("max_tests", 20, 0, 10_000);
     if (headRef != null && baseRef == null) {
       throw new BadArgumentException(
           "compare_runs: give base too when head is given, e.g. base=\"latest~1\" or a run id");
     }
-    Run head = refs.stored("compare_runs", headRef == null ? "latest" : headRef, project);
+    Run head = refs.stored(args, headRef == null ? "latest" : headRef);
     // As evident compare: the base in the head's project; branch:NAME the newest other than head.
     Run base =
         baseRef != null && RunRefs.isHandle(baseRef)
-            ? refs.stored("compare_runs", baseRef, project)
-            : workspace.runs().baseline(baseRef == null ? "latest~1" : baseRef, project, head);
+            ? refs.stored(args, baseRef)
+            : args.visible(
+                workspace.runs().baseline(baseRef == null ? "latest~1" : baseRef, project, head));
     Map<String, Object> json =
         CompareService.json(workspace.compares().compare(base, head, across));
     @SuppressWarnings("unchecked")
@@ -237,7 +237,7 @@ final class AnalysisTools {
   }
 
   private Map<String, Object> flaky(Args args) {
-    String project = args.string("project");
+    String project = args.project();
     boolean all = args.bool("all", false);
     int max = args.integer("max_tests", 50, 0, 10_000);
     FlakySettings settings =

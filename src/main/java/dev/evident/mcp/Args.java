@@ -1,5 +1,6 @@
 package dev.evident.mcp;
 
+import dev.evident.model.Run;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,15 @@ final class Args {
 
   private final String tool;
   private final Map<String, Object> raw;
+  private final ToolAccess access;
 
   Args(String tool, Map<String, Object> raw, Set<String> known) {
+    this(tool, raw, known, ToolAccess.ALL);
+  }
+
+  Args(String tool, Map<String, Object> raw, Set<String> known, ToolAccess access) {
     this.tool = tool;
+    this.access = access;
     this.raw = raw == null ? Map.of() : raw;
     for (String name : this.raw.keySet()) {
       if (!known.contains(name)) {
@@ -29,6 +36,55 @@ final class Args {
                 + (known.isEmpty() ? "; it takes none" : "; valid arguments: " + list(known)));
       }
     }
+  }
+
+  String tool() {
+    return tool;
+  }
+
+  ToolAccess access() {
+    return access;
+  }
+
+  /**
+   * The project argument, or null when absent; for a caller who sees one project, that project
+   * (another one is refused).
+   */
+  String project() {
+    String given = string("project");
+    if (!access.restricted()) {
+      return given;
+    }
+    if (given != null && !given.equals(access.project())) {
+      throw new BadArgumentException(
+          tool
+              + ": this token is for project "
+              + access.project()
+              + ", not "
+              + given
+              + "; leave out project or give "
+              + access.project());
+    }
+    return access.project();
+  }
+
+  /** The run, when the caller may see its project; otherwise as if there were no such run. */
+  Run visible(Run run) {
+    if (access.restricted() && !run.project().equals(access.project())) {
+      throw new BadArgumentException(
+          tool
+              + ": no run "
+              + run.id()
+              + " in project "
+              + access.project()
+              + " (this token sees only that project); list_runs shows its runs");
+    }
+    return run;
+  }
+
+  /** Whether the caller may see runs of {@code project}. */
+  boolean sees(String project) {
+    return !access.restricted() || access.project().equals(project);
   }
 
   /** Whether the argument was given as a string (and not, say, as an array). */

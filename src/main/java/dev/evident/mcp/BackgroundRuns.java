@@ -35,6 +35,7 @@ final class BackgroundRuns implements AutoCloseable {
     final String handle;
     final List<String> command;
     final String directory;
+    final String project;
     final Instant started = Instant.now();
     final CompletableFuture<RunService.Ran> done = new CompletableFuture<>();
     final LiveOutput stdout = new LiveOutput();
@@ -46,6 +47,7 @@ final class BackgroundRuns implements AutoCloseable {
       this.handle = handle;
       this.command = request.command();
       this.directory = request.workDir().toString();
+      this.project = request.project();
       this.service = service;
     }
 
@@ -130,9 +132,10 @@ final class BackgroundRuns implements AutoCloseable {
     return Optional.ofNullable(tasks.get(handle));
   }
 
-  /** Every handle of this server, oldest first. */
-  List<String> handles() {
+  /** The handles of this server for runs of the projects {@code visible} accepts, oldest first. */
+  List<String> handles(java.util.function.Predicate<String> visible) {
     List<Task> all = new ArrayList<>(tasks.values());
+    all.removeIf(t -> !visible.test(t.project));
     all.sort((a, b) -> a.started.compareTo(b.started));
     return all.stream().map(t -> t.handle).toList();
   }

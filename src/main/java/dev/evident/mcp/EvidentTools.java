@@ -15,12 +15,21 @@ import java.util.Objects;
 public final class EvidentTools implements AutoCloseable {
 
   private final Workspace workspace;
-  private final Object diagnosing = new Object();
+  private final Object diagnosing;
   private final BackgroundRuns background;
   private final List<ToolDefinition> definitions;
 
   public EvidentTools(Workspace workspace) {
+    this(workspace, new Object());
+  }
+
+  /**
+   * Tools that diagnose only while holding {@code diagnosing}, which the server's other users of
+   * the workspace's diagnosis (the JSON API) hold too: it shares a failure index and its caches.
+   */
+  public EvidentTools(Workspace workspace, Object diagnosing) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
+    this.diagnosing = Objects.requireNonNull(diagnosing, "diagnosing");
     this.background = new BackgroundRuns(workspace);
     RunRefs refs = new RunRefs(workspace, background);
     List<ToolDefinition> all = new ArrayList<>();

@@ -89,16 +89,15 @@ final class LogTools {
 
   private Map<String, Object> logs(Args args) {
     String ref = args.string("run", "latest");
-    String project = args.string("project");
     String stream = args.choice("stream", STREAMS);
     stream = stream == null ? "stdout" : stream;
     int offset = args.integer("offset", 0, 0, 100_000_000);
     int limit = args.integer("limit", 200, 1, 5000);
     String search = args.string("search");
     Predicate<String> matches = matcher(args, search);
-    BackgroundRuns.Task task = RunRefs.isHandle(ref) ? refs.task("get_logs", ref) : null;
+    BackgroundRuns.Task task = RunRefs.isHandle(ref) ? refs.task(args, ref) : null;
     boolean live = task != null && task.running();
-    Run run = live ? null : refs.stored("get_logs", ref, project);
+    Run run = live ? null : refs.stored(args, ref);
     Map<String, Excerpt> logs =
         live
             ? Map.of("stdout", task.stdout.excerpt(), "stderr", task.stderr.excerpt())

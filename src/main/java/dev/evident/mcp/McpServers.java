@@ -7,6 +7,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -34,6 +35,15 @@ public final class McpServers {
   public static McpSyncServer stdio(EvidentTools tools, InputStream in, OutputStream out) {
     return configure(
         McpServer.sync(new StdioServerTransportProvider(jsonMapper(), in, out)), tools);
+  }
+
+  /**
+   * A server speaking MCP over a streamable HTTP transport (the SDK's servlet, mounted by {@code
+   * evident serve} at /mcp). The transport's context may carry a {@link ToolAccess} per request.
+   */
+  public static McpSyncServer http(
+      EvidentTools tools, McpStreamableServerTransportProvider transport) {
+    return configure(McpServer.sync(transport), tools);
   }
 
   private static <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(

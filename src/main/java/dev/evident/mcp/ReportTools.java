@@ -108,13 +108,13 @@ final class ReportTools {
       throw new BadArgumentException(
           "verify_report: 'markdown' has " + markdown.length() + " characters; at most 16 MB");
     }
-    String project = args.string("project");
+    String project = args.project();
     List<String> runs = new ArrayList<>();
     for (String ref : args.strings("runs")) {
-      runs.add(stored("verify_report", ref, project));
+      runs.add(stored(args, ref));
     }
     String baseline = args.string("baseline");
-    baseline = baseline == null ? null : stored("verify_report", baseline, project);
+    baseline = baseline == null ? null : stored(args, baseline);
     Path config = config(args);
     boolean quoted = args.bool("include_quoted", false);
     return workspace
@@ -174,15 +174,14 @@ final class ReportTools {
   }
 
   private Map<String, Object> report(Args args) {
-    String project = args.string("project");
     String format = args.choice("format", FORMATS);
     format = format == null ? "md" : format;
     int maxBytes = args.integer("max_bytes", ReportService.DEFAULT_MAX_BYTES, 1000, 10_000_000);
     String baseline = args.string("baseline");
     Path configFile = config(args);
     Optional<ProjectConfigs.Loaded> loaded = ProjectConfigs.load(Path.of(""), configFile);
-    Run run = refs.stored("get_report", args.string("run", "latest"), project);
-    baseline = baseline == null ? null : stored("get_report", baseline, project);
+    Run run = refs.stored(args, args.string("run", "latest"));
+    baseline = baseline == null ? null : stored(args, baseline);
     StatusReport report;
     synchronized (diagnosing) {
       report =
@@ -205,13 +204,22 @@ final class ReportTools {
     return out;
   }
 
-  /** A run reference as the services take it: a handle becomes its stored run's id. */
-  private String stored(String tool, String ref, String project) {
-    return RunRefs.isHandle(ref) ? String.valueOf(refs.stored(tool, ref, project).id()) : ref;
+  /**
+   * A run reference as the services take it: a handle becomes its stored run's id; so does every
+   * reference of a caller who sees one project, checked to be in it.
+   */
+  private String stored(Args args, String ref) {
+    return RunRefs.isHandle(ref) || args.access().restricted()
+        ? String.valueOf(refs.stored(args, ref).id())
+        : ref;
   }
 
   private static Path config(Args args) {
     String config = args.string("config");
+    if (config != null && args.access().restricted()) {
+      throw args.bad(
+          "config", config, "left out over HTTP with a token (the server's evident.yaml applies)");
+    }
     try {
       return config == null ? null : Path.of(config);
     } catch (InvalidPathException e) {

@@ -6,6 +6,7 @@ import dev.evident.service.RunService;
 import dev.evident.service.Workspace;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -31,9 +32,13 @@ final class RunRefs {
     return ref.regionMatches(true, 0, "task:", 0, "task:".length());
   }
 
-  BackgroundRuns.Task task(String tool, String handle) {
+  /** The task of a handle run_tests returned, when the caller may see its project. */
+  BackgroundRuns.Task task(Args args, String handle) {
+    String tool = args.tool();
+    List<String> handles = background.handles(args::sees);
     return background
         .find(handle.toLowerCase(java.util.Locale.ROOT))
+        .filter(t -> args.sees(t.project))
         .orElseThrow(
             () ->
                 new BadArgumentException(
@@ -41,18 +46,22 @@ final class RunRefs {
                         + ": no run "
                         + handle
                         + " in this server"
-                        + (background.handles().isEmpty()
+                        + (handles.isEmpty()
                             ? " (run_tests has started none since the server started)"
-                            : "; its handles are " + String.join(", ", background.handles()))
+                            : "; its handles are " + String.join(", ", handles))
                         + "; stored runs are named by id, latest, latest~N or branch:NAME"));
   }
 
-  /** The stored run a reference names; a handle names its run once that is stored. */
-  Run stored(String tool, String ref, String project) {
+  /**
+   * The stored run a reference names, in the project argument's project; a handle names its run
+   * once that is stored. A run the caller may not see is refused as if it did not exist.
+   */
+  Run stored(Args args, String ref) {
+    String tool = args.tool();
     if (!isHandle(ref)) {
-      return workspace.runs().resolve(ref, project);
+      return args.visible(workspace.runs().resolve(ref, args.project()));
     }
-    BackgroundRuns.Task task = task(tool, ref);
+    BackgroundRuns.Task task = task(args, ref);
     if (task.running()) {
       throw new BadArgumentException(
           tool
@@ -64,7 +73,7 @@ final class RunRefs {
               + task.handle
               + " and wait_seconds (up to 60) to wait for it to be stored");
     }
-    return ran(task).run();
+    return args.visible(ran(task).run());
   }
 
   /** How a finished task ended; a run that could not be made at all is an error. */

@@ -93,6 +93,11 @@ final class RunTools {
   }
 
   private Map<String, Object> startRun(Args args) {
+    if (!args.access().mayRun()) {
+      throw new BadArgumentException(
+          "run_tests: this token lacks the run scope; ask for a token with --scope run, or"
+              + " read stored runs with get_run and list_runs");
+    }
     List<String> command = args.strings("command");
     if (command.isEmpty() || command.stream().allMatch(String::isBlank)) {
       throw new BadArgumentException(
@@ -112,9 +117,10 @@ final class RunTools {
               + Path.of("").toAbsolutePath()
               + ")");
     }
-    String project =
-        args.string(
-            "project", dir.getFileName() == null ? "default" : dir.getFileName().toString());
+    String project = args.project();
+    if (project == null) {
+      project = dir.getFileName() == null ? "default" : dir.getFileName().toString();
+    }
     int timeout = args.integer("timeout_seconds", 1800, 1, 86_400);
     RunService.Request request =
         new RunService.Request(
@@ -183,13 +189,13 @@ final class RunTools {
 
   private Map<String, Object> getRun(Args args) {
     String ref = args.string("run", "latest");
-    String project = args.string("project");
+    String project = args.project();
     int wait = args.integer("wait_seconds", 0, 0, MAX_WAIT_SECONDS);
     int max = args.integer("max_causes", 3, 0, 50);
     if (!RunRefs.isHandle(ref)) {
-      return causes.describe(workspace.runs().resolve(ref, project), null, max);
+      return causes.describe(args.visible(workspace.runs().resolve(ref, project)), null, max);
     }
-    BackgroundRuns.Task task = refs.task("get_run", ref);
+    BackgroundRuns.Task task = refs.task(args, ref);
     task.await(Duration.ofSeconds(wait));
     if (!task.running()) {
       String failure = RunRefs.failure(task);
@@ -251,7 +257,7 @@ final class RunTools {
   }
 
   private Map<String, Object> listRuns(Args args) {
-    String project = args.string("project");
+    String project = args.project();
     String branch = args.string("branch");
     int limit = args.integer("limit", 20, 1, 500);
     RunQueries queries = workspace.runs();
@@ -263,6 +269,9 @@ final class RunTools {
     runs.forEach(r -> listed.add(RunQueries.json(r)));
     List<Object> running = new ArrayList<>();
     for (BackgroundRuns.Task t : background.running()) {
+      if (!args.sees(t.project)) {
+        continue;
+      }
       Map<String, Object> task = new LinkedHashMap<>();
       task.put("handle", t.handle);
       task.put("command", t.command);

@@ -54,7 +54,12 @@ record ToolDefinition(
         .callHandler(
             (exchange, request) -> {
               try {
-                Args args = new Args(name, request.arguments(), properties.keySet());
+                Args args =
+                    new Args(
+                        name,
+                        request.arguments(),
+                        properties.keySet(),
+                        ToolAccess.of(exchange.transportContext()));
                 return McpSchema.CallToolResult.builder()
                     .structuredContent(call.apply(args))
                     .build();

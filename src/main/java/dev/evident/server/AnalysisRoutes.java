@@ -14,11 +14,12 @@ final class AnalysisRoutes implements RouteGroup {
 
   private final ServerQueries queries;
 
-  /** Diagnosis shares the failure index and its caches; one at a time. */
-  private final Object diagnosisLock = new Object();
+  /** Diagnosis shares the failure index and its caches; one at a time (MCP's tools too). */
+  private final Object diagnosisLock;
 
-  AnalysisRoutes(ServerQueries queries) {
+  AnalysisRoutes(ServerQueries queries, Object diagnosisLock) {
     this.queries = queries;
+    this.diagnosisLock = diagnosisLock;
   }
 
   @Override

@@ -55,10 +55,14 @@ final class Auth {
    * route); throws 401 or 403.
    */
   Caller check(Context ctx, Scope scope, String project) {
+    return check(ctx.header("Authorization"), scope, project);
+  }
+
+  /** As {@link #check(Context, Scope, String)}, for the Authorization header's value (or null). */
+  Caller check(String header, Scope scope, String project) {
     if (!required()) {
       return Caller.SINGLE_USER;
     }
-    String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
       throw new HttpProblem(401, "this server requires a token: Authorization: Bearer TOKEN");
     }

@@ -31,7 +31,8 @@ public final class EvidentServer implements AutoCloseable {
    * warnings and errors only, the request log says the rest. Kept as a field: java.util.logging
    * holds its loggers weakly, and would forget the levels.
    */
-  private static final List<Logger> LIBRARY_LOGS = quiet("org.eclipse.jetty", "io.javalin");
+  private static final List<Logger> LIBRARY_LOGS =
+      quiet("org.eclipse.jetty", "io.javalin", "io.modelcontextprotocol");
 
   private static List<Logger> quiet(String... names) {
     List<Logger> loggers = new java.util.ArrayList<>();
@@ -48,13 +49,16 @@ public final class EvidentServer implements AutoCloseable {
   private final Auth auth;
   private final RequestLog log;
   private final ServerSettings settings;
+  private final McpEndpoint mcp;
 
-  private EvidentServer(Javalin app, Api api, Auth auth, RequestLog log, ServerSettings settings) {
+  private EvidentServer(
+      Javalin app, Api api, Auth auth, RequestLog log, ServerSettings settings, McpEndpoint mcp) {
     this.app = app;
     this.api = api;
     this.auth = auth;
     this.log = log;
     this.settings = settings;
+    this.mcp = mcp;
   }
 
   /**
@@ -94,6 +98,9 @@ public final class EvidentServer implements AutoCloseable {
     Auth auth =
         new Auth(tokens, settings.loopback(), settings.requireTokens(), settings.tokenCacheTtl());
     RequestLog log = new RequestLog(logs, metrics);
+    // Diagnosis shares a failure index and its caches: one at a time, API and MCP alike.
+    Object diagnosing = new Object();
+    McpEndpoint mcp = new McpEndpoint(workspace, diagnosing, settings, auth, log);
     long maxBytes = settings.limits().maxBytes();
     Javalin app =
         Javalin.create(
@@ -111,15 +118,22 @@ public final class EvidentServer implements AutoCloseable {
                     server.setHandler(new StatisticsHandler());
                   });
               c.requestLogger.http(log::request);
+              c.jetty.modifyServletContextHandler(mcp::mount);
             });
     Api api = new Api(app, auth);
     Uploads uploads = new Uploads(settings.limits(), settings.uploadDir());
-    for (RouteGroup group : groups(queries, uploads, metrics)) {
+    for (RouteGroup group : groups(queries, uploads, metrics, diagnosing)) {
       group.register(api);
     }
     errors(app, logs);
-    app.start(settings.host(), settings.port());
-    EvidentServer server = new EvidentServer(app, api, auth, log, settings);
+    try {
+      app.start(settings.host(), settings.port());
+    } catch (RuntimeException e) {
+      mcp.close();
+      mcp.stopRuns();
+      throw e;
+    }
+    EvidentServer server = new EvidentServer(app, api, auth, log, settings, mcp);
     log.event(
         "started url="
             + server.url()
@@ -130,11 +144,12 @@ public final class EvidentServer implements AutoCloseable {
 
   /** The route families this server has. */
   private static List<RouteGroup> groups(
-      ServerQueries queries, Uploads uploads, ServerMetrics metrics) {
+      ServerQueries queries, Uploads uploads, ServerMetrics metrics, Object diagnosing) {
     return List.of(
         new HealthRoutes(queries, metrics),
         new QueryRoutes(queries),
-        new AnalysisRoutes(queries),
+        new AnalysisRoutes(queries, diagnosing),
+        new EvaluationRoutes(queries),
         new IngestRoutes(queries, uploads, metrics));
   }
 
@@ -182,16 +197,24 @@ public final class EvidentServer implements AutoCloseable {
     return auth.required();
   }
 
-  /** Every route as {@code METHOD PATH}, for the OpenAPI check. */
+  /** Every route as {@code METHOD PATH}, for the OpenAPI check; the MCP endpoint's too. */
   public List<String> routes() {
-    return api.routes().stream().map(r -> r.method() + " " + r.path()).toList();
+    List<String> routes =
+        new java.util.ArrayList<>(
+            api.routes().stream().map(r -> r.method() + " " + r.path()).toList());
+    for (String method : List.of("GET", "POST", "DELETE")) {
+      routes.add(method + " " + McpEndpoint.PATH);
+    }
+    return routes;
   }
 
   /** Stops accepting connections, waits for requests in flight, stops. */
   @Override
   public void close() {
     log.event("stopping: draining requests in flight (up to " + settings.drainTimeout() + ")");
+    mcp.close();
     app.stop();
+    mcp.stopRuns();
     log.event("stopped");
   }
 

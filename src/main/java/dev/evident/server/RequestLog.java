@@ -30,18 +30,22 @@ final class RequestLog {
     if (route == null || route.isEmpty() || route.equals("*")) {
       route = "unmatched";
     }
-    int status = ctx.statusCode();
-    metrics.request(ctx.method().name(), route, status, ms / 1000.0);
+    request(ctx.method().name(), route, ctx.statusCode(), ms, ctx.path());
+  }
+
+  /** A request Javalin did not route (the MCP endpoint's servlet). */
+  void request(String method, String route, int status, double ms, String path) {
+    metrics.request(method, route, status, ms / 1000.0);
     String line =
         String.format(
             Locale.ROOT,
             "%s http method=%s route=%s status=%d ms=%.1f path=%s",
             Instant.now(),
-            ctx.method().name(),
+            method,
             route,
             status,
             ms,
-            ctx.path());
+            path);
     out.println(line);
   }
 

@@ -226,6 +226,33 @@ public final class ServerQueries {
     return store.latest(project);
   }
 
+  /**
+   * What {@code evident cost --json} prints: a run's tokens and cost per model and package, or,
+   * when {@code reference} is null, those of the project's runs since {@code since} (any when
+   * null). Prices: the built-in table, or the {@code prices:} file of the server's evident.yaml.
+   */
+  public Map<String, Object> cost(String project, String reference, java.time.Instant since) {
+    return reference == null
+        ? workspace.evals().cost(null, project, since, null, java.nio.file.Path.of("")).json()
+        : workspace
+            .evals()
+            .cost(run(project, reference), project, null, null, java.nio.file.Path.of(""))
+            .json();
+  }
+
+  /** What {@code evident analyze --json} prints for the run. */
+  public Map<String, Object> analyze(String project, String reference) {
+    return workspace
+        .evals()
+        .analyze(run(project, reference), null, java.nio.file.Path.of(""))
+        .json();
+  }
+
+  /** What {@code evident compare --by model --json} prints for the project's runs since then. */
+  public Map<String, Object> models(String project, java.time.Instant since) {
+    return workspace.evals().models(project, since, null, java.nio.file.Path.of("")).json();
+  }
+
   /** Why the server is not ready, or empty. */
   public List<String> notReady() {
     return server.notReady();
