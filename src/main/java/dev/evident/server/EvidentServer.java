@@ -143,6 +143,12 @@ public final class EvidentServer implements AutoCloseable {
     EvidentServer server;
     try {
       events = new EventRoutes(tasks, workspace.runs());
+      tasks.subscribeAll(
+          t -> {
+            if (t.state().terminal()) {
+              metrics.taskEnded(t);
+            }
+          });
       for (RouteGroup group : groups(queries, uploads, metrics, tasks)) {
         group.register(api);
       }
