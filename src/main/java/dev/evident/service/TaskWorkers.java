@@ -225,7 +225,8 @@ final class TaskWorkers implements AutoCloseable {
               "its server stopped answering (lease expired) after "
                   + settings.maxAttempts()
                   + " attempts",
-              clock.instant())) {
+              clock.instant(),
+              owner)) {
         listeners.publish(row);
       }
     } catch (RuntimeException e) {

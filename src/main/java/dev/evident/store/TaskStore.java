@@ -80,8 +80,12 @@ public interface TaskStore {
    * Reaps RUNNING tasks whose lease ended before {@code nowMillis}: back to QUEUED when they were
    * claimed fewer than {@code maxAttempts} times, else INTERRUPTED with {@code message}. Returns
    * the reaped tasks as they are now.
+   *
+   * @param exceptOwner a server whose tasks are left alone (the reaper's own, which it knows are
+   *     alive: on SQLite a long write can delay their heartbeats), or null
    */
-  List<TaskRow> reap(long nowMillis, int maxAttempts, String message, Instant at);
+  List<TaskRow> reap(
+      long nowMillis, int maxAttempts, String message, Instant at, String exceptOwner);
 
   /** How many tasks of a project are in a state. */
   record StateCount(String project, String state, long count) {}

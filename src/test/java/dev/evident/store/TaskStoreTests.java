@@ -89,8 +89,9 @@ class TaskStoreTests {
 
     assertThat(tasks.heartbeat(id, "b", 5000, 1, 0)).isEmpty();
     assertThat(tasks.heartbeat(id, "a", 2000, 3, 1).orElseThrow().testsDone()).isEqualTo(3);
-    assertThat(tasks.reap(1999, 3, "gone", Instant.now())).isEmpty();
-    assertThat(tasks.reap(2001, 3, "gone", Instant.now()))
+    assertThat(tasks.reap(1999, 3, "gone", Instant.now(), null)).isEmpty();
+    assertThat(tasks.reap(2001, 3, "gone", Instant.now(), "a")).as("its own owner's").isEmpty();
+    assertThat(tasks.reap(2001, 3, "gone", Instant.now(), null))
         .singleElement()
         .satisfies(r -> assertThat(r.state()).isEqualTo("QUEUED"));
 
