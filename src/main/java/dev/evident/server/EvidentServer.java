@@ -6,6 +6,7 @@ import dev.evident.service.ConfigException;
 import dev.evident.service.InputException;
 import dev.evident.service.NotFoundException;
 import dev.evident.service.ServerQueries;
+import dev.evident.service.TaskService;
 import dev.evident.service.TokenService;
 import dev.evident.service.Workspace;
 import io.javalin.Javalin;
@@ -49,16 +50,37 @@ public final class EvidentServer implements AutoCloseable {
   private final Auth auth;
   private final RequestLog log;
   private final ServerSettings settings;
+  private final TaskService tasks;
+  private final EventRoutes events;
   private final McpEndpoint mcp;
 
   private EvidentServer(
-      Javalin app, Api api, Auth auth, RequestLog log, ServerSettings settings, McpEndpoint mcp) {
+      Javalin app,
+      Api api,
+      Auth auth,
+      RequestLog log,
+      ServerSettings settings,
+      TaskService tasks,
+      EventRoutes events,
+      McpEndpoint mcp) {
     this.app = app;
+    this.events = events;
     this.api = api;
     this.auth = auth;
     this.log = log;
     this.settings = settings;
+    this.tasks = tasks;
     this.mcp = mcp;
+  }
+
+  /** As the full {@code start}, with task workers at their defaults. */
+  public static EvidentServer start(
+      ServerSettings settings,
+      Workspace workspace,
+      ProjectConfig config,
+      String configName,
+      PrintStream logs) {
+    return start(settings, workspace, config, configName, logs, TaskService.Settings.DEFAULT);
   }
 
   /**
@@ -67,13 +89,15 @@ public final class EvidentServer implements AutoCloseable {
    *
    * @param config the server's evident.yaml (flaky settings, progress categories), or EMPTY
    * @param logs where one line per request, and start and stop, are written (stderr)
+   * @param taskSettings how the task workers run the config's suites
    */
   public static EvidentServer start(
       ServerSettings settings,
       Workspace workspace,
       ProjectConfig config,
       String configName,
-      PrintStream logs) {
+      PrintStream logs,
+      TaskService.Settings taskSettings) {
     TokenService tokens = workspace.tokens();
     if (!settings.loopback() && !settings.requireTokens() && !tokens.enabled()) {
       throw new ServerRefusedException(
@@ -117,23 +141,38 @@ public final class EvidentServer implements AutoCloseable {
                     server.setStopTimeout(settings.drainTimeout().toMillis());
                     server.setHandler(new StatisticsHandler());
                   });
-              c.requestLogger.http(log::request);
               c.jetty.modifyServletContextHandler(mcp::mount);
+              c.requestLogger.http(log::request);
             });
     Api api = new Api(app, auth);
     Uploads uploads = new Uploads(settings.limits(), settings.uploadDir());
-    for (RouteGroup group : groups(queries, uploads, metrics, diagnosing)) {
-      group.register(api);
-    }
-    errors(app, logs);
+    TaskService tasks = workspace.tasks(config.suites(), taskSettings);
+    EventRoutes events = null;
+    EvidentServer server;
     try {
+      events = new EventRoutes(tasks, workspace.runs());
+      tasks.subscribeAll(
+          t -> {
+            if (t.state().terminal()) {
+              metrics.taskEnded(t);
+            }
+          });
+      for (RouteGroup group : groups(queries, uploads, metrics, tasks, diagnosing)) {
+        group.register(api);
+      }
+      events.register(api);
+      errors(app, logs);
       app.start(settings.host(), settings.port());
+      server = new EvidentServer(app, api, auth, log, settings, tasks, events, mcp);
     } catch (RuntimeException e) {
       mcp.close();
       mcp.stopRuns();
+      if (events != null) {
+        events.close();
+      }
+      tasks.close();
       throw e;
     }
-    EvidentServer server = new EvidentServer(app, api, auth, log, settings, mcp);
     log.event(
         "started url="
             + server.url()
@@ -144,13 +183,18 @@ public final class EvidentServer implements AutoCloseable {
 
   /** The route families this server has. */
   private static List<RouteGroup> groups(
-      ServerQueries queries, Uploads uploads, ServerMetrics metrics, Object diagnosing) {
+      ServerQueries queries,
+      Uploads uploads,
+      ServerMetrics metrics,
+      TaskService tasks,
+      Object diagnosing) {
     return List.of(
-        new HealthRoutes(queries, metrics),
+        new HealthRoutes(queries, metrics, tasks),
         new QueryRoutes(queries),
         new AnalysisRoutes(queries, diagnosing),
         new EvaluationRoutes(queries),
-        new IngestRoutes(queries, uploads, metrics));
+        new IngestRoutes(queries, uploads, metrics),
+        new TaskRoutes(tasks));
   }
 
   private static void errors(Javalin app, PrintStream logs) {
@@ -158,6 +202,9 @@ public final class EvidentServer implements AutoCloseable {
     app.exception(NotFoundException.class, (e, ctx) -> JsonBody.error(ctx, 404, e.getMessage()));
     app.exception(ConfigException.class, (e, ctx) -> JsonBody.error(ctx, 422, e.getMessage()));
     app.exception(InputException.class, (e, ctx) -> JsonBody.error(ctx, 400, e.getMessage()));
+    app.exception(
+        dev.evident.service.TaskNotCancelableException.class,
+        (e, ctx) -> JsonBody.error(ctx, 409, e.getMessage()));
     app.exception(
         Exception.class,
         (e, ctx) -> {
@@ -208,13 +255,27 @@ public final class EvidentServer implements AutoCloseable {
     return routes;
   }
 
-  /** Stops accepting connections, waits for requests in flight, stops. */
+  /** The server's task queue (for A2A, MCP and the web UI to submit and follow tasks). */
+  public TaskService tasks() {
+    return tasks;
+  }
+
+  /**
+   * Stops accepting connections, waits for requests in flight, then stops the task workers: running
+   * tasks end INTERRUPTED with their partial runs stored, queued ones stay queued.
+   */
   @Override
   public void close() {
     log.event("stopping: draining requests in flight (up to " + settings.drainTimeout() + ")");
+    events.close(); // event streams never end by themselves: the drain would wait for them
     mcp.close();
-    app.stop();
-    mcp.stopRuns();
+    try {
+      app.stop();
+      mcp.stopRuns();
+    } finally {
+      log.event("stopping task workers: " + tasks.running() + " running task(s) interrupted");
+      tasks.close();
+    }
     log.event("stopped");
   }
 

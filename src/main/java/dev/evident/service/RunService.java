@@ -47,6 +47,7 @@ public final class RunService {
   private final java.util.function.Supplier<ResultStore> stores;
   private volatile CommandRunner runner;
   private volatile boolean cancelled;
+  private volatile boolean reserve;
 
   public RunService(ResultStore store) {
     this(() -> store);
@@ -71,6 +72,8 @@ public final class RunService {
    * @param config an explicit config file, or null to look for evident.yaml
    * @param recordEnv environment variables whose values may be recorded
    * @param env the environment (System.getenv() outside tests)
+   * @param attributes facts to record on the run; they win over detected ones
+   * @param commandEnv variables added to the command's environment (a task's parameters)
    */
   public record Request(
       List<String> command,
@@ -83,9 +86,11 @@ public final class RunService {
       Path config,
       List<String> recordEnv,
       Map<String, String> env,
-      Map<String, String> attributes) {
+      Map<String, String> attributes,
+      Map<String, String> commandEnv) {
     public Request {
       attributes = Map.copyOf(attributes);
+      commandEnv = Map.copyOf(commandEnv);
       command = List.copyOf(command);
       if (command.isEmpty()) {
         throw new InputException(
@@ -97,6 +102,33 @@ public final class RunService {
       resultGlobs = List.copyOf(resultGlobs);
       recordEnv = List.copyOf(recordEnv);
       env = Map.copyOf(env);
+    }
+
+    public Request(
+        List<String> command,
+        Path workDir,
+        String project,
+        Map<String, String> labels,
+        Duration timeout,
+        List<String> resultGlobs,
+        boolean preflight,
+        Path config,
+        List<String> recordEnv,
+        Map<String, String> env,
+        Map<String, String> attributes) {
+      this(
+          command,
+          workDir,
+          project,
+          labels,
+          timeout,
+          resultGlobs,
+          preflight,
+          config,
+          recordEnv,
+          env,
+          attributes,
+          Map.of());
     }
 
     public Request(
@@ -137,6 +169,9 @@ public final class RunService {
 
     /** The command ended; results are being read. */
     default void ended() {}
+
+    /** The run exists (RUNNING) before its command starts, when the service reserves it. */
+    default void runCreated(long runId) {}
   }
 
   /** Tests finished and failed so far, from the runner's output; -1 when it does not say. */
@@ -155,6 +190,15 @@ public final class RunService {
    */
   public record Ran(Run run, List<Problem> problems, List<String> blocked) {}
 
+  /**
+   * Makes {@link #run} store the run as RUNNING before its command starts, so that its id is known
+   * at once ({@link Watcher#runCreated}); it gets its results and status when the command ends.
+   */
+  public RunService reservingTheRun() {
+    reserve = true;
+    return this;
+  }
+
   public Ran run(Request request, Watcher watcher) {
     if (request.preflight()) {
       Ran blocked = preflight(request);
@@ -162,6 +206,37 @@ public final class RunService {
         return blocked;
       }
     }
+    Long reserved = null;
+    if (reserve) {
+      Instant now = Instant.now();
+      reserved =
+          stores
+              .get()
+              .reserveRun(
+                  new RunStart(
+                      request.project(),
+                      "run",
+                      RunEnvironment.shellQuoted(request.command()),
+                      null,
+                      request.attributes(),
+                      request.labels(),
+                      now,
+                      null));
+      watcher.runCreated(reserved);
+    }
+    boolean stored = false;
+    try {
+      Ran ran = run(request, watcher, reserved);
+      stored = true;
+      return ran;
+    } finally {
+      if (reserved != null && !stored) {
+        stores.get().interruptReserved(reserved, Instant.now());
+      }
+    }
+  }
+
+  private Ran run(Request request, Watcher watcher, Long reserved) {
     RunnerAdapter adapter = RunnerAdapters.detect(request.command(), request.resultGlobs());
     Path scratch = scratch();
     try {
@@ -186,7 +261,7 @@ public final class RunService {
           new CommandRunner(
               invocation.command(),
               request.workDir(),
-              invocation.environment(),
+              withCommandEnv(invocation.environment(), request.commandEnv()),
               new CommandRunner.Options(request.timeout(), GRACE, sink, counter, stdoutCopy));
       runner = commandRunner;
       if (cancelled) {
@@ -207,7 +282,8 @@ public final class RunService {
           });
       CommandRunner.Outcome outcome = commandRunner.run();
       watcher.ended();
-      return store(request, adapter, invocation, outcome, before, stdoutCopy, attributes.join());
+      return store(
+          request, adapter, invocation, outcome, before, stdoutCopy, attributes.join(), reserved);
     } finally {
       deleteQuietly(scratch);
     }
@@ -220,6 +296,16 @@ public final class RunService {
     if (r != null) {
       r.cancel();
     }
+  }
+
+  private static Map<String, String> withCommandEnv(
+      Map<String, String> adapterEnv, Map<String, String> commandEnv) {
+    if (commandEnv.isEmpty()) {
+      return adapterEnv;
+    }
+    Map<String, String> merged = new java.util.HashMap<>(commandEnv);
+    merged.putAll(adapterEnv);
+    return merged;
   }
 
   private Ran preflight(Request request) {
@@ -267,7 +353,8 @@ public final class RunService {
       CommandRunner.Outcome outcome,
       Instant before,
       Path stdoutCopy,
-      Map<String, String> attributes) {
+      Map<String, String> attributes,
+      Long reserved) {
     ResultFiles.Found found = ResultFiles.find(invocation.results(), before);
     Map<String, String> merged = new java.util.HashMap<>(attributes);
     merged.putAll(request.attributes()); // what the user says wins over what was detected
@@ -283,7 +370,8 @@ public final class RunService {
             outcome.started(),
             outcome.finished());
     List<Problem> problems = new ArrayList<>();
-    try (RunWriter writer = stores.get().startRun(start)) {
+    try (RunWriter writer =
+        reserved == null ? stores.get().startRun(start) : stores.get().startRun(start, reserved)) {
       IngestService.Read read =
           IngestService.read(writer, found.candidates(), null, IngestService.Progress.NONE);
       problems.addAll(read.problems());
