@@ -14,8 +14,8 @@ final class AnalysisRoutes implements RouteGroup {
 
   private final ServerQueries queries;
 
-  /** Diagnosis shares the failure index and its caches; one at a time. */
-  private final Object diagnosisLock = new Object();
+  /** Diagnosis shares the failure index and its caches; one at a time (API and web UI). */
+  static final Object DIAGNOSIS_LOCK = new Object();
 
   AnalysisRoutes(ServerQueries queries) {
     this.queries = queries;
@@ -33,7 +33,7 @@ final class AnalysisRoutes implements RouteGroup {
 
   private void diagnosis(Context ctx, Caller caller) {
     int tests = Params.intParam(ctx, "tests", 20);
-    synchronized (diagnosisLock) {
+    synchronized (DIAGNOSIS_LOCK) {
       JsonBody.send(ctx, queries.diagnosis(ctx.pathParam("project"), ctx.pathParam("run"), tests));
     }
   }

@@ -117,6 +117,7 @@ public final class EvidentServer implements AutoCloseable {
     for (RouteGroup group : groups(queries, uploads, metrics)) {
       group.register(api);
     }
+    new UiRoutes(auth, UiRoutes.pages(queries, workspace)).register(api);
     errors(app, logs);
     app.start(settings.host(), settings.port());
     EvidentServer server = new EvidentServer(app, api, auth, log, settings);
@@ -161,7 +162,8 @@ public final class EvidentServer implements AutoCloseable {
         404,
         ctx -> {
           String type = ctx.res().getContentType();
-          if (type == null || !type.startsWith("application/json")) {
+          if (type == null
+              || !(type.startsWith("application/json") || type.startsWith("text/html"))) {
             JsonBody.error(ctx, 404, "no route " + ctx.method() + " " + ctx.path());
           }
         });
