@@ -71,7 +71,9 @@ final class UiComparePages implements UiRoutes.UiPages {
     body.close("label").raw(" <button type=\"submit\">Compare</button></form>");
     Map<String, Object> c;
     try {
-      c = queries.compare(project, base, head == null ? "latest" : head);
+      String headRef = head == null ? "latest" : head;
+      String baseRef = base != null ? base : before(project, headRef);
+      c = queries.compare(project, baseRef, headRef);
     } catch (InputException e) {
       body.el("p", "Nothing to compare: " + e.getMessage(), "class", "error");
       UiLayout.send(ctx, 200, "Compare runs of " + project, caller, project, body);
@@ -124,6 +126,17 @@ final class UiComparePages implements UiRoutes.UiPages {
       }
     }
     UiLayout.send(ctx, 200, "Compare runs of " + project, caller, project, body);
+  }
+
+  /** The project's run stored before the head run. */
+  private String before(String project, String head) {
+    long id = queries.run(project, head).id();
+    var filter = new ServerQueries.RunFilter(null, Map.of(), null, null, null);
+    List<Object> older = queries.runs(project, filter, id, 1).items();
+    if (older.isEmpty()) {
+      throw new InputException("run " + id + " is the first run of " + project);
+    }
+    return String.valueOf(num(older.get(0), "run"));
   }
 
   private static String outcome(Object test, String side) {

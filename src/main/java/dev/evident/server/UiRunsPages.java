@@ -101,7 +101,8 @@ final class UiRunsPages implements UiRoutes.UiPages {
     Map<String, String> labels = label == null ? Map.of() : Params.pairs(List.of(label), "label");
     var filter = new ServerQueries.RunFilter(branch, labels, status, date(since), date(until));
     Long cursor = Params.longParam(ctx, "cursor");
-    ServerQueries.Page page = queries.runs(project, filter, cursor, PAGE);
+    int limit = Params.limit(ctx, PAGE, 500);
+    ServerQueries.Page page = queries.runs(project, filter, cursor, limit);
     Html body = new Html();
     filters(body, project, branch, label, status, since, until);
     body.raw("<table class=\"runs\">");
@@ -128,7 +129,18 @@ final class UiRunsPages implements UiRoutes.UiPages {
       body.el("p", "No run matches these filters.");
     }
     String[] kept = {
-      "branch", branch, "label", label, "status", status, "since", since, "until", until
+      "branch",
+      branch,
+      "label",
+      label,
+      "status",
+      status,
+      "since",
+      since,
+      "until",
+      until,
+      "limit",
+      ctx.queryParam("limit")
     };
     body.open("p", "class", "pager");
     if (cursor != null) {
