@@ -95,8 +95,16 @@ const statuses = await page.$$eval('table.runs tbody span.status', (s) => s.map(
 check(statuses.length > 0 && statuses.every((s) => s === 'PASSED'),
   `status filter shows only PASSED runs (${statuses.join(', ')})`);
 
-// The row filter narrows a long table.
+// The row filter narrows a long table (the failures of the latest run).
 await open('/ui/projects/sample/runs/latest', null);
+const box = page.locator('input.rowfilter').first();
+if (await box.count()) {
+  const all = await page.locator('table.failures tbody tr:not([hidden])').count();
+  await box.fill('case 17');
+  const some = await page.locator('table.failures tbody tr:not([hidden])').count();
+  check(some >= 1 && some < all, `row filter narrows ${all} failures to ${some}`);
+  await box.fill('');
+}
 
 if (suite) {
   await open('/ui/tasks', null);
