@@ -6,6 +6,7 @@ import dev.evident.service.ConfigException;
 import dev.evident.service.InputException;
 import dev.evident.service.NotFoundException;
 import dev.evident.service.ServerQueries;
+import dev.evident.service.TaskService;
 import dev.evident.service.TokenService;
 import dev.evident.service.Workspace;
 import io.javalin.Javalin;
@@ -48,13 +49,26 @@ public final class EvidentServer implements AutoCloseable {
   private final Auth auth;
   private final RequestLog log;
   private final ServerSettings settings;
+  private final TaskService tasks;
 
-  private EvidentServer(Javalin app, Api api, Auth auth, RequestLog log, ServerSettings settings) {
+  private EvidentServer(
+      Javalin app, Api api, Auth auth, RequestLog log, ServerSettings settings, TaskService tasks) {
     this.app = app;
     this.api = api;
     this.auth = auth;
     this.log = log;
     this.settings = settings;
+    this.tasks = tasks;
+  }
+
+  /** As the full {@code start}, with task workers at their defaults. */
+  public static EvidentServer start(
+      ServerSettings settings,
+      Workspace workspace,
+      ProjectConfig config,
+      String configName,
+      PrintStream logs) {
+    return start(settings, workspace, config, configName, logs, TaskService.Settings.DEFAULT);
   }
 
   /**
@@ -63,13 +77,15 @@ public final class EvidentServer implements AutoCloseable {
    *
    * @param config the server's evident.yaml (flaky settings, progress categories), or EMPTY
    * @param logs where one line per request, and start and stop, are written (stderr)
+   * @param taskSettings how the task workers run the config's suites
    */
   public static EvidentServer start(
       ServerSettings settings,
       Workspace workspace,
       ProjectConfig config,
       String configName,
-      PrintStream logs) {
+      PrintStream logs,
+      TaskService.Settings taskSettings) {
     TokenService tokens = workspace.tokens();
     if (!settings.loopback() && !settings.requireTokens() && !tokens.enabled()) {
       throw new ServerRefusedException(
@@ -114,13 +130,20 @@ public final class EvidentServer implements AutoCloseable {
             });
     Api api = new Api(app, auth);
     Uploads uploads = new Uploads(settings.limits(), settings.uploadDir());
-    for (RouteGroup group : groups(queries, uploads, metrics)) {
-      group.register(api);
+    TaskService tasks = workspace.tasks(config.suites(), taskSettings);
+    EvidentServer server;
+    try {
+      for (RouteGroup group : groups(queries, uploads, metrics, tasks)) {
+        group.register(api);
+      }
+      new UiRoutes(auth, UiRoutes.pages(queries, workspace, tasks)).register(api);
+      errors(app, logs);
+      app.start(settings.host(), settings.port());
+      server = new EvidentServer(app, api, auth, log, settings, tasks);
+    } catch (RuntimeException e) {
+      tasks.close();
+      throw e;
     }
-    new UiRoutes(auth, UiRoutes.pages(queries, workspace)).register(api);
-    errors(app, logs);
-    app.start(settings.host(), settings.port());
-    EvidentServer server = new EvidentServer(app, api, auth, log, settings);
     log.event(
         "started url="
             + server.url()
@@ -131,12 +154,13 @@ public final class EvidentServer implements AutoCloseable {
 
   /** The route families this server has. */
   private static List<RouteGroup> groups(
-      ServerQueries queries, Uploads uploads, ServerMetrics metrics) {
+      ServerQueries queries, Uploads uploads, ServerMetrics metrics, TaskService tasks) {
     return List.of(
-        new HealthRoutes(queries, metrics),
+        new HealthRoutes(queries, metrics, tasks),
         new QueryRoutes(queries),
         new AnalysisRoutes(queries),
-        new IngestRoutes(queries, uploads, metrics));
+        new IngestRoutes(queries, uploads, metrics),
+        new TaskRoutes(tasks));
   }
 
   private static void errors(Javalin app, PrintStream logs) {
@@ -144,6 +168,9 @@ public final class EvidentServer implements AutoCloseable {
     app.exception(NotFoundException.class, (e, ctx) -> JsonBody.error(ctx, 404, e.getMessage()));
     app.exception(ConfigException.class, (e, ctx) -> JsonBody.error(ctx, 422, e.getMessage()));
     app.exception(InputException.class, (e, ctx) -> JsonBody.error(ctx, 400, e.getMessage()));
+    app.exception(
+        dev.evident.service.TaskNotCancelableException.class,
+        (e, ctx) -> JsonBody.error(ctx, 409, e.getMessage()));
     app.exception(
         Exception.class,
         (e, ctx) -> {
@@ -189,11 +216,24 @@ public final class EvidentServer implements AutoCloseable {
     return api.routes().stream().map(r -> r.method() + " " + r.path()).toList();
   }
 
-  /** Stops accepting connections, waits for requests in flight, stops. */
+  /** The server's task queue (for A2A, MCP and the web UI to submit and follow tasks). */
+  public TaskService tasks() {
+    return tasks;
+  }
+
+  /**
+   * Stops accepting connections, waits for requests in flight, then stops the task workers: running
+   * tasks end INTERRUPTED with their partial runs stored, queued ones stay queued.
+   */
   @Override
   public void close() {
     log.event("stopping: draining requests in flight (up to " + settings.drainTimeout() + ")");
-    app.stop();
+    try {
+      app.stop();
+    } finally {
+      log.event("stopping task workers: " + tasks.running() + " running task(s) interrupted");
+      tasks.close();
+    }
     log.event("stopped");
   }
 

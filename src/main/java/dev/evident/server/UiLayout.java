@@ -44,6 +44,7 @@ final class UiLayout {
     page.raw("<header><nav>");
     page.open("a", "href", "/ui/", "class", "brand").text("Evident").close("a");
     page.link("/ui/", "Projects");
+    page.link("/ui/tasks", "Tasks");
     if (project != null) {
       String base = "/ui/projects/" + Html.enc(project);
       page.open("span", "class", "project").text(project).close("span");

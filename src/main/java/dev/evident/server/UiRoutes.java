@@ -5,6 +5,7 @@ import dev.evident.service.ConfigException;
 import dev.evident.service.InputException;
 import dev.evident.service.NotFoundException;
 import dev.evident.service.ServerQueries;
+import dev.evident.service.TaskService;
 import dev.evident.service.Workspace;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -37,9 +38,10 @@ final class UiRoutes implements RouteGroup {
   }
 
   /** The page families of the UI. */
-  static List<UiPages> pages(ServerQueries queries, Workspace workspace) {
+  static List<UiPages> pages(ServerQueries queries, Workspace workspace, TaskService tasks) {
     return List.of(
         new UiRunsPages(queries),
+        new UiTaskPages(tasks),
         new UiRunPage(queries),
         new UiComparePages(queries, workspace),
         new UiHistoryPages(queries, workspace));

@@ -1,6 +1,6 @@
 // Evident web UI: small progressive enhancements; every page works without them.
 // 1. Tables of more than 10 rows get a box that hides the rows not holding the typed text.
-// 2. Elements with data-live-tasks poll the server for task states until all are terminal.
+// 2. The task table (data-live) polls the server for its tasks' states until all are terminal.
 'use strict';
 
 function addRowFilters() {
@@ -20,7 +20,50 @@ function addRowFilters() {
   });
 }
 
+const TERMINAL = ['COMPLETED', 'FAILED', 'TIMED_OUT', 'CANCELLED', 'INTERRUPTED'];
+
+function liveTasks() {
+  const table = document.querySelector('table[data-live]');
+  if (!table) return;
+  const rows = () => Array.from(table.querySelectorAll('tbody tr[data-id]'));
+  const open = () => rows().filter((r) => !TERMINAL.includes(r.querySelector('[data-state]').textContent));
+  async function poll() {
+    const pending = open();
+    if (pending.length === 0) return;
+    try {
+      const ids = pending.map((r) => r.dataset.id).join(',');
+      const res = await fetch(`${table.dataset.live}?ids=${ids}`, { headers: { Accept: 'application/json' } });
+      if (res.ok) {
+        const body = await res.json();
+        body.tasks.forEach((t) => update(table.querySelector(`tr[data-id="${t.id}"]`), t));
+      }
+    } catch (e) {
+      // the server is restarting or unreachable: try again at the next tick
+    }
+    setTimeout(poll, 1000);
+  }
+  setTimeout(poll, 500);
+}
+
+function update(row, t) {
+  if (!row) return;
+  const state = row.querySelector('[data-state]');
+  state.textContent = t.state;
+  state.className = `status ${t.state.toLowerCase()}`;
+  const run = row.querySelector('[data-field=run]');
+  if (t.runUrl && !run.querySelector('a')) {
+    const a = document.createElement('a');
+    a.href = t.runUrl;
+    a.textContent = `run ${t.run}`;
+    run.replaceChildren(a);
+  }
+  row.querySelector('[data-field=done]').textContent = t.done ?? '';
+  row.querySelector('[data-field=failed]').textContent = t.failed ?? '';
+  row.querySelector('[data-field=message]').textContent = t.message ?? '';
+  if (t.terminal) row.querySelector('[data-field=cancel]').replaceChildren();
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   addRowFilters();
-  if (typeof window.evidentLiveTasks === 'function') window.evidentLiveTasks();
+  liveTasks();
 });
