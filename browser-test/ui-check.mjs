@@ -110,6 +110,7 @@ if (suite) {
   await open('/ui/tasks', null);
   await page.selectOption('form.start select[name=suite]', suite);
   await Promise.all([page.waitForURL(/\/ui\/tasks/), page.click('form.start button[type=submit]')]);
+  await page.evaluate(() => { window.__sameDocument = true; });
   const row = page.locator('table.tasks tbody tr').first();
   const first = await row.locator('[data-state]').textContent();
   check(['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'].includes(first.trim()), `new task shown as ${first.trim()}`);
@@ -122,7 +123,10 @@ if (suite) {
     { timeout: 30_000 },
   );
   const last = (await row.locator('[data-state]').textContent()).trim();
-  check(last === 'COMPLETED', `task reached ${last} live, without a reload`);
+  const same = await page.evaluate(() => window.__sameDocument === true);
+  check(last === 'COMPLETED' && same, `task reached ${last} live, without a reload (${same})`);
+  const runLink = await row.locator('[data-field=run] a').getAttribute('href');
+  check(/\/ui\/projects\/sample\/runs\/\d+$/.test(runLink ?? ''), `the task row links its run (${runLink})`);
   await page.screenshot({ path: join(out, 'ui-tasks.png'), fullPage: true });
 }
 
