@@ -125,6 +125,8 @@ if (suite) {
   const last = (await row.locator('[data-state]').textContent()).trim();
   const same = await page.evaluate(() => window.__sameDocument === true);
   check(last === 'COMPLETED' && same, `task reached ${last} live, without a reload (${same})`);
+  const via = await row.getAttribute('data-via');
+  check(via === 'events', `its last update came from the event stream (${via})`);
   const runLink = await row.locator('[data-field=run] a').getAttribute('href');
   check(/\/ui\/projects\/sample\/runs\/\d+$/.test(runLink ?? ''), `the task row links its run (${runLink})`);
   await page.screenshot({ path: join(out, 'ui-tasks.png'), fullPage: true });

@@ -26,7 +26,7 @@ final class UiRoutes implements RouteGroup {
   /** A page handler that knows its caller. */
   @FunctionalInterface
   interface Page {
-    void render(Context ctx, Caller caller);
+    void render(Context ctx, Caller caller) throws Exception;
   }
 
   private final UiSessions sessions;
@@ -38,10 +38,11 @@ final class UiRoutes implements RouteGroup {
   }
 
   /** The page families of the UI. */
-  static List<UiPages> pages(ServerQueries queries, Workspace workspace, TaskService tasks) {
+  static List<UiPages> pages(
+      ServerQueries queries, Workspace workspace, TaskService tasks, EventRoutes events) {
     return List.of(
         new UiRunsPages(queries),
-        new UiTaskPages(tasks),
+        new UiTaskPages(tasks, events),
         new UiRunPage(queries),
         new UiComparePages(queries, workspace),
         new UiHistoryPages(queries, workspace));
@@ -70,7 +71,7 @@ final class UiRoutes implements RouteGroup {
     api.page(method, path, ctx -> guarded(ctx, scope, page));
   }
 
-  private void guarded(Context ctx, Scope scope, Page page) {
+  private void guarded(Context ctx, Scope scope, Page page) throws Exception {
     Optional<Caller> found = sessions.caller(ctx);
     if (found.isEmpty()) {
       if (ctx.method() == HandlerType.GET) {

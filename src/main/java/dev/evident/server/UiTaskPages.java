@@ -20,16 +20,19 @@ import java.util.TreeMap;
 
 /**
  * The tasks page: the suites the server declares (with their parameters' defaults), a form that
- * starts one, and the newest tasks with their state, run and progress, kept live by ui.js, which
- * polls {@code /ui/tasks/live} (the cookie session's JSON view of the same tasks) until every shown
- * task is terminal. A token sees and starts its project's tasks only.
+ * starts one, and the newest tasks with their state, run and progress, kept live by ui.js from the
+ * server's event stream ({@code /ui/events}: {@code /api/v1/events} for the cookie session), and by
+ * polling {@code /ui/tasks/live} when the stream is not available. A token sees and starts its
+ * project's tasks only.
  */
 final class UiTaskPages implements UiRoutes.UiPages {
 
   private final TaskService tasks;
+  private final EventRoutes events;
 
-  UiTaskPages(TaskService tasks) {
+  UiTaskPages(TaskService tasks, EventRoutes events) {
     this.tasks = tasks;
+    this.events = events;
   }
 
   @Override
@@ -38,6 +41,9 @@ final class UiTaskPages implements UiRoutes.UiPages {
     ui.page(api, HandlerType.POST, "/ui/tasks", Scope.RUN, this::start);
     ui.page(api, HandlerType.POST, "/ui/tasks/{id}/cancel", Scope.RUN, this::cancel);
     ui.page(api, HandlerType.GET, "/ui/tasks/live", Scope.READ, this::live);
+    // The API's event stream, for the page's EventSource, which cannot send a bearer token: the
+    // cookie session's caller applies instead (its project's events only).
+    ui.page(api, HandlerType.GET, "/ui/events", Scope.READ, events::events);
   }
 
   private List<TaskSuite> suites(Caller caller) {
@@ -62,7 +68,7 @@ final class UiTaskPages implements UiRoutes.UiPages {
     Long cursor = Params.longParam(ctx, "cursor");
     List<Task> page = tasks.page(caller.project(), null, cursor, UiRunsPages.PAGE + 1);
     body.el("h2", "Tasks, newest first");
-    body.raw("<table class=\"tasks\" data-live=\"/ui/tasks/live\">");
+    body.raw("<table class=\"tasks\" data-live=\"/ui/tasks/live\" data-events=\"/ui/events\">");
     body.head(
         "Task",
         "Suite",

@@ -13,10 +13,13 @@ import dev.evident.service.Await;
 import dev.evident.service.TaskFixtures;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,13 +121,46 @@ class UiTaskPagesTests {
     assertThat(fx.get("/api/v1/tasks").json().get("tasks")).isEmpty();
   }
 
+  private String session(String token) {
+    var login = post("/ui/login", "token=" + token, null, fx.server.url());
+    String cookie = login.response().headers().firstValue("Set-Cookie").orElseThrow();
+    return cookie.substring(0, cookie.indexOf(';'));
+  }
+
+  @Test
+  void theCookieSessionFollowsItsProjectsTaskEventsOnTheUiStream() throws Exception {
+    start(true);
+    String cookie = session(fx.token("shop", Scope.READ, Scope.RUN));
+    assertThat(fx.get("/ui/events").status()).as("no session: to the login page").isEqualTo(302);
+    HttpRequest stream =
+        fx.request("/ui/events", null)
+            .header("Cookie", cookie)
+            .header("Accept", "text/event-stream")
+            .GET()
+            .build();
+    var response = fx.client.send(stream, HttpResponse.BodyHandlers.ofLines());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    assertThat(post("/ui/tasks", form("unit", ""), cookie, fx.server.url()).status())
+        .isEqualTo(303);
+    String completed =
+        CompletableFuture.supplyAsync(
+                () ->
+                    response
+                        .body()
+                        .filter(l -> l.startsWith("data:") && l.contains("\"COMPLETED\""))
+                        .findFirst()
+                        .orElse(""))
+            .get(60, TimeUnit.SECONDS);
+    assertThat(completed).contains("\"project\":\"shop\"").contains("\"origin\":\"ui\"");
+  }
+
   @Test
   void aReadTokenSeesTheTasksButCannotStartOne() {
     start(true);
     String read = fx.token("shop", Scope.READ);
-    var login = post("/ui/login", "token=" + read, null, fx.server.url());
-    String cookie = login.response().headers().firstValue("Set-Cookie").orElseThrow();
-    cookie = cookie.substring(0, cookie.indexOf(';'));
+    String cookie = session(read);
     var page = fx.send(fx.request("/ui/tasks", null).header("Cookie", cookie).GET().build());
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).doesNotContain("Start task");
