@@ -199,4 +199,13 @@ public final class ReportHtml {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The trend charts alone (inline SVG, classes styled by the page), for the server's web UI. */
+  public static String trendCharts(java.util.List<ReportPage.TrendPoint> trend) {
+    StringBuilder out = new StringBuilder();
+    if (!trend.isEmpty()) {
+      TrendSvg.charts(out, trend);
+    }
+    return out.toString();
+  }
 }

@@ -14,7 +14,7 @@ final class AnalysisRoutes implements RouteGroup {
 
   private final ServerQueries queries;
 
-  /** Diagnosis shares the failure index and its caches; one at a time (MCP's tools too). */
+  /** Diagnosis shares the failure index and its caches; one at a time (MCP and the web UI too). */
   private final Object diagnosisLock;
 
   AnalysisRoutes(ServerQueries queries, Object diagnosisLock) {

@@ -47,6 +47,14 @@ final class Api {
   }
 
   /**
+   * A web UI page or asset: HTML for browsers, not part of the JSON API (nor of its OpenAPI
+   * document); the UI checks its caller itself (a cookie session).
+   */
+  void page(HandlerType method, String path, io.javalin.http.Handler handler) {
+    app.addHttpHandler(method, path, handler);
+  }
+
+  /**
    * A route that needs a token (when the server requires tokens) with {@code scope}; when its path
    * has {@code {project}}, the token must be of that project.
    */

@@ -91,6 +91,11 @@ final class Auth {
     return caller;
   }
 
+  /** The valid token with this secret (cached like the header's), or empty. */
+  Optional<ApiToken> token(String secret) {
+    return lookup(secret);
+  }
+
   private Optional<ApiToken> lookup(String secret) {
     if (ttlNanos == 0) {
       return tokens.authenticate(secret);

@@ -101,7 +101,7 @@ final class EventRoutes implements RouteGroup, AutoCloseable {
     }
   }
 
-  private void events(Context ctx, Caller caller) throws Exception {
+  void events(Context ctx, Caller caller) throws Exception {
     String project = ctx.queryParam("project");
     if (project != null && !caller.sees(project)) {
       throw new HttpProblem(403, "token is for project " + caller.project() + ", not " + project);

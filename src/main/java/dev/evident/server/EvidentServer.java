@@ -161,6 +161,8 @@ public final class EvidentServer implements AutoCloseable {
         group.register(api);
       }
       events.register(api);
+      new UiRoutes(auth, UiRoutes.pages(queries, workspace, tasks, events, diagnosing))
+          .register(api);
       errors(app, logs);
       app.start(settings.host(), settings.port());
       server = new EvidentServer(app, api, auth, log, settings, tasks, events, mcp);
@@ -223,7 +225,8 @@ public final class EvidentServer implements AutoCloseable {
         404,
         ctx -> {
           String type = ctx.res().getContentType();
-          if (type == null || !type.startsWith("application/json")) {
+          if (type == null
+              || !(type.startsWith("application/json") || type.startsWith("text/html"))) {
             JsonBody.error(ctx, 404, "no route " + ctx.method() + " " + ctx.path());
           }
         });

@@ -38,6 +38,14 @@ public final class ReportPageService {
     return new ReportPage(trend(run, trendRuns), tests(run));
   }
 
+  /**
+   * The trend charts (inline SVG) of the last {@code runs} runs of the run's project up to it, as
+   * the HTML report draws them; for the server's web UI.
+   */
+  public String trendCharts(Run run, int runs) {
+    return ReportHtml.trendCharts(trend(run, runs));
+  }
+
   /** The report as one self-contained HTML page with the trend and every test. */
   public static String html(StatusReport report, ReportPage page) {
     return ReportHtml.render(report, page);
