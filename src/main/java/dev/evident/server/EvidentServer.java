@@ -117,6 +117,8 @@ public final class EvidentServer implements AutoCloseable {
     for (RouteGroup group : groups(queries, uploads, metrics)) {
       group.register(api);
     }
+    // A2A (issue 9): runs go through the server's task queue once it has one.
+    new A2aRoutes(new A2aTasks(null, workspace), List::of).register(api);
     errors(app, logs);
     app.start(settings.host(), settings.port());
     EvidentServer server = new EvidentServer(app, api, auth, log, settings);
