@@ -11,9 +11,14 @@ import java.util.Objects;
  * @param flaky how flakiness is scored ({@code evident flaky})
  * @param categories categories of tests with targets, in the order of the file
  * @param gates the quality gates {@code evident gate} and {@code --gate} apply
+ * @param suites the suites {@code evident serve} may run as tasks
  */
 public record ProjectConfig(
-    Requirements requires, FlakySettings flaky, List<TestCategory> categories, GateRules gates) {
+    Requirements requires,
+    FlakySettings flaky,
+    List<TestCategory> categories,
+    GateRules gates,
+    List<TaskSuite> suites) {
 
   /** The configuration of a project without a file. */
   public static final ProjectConfig EMPTY =
@@ -24,6 +29,13 @@ public record ProjectConfig(
     Objects.requireNonNull(flaky, "flaky");
     categories = List.copyOf(categories);
     Objects.requireNonNull(gates, "gates");
+    suites = List.copyOf(suites);
+  }
+
+  /** A configuration without task suites. */
+  public ProjectConfig(
+      Requirements requires, FlakySettings flaky, List<TestCategory> categories, GateRules gates) {
+    this(requires, flaky, categories, gates, List.of());
   }
 
   /** A configuration without gates. */

@@ -155,6 +155,11 @@ final class ConfigNode {
     return node.isArray() ? list(example) : List.of(this);
   }
 
+  /** The node itself, for a value the file gives as a JSON-like tree (a parameter schema). */
+  JsonNode json() {
+    return node;
+  }
+
   boolean isAbsent() {
     return node == null || node.isNull() || node instanceof MissingNode;
   }

@@ -30,6 +30,7 @@ public final class ProjectConfigs {
           FlakySection.NAME,
           CategoriesSection.NAME,
           GatesSection.NAME,
+          SuitesSection.NAME,
           "prices");
 
   /**
@@ -96,7 +97,11 @@ public final class ProjectConfigs {
         sections.containsKey(GatesSection.NAME)
             ? GatesSection.parse(sections.get(GatesSection.NAME))
             : GateRules.NONE;
-    return new ProjectConfig(requires, flaky, categories, gates);
+    List<dev.evident.model.TaskSuite> suites =
+        sections.containsKey(SuitesSection.NAME)
+            ? SuitesSection.parse(sections.get(SuitesSection.NAME))
+            : List.of();
+    return new ProjectConfig(requires, flaky, categories, gates, suites);
   }
 
   private static String name(Path workDir, Path file) {

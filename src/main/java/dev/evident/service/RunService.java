@@ -71,6 +71,8 @@ public final class RunService {
    * @param config an explicit config file, or null to look for evident.yaml
    * @param recordEnv environment variables whose values may be recorded
    * @param env the environment (System.getenv() outside tests)
+   * @param attributes facts to record on the run; they win over detected ones
+   * @param commandEnv variables added to the command's environment (a task's parameters)
    */
   public record Request(
       List<String> command,
@@ -83,9 +85,11 @@ public final class RunService {
       Path config,
       List<String> recordEnv,
       Map<String, String> env,
-      Map<String, String> attributes) {
+      Map<String, String> attributes,
+      Map<String, String> commandEnv) {
     public Request {
       attributes = Map.copyOf(attributes);
+      commandEnv = Map.copyOf(commandEnv);
       command = List.copyOf(command);
       if (command.isEmpty()) {
         throw new InputException(
@@ -97,6 +101,33 @@ public final class RunService {
       resultGlobs = List.copyOf(resultGlobs);
       recordEnv = List.copyOf(recordEnv);
       env = Map.copyOf(env);
+    }
+
+    public Request(
+        List<String> command,
+        Path workDir,
+        String project,
+        Map<String, String> labels,
+        Duration timeout,
+        List<String> resultGlobs,
+        boolean preflight,
+        Path config,
+        List<String> recordEnv,
+        Map<String, String> env,
+        Map<String, String> attributes) {
+      this(
+          command,
+          workDir,
+          project,
+          labels,
+          timeout,
+          resultGlobs,
+          preflight,
+          config,
+          recordEnv,
+          env,
+          attributes,
+          Map.of());
     }
 
     public Request(
@@ -186,7 +217,7 @@ public final class RunService {
           new CommandRunner(
               invocation.command(),
               request.workDir(),
-              invocation.environment(),
+              withCommandEnv(invocation.environment(), request.commandEnv()),
               new CommandRunner.Options(request.timeout(), GRACE, sink, counter, stdoutCopy));
       runner = commandRunner;
       if (cancelled) {
@@ -220,6 +251,16 @@ public final class RunService {
     if (r != null) {
       r.cancel();
     }
+  }
+
+  private static Map<String, String> withCommandEnv(
+      Map<String, String> adapterEnv, Map<String, String> commandEnv) {
+    if (commandEnv.isEmpty()) {
+      return adapterEnv;
+    }
+    Map<String, String> merged = new java.util.HashMap<>(commandEnv);
+    merged.putAll(adapterEnv);
+    return merged;
   }
 
   private Ran preflight(Request request) {

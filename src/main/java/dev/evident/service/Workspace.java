@@ -141,6 +141,16 @@ public final class Workspace implements AutoCloseable {
         this, store(), dev.evident.store.ServerStore.over(store()), config, configName);
   }
 
+  /**
+   * The server's task queue with its workers started; close it before the workspace.
+   *
+   * @param suites the suites the server's config declares
+   */
+  public TaskService tasks(
+      java.util.List<dev.evident.model.TaskSuite> suites, TaskService.Settings settings) {
+    return new TaskService(store(), suites, settings, Clock.systemUTC());
+  }
+
   /** Status reports of runs: every section computed from the stored results. */
   public ReportService reports() {
     return new ReportService(store(), this, Clock.systemUTC());

@@ -114,7 +114,7 @@ class ProjectConfigsTests {
           """
           'requires:\\n  services:\\n    redis: tcp://localhost:6381\\n  servces: {}\\n' | evident.yaml:4: unknown key 'servces' under requires; did you mean 'services'?
           'require:\\n  commands: [codex]\\n' | evident.yaml:1: unknown key 'require'; did you mean 'requires'?
-          'retries:\\n  max: 2\\n' | evident.yaml:1: unknown key 'retries'; known keys: requires, flaky, categories, gates, prices
+          'retries:\\n  max: 2\\n' | evident.yaml:1: unknown key 'retries'; known keys: requires, flaky, categories, gates, suites, prices
           'requires:\\n  services:\\n    redis: localhost:6381\\n' | evident.yaml:3: bad URL for service 'redis': 'localhost:6381'; write tcp://HOST:PORT or http(s)://HOST[:PORT]/PATH
           'requires:\\n  services:\\n    redis: tcp://localhost\\n' | evident.yaml:3: bad URL for service 'redis': 'tcp://localhost'; write tcp://HOST:PORT or http(s)://HOST[:PORT]/PATH
           'requires:\\n  services:\\n    api: ftp://host/x\\n' | evident.yaml:3: bad URL for service 'api': 'ftp://host/x'; write tcp://HOST:PORT or http(s)://HOST[:PORT]/PATH

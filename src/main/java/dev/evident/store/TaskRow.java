@@ -1,0 +1,41 @@
+package dev.evident.store;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A row of the task queue as stored. {@code state} is the name of a task state ({@code QUEUED},
+ * {@code RUNNING}, {@code COMPLETED}, ...); the service layer gives it meaning.
+ *
+ * @param owner the server holding the lease while RUNNING, else null
+ * @param leaseUntil epoch milliseconds until which the owner's lease holds, or null
+ * @param version grows on every change of the row
+ */
+public record TaskRow(
+    long id,
+    String project,
+    String suite,
+    Map<String, Object> parameters,
+    String origin,
+    String state,
+    Long runId,
+    Instant created,
+    Instant started,
+    Instant finished,
+    long testsDone,
+    long testsFailed,
+    String message,
+    int attempts,
+    String owner,
+    Long leaseUntil,
+    boolean cancelRequested,
+    long version) {
+  public TaskRow {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(suite, "suite");
+    parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(parameters);
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(created, "created");
+  }
+}
