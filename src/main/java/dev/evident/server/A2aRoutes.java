@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The A2A agent: its card at {@code /.well-known/agent-card.json} (and {@code agent.json}) and
@@ -29,13 +28,11 @@ final class A2aRoutes implements RouteGroup {
 
   private final A2aTasks tasks;
   private final A2aStream streams;
-  private final Supplier<List<A2aCard.Suite>> suites;
   private Auth auth;
 
-  A2aRoutes(A2aTasks tasks, Supplier<List<A2aCard.Suite>> suites) {
+  A2aRoutes(A2aTasks tasks) {
     this.tasks = tasks;
     this.streams = new A2aStream(tasks);
-    this.suites = suites;
   }
 
   @Override
@@ -55,7 +52,7 @@ final class A2aRoutes implements RouteGroup {
       throw new HttpProblem(400, e.getMessage());
     }
     String endpoint = ctx.scheme() + "://" + ctx.host() + PATH;
-    JsonBody.send(ctx, A2aCard.card(v, endpoint, "0.1.0", auth.required(), suites.get()));
+    JsonBody.send(ctx, A2aCard.card(v, endpoint, "0.1.0", auth.required(), tasks.suites()));
   }
 
   private void rpc(Context ctx, Caller caller) throws IOException {

@@ -4,6 +4,7 @@ import dev.evident.model.Run;
 import dev.evident.model.RunDetail;
 import dev.evident.model.RunQuarantine;
 import dev.evident.model.Scope;
+import dev.evident.model.TaskSuite;
 import dev.evident.service.NotFoundException;
 import dev.evident.service.RunQueries;
 import dev.evident.service.Task;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A2A tasks over the server's task queue: a run of a declared suite is a server task (same queue,
@@ -34,17 +36,34 @@ final class A2aTasks {
   private static final int KEPT = 1000;
 
   private final Tasks tasks;
+  private final Supplier<List<TaskSuite>> suites;
   private final Workspace workspace;
   private final Map<String, A2aTask> verified = lru(KEPT);
   private final Map<Long, String> contexts = lru(10_000);
   private final Map<Long, A2aTask> finished = lru(KEPT);
 
   /**
-   * @param tasks the server's task queue, or null when it runs none (no suites declared)
+   * @param tasks the server's task queue, or null when it runs none
+   * @param suites the suites it may run
    */
-  A2aTasks(Tasks tasks, Workspace workspace) {
+  A2aTasks(Tasks tasks, Supplier<List<TaskSuite>> suites, Workspace workspace) {
     this.tasks = tasks;
+    this.suites = suites;
     this.workspace = workspace;
+  }
+
+  /** The declared suites as the agent card lists them. */
+  List<A2aCard.Suite> suites() {
+    List<A2aCard.Suite> out = new ArrayList<>();
+    for (TaskSuite s : suites.get()) {
+      Object properties = s.parameters().get("properties");
+      List<String> names =
+          properties instanceof Map<?, ?> m
+              ? m.keySet().stream().map(String::valueOf).sorted().toList()
+              : List.of();
+      out.add(new A2aCard.Suite(s.name(), s.project(), null, names));
+    }
+    return out;
   }
 
   private static <K, V> Map<K, V> lru(int size) {
@@ -64,6 +83,23 @@ final class A2aTasks {
   /** Queues a run of the suite; invalid params naming every problem when it cannot run. */
   Task submit(A2aAsk.RunSuite ask, String contextId, Caller caller) {
     Tasks queue = queue();
+    suites.get().stream()
+        .filter(s -> s.name().equals(ask.suite()))
+        .findFirst()
+        .filter(s -> !caller.sees(s.project()))
+        .ifPresent(
+            s -> {
+              throw new HttpProblem(
+                  403,
+                  "token "
+                      + caller.token().id()
+                      + " is for project "
+                      + caller.project()
+                      + "; suite "
+                      + s.name()
+                      + " runs in project "
+                      + s.project());
+            });
     var validation = queue.validate(new TaskRequest(ask.suite(), ask.parameters(), "a2a"));
     if (!validation.valid()) {
       throw new A2aError(
@@ -72,11 +108,6 @@ final class A2aTasks {
           Map.of("problems", validation.problems()));
     }
     Task task = queue.submit(new TaskRequest(ask.suite(), ask.parameters(), "a2a"));
-    if (!caller.sees(task.project())) {
-      queue.cancel(task.id());
-      throw new HttpProblem(
-          403, "token " + caller.token().id() + " is not for project " + task.project());
-    }
     if (contextId != null) {
       contexts.put(task.id(), contextId);
     }
@@ -140,12 +171,41 @@ final class A2aTasks {
       throw new HttpProblem(403, "cancelling a task needs a token with the run scope");
     }
     try {
-      return view(queue().cancel(task.id()));
+      return view(settled(queue().cancel(task.id())));
     } catch (TaskNotCancelableException e) {
       throw notCancelable(id, A2aState.of(task.state()).name().toLowerCase());
     } catch (NotFoundException e) {
       throw A2aError.taskNotFound(id);
     }
+  }
+
+  /**
+   * A running task stops at its worker's next heartbeat: waits up to 10 s for that, so that the
+   * answer says canceled, else answers the task as it is (still working, cancel requested).
+   */
+  private Task settled(Task task) {
+    if (task.state().terminal()) {
+      return task;
+    }
+    java.util.concurrent.BlockingQueue<Task> changes =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    Task last = task;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    try (AutoCloseable ignored = queue().subscribe(task.id(), changes::add)) {
+      while (!last.state().terminal()) {
+        Task next =
+            changes.poll(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (next == null) {
+          break;
+        }
+        last = next;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return last;
   }
 
   private static A2aError notCancelable(String id, String state) {

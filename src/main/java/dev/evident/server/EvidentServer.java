@@ -6,6 +6,7 @@ import dev.evident.service.ConfigException;
 import dev.evident.service.InputException;
 import dev.evident.service.NotFoundException;
 import dev.evident.service.ServerQueries;
+import dev.evident.service.TaskService;
 import dev.evident.service.TokenService;
 import dev.evident.service.Workspace;
 import io.javalin.Javalin;
@@ -48,13 +49,26 @@ public final class EvidentServer implements AutoCloseable {
   private final Auth auth;
   private final RequestLog log;
   private final ServerSettings settings;
+  private final TaskService tasks;
 
-  private EvidentServer(Javalin app, Api api, Auth auth, RequestLog log, ServerSettings settings) {
+  private EvidentServer(
+      Javalin app, Api api, Auth auth, RequestLog log, ServerSettings settings, TaskService tasks) {
     this.app = app;
     this.api = api;
     this.auth = auth;
     this.log = log;
     this.settings = settings;
+    this.tasks = tasks;
+  }
+
+  /** As the full {@code start}, with task workers at their defaults. */
+  public static EvidentServer start(
+      ServerSettings settings,
+      Workspace workspace,
+      ProjectConfig config,
+      String configName,
+      PrintStream logs) {
+    return start(settings, workspace, config, configName, logs, TaskService.Settings.DEFAULT);
   }
 
   /**
@@ -69,7 +83,8 @@ public final class EvidentServer implements AutoCloseable {
       Workspace workspace,
       ProjectConfig config,
       String configName,
-      PrintStream logs) {
+      PrintStream logs,
+      TaskService.Settings taskSettings) {
     TokenService tokens = workspace.tokens();
     if (!settings.loopback() && !settings.requireTokens() && !tokens.enabled()) {
       throw new ServerRefusedException(
@@ -117,11 +132,12 @@ public final class EvidentServer implements AutoCloseable {
     for (RouteGroup group : groups(queries, uploads, metrics)) {
       group.register(api);
     }
-    // A2A (issue 9): runs go through the server's task queue once it has one.
-    new A2aRoutes(new A2aTasks(null, workspace), List::of).register(api);
+    TaskService tasks = workspace.tasks(config.suites(), taskSettings);
+    // A2A (issue 9): runs are server tasks.
+    new A2aRoutes(new A2aTasks(tasks, tasks::suites, workspace)).register(api);
     errors(app, logs);
     app.start(settings.host(), settings.port());
-    EvidentServer server = new EvidentServer(app, api, auth, log, settings);
+    EvidentServer server = new EvidentServer(app, api, auth, log, settings, tasks);
     log.event(
         "started url="
             + server.url()
@@ -193,7 +209,11 @@ public final class EvidentServer implements AutoCloseable {
   @Override
   public void close() {
     log.event("stopping: draining requests in flight (up to " + settings.drainTimeout() + ")");
-    app.stop();
+    try {
+      app.stop();
+    } finally {
+      tasks.close();
+    }
     log.event("stopped");
   }
 

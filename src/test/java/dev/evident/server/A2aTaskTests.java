@@ -1,0 +1,218 @@
+package dev.evident.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.evident.model.FlakySettings;
+import dev.evident.model.GateRules;
+import dev.evident.model.ProjectConfig;
+import dev.evident.model.Requirements;
+import dev.evident.service.TaskFixtures;
+import io.a2a.A2A;
+import io.a2a.client.Client;
+import io.a2a.client.ClientEvent;
+import io.a2a.client.TaskEvent;
+import io.a2a.client.TaskUpdateEvent;
+import io.a2a.client.config.ClientConfig;
+import io.a2a.client.transport.jsonrpc.JSONRPCTransport;
+import io.a2a.client.transport.jsonrpc.JSONRPCTransportConfig;
+import io.a2a.spec.A2AClientException;
+import io.a2a.spec.AgentCard;
+import io.a2a.spec.DataPart;
+import io.a2a.spec.Message;
+import io.a2a.spec.Task;
+import io.a2a.spec.TaskArtifactUpdateEvent;
+import io.a2a.spec.TaskIdParams;
+import io.a2a.spec.TaskNotCancelableError;
+import io.a2a.spec.TaskQueryParams;
+import io.a2a.spec.TaskState;
+import io.a2a.spec.TaskStatusUpdateEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A2A tasks end to end: a real server whose configuration declares a suite (a shell script that
+ * writes JUnit XML), its real task queue and workers, the official 0.3 client and our 1.0 client.
+ */
+class A2aTaskTests {
+
+  @TempDir Path dir;
+  ServerFixture fx;
+  AgentCard card;
+
+  @BeforeEach
+  void start() throws Exception {
+    fx = new ServerFixture(dir);
+    var suite = TaskFixtures.junit("smoke", dir, Duration.ofMinutes(1), 4);
+    var config =
+        new ProjectConfig(
+            Requirements.NONE, FlakySettings.DEFAULT, List.of(), GateRules.NONE, List.of(suite));
+    fx.server =
+        EvidentServer.start(
+            ServerSettings.loopback(dir.resolve("uploads")),
+            fx.workspace,
+            config,
+            "evident.yaml",
+            fx.log,
+            TaskFixtures.quick(4));
+    card = A2A.getAgentCard(fx.server.url());
+  }
+
+  @AfterEach
+  void stop() {
+    fx.close();
+  }
+
+  private Client client(boolean streaming, List<ClientEvent> events, CompletableFuture<Void> done)
+      throws A2AClientException {
+    return Client.builder(card)
+        .withTransport(JSONRPCTransport.class, new JSONRPCTransportConfig())
+        .clientConfig(new ClientConfig.Builder().setStreaming(streaming).build())
+        .addConsumer(
+            (event, c) -> {
+              events.add(event);
+              if (event instanceof TaskUpdateEvent u
+                  && u.getUpdateEvent() instanceof TaskStatusUpdateEvent s
+                  && s.isFinal()) {
+                done.complete(null);
+              }
+            })
+        .streamingErrorHandler(
+            error -> {
+              if (error == null) {
+                done.complete(null);
+              } else {
+                done.completeExceptionally(error);
+              }
+            })
+        .build();
+  }
+
+  private static Message run(Map<String, Object> parameters) {
+    return new Message.Builder()
+        .role(Message.Role.USER)
+        .parts(new DataPart(Map.of("suite", "smoke", "parameters", parameters)))
+        .build();
+  }
+
+  @Test
+  void theCardListsTheDeclaredSuiteWithItsParameters() {
+    var skill = card.skills().get(0);
+    assertThat(skill.description()).contains("smoke (project shop; parameters: fail, name, sleep)");
+    assertThat(skill.tags()).contains("suite:smoke");
+  }
+
+  @Test
+  void streamsARunInOrderAndAFailingRunIsCompletedWithTheFailureInTheReport() throws Exception {
+    List<ClientEvent> events = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+
+    client(true, events, done).sendMessage(run(Map.of("fail", true)));
+    done.get(60, TimeUnit.SECONDS);
+
+    List<TaskState> states = new ArrayList<>();
+    assertThat(events.get(0)).isInstanceOf(TaskEvent.class);
+    states.add(((TaskEvent) events.get(0)).getTask().getStatus().state());
+    for (ClientEvent e : events.subList(1, events.size())) {
+      if (((TaskUpdateEvent) e).getUpdateEvent() instanceof TaskStatusUpdateEvent s) {
+        states.add(s.getStatus().state());
+      }
+    }
+    assertThat(states).isSortedAccordingTo(java.util.Comparator.comparingInt(Enum::ordinal));
+    assertThat(states.getLast()).isEqualTo(TaskState.COMPLETED);
+    var artifact = events.get(events.size() - 2);
+    assertThat(((TaskUpdateEvent) artifact).getUpdateEvent())
+        .isInstanceOf(TaskArtifactUpdateEvent.class);
+    Task task = ((TaskUpdateEvent) events.getLast()).getTask();
+    var report = (DataPart) task.getArtifacts().get(0).parts().get(0);
+    assertThat(report.getData().toString()).contains("failed=1").contains("executed=2");
+  }
+
+  @Test
+  void messageSendWaitsForTheRunAndGetTaskAnswersTheSameTask() throws Exception {
+    List<ClientEvent> events = new CopyOnWriteArrayList<>();
+    Client client = client(false, events, new CompletableFuture<>());
+
+    client.sendMessage(run(Map.of()));
+
+    Task task = ((TaskEvent) events.get(0)).getTask();
+    assertThat(task.getStatus().state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(task.getStatus().message().getParts().get(0).toString()).isNotNull();
+    Task again = client.getTask(new TaskQueryParams(task.getId()), null);
+    assertThat(again.getArtifacts().get(0).parts()).hasSize(2);
+    assertThat(((Map<?, ?>) again.getMetadata().get("evident")).get("state"))
+        .isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void cancelsARunningTaskAndRefusesToCancelItTwice() throws Exception {
+    A2aPeer peer = new A2aPeer(fx.server.url() + "/a2a", "1.0", null);
+    Map<String, Object> send =
+        new java.util.HashMap<>(
+            A2aPeer.dataMessage(Map.of("suite", "smoke", "parameters", Map.of("sleep", 30))));
+    send.put("configuration", Map.of("returnImmediately", true));
+    String id = peer.call("SendMessage", send).at("/result/task/id").asText();
+    Client client = client(false, new ArrayList<>(), new CompletableFuture<>());
+
+    Task canceled = client.cancelTask(new TaskIdParams(id), null);
+
+    assertThat(canceled.getStatus().state()).isEqualTo(TaskState.CANCELED);
+    assertThatThrownBy(() -> client.cancelTask(new TaskIdParams(id), null))
+        .hasCauseInstanceOf(TaskNotCancelableError.class);
+  }
+
+  @Test
+  void runsAnEvaluatorStyleRequestListsItAndSubscribesToIt() {
+    A2aPeer peer = new A2aPeer(fx.server.url() + "/a2a", "1.0", null);
+    Map<String, Object> send =
+        new java.util.HashMap<>(
+            A2aPeer.dataMessage(
+                Map.of(
+                    "participants",
+                    Map.of("name", "agent"),
+                    "config",
+                    Map.of("suite", "smoke", "sleep", 1))));
+    send.put("configuration", Map.of("returnImmediately", true));
+    JsonNode task = peer.call("SendMessage", send).at("/result/task");
+    String id = task.get("id").asText();
+    assertThat(task.at("/metadata/evident/parameters/name").asText()).isEqualTo("agent");
+
+    List<JsonNode> events = peer.stream("SubscribeToTask", Map.of("id", id));
+
+    assertThat(events.getFirst().at("/result/task/id").asText()).isEqualTo(id);
+    assertThat(events.getLast().at("/result/statusUpdate/status/state").asText())
+        .isEqualTo("TASK_STATE_COMPLETED");
+    JsonNode list = peer.call("ListTasks", Map.of("pageSize", 10)).get("result");
+    assertThat(list.get("tasks").findValuesAsText("id")).contains(id);
+    assertThat(list.get("nextPageToken").asText()).isEmpty();
+    assertThat(peer.call("SubscribeToTask", Map.of("id", id)).at("/error/code").asInt())
+        .isEqualTo(-32004);
+  }
+
+  @Test
+  void anInvalidParameterOrUnknownSuiteIsInvalidParamsNamingTheProblem() {
+    A2aPeer peer = new A2aPeer(fx.server.url() + "/a2a", "1.0", null);
+
+    JsonNode bad =
+        peer.call(
+            "SendMessage",
+            A2aPeer.dataMessage(Map.of("suite", "smoke", "parameters", Map.of("sleep", 99))));
+    JsonNode unknown = peer.call("SendMessage", A2aPeer.dataMessage(Map.of("suite", "nope")));
+
+    assertThat(bad.at("/error/code").asInt()).isEqualTo(-32602);
+    assertThat(bad.at("/error/message").asText()).contains("sleep");
+    assertThat(unknown.at("/error/code").asInt()).isEqualTo(-32602);
+    assertThat(unknown.at("/error/message").asText()).contains("nope");
+  }
+}
