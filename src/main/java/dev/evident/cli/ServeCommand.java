@@ -4,6 +4,7 @@ import dev.evident.model.ProjectConfig;
 import dev.evident.server.EvidentServer;
 import dev.evident.server.ServerSettings;
 import dev.evident.service.ProjectConfigs;
+import dev.evident.service.TaskService;
 import dev.evident.service.Workspace;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,9 +79,32 @@ final class ServeCommand implements Callable<Integer> {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "evident.yaml with flaky settings and progress categories (default: evident.yaml or"
+          "evident.yaml with flaky settings, progress categories and task suites (default: evident.yaml or"
               + " .evident/config.yaml in the current directory, if there).")
   Path config;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Tasks this server runs at once (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Option(
+      names = "--allow-commands",
+      description =
+          "Let admin tokens submit arbitrary commands as tasks (refused otherwise: only the"
+              + " suites: of the config run).")
+  boolean allowCommands;
+
+  @Option(
+      names = "--task-lease",
+      paramLabel = "SECONDS",
+      defaultValue = "15",
+      description =
+          "How long a running task's claim holds without a heartbeat (every second) before"
+              + " another server takes it back (default: ${DEFAULT-VALUE}).")
+  int taskLease;
 
   /** java.util.logging's line format, unless the JVM was given one: ISO time, level, logger. */
   private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
@@ -115,7 +139,16 @@ final class ServeCommand implements Callable<Integer> {
     Workspace workspace = global.open();
     EvidentServer server;
     try {
-      server = EvidentServer.start(settings, workspace, projectConfig, configName, logs);
+      if (taskLease < 3) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--task-lease must be 3 seconds or more, not " + taskLease);
+      }
+      TaskService.Settings tasks =
+          TaskService.Settings.DEFAULT
+              .withWorkers(workers)
+              .withLease(Duration.ofSeconds(taskLease), Duration.ofSeconds(1))
+              .withAllowCommands(allowCommands);
+      server = EvidentServer.start(settings, workspace, projectConfig, configName, logs, tasks);
     } catch (RuntimeException e) {
       workspace.close();
       throw e;

@@ -77,6 +77,7 @@ public final class EvidentServer implements AutoCloseable {
    *
    * @param config the server's evident.yaml (flaky settings, progress categories), or EMPTY
    * @param logs where one line per request, and start and stop, are written (stderr)
+   * @param taskSettings how the task workers run the config's suites
    */
   public static EvidentServer start(
       ServerSettings settings,
@@ -129,15 +130,21 @@ public final class EvidentServer implements AutoCloseable {
             });
     Api api = new Api(app, auth);
     Uploads uploads = new Uploads(settings.limits(), settings.uploadDir());
-    for (RouteGroup group : groups(queries, uploads, metrics)) {
-      group.register(api);
-    }
     TaskService tasks = workspace.tasks(config.suites(), taskSettings);
-    // A2A (issue 9): runs are server tasks.
-    new A2aRoutes(new A2aTasks(tasks, tasks::suites, workspace)).register(api);
-    errors(app, logs);
-    app.start(settings.host(), settings.port());
-    EvidentServer server = new EvidentServer(app, api, auth, log, settings, tasks);
+    EvidentServer server;
+    try {
+      for (RouteGroup group : groups(queries, uploads, metrics, tasks)) {
+        group.register(api);
+      }
+      // A2A (issue 9): its runs are tasks of this queue.
+      new A2aRoutes(new A2aTasks(tasks, tasks::suites, workspace)).register(api);
+      errors(app, logs);
+      app.start(settings.host(), settings.port());
+      server = new EvidentServer(app, api, auth, log, settings, tasks);
+    } catch (RuntimeException e) {
+      tasks.close();
+      throw e;
+    }
     log.event(
         "started url="
             + server.url()
@@ -148,12 +155,13 @@ public final class EvidentServer implements AutoCloseable {
 
   /** The route families this server has. */
   private static List<RouteGroup> groups(
-      ServerQueries queries, Uploads uploads, ServerMetrics metrics) {
+      ServerQueries queries, Uploads uploads, ServerMetrics metrics, TaskService tasks) {
     return List.of(
-        new HealthRoutes(queries, metrics),
+        new HealthRoutes(queries, metrics, tasks),
         new QueryRoutes(queries),
         new AnalysisRoutes(queries),
-        new IngestRoutes(queries, uploads, metrics));
+        new IngestRoutes(queries, uploads, metrics),
+        new TaskRoutes(tasks));
   }
 
   private static void errors(Javalin app, PrintStream logs) {
@@ -161,6 +169,9 @@ public final class EvidentServer implements AutoCloseable {
     app.exception(NotFoundException.class, (e, ctx) -> JsonBody.error(ctx, 404, e.getMessage()));
     app.exception(ConfigException.class, (e, ctx) -> JsonBody.error(ctx, 422, e.getMessage()));
     app.exception(InputException.class, (e, ctx) -> JsonBody.error(ctx, 400, e.getMessage()));
+    app.exception(
+        dev.evident.service.TaskNotCancelableException.class,
+        (e, ctx) -> JsonBody.error(ctx, 409, e.getMessage()));
     app.exception(
         Exception.class,
         (e, ctx) -> {
@@ -205,13 +216,22 @@ public final class EvidentServer implements AutoCloseable {
     return api.routes().stream().map(r -> r.method() + " " + r.path()).toList();
   }
 
-  /** Stops accepting connections, waits for requests in flight, stops. */
+  /** The server's task queue (for A2A, MCP and the web UI to submit and follow tasks). */
+  public TaskService tasks() {
+    return tasks;
+  }
+
+  /**
+   * Stops accepting connections, waits for requests in flight, then stops the task workers: running
+   * tasks end INTERRUPTED with their partial runs stored, queued ones stay queued.
+   */
   @Override
   public void close() {
     log.event("stopping: draining requests in flight (up to " + settings.drainTimeout() + ")");
     try {
       app.stop();
     } finally {
+      log.event("stopping task workers: " + tasks.running() + " running task(s) interrupted");
       tasks.close();
     }
     log.event("stopped");

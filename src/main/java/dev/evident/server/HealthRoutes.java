@@ -2,6 +2,7 @@ package dev.evident.server;
 
 import dev.evident.model.Scope;
 import dev.evident.service.ServerQueries;
+import dev.evident.service.TaskService;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +14,9 @@ import java.util.Map;
 
 /**
  * Operations: {@code /health} (the process answers), {@code /ready} (the database answers and is
- * migrated), {@code /metrics} (Prometheus), and the OpenAPI document. Health, readiness and the
- * document need no token; metrics need one when the server requires tokens, and then show the
- * token's project only.
+ * migrated, the task workers run), {@code /metrics} (Prometheus), and the OpenAPI document. Health,
+ * readiness and the document need no token; metrics need one when the server requires tokens, and
+ * then show the token's project only.
  */
 final class HealthRoutes implements RouteGroup {
 
@@ -24,10 +25,12 @@ final class HealthRoutes implements RouteGroup {
   private final ServerQueries queries;
   private final ServerMetrics metrics;
   private final String openApi;
+  private final TaskService tasks;
 
-  HealthRoutes(ServerQueries queries, ServerMetrics metrics) {
+  HealthRoutes(ServerQueries queries, ServerMetrics metrics, TaskService tasks) {
     this.queries = queries;
     this.metrics = metrics;
+    this.tasks = tasks;
     this.openApi = resource("openapi.json");
   }
 
@@ -38,7 +41,8 @@ final class HealthRoutes implements RouteGroup {
         HandlerType.GET,
         "/ready",
         ctx -> {
-          List<String> reasons = queries.notReady();
+          List<String> reasons = new java.util.ArrayList<>(queries.notReady());
+          reasons.addAll(tasks.notReady());
           Map<String, Object> body = new LinkedHashMap<>();
           body.put("status", reasons.isEmpty() ? "READY" : "NOT_READY");
           body.put("reasons", reasons);

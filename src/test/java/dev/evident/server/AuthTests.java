@@ -25,7 +25,8 @@ class AuthTests {
 
   private ServerFixture.Answer call(String route, String project, String token) {
     String[] parts = route.split(" ", 2);
-    String path = parts[1].replace("{project}", project).replace("{run}", "latest");
+    String path =
+        parts[1].replace("{project}", project).replace("{run}", "latest").replace("{id}", "1");
     if (parts[0].equals("POST")) {
       return fx.post(path + "?name=TEST-x.xml", token, "application/xml", utf8(junit("X", 1, 0)));
     }
@@ -33,8 +34,17 @@ class AuthTests {
   }
 
   private List<String> guardedRoutes() {
-    List<String> open = List.of("GET /health", "GET /ready", "GET /api/v1/openapi.json");
-    return fx.server.routes().stream().filter(r -> !open.contains(r)).toList();
+    List<String> open =
+        List.of(
+            "GET /health",
+            "GET /ready",
+            "GET /api/v1/openapi.json",
+            "GET /.well-known/agent-card.json",
+            "GET /.well-known/agent.json");
+    // POST /a2a checks its scope per JSON-RPC method: A2aProtocolTests.
+    return fx.server.routes().stream()
+        .filter(r -> !open.contains(r) && !r.equals("POST /a2a"))
+        .toList();
   }
 
   @Test
@@ -43,6 +53,7 @@ class AuthTests {
     String aRead = fx.token("alpha", Scope.READ);
     String bRead = fx.token("beta", Scope.READ);
     String bIngest = fx.token("beta", Scope.INGEST);
+    String bRun = fx.token("beta", Scope.RUN);
     fx.start();
     for (int i = 0; i < 2; i++) {
       assertThat(call("POST /api/v1/projects/{project}/runs", "beta", bIngest).status())
@@ -52,9 +63,10 @@ class AuthTests {
     assertThat(routes).hasSizeGreaterThanOrEqualTo(12);
 
     for (String route : routes) {
-      boolean ingest = route.startsWith("POST");
-      String wrongScope = ingest ? bRead : bIngest;
-      String right = ingest ? bIngest : bRead;
+      boolean read = route.startsWith("GET") || route.equals("POST /api/v1/tasks/validate");
+      boolean run = !read && route.startsWith("POST /api/v1/tasks");
+      String wrongScope = read ? bIngest : bRead;
+      String right = read ? bRead : run ? bRun : bIngest;
       assertThat(call(route, "beta", null).status()).as("no token: " + route).isEqualTo(401);
       assertThat(call(route, "beta", "evt_unknown").status())
           .as("unknown token: " + route)

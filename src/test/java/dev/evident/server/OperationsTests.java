@@ -45,7 +45,7 @@ class OperationsTests {
     assertThat(fx.get("/ready").status()).isEqualTo(200);
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("evident.db"));
         var s = c.createStatement()) {
-      s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '5'");
+      s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '6'");
     }
 
     var answer = fx.get("/ready");
@@ -53,7 +53,7 @@ class OperationsTests {
     assertThat(answer.status()).isEqualTo(503);
     assertThat(answer.json().get("status").asText()).isEqualTo("NOT_READY");
     assertThat(answer.json().get("reasons").get(0).asText())
-        .contains("schema is at version 4, this server needs 5");
+        .contains("schema is at version 5, this server needs 6");
   }
 
   @Test

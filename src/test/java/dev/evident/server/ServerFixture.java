@@ -49,6 +49,15 @@ final class ServerFixture implements AutoCloseable {
     return this;
   }
 
+  /** With task suites and workers. */
+  ServerFixture start(
+      ServerSettings settings,
+      ProjectConfig config,
+      dev.evident.service.TaskService.Settings tasks) {
+    server = EvidentServer.start(settings, workspace, config, "evident.yaml", log, tasks);
+    return this;
+  }
+
   ServerFixture start() {
     return start(ServerSettings.loopback(dir.resolve("uploads")));
   }
@@ -90,6 +99,10 @@ final class ServerFixture implements AutoCloseable {
 
   Answer get(String path) {
     return get(path, null);
+  }
+
+  Answer postJson(String path, String token, String json) {
+    return post(path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
   Answer post(String path, String token, String contentType, byte[] body) {
