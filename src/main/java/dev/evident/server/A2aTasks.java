@@ -1,12 +1,8 @@
 package dev.evident.server;
 
-import dev.evident.model.Run;
-import dev.evident.model.RunDetail;
-import dev.evident.model.RunQuarantine;
 import dev.evident.model.Scope;
 import dev.evident.model.TaskSuite;
 import dev.evident.service.NotFoundException;
-import dev.evident.service.RunQueries;
 import dev.evident.service.Task;
 import dev.evident.service.TaskNotCancelableException;
 import dev.evident.service.TaskRequest;
@@ -40,7 +36,7 @@ final class A2aTasks {
   private final Workspace workspace;
   private final Map<String, A2aTask> verified = lru(KEPT);
   private final Map<Long, String> contexts = lru(10_000);
-  private final Map<Long, A2aTask> finished = lru(KEPT);
+  private final A2aViews views;
 
   /**
    * @param tasks the server's task queue, or null when it runs none
@@ -50,6 +46,7 @@ final class A2aTasks {
     this.tasks = tasks;
     this.suites = suites;
     this.workspace = workspace;
+    this.views = new A2aViews(workspace, lru(KEPT));
   }
 
   /** The declared suites as the agent card lists them. */
@@ -66,7 +63,7 @@ final class A2aTasks {
     return out;
   }
 
-  private static <K, V> Map<K, V> lru(int size) {
+  static <K, V> Map<K, V> lru(int size) {
     return Collections.synchronizedMap(
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
@@ -236,80 +233,7 @@ final class A2aTasks {
 
   /** The A2A view of a server task; with its report once it ended with a run. */
   A2aTask view(Task t) {
-    A2aTask cached = finished.get(t.id());
-    if (cached != null) {
-      return cached;
-    }
-    A2aState state = A2aState.of(t.state());
-    List<A2aTask.Artifact> artifacts = new ArrayList<>();
-    String text = progress(t);
-    if (state.terminal() && t.runId() != null) {
-      Run run = workspace.runs().resolve(String.valueOf(t.runId()), t.project());
-      RunDetail detail = workspace.runs().detail(run, 50);
-      RunQuarantine quarantine = workspace.quarantine().inRun(run);
-      artifacts.add(
-          new A2aTask.Artifact(
-              "report",
-              "report",
-              "Run " + run.id() + " of project " + run.project() + ": counts, failures, causes",
-              RunQueries.json(detail, quarantine),
-              RunQueries.text(detail, "", quarantine)));
-      text = RunQueries.statusLine(run) + (t.message() == null ? "" : " (" + t.message() + ")");
-    }
-    Instant at =
-        t.finished() != null ? t.finished() : t.started() != null ? t.started() : t.created();
-    String id = String.valueOf(t.id());
-    A2aTask view =
-        new A2aTask(
-            id,
-            contexts.getOrDefault(t.id(), "task-" + id),
-            state,
-            text,
-            at,
-            artifacts,
-            Map.of("evident", metadata(t)));
-    if (state.terminal()) {
-      finished.put(t.id(), view);
-    }
-    return view;
-  }
-
-  private static String progress(Task t) {
-    String counts =
-        t.testsDone() < 0
-            ? ""
-            : ": "
-                + t.testsDone()
-                + " tests done"
-                + (t.testsFailed() < 0 ? "" : ", " + t.testsFailed() + " failed so far");
-    return switch (t.state()) {
-      case QUEUED -> "queued: waiting for a free worker";
-      case RUNNING -> "running suite " + t.suite() + counts;
-      case COMPLETED -> "completed";
-      case FAILED ->
-          "harness error: " + (t.message() == null ? "the run could not be stored" : t.message());
-      case TIMED_OUT -> "timed out" + (t.message() == null ? "" : ": " + t.message());
-      case CANCELLED -> "canceled" + (t.message() == null ? "" : ": " + t.message());
-      case INTERRUPTED -> "interrupted" + (t.message() == null ? "" : ": " + t.message());
-    };
-  }
-
-  private static Map<String, Object> metadata(Task t) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("state", t.state().name());
-    m.put("suite", t.suite());
-    m.put("project", t.project());
-    m.put("parameters", t.parameters());
-    if (t.runId() != null) {
-      m.put("runId", t.runId());
-    }
-    m.put("testsDone", t.testsDone());
-    m.put("testsFailed", t.testsFailed());
-    m.put("created", A2aJson.time(t.created()));
-    if (t.message() != null) {
-      m.put("message", t.message());
-    }
-    return Collections.unmodifiableMap(m);
+    return views.view(t, contexts.get(t.id()));
   }
 
   private Tasks queue() {

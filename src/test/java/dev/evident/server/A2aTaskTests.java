@@ -8,6 +8,7 @@ import dev.evident.model.FlakySettings;
 import dev.evident.model.GateRules;
 import dev.evident.model.ProjectConfig;
 import dev.evident.model.Requirements;
+import dev.evident.model.Scope;
 import dev.evident.service.TaskFixtures;
 import io.a2a.A2A;
 import io.a2a.client.Client;
@@ -54,19 +55,18 @@ class A2aTaskTests {
   @BeforeEach
   void start() throws Exception {
     fx = new ServerFixture(dir);
+    startServer(ServerSettings.loopback(dir.resolve("uploads")));
+    card = A2A.getAgentCard(fx.server.url());
+  }
+
+  private void startServer(ServerSettings settings) {
     var suite = TaskFixtures.junit("smoke", dir, Duration.ofMinutes(1), 4);
     var config =
         new ProjectConfig(
             Requirements.NONE, FlakySettings.DEFAULT, List.of(), GateRules.NONE, List.of(suite));
     fx.server =
         EvidentServer.start(
-            ServerSettings.loopback(dir.resolve("uploads")),
-            fx.workspace,
-            config,
-            "evident.yaml",
-            fx.log,
-            TaskFixtures.quick(4));
-    card = A2A.getAgentCard(fx.server.url());
+            settings, fx.workspace, config, "evident.yaml", fx.log, TaskFixtures.quick(4));
   }
 
   @AfterEach
@@ -214,5 +214,37 @@ class A2aTaskTests {
     assertThat(bad.at("/error/message").asText()).contains("sleep");
     assertThat(unknown.at("/error/code").asInt()).isEqualTo(-32602);
     assertThat(unknown.at("/error/message").asText()).contains("nope");
+  }
+
+  @Test
+  void aTokenRunsAndSeesOnlyItsProjectsTasks() {
+    fx.server.close();
+    String shop = fx.token("shop", Scope.RUN, Scope.READ);
+    String other = fx.token("other", Scope.RUN, Scope.READ);
+    startServer(ServerSettings.loopback(dir.resolve("uploads")).withRequireTokens(true));
+    String endpoint = fx.server.url() + "/a2a";
+    A2aPeer shopPeer = new A2aPeer(endpoint, "1.0", shop);
+    A2aPeer otherPeer = new A2aPeer(endpoint, "1.0", other);
+    Map<String, Object> send =
+        new java.util.HashMap<>(A2aPeer.dataMessage(Map.of("suite", "smoke")));
+    send.put("configuration", Map.of("returnImmediately", true));
+
+    String id = shopPeer.call("SendMessage", send).at("/result/task/id").asText();
+
+    assertThat(id).isNotEmpty();
+    assertThat(otherPeer.call("GetTask", Map.of("id", id)).at("/error/code").asInt())
+        .isEqualTo(-32001);
+    assertThat(otherPeer.call("ListTasks", Map.of()).at("/result/tasks")).isEmpty();
+    assertThat(shopPeer.call("ListTasks", Map.of()).at("/result/tasks").findValuesAsText("id"))
+        .contains(id);
+    String body;
+    try {
+      body =
+          A2aPeer.JSON.writeValueAsString(
+              Map.of("jsonrpc", "2.0", "id", 1, "method", "SendMessage", "params", send));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(otherPeer.raw(body).status()).isEqualTo(403);
   }
 }
