@@ -98,6 +98,11 @@ final class A2aRoutes implements RouteGroup {
       fail(ctx, id, new A2aError(A2aError.TASK_NOT_FOUND, e.getMessage()));
     } catch (InputException e) {
       fail(ctx, id, A2aError.invalidParams(e.getMessage()));
+    } catch (IOException e) {
+      if (!ctx.res().isCommitted()) {
+        throw e;
+      }
+      // The client closed its stream: the subscription is closed, the task goes on.
     }
   }
 

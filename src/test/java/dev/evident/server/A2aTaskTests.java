@@ -9,6 +9,7 @@ import dev.evident.model.GateRules;
 import dev.evident.model.ProjectConfig;
 import dev.evident.model.Requirements;
 import dev.evident.model.Scope;
+import dev.evident.model.TaskSuite;
 import dev.evident.service.TaskFixtures;
 import io.a2a.A2A;
 import io.a2a.client.Client;
@@ -61,9 +62,28 @@ class A2aTaskTests {
 
   private void startServer(ServerSettings settings) {
     var suite = TaskFixtures.junit("smoke", dir, Duration.ofMinutes(1), 4);
+    // Prints TAP lines a while apart, so that the worker's heartbeats see tests done and failed.
+    String tap =
+        "for i in 1 2 3; do echo \"ok $i - t$i\"; sleep 0.4; done; echo 'not ok 4 - t4'; sleep 0.6;"
+            + " mkdir -p tap/$EVIDENT_TASK_ID; printf '<testsuite name=\"t\"><testcase"
+            + " classname=\"t\" name=\"t1\"/></testsuite>' > tap/$EVIDENT_TASK_ID/TEST-t.xml";
+    var progress =
+        new TaskSuite(
+            "tap",
+            "shop",
+            List.of("sh", "-c", tap),
+            dir,
+            List.of("tap/{{task.id}}/*.xml"),
+            Map.of(),
+            Duration.ofMinutes(1),
+            1);
     var config =
         new ProjectConfig(
-            Requirements.NONE, FlakySettings.DEFAULT, List.of(), GateRules.NONE, List.of(suite));
+            Requirements.NONE,
+            FlakySettings.DEFAULT,
+            List.of(),
+            GateRules.NONE,
+            List.of(suite, progress));
     fx.server =
         EvidentServer.start(
             settings, fx.workspace, config, "evident.yaml", fx.log, TaskFixtures.quick(4));
@@ -246,5 +266,31 @@ class A2aTaskTests {
       throw new IllegalStateException(e);
     }
     assertThat(otherPeer.raw(body).status()).isEqualTo(403);
+  }
+
+  @Test
+  void streamsProgressAsStatusUpdatesWithTestsDoneAndFailedSoFar() {
+    A2aPeer peer = new A2aPeer(fx.server.url() + "/a2a", "1.0", null);
+
+    List<JsonNode> events =
+        peer.stream("SendStreamingMessage", A2aPeer.dataMessage(Map.of("suite", "tap")));
+
+    List<String> progress = new ArrayList<>();
+    long lastDone = -1;
+    for (JsonNode e : events) {
+      JsonNode update = e.at("/result/statusUpdate");
+      if (update.isMissingNode()
+          || !update.at("/status/state").asText().equals("TASK_STATE_WORKING")) {
+        continue;
+      }
+      long done = update.at("/metadata/evident/testsDone").asLong();
+      assertThat(done).isGreaterThanOrEqualTo(lastDone);
+      lastDone = done;
+      progress.add(update.at("/status/message/parts/0/text").asText());
+    }
+    assertThat(progress)
+        .anyMatch(t -> t.matches("running suite tap: [1-4] tests done, [01] failed so far"));
+    assertThat(events.getLast().at("/result/statusUpdate/status/state").asText())
+        .isEqualTo("TASK_STATE_COMPLETED");
   }
 }
