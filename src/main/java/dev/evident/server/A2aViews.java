@@ -51,7 +51,10 @@ final class A2aViews {
               "Run " + run.id() + " of project " + run.project() + ": counts, failures, causes",
               RunQueries.json(detail, quarantine),
               RunQueries.text(detail, "", quarantine)));
-      text = RunQueries.statusLine(run) + (t.message() == null ? "" : " (" + t.message() + ")");
+      text =
+          t.state() == dev.evident.service.TaskState.COMPLETED
+              ? RunQueries.statusLine(run)
+              : text + "; run " + run.id() + ": " + RunQueries.statusLine(run);
     }
     Instant at =
         t.finished() != null ? t.finished() : t.started() != null ? t.started() : t.created();

@@ -83,7 +83,7 @@ class A2aTaskTests {
             FlakySettings.DEFAULT,
             List.of(),
             GateRules.NONE,
-            List.of(suite, progress));
+            List.of(suite, progress, broken()));
     fx.server =
         EvidentServer.start(
             settings, fx.workspace, config, "evident.yaml", fx.log, TaskFixtures.quick(4));
@@ -292,5 +292,64 @@ class A2aTaskTests {
         .anyMatch(t -> t.matches("running suite tap: [1-4] tests done, [01] failed so far"));
     assertThat(events.getLast().at("/result/statusUpdate/status/state").asText())
         .isEqualTo("TASK_STATE_COMPLETED");
+  }
+
+  @Test
+  void resubscribesWithTheOfficialClientToATaskStartedWithoutBlocking() throws Exception {
+    A2aPeer peer = new A2aPeer(fx.server.url() + "/a2a", null, null);
+    JsonNode started =
+        peer.call(
+            "message/send",
+            Map.of(
+                "message",
+                Map.of(
+                    "kind", "message",
+                    "messageId", "m1",
+                    "role", "user",
+                    "parts",
+                        List.of(
+                            Map.of(
+                                "kind",
+                                "data",
+                                "data",
+                                Map.of("suite", "smoke", "parameters", Map.of("sleep", 1))))),
+                "configuration",
+                Map.of("blocking", false)));
+    String id = started.at("/result/id").asText();
+    assertThat(started.at("/result/status/state").asText()).isIn("submitted", "working");
+    List<ClientEvent> events = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+
+    client(true, events, done).resubscribe(new TaskIdParams(id), null);
+    done.get(60, TimeUnit.SECONDS);
+
+    assertThat(((TaskEvent) events.getFirst()).getTask().getId()).isEqualTo(id);
+    var last = (TaskStatusUpdateEvent) ((TaskUpdateEvent) events.getLast()).getUpdateEvent();
+    assertThat(last.getStatus().state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(last.isFinal()).isTrue();
+  }
+
+  private TaskSuite broken() {
+    return new TaskSuite(
+        "broken",
+        "shop",
+        List.of(dir.resolve("no-such-command").toString()),
+        dir,
+        List.of(),
+        Map.of(),
+        Duration.ofMinutes(1),
+        1);
+  }
+
+  @Test
+  void aCommandThatCannotStartIsAFailedTaskSayingWhy() {
+    A2aPeer peer = new A2aPeer(fx.server.url() + "/a2a", "1.0", null);
+
+    JsonNode task =
+        peer.call("SendMessage", A2aPeer.dataMessage(Map.of("suite", "broken"))).at("/result/task");
+
+    assertThat(task.at("/status/state").asText()).isEqualTo("TASK_STATE_FAILED");
+    assertThat(task.at("/status/message/parts/0/text").asText()).startsWith("harness error: ");
+    assertThat(task.at("/metadata/evident/state").asText()).isEqualTo("FAILED");
   }
 }
