@@ -50,10 +50,18 @@ public final class EvidentServer implements AutoCloseable {
   private final RequestLog log;
   private final ServerSettings settings;
   private final TaskService tasks;
+  private final EventRoutes events;
 
   private EvidentServer(
-      Javalin app, Api api, Auth auth, RequestLog log, ServerSettings settings, TaskService tasks) {
+      Javalin app,
+      Api api,
+      Auth auth,
+      RequestLog log,
+      ServerSettings settings,
+      TaskService tasks,
+      EventRoutes events) {
     this.app = app;
+    this.events = events;
     this.api = api;
     this.auth = auth;
     this.log = log;
@@ -131,17 +139,29 @@ public final class EvidentServer implements AutoCloseable {
     Api api = new Api(app, auth);
     Uploads uploads = new Uploads(settings.limits(), settings.uploadDir());
     TaskService tasks = workspace.tasks(config.suites(), taskSettings);
+    EventRoutes events = null;
     EvidentServer server;
     try {
+      events = new EventRoutes(tasks, workspace.runs());
+      tasks.subscribeAll(
+          t -> {
+            if (t.state().terminal()) {
+              metrics.taskEnded(t);
+            }
+          });
       for (RouteGroup group : groups(queries, uploads, metrics, tasks)) {
         group.register(api);
       }
+      events.register(api);
       // A2A (issue 9): its runs are tasks of this queue.
       new A2aRoutes(new A2aTasks(tasks, tasks::suites, workspace)).register(api);
       errors(app, logs);
       app.start(settings.host(), settings.port());
-      server = new EvidentServer(app, api, auth, log, settings, tasks);
+      server = new EvidentServer(app, api, auth, log, settings, tasks, events);
     } catch (RuntimeException e) {
+      if (events != null) {
+        events.close();
+      }
       tasks.close();
       throw e;
     }
@@ -228,6 +248,7 @@ public final class EvidentServer implements AutoCloseable {
   @Override
   public void close() {
     log.event("stopping: draining requests in flight (up to " + settings.drainTimeout() + ")");
+    events.close(); // event streams never end by themselves: the drain would wait for them
     try {
       app.stop();
     } finally {

@@ -52,9 +52,11 @@ final class HealthRoutes implements RouteGroup {
     api.get(
         "/metrics",
         Scope.READ,
-        (ctx, caller) ->
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(metrics.scrape(caller.project())));
+        (ctx, caller) -> {
+          metrics.tasks(tasks.countsByProject(), tasks.running(), tasks.settings().workers());
+          ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+              .result(metrics.scrape(caller.project()));
+        });
   }
 
   static String resource(String name) {

@@ -81,6 +81,73 @@ final class ServerMetrics {
           .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
           .register(registry);
 
+  private final Gauge tasksQueued =
+      Gauge.builder()
+          .name("evident_task_queue_depth")
+          .help("Tasks waiting for a worker (QUEUED), by project, in the whole database")
+          .labelNames("project")
+          .register(registry);
+  private final Gauge tasksRunning =
+      Gauge.builder()
+          .name("evident_tasks_running")
+          .help("Tasks being run (RUNNING) by any server on the database, by project")
+          .labelNames("project")
+          .register(registry);
+  private final Gauge workersBusy =
+      Gauge.builder()
+          .name("evident_task_workers_busy")
+          .help("Tasks this server is running now (of evident_task_workers)")
+          .register(registry);
+  private final Gauge workers =
+      Gauge.builder()
+          .name("evident_task_workers")
+          .help("Task workers of this server (serve --workers)")
+          .register(registry);
+  private final Counter tasksEnded =
+      Counter.builder()
+          .name("evident_tasks_finished_total")
+          .help("Tasks that reached a terminal state as seen by this server, by project and state")
+          .labelNames("project", "state")
+          .register(registry);
+  private final Histogram taskSeconds =
+      Histogram.builder()
+          .name("evident_task_duration_seconds")
+          .help("From a task's start to its end, by terminal state (tasks that ran)")
+          .labelNames("state")
+          .classicOnly()
+          .classicUpperBounds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600)
+          .register(registry);
+
+  /** Sets the task gauges from the counts in the database and this server's workers. */
+  void tasks(
+      java.util.Map<String, java.util.Map<dev.evident.service.TaskState, Long>> byProject,
+      int busy,
+      int workerCount) {
+    tasksQueued.clear();
+    tasksRunning.clear();
+    byProject.forEach(
+        (project, counts) -> {
+          tasksQueued
+              .labelValues(project)
+              .set(counts.getOrDefault(dev.evident.service.TaskState.QUEUED, 0L));
+          tasksRunning
+              .labelValues(project)
+              .set(counts.getOrDefault(dev.evident.service.TaskState.RUNNING, 0L));
+        });
+    workersBusy.set(busy);
+    workers.set(workerCount);
+  }
+
+  /** Counts a task that ended, and how long it ran. */
+  void taskEnded(dev.evident.service.Task task) {
+    tasksEnded.labelValues(task.project(), task.state().name()).inc();
+    if (task.started() != null && task.finished() != null) {
+      taskSeconds
+          .labelValues(task.state().name())
+          .observe(java.time.Duration.between(task.started(), task.finished()).toNanos() / 1e9);
+    }
+  }
+
   /** Counts an ingested run and makes it the project's latest. */
   void ingested(Run run, long bytes, double seconds) {
     String project = run.project();

@@ -164,6 +164,11 @@ public final class RunQueries {
     return store.runs(project, limit);
   }
 
+  /** Runs of every project with ids above {@code afterId}, oldest first, at most {@code limit}. */
+  public List<Run> runsAfter(long afterId, int limit) {
+    return store.runsAfter(afterId, limit);
+  }
+
   /** How far back on a branch {@link #previousOnBranch} looks. */
   private static final int BRANCH_RUNS = 1000;
 

@@ -220,7 +220,20 @@ public final class TaskService implements Tasks, AutoCloseable {
     for (TaskState s : TaskState.values()) {
       counts.put(s, 0L);
     }
-    store.countByState().forEach((state, n) -> counts.put(TaskState.valueOf(state), n));
+    for (TaskStore.StateCount c : store.countByState()) {
+      counts.merge(TaskState.valueOf(c.state()), c.count(), Long::sum);
+    }
+    return counts;
+  }
+
+  /** How many tasks of each project are in each state (states without tasks left out). */
+  public Map<String, Map<TaskState, Long>> countsByProject() {
+    Map<String, Map<TaskState, Long>> counts = new java.util.TreeMap<>();
+    for (TaskStore.StateCount c : store.countByState()) {
+      counts
+          .computeIfAbsent(c.project(), p -> new java.util.EnumMap<>(TaskState.class))
+          .put(TaskState.valueOf(c.state()), c.count());
+    }
     return counts;
   }
 

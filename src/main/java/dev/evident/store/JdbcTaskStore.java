@@ -251,15 +251,17 @@ final class JdbcTaskStore implements TaskStore {
   }
 
   @Override
-  public Map<String, Long> countByState() {
+  public List<StateCount> countByState() {
     return store.withConnection(
         c -> {
-          Map<String, Long> counts = new LinkedHashMap<>();
+          List<StateCount> counts = new ArrayList<>();
           try (PreparedStatement ps =
-                  c.prepareStatement("SELECT state, COUNT(*) FROM tasks GROUP BY state");
+                  c.prepareStatement(
+                      "SELECT project, state, COUNT(*) FROM tasks GROUP BY project, state"
+                          + " ORDER BY project, state");
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              counts.put(rs.getString(1), rs.getLong(2));
+              counts.add(new StateCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
             }
           }
           return counts;

@@ -83,6 +83,9 @@ public interface TaskStore {
    */
   List<TaskRow> reap(long nowMillis, int maxAttempts, String message, Instant at);
 
-  /** How many tasks are in each state. */
-  Map<String, Long> countByState();
+  /** How many tasks of a project are in a state. */
+  record StateCount(String project, String state, long count) {}
+
+  /** How many tasks are in each state, by project. */
+  List<StateCount> countByState();
 }

@@ -108,6 +108,9 @@ class OperationsTests {
 
   @Test
   void theGrafanaDashboardUsesOnlyMetricsTheServerExports() throws Exception {
+    fx.close();
+    fx = TaskOperationsTests.withSuite(dir.resolve("with-tasks"), dir);
+    TaskOperationsTests.runOneTask(fx);
     fx.post(
         "/api/v1/projects/shop/runs?name=TEST-a.xml",
         null,
