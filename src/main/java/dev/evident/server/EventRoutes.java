@@ -25,10 +25,11 @@ import java.util.concurrent.TimeUnit;
  * {@code GET /api/v1/events}: Server-Sent Events of task state changes ({@code task}), tests
  * finishing during a task's run ({@code progress}, at each heartbeat) and stored runs ({@code run}:
  * uploads, task runs, CLI runs into the same database, found by looking for new run ids every
- * second). Filters: {@code project}, {@code task}, {@code run}; a project's token gets its
- * project's events only. Each event has an id; a client that reconnects with {@code Last-Event-ID}
- * gets the events it missed from the last {@link EventLog#CAPACITY}, after a {@code gap} event when
- * more were lost. A comment every 15 s keeps idle connections open.
+ * second; a task's run, which exists RUNNING from its start, again when the task ends). Filters:
+ * {@code project}, {@code task}, {@code run}; a project's token gets its project's events only.
+ * Each event has an id; a client that reconnects with {@code Last-Event-ID} gets the events it
+ * missed from the last {@link EventLog#CAPACITY}, after a {@code gap} event when more were lost. A
+ * comment every 15 s keeps idle connections open.
  */
 final class EventRoutes implements RouteGroup, AutoCloseable {
 
@@ -70,18 +71,30 @@ final class EventRoutes implements RouteGroup, AutoCloseable {
     data.put("type", type);
     data.put("task", TaskRoutes.json(t));
     log.append(type, t.project(), t.id(), t.runId(), json(data));
+    if (t.state().terminal() && t.runId() != null) {
+      // The run appeared RUNNING when the task started; now it is complete.
+      try {
+        run(runs.resolve(Long.toString(t.runId()), t.project()));
+      } catch (RuntimeException e) {
+        // gone or unreadable: the task event says enough
+      }
+    }
+  }
+
+  private void run(Run run) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("type", "run");
+    data.put("run", RunQueries.json(run));
+    String task = run.attributes().get("task.id");
+    log.append(
+        "run", run.project(), task == null ? null : Long.valueOf(task), run.id(), json(data));
   }
 
   private void newRuns() {
     try {
       for (Run run : runs.runsAfter(lastRun, 200)) {
         lastRun = Math.max(lastRun, run.id());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("type", "run");
-        data.put("run", RunQueries.json(run));
-        String task = run.attributes().get("task.id");
-        log.append(
-            "run", run.project(), task == null ? null : Long.valueOf(task), run.id(), json(data));
+        run(run);
       }
     } catch (RuntimeException e) {
       // the database may be away for a moment: look again in a second

@@ -21,8 +21,8 @@ import java.util.regex.PatternSyntaxException;
 final class ParameterSchema {
 
   private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean");
-  private static final Set<String> KEYWORDS =
-      Set.of("type", "enum", "default", "minimum", "maximum", "pattern", "description", "title");
+  private static final List<String> KEYWORDS =
+      List.of("type", "enum", "default", "minimum", "maximum", "pattern", "description", "title");
 
   /** The parameters filled in with defaults, and what is wrong with those given. */
   record Applied(Map<String, Object> values, List<String> problems) {}
@@ -47,7 +47,8 @@ final class ParameterSchema {
       Map<String, Object> property = p.getValue();
       for (String key : property.keySet()) {
         if (!KEYWORDS.contains(key)) {
-          problems.add(name + ": unsupported keyword '" + key + "' (" + KEYWORDS + ")");
+          problems.add(
+              name + ": unsupported keyword '" + key + "' (" + String.join(", ", KEYWORDS) + ")");
         }
       }
       if (!TYPES.contains(String.valueOf(property.get("type")))) {
@@ -221,6 +222,9 @@ final class ParameterSchema {
     }
     if (value instanceof List) {
       return "a list";
+    }
+    if (value instanceof Number) {
+      return "the number " + value;
     }
     return value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
   }

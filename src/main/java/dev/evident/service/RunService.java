@@ -47,6 +47,7 @@ public final class RunService {
   private final java.util.function.Supplier<ResultStore> stores;
   private volatile CommandRunner runner;
   private volatile boolean cancelled;
+  private volatile boolean reserve;
 
   public RunService(ResultStore store) {
     this(() -> store);
@@ -168,6 +169,9 @@ public final class RunService {
 
     /** The command ended; results are being read. */
     default void ended() {}
+
+    /** The run exists (RUNNING) before its command starts, when the service reserves it. */
+    default void runCreated(long runId) {}
   }
 
   /** Tests finished and failed so far, from the runner's output; -1 when it does not say. */
@@ -186,6 +190,15 @@ public final class RunService {
    */
   public record Ran(Run run, List<Problem> problems, List<String> blocked) {}
 
+  /**
+   * Makes {@link #run} store the run as RUNNING before its command starts, so that its id is known
+   * at once ({@link Watcher#runCreated}); it gets its results and status when the command ends.
+   */
+  public RunService reservingTheRun() {
+    reserve = true;
+    return this;
+  }
+
   public Ran run(Request request, Watcher watcher) {
     if (request.preflight()) {
       Ran blocked = preflight(request);
@@ -193,6 +206,37 @@ public final class RunService {
         return blocked;
       }
     }
+    Long reserved = null;
+    if (reserve) {
+      Instant now = Instant.now();
+      reserved =
+          stores
+              .get()
+              .reserveRun(
+                  new RunStart(
+                      request.project(),
+                      "run",
+                      RunEnvironment.shellQuoted(request.command()),
+                      null,
+                      request.attributes(),
+                      request.labels(),
+                      now,
+                      null));
+      watcher.runCreated(reserved);
+    }
+    boolean stored = false;
+    try {
+      Ran ran = run(request, watcher, reserved);
+      stored = true;
+      return ran;
+    } finally {
+      if (reserved != null && !stored) {
+        stores.get().interruptReserved(reserved, Instant.now());
+      }
+    }
+  }
+
+  private Ran run(Request request, Watcher watcher, Long reserved) {
     RunnerAdapter adapter = RunnerAdapters.detect(request.command(), request.resultGlobs());
     Path scratch = scratch();
     try {
@@ -238,7 +282,8 @@ public final class RunService {
           });
       CommandRunner.Outcome outcome = commandRunner.run();
       watcher.ended();
-      return store(request, adapter, invocation, outcome, before, stdoutCopy, attributes.join());
+      return store(
+          request, adapter, invocation, outcome, before, stdoutCopy, attributes.join(), reserved);
     } finally {
       deleteQuietly(scratch);
     }
@@ -308,7 +353,8 @@ public final class RunService {
       CommandRunner.Outcome outcome,
       Instant before,
       Path stdoutCopy,
-      Map<String, String> attributes) {
+      Map<String, String> attributes,
+      Long reserved) {
     ResultFiles.Found found = ResultFiles.find(invocation.results(), before);
     Map<String, String> merged = new java.util.HashMap<>(attributes);
     merged.putAll(request.attributes()); // what the user says wins over what was detected
@@ -324,7 +370,8 @@ public final class RunService {
             outcome.started(),
             outcome.finished());
     List<Problem> problems = new ArrayList<>();
-    try (RunWriter writer = stores.get().startRun(start)) {
+    try (RunWriter writer =
+        reserved == null ? stores.get().startRun(start) : stores.get().startRun(start, reserved)) {
       IngestService.Read read =
           IngestService.read(writer, found.candidates(), null, IngestService.Progress.NONE);
       problems.addAll(read.problems());

@@ -53,7 +53,7 @@ final class TaskExecution implements Runnable {
     this.clock = clock;
     this.listeners = listeners;
     this.workers = workers;
-    this.runner = new RunService(results);
+    this.runner = new RunService(results).reservingTheRun();
     this.cancelled = row.cancelRequested();
   }
 
@@ -155,6 +155,13 @@ final class TaskExecution implements Runnable {
       @Override
       public void started(Instant at, RunService.Progress p) {
         progress = p;
+      }
+
+      @Override
+      public void runCreated(long runId) {
+        if (store.runId(row.id(), owner, runId)) {
+          store.get(row.id()).ifPresent(listeners::publish);
+        }
       }
     };
   }

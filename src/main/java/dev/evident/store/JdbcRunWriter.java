@@ -59,13 +59,21 @@ final class JdbcRunWriter implements RunWriter {
   private boolean finished;
 
   JdbcRunWriter(JdbcStore store, RunStart start) {
+    this(store, start, null);
+  }
+
+  /** A writer of a new run, or of the run {@code reservedRunId} reserved (when not null). */
+  JdbcRunWriter(JdbcStore store, RunStart start, Long reservedRunId) {
     this.store = store;
     this.start = start;
     this.c = store.begin();
     try {
       tests =
           TestIdentities.load(c, store.database().dialect(), start.project(), Sql.instant(created));
-      runId = RunRows.insert(c, tests.projectId(), start, Sql.instant(created));
+      runId =
+          reservedRunId == null
+              ? RunRows.insert(c, tests.projectId(), start, Sql.instant(created))
+              : RunRows.reuse(c, reservedRunId, start);
       details = new Details(c, runId);
     } catch (SQLException | RuntimeException e) {
       abort();

@@ -104,6 +104,25 @@ final class JdbcStore implements ResultStore {
   }
 
   @Override
+  public long reserveRun(RunStart start) {
+    String now = Sql.instant(java.time.Instant.now());
+    return inTransaction(
+        c ->
+            RunRows.insert(
+                c, TestIdentities.projectId(c, db.dialect(), start.project(), now), start, now));
+  }
+
+  @Override
+  public RunWriter startRun(RunStart start, long reservedRunId) {
+    return new JdbcRunWriter(this, start, reservedRunId);
+  }
+
+  @Override
+  public boolean interruptReserved(long runId, java.time.Instant at) {
+    return inTransaction(c -> RunRows.interrupt(c, runId, Sql.instant(at)));
+  }
+
+  @Override
   public List<Run> runs(String project, int limit) {
     return withConnection(c -> RunReads.newest(c, project, limit));
   }

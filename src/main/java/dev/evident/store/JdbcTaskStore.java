@@ -227,6 +227,10 @@ final class JdbcTaskStore implements TaskStore {
                   nowMillis);
           List<TaskRow> reaped = new ArrayList<>();
           for (TaskRow t : expired) {
+            if (t.runId() != null) {
+              // its command died with its server: the run will never be finished by it
+              RunRows.interrupt(c, t.runId(), Sql.instant(at));
+            }
             if (t.attempts() < maxAttempts && !t.cancelRequested()) {
               update(
                   c,

@@ -64,6 +64,24 @@ public interface ResultStore extends AutoCloseable {
   /** Starts writing a run. The run becomes visible when the writer commits. */
   RunWriter startRun(RunStart start);
 
+  /**
+   * Stores a RUNNING run with no results at once (its id is known and visible while its command
+   * runs); {@link #startRun(RunStart, long)} fills it in later, or {@link #interruptReserved} ends
+   * it when nothing will.
+   */
+  long reserveRun(RunStart start);
+
+  /**
+   * Starts writing the results of a run {@link #reserveRun} made; when the writer commits, the run
+   * has them and its final status.
+   *
+   * @throws StoreException when that run is no longer RUNNING
+   */
+  RunWriter startRun(RunStart start, long reservedRunId);
+
+  /** Ends a reserved run that is still RUNNING as INTERRUPTED; false when it was not running. */
+  boolean interruptReserved(long runId, java.time.Instant at);
+
   /** The newest runs first, of one project or of all when {@code project} is null. */
   List<Run> runs(String project, int limit);
 

@@ -38,6 +38,37 @@ final class RunRows {
     }
   }
 
+  /** Takes over a RUNNING run {@link #insert} made earlier; returns its id. */
+  static long reuse(Connection c, long runId, RunStart start) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE runs SET source = ?, command = ?, exit_code = ?, attributes = ?"
+                + " WHERE id = ? AND status = 'RUNNING'")) {
+      ps.setString(1, start.source());
+      ps.setString(2, start.command());
+      Sql.setLong(ps, 3, start.exitCode() == null ? null : (long) start.exitCode());
+      ps.setString(4, Sql.json(new java.util.TreeMap<>(start.attributes())));
+      ps.setLong(5, runId);
+      if (ps.executeUpdate() == 0) {
+        throw new StoreException(
+            "run " + runId + " is no longer running: its results cannot be added");
+      }
+      return runId;
+    }
+  }
+
+  /** Ends a RUNNING run as INTERRUPTED; false when it was not running. */
+  static boolean interrupt(Connection c, long runId, String at) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE runs SET status = 'INTERRUPTED', finished_at = ? WHERE id = ? AND status ="
+                + " 'RUNNING'")) {
+      ps.setString(1, at);
+      ps.setLong(2, runId);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
   static void attributes(Connection c, long runId, java.util.Map<String, String> attributes)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET attributes = ? WHERE id = ?")) {

@@ -60,7 +60,7 @@ final class TestIdentities {
     return projectId;
   }
 
-  private static long projectId(Connection c, Dialect dialect, String name, String created)
+  static long projectId(Connection c, Dialect dialect, String name, String created)
       throws SQLException {
     String select = "SELECT id FROM projects WHERE name = ?" + dialect.forUpdate();
     for (int attempt = 0; ; attempt++) {

@@ -186,5 +186,12 @@ class ServeKillTests {
       rerun += t.get("attempts").asInt() == 2 ? 1 : 0;
     }
     assertThat(rerun).as("the two tasks running at the kill were run again").isEqualTo(2);
+    Map<String, Integer> runs = new HashMap<>();
+    for (JsonNode r : call(second + "/api/v1/projects/shop/runs", "GET", null).get("runs")) {
+      runs.merge(r.get("status").asText(), 1, Integer::sum);
+    }
+    assertThat(runs)
+        .as("the runs the dead server had started are INTERRUPTED, never left RUNNING")
+        .containsOnly(Map.entry("PASSED", 5), Map.entry("INTERRUPTED", 2));
   }
 }

@@ -139,13 +139,20 @@ class TaskServiceTests {
   void cancellingARunningTaskStopsItsCommandAndEndsCancelled() {
     TaskService tasks = service(1, suite());
     long id = tasks.submit(new TaskRequest("unit", Map.of("sleep", 30), "api")).id();
-    reached(tasks, id, TaskState.RUNNING);
+    Task running =
+        Await.until(
+            "a run id while it runs",
+            LIMIT,
+            () -> tasks.get(id).filter(t -> t.runId() != null).orElse(null));
+    assertThat(running.state()).isEqualTo(TaskState.RUNNING);
+    assertThat(store.run(running.runId()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
 
     tasks.cancel(id);
     Task done = ended(tasks, id);
 
     assertThat(done.state()).isEqualTo(TaskState.CANCELLED);
-    assertThat(done.runId()).isNotNull();
+    assertThat(done.runId()).isEqualTo(running.runId());
+    assertThat(store.run(done.runId()).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
     assertThatThrownBy(() -> tasks.cancel(id))
         .isInstanceOf(TaskNotCancelableException.class)
         .hasMessageContaining("already ended: CANCELLED");
