@@ -163,6 +163,8 @@ public final class EvidentServer implements AutoCloseable {
       events.register(api);
       new UiRoutes(auth, UiRoutes.pages(queries, workspace, tasks, events, diagnosing))
           .register(api);
+      // A2A (issue 9): its runs are tasks of this queue.
+      new A2aRoutes(new A2aTasks(tasks, tasks::suites, workspace)).register(api);
       errors(app, logs);
       app.start(settings.host(), settings.port());
       server = new EvidentServer(app, api, auth, log, settings, tasks, events, mcp);

@@ -34,8 +34,17 @@ class AuthTests {
   }
 
   private List<String> guardedRoutes() {
-    List<String> open = List.of("GET /health", "GET /ready", "GET /api/v1/openapi.json");
-    return fx.server.routes().stream().filter(r -> !open.contains(r)).toList();
+    List<String> open =
+        List.of(
+            "GET /health",
+            "GET /ready",
+            "GET /api/v1/openapi.json",
+            "GET /.well-known/agent-card.json",
+            "GET /.well-known/agent.json");
+    // POST /a2a checks its scope per JSON-RPC method: A2aProtocolTests.
+    return fx.server.routes().stream()
+        .filter(r -> !open.contains(r) && !r.equals("POST /a2a"))
+        .toList();
   }
 
   @Test
