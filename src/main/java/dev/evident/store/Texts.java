@@ -37,6 +37,7 @@ final class Texts implements AutoCloseable {
 
   private final Connection c;
   private final PreparedStatement insert;
+  private PreparedStatement selectFull;
   private final LongLongMap known = new LongLongMap(1024);
   private final List<Long> pendingIds = new ArrayList<>();
   private final List<byte[]> pendingBodies = new ArrayList<>();
@@ -136,7 +137,13 @@ final class Texts implements AutoCloseable {
       sql.append(i == 0 ? "?" : ", ?");
     }
     Set<Long> found = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+    // A full batch has the same SQL every time: prepared once.
+    boolean full = ids.size() == BATCH;
+    if (full && selectFull == null) {
+      selectFull = c.prepareStatement(sql.append(')').toString());
+    }
+    PreparedStatement ps = full ? selectFull : c.prepareStatement(sql.append(')').toString());
+    try {
       for (int i = 0; i < ids.size(); i++) {
         ps.setLong(i + 1, ids.get(i));
       }
@@ -144,6 +151,10 @@ final class Texts implements AutoCloseable {
         while (rs.next()) {
           found.add(rs.getLong(1));
         }
+      }
+    } finally {
+      if (!full) {
+        ps.close();
       }
     }
     return found;
@@ -234,6 +245,9 @@ final class Texts implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     insert.close();
+    if (selectFull != null) {
+      selectFull.close();
+    }
     deflater.end();
   }
 }
