@@ -3,6 +3,7 @@ package dev.evident.store;
 import dev.evident.model.Excerpt;
 import dev.evident.model.Failure;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +33,8 @@ final class Texts implements AutoCloseable {
    */
   private static final int DEFLATE_ABOVE = 4096;
 
+  private static final byte[] FAILURE = "failure".getBytes(StandardCharsets.UTF_8);
+
   private static final byte RAW = 0;
   private static final byte DEFLATED = 1;
 
@@ -53,13 +56,17 @@ final class Texts implements AutoCloseable {
 
   /** The id of a failure text, stored if new. */
   long failure(Failure f) {
-    long id = Hashes.contentId("failure", f.type(), f.message(), f.details());
+    // Each string encoded once, for the hash and the body.
+    byte[] type = f.type().getBytes(StandardCharsets.UTF_8);
+    byte[] message = f.message().getBytes(StandardCharsets.UTF_8);
+    byte[] details = f.details().getBytes(StandardCharsets.UTF_8);
+    long id = Hashes.contentId(FAILURE, type, message, details);
     if (known.get(id) == LongLongMap.MISSING) {
       known.put(id, 1);
-      Blobs.Writer w = new Blobs.Writer(f.details().length() + f.message().length() + 64);
-      w.string(f.type());
-      w.string(f.message());
-      w.string(f.details());
+      Blobs.Writer w = new Blobs.Writer(type.length + message.length + details.length + 15);
+      w.utf8(type);
+      w.utf8(message);
+      w.utf8(details);
       pend(id, w.toByteArray());
     }
     return id;
