@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -103,6 +103,7 @@ public final class CommandRunner {
   private volatile boolean grouped;
   private volatile boolean cancelled;
   private final Object stopping = new Object();
+  private final CountDownLatch startTried = new CountDownLatch(1);
 
   public CommandRunner(
       List<String> command, Path workDir, Map<String, String> environment, Options options) {
@@ -110,6 +111,15 @@ public final class CommandRunner {
     this.workDir = workDir;
     this.environment = Map.copyOf(environment);
     this.options = options;
+  }
+
+  /**
+   * Waits until {@link #run} has started the command (or found it cannot), at most {@code limit}:
+   * work that can wait, such as probing the environment, then leaves the command the first turn on
+   * the CPU.
+   */
+  public void awaitStart(Duration limit) throws InterruptedException {
+    startTried.await(limit.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Runs the command to its end (or its timeout, or cancellation) and says how it ended. */
@@ -120,6 +130,7 @@ public final class CommandRunner {
     Instant started = Instant.now();
     String missing = Commands.missing(command.get(0), workDir);
     if (missing != null) {
+      startTried.countDown();
       return new Outcome(
           -1, missing, false, false, started, Instant.now(), stdout, stderr, combined);
     }
@@ -133,6 +144,8 @@ public final class CommandRunner {
     } catch (IOException e) {
       return new Outcome(
           -1, startError(e), false, false, started, Instant.now(), stdout, stderr, combined);
+    } finally {
+      startTried.countDown();
     }
     synchronized (stopping) {
       process = p;
@@ -258,42 +271,6 @@ public final class CommandRunner {
       out.close();
     } catch (IOException e) {
       // nothing to tell: the command reads no input
-    }
-  }
-
-  /** Splits bytes into lines for a progress counter. */
-  private static final class LineSplitter {
-    private final ProgressCounter counter;
-    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-    LineSplitter(ProgressCounter counter) {
-      this.counter = counter;
-    }
-
-    void feed(byte[] bytes, int length) {
-      if (counter == ProgressCounter.NONE) {
-        return;
-      }
-      for (int i = 0; i < length; i++) {
-        byte b = bytes[i];
-        if (b == '\n') {
-          emit();
-        } else if (line.size() < 64 * 1024) {
-          line.write(b);
-        }
-      }
-    }
-
-    void finish() {
-      if (line.size() > 0) {
-        emit();
-      }
-    }
-
-    private void emit() {
-      String text = line.toString(StandardCharsets.UTF_8);
-      line.reset();
-      counter.line(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
     }
   }
 }

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 final class Pipeline {
 
   private static final int BATCH = 1024;
-  private static final int QUEUED_BATCHES = 32;
+  private static final int QUEUED_BATCHES = 4;
   private static final Object END = new Object();
 
   /** Emits items from the producer's thread. Also a ResultSink, so readers can write to it. */

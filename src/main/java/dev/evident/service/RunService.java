@@ -241,15 +241,6 @@ public final class RunService {
     Path scratch = scratch();
     try {
       Invocation invocation = adapter.prepare(request.command(), request.workDir(), scratch);
-      CompletableFuture<Map<String, String>> attributes =
-          CompletableFuture.supplyAsync(
-              () ->
-                  RunEnvironment.collect(
-                      adapter.name(),
-                      request.command(),
-                      request.workDir(),
-                      request.recordEnv(),
-                      request.env()));
       ProgressCounter counter = adapter.progress();
       Path stdoutCopy = invocation.stdoutIsResults() ? scratch.resolve("stdout-results") : null;
       OutputSink toWatcher =
@@ -267,6 +258,23 @@ public final class RunService {
       if (cancelled) {
         commandRunner.cancel();
       }
+      // The environment's probes (git, runtime versions) start once the command has: they can
+      // wait, the command's start cannot.
+      CompletableFuture<Map<String, String>> attributes =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  commandRunner.awaitStart(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return RunEnvironment.collect(
+                    adapter.name(),
+                    request.command(),
+                    request.workDir(),
+                    request.recordEnv(),
+                    request.env());
+              });
       watcher.started(
           before,
           new Progress() {

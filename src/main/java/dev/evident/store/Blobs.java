@@ -31,7 +31,11 @@ final class Blobs {
     }
 
     void string(String s) {
-      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      utf8(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A string given as its UTF-8 bytes, written as {@link #string} writes it. */
+    void utf8(byte[] utf8) {
       varint(utf8.length);
       ensure(utf8.length);
       System.arraycopy(utf8, 0, bytes, size, utf8.length);

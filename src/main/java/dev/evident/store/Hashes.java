@@ -13,14 +13,22 @@ final class Hashes {
   private Hashes() {}
 
   static long contentId(String... parts) {
+    byte[][] utf8 = new byte[parts.length][];
+    for (int i = 0; i < parts.length; i++) {
+      utf8[i] = parts[i].getBytes(StandardCharsets.UTF_8);
+    }
+    return contentId(utf8);
+  }
+
+  /** The same id as {@link #contentId(String...)}, for parts already encoded as UTF-8. */
+  static long contentId(byte[]... parts) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    for (String part : parts) {
-      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+    for (byte[] bytes : parts) {
       digest.update(intBytes(bytes.length));
       digest.update(bytes);
     }

@@ -82,8 +82,14 @@ final class JdbcRunWriter implements RunWriter {
   }
 
   private SuiteResults results(long suiteId) {
-    return results.computeIfAbsent(suiteId, SuiteResults::new);
+    if (lastResults == null || lastResults.suiteId != suiteId) {
+      lastResults = results.computeIfAbsent(suiteId, SuiteResults::new);
+    }
+    return lastResults;
   }
+
+  /** The suite of the previous result, which most results share (no lookup, no boxing). */
+  private SuiteResults lastResults;
 
   @Override
   public void add(TestResult result) {
@@ -296,6 +302,9 @@ final class JdbcRunWriter implements RunWriter {
       }
       if (details != null) {
         details.close();
+      }
+      if (tests != null) {
+        tests.close();
       }
     } catch (SQLException e) {
       throw store.failure(e);

@@ -6,10 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A project's tests while a run is written: the project's suites loaded once, the known identities
@@ -24,24 +22,35 @@ final class TestIdentities {
   private final Connection c;
   private final long projectId;
   private final Map<String, Long> suiteIds = new HashMap<>();
+  private PreparedStatement insertSuite;
+  private PreparedStatement selectNames;
 
   /**
-   * Known tests by suite: identity key to ref. One small map per suite rather than one large one,
-   * because consecutive results mostly share a suite, and a small map stays in the CPU's cache.
+   * The suites this run named, by id: each with its known tests (identity key to ref; one small map
+   * per suite rather than one large one, because consecutive results mostly share a suite, and a
+   * small map stays in the CPU's cache), its next ordinal and the names of its new tests.
    */
-  private final Map<Long, LongLongMap> identities = new HashMap<>();
-
-  private final Map<Long, Integer> nextOrdinal = new HashMap<>();
-
-  /** Suites of this run whose known tests are loaded (or that are new: none to load). */
-  private final Set<Long> loaded = new HashSet<>();
+  private final Map<Long, Suite> suites = new HashMap<>();
 
   /** Names of the tests first seen in this run, encoded as they come, by suite. */
   private final Map<Long, SuiteNames.Chunk> newNames = new LinkedHashMap<>();
 
+  /** The suite of the previous result: most results name it again (no lookup, no boxing). */
   private String lastSuiteName;
-  private long lastSuiteId = -1;
-  private LongLongMap lastIdentities;
+
+  private Suite last;
+
+  /** One suite while the run is written. */
+  private static final class Suite {
+    final long id;
+    LongLongMap identities;
+    int nextOrdinal;
+    SuiteNames.Chunk newNames;
+
+    Suite(long id) {
+      this.id = id;
+    }
+  }
 
   private TestIdentities(Connection c, long projectId) {
     this.c = c;
@@ -100,35 +109,37 @@ final class TestIdentities {
 
   /** The known tests of one suite, by identity key. Keys are recomputed from the names. */
   private void loadIdentities(long suiteId, String suite) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT first_ordinal, count, names FROM suite_tests WHERE suite_id = ?")) {
-      ps.setLong(1, suiteId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int first = rs.getInt(1);
-          int count = rs.getInt(2);
-          LongLongMap map = identities(suiteId, count);
-          SuiteNames.decode(
-              rs.getBytes(3),
-              first,
-              count,
-              (ordinal, name, parameters) ->
-                  map.put(
-                      new TestId(suite, name, parameters).key(), TestRefs.of(suiteId, ordinal)));
-          nextOrdinal.merge(suiteId, first + count, Math::max);
+    if (selectNames == null) {
+      selectNames =
+          c.prepareStatement(
+              "SELECT first_ordinal, count, names FROM suite_tests WHERE suite_id = ?");
+    }
+    PreparedStatement ps = selectNames;
+    ps.setLong(1, suiteId);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        int first = rs.getInt(1);
+        int count = rs.getInt(2);
+        Suite state = suites.get(suiteId);
+        if (state.identities == null) {
+          state.identities = new LongLongMap(count);
         }
+        LongLongMap map = state.identities;
+        SuiteNames.decode(
+            rs.getBytes(3),
+            first,
+            count,
+            (ordinal, name, parameters) ->
+                map.put(new TestId(suite, name, parameters).key(), TestRefs.of(suiteId, ordinal)));
+        state.nextOrdinal = Math.max(state.nextOrdinal, first + count);
       }
     }
   }
 
-  private LongLongMap identities(long suiteId, int expected) {
-    return identities.computeIfAbsent(suiteId, s -> new LongLongMap(expected));
-  }
-
   /** The ref of a known test, or MISSING. */
   long ref(long suiteId, long key) {
-    LongLongMap map = suiteId == lastSuiteId ? lastIdentities : identities.get(suiteId);
+    Suite suite = last != null && last.id == suiteId ? last : suites.get(suiteId);
+    LongLongMap map = suite == null ? null : suite.identities;
     return map == null ? LongLongMap.MISSING : map.get(key);
   }
 
@@ -138,45 +149,63 @@ final class TestIdentities {
    */
   long suiteId(String name) throws SQLException {
     if (name.equals(lastSuiteName)) {
-      return lastSuiteId;
+      return last.id;
     }
     Long id = suiteIds.get(name);
-    if (id != null && loaded.add(id)) {
-      loadIdentities(id, name);
-    }
-    if (id == null) {
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO suites (project_id, name) VALUES (?, ?) RETURNING id")) {
-        ps.setLong(1, projectId);
-        ps.setString(2, name);
-        id = Sql.returnedId(ps);
+    boolean inserted = id == null;
+    if (inserted) {
+      if (insertSuite == null) {
+        insertSuite =
+            c.prepareStatement("INSERT INTO suites (project_id, name) VALUES (?, ?) RETURNING id");
       }
+      insertSuite.setLong(1, projectId);
+      insertSuite.setString(2, name);
+      id = Sql.returnedId(insertSuite);
       suiteIds.put(name, id);
-      loaded.add(id);
+    }
+    Suite suite = suites.get(id);
+    if (suite == null) {
+      suite = new Suite(id);
+      suites.put(id, suite);
+      if (!inserted) {
+        loadIdentities(id, name);
+      }
     }
     lastSuiteName = name;
-    lastSuiteId = id;
-    lastIdentities = identities.get(id);
+    last = suite;
     return id;
   }
 
   /** Gives a test first seen in this run the next ordinal of its suite. */
   long newTest(long suiteId, long key, TestId id) {
-    int ordinal = nextOrdinal.getOrDefault(suiteId, 0);
+    Suite suite = last != null && last.id == suiteId ? last : suites.get(suiteId);
+    int ordinal = suite.nextOrdinal;
     if (ordinal > TestRefs.MAX_ORDINAL) {
       throw new StoreException(
           "suite " + id.suite() + " has more than " + TestRefs.MAX_ORDINAL + " tests");
     }
-    nextOrdinal.put(suiteId, ordinal + 1);
-    newNames
-        .computeIfAbsent(suiteId, s -> new SuiteNames.Chunk(ordinal))
-        .add(id.name(), id.parameters());
-    long ref = TestRefs.of(suiteId, ordinal);
-    identities(suiteId, 16).put(key, ref);
-    if (suiteId == lastSuiteId) {
-      lastIdentities = identities.get(suiteId);
+    suite.nextOrdinal = ordinal + 1;
+    if (suite.newNames == null) {
+      suite.newNames = new SuiteNames.Chunk(ordinal);
+      newNames.put(suiteId, suite.newNames);
     }
+    suite.newNames.add(id.name(), id.parameters());
+    long ref = TestRefs.of(suiteId, ordinal);
+    if (suite.identities == null) {
+      suite.identities = new LongLongMap(16);
+    }
+    suite.identities.put(key, ref);
     return ref;
+  }
+
+  /** Closes the statement kept for new suites. */
+  void close() throws SQLException {
+    if (insertSuite != null) {
+      insertSuite.close();
+    }
+    if (selectNames != null) {
+      selectNames.close();
+    }
   }
 
   /** The names of the tests first seen in this run, one chunk per suite, for the commit. */

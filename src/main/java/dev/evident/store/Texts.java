@@ -3,6 +3,7 @@ package dev.evident.store;
 import dev.evident.model.Excerpt;
 import dev.evident.model.Failure;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,11 +33,14 @@ final class Texts implements AutoCloseable {
    */
   private static final int DEFLATE_ABOVE = 4096;
 
+  private static final byte[] FAILURE = "failure".getBytes(StandardCharsets.UTF_8);
+
   private static final byte RAW = 0;
   private static final byte DEFLATED = 1;
 
   private final Connection c;
   private final PreparedStatement insert;
+  private PreparedStatement selectFull;
   private final LongLongMap known = new LongLongMap(1024);
   private final List<Long> pendingIds = new ArrayList<>();
   private final List<byte[]> pendingBodies = new ArrayList<>();
@@ -52,13 +56,17 @@ final class Texts implements AutoCloseable {
 
   /** The id of a failure text, stored if new. */
   long failure(Failure f) {
-    long id = Hashes.contentId("failure", f.type(), f.message(), f.details());
+    // Each string encoded once, for the hash and the body.
+    byte[] type = f.type().getBytes(StandardCharsets.UTF_8);
+    byte[] message = f.message().getBytes(StandardCharsets.UTF_8);
+    byte[] details = f.details().getBytes(StandardCharsets.UTF_8);
+    long id = Hashes.contentId(FAILURE, type, message, details);
     if (known.get(id) == LongLongMap.MISSING) {
       known.put(id, 1);
-      Blobs.Writer w = new Blobs.Writer(f.details().length() + f.message().length() + 64);
-      w.string(f.type());
-      w.string(f.message());
-      w.string(f.details());
+      Blobs.Writer w = new Blobs.Writer(type.length + message.length + details.length + 15);
+      w.utf8(type);
+      w.utf8(message);
+      w.utf8(details);
       pend(id, w.toByteArray());
     }
     return id;
@@ -136,7 +144,13 @@ final class Texts implements AutoCloseable {
       sql.append(i == 0 ? "?" : ", ?");
     }
     Set<Long> found = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+    // A full batch has the same SQL every time: prepared once.
+    boolean full = ids.size() == BATCH;
+    if (full && selectFull == null) {
+      selectFull = c.prepareStatement(sql.append(')').toString());
+    }
+    PreparedStatement ps = full ? selectFull : c.prepareStatement(sql.append(')').toString());
+    try {
       for (int i = 0; i < ids.size(); i++) {
         ps.setLong(i + 1, ids.get(i));
       }
@@ -144,6 +158,10 @@ final class Texts implements AutoCloseable {
         while (rs.next()) {
           found.add(rs.getLong(1));
         }
+      }
+    } finally {
+      if (!full) {
+        ps.close();
       }
     }
     return found;
@@ -234,6 +252,9 @@ final class Texts implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     insert.close();
+    if (selectFull != null) {
+      selectFull.close();
+    }
     deflater.end();
   }
 }
