@@ -83,7 +83,8 @@ public final class ClaimExtractor {
     boolean heading = block.kind() == TextBlock.Kind.HEADING;
     boolean countsArePlans = heading ? Plans.isPlanHeadingText(s) : block.section().isPlan();
     boolean temporal = Plans.isTemporal(s) || block.section().isTemporal();
-    String subject = subject(block, s, first);
+    Subject named = subject(block, s, first);
+    String subject = named.name();
     String text = s.strip();
 
     List<StatementParser.Found> statements = StatementParser.parse(s);
@@ -92,6 +93,10 @@ public final class ClaimExtractor {
         continue;
       }
       String who = st.subject().isEmpty() ? subject : st.subject();
+      boolean implied =
+          st.subject().isEmpty()
+              ? named.implied()
+              : st.expectation() == Expectation.READY && StatementParser.namesTheSystem(who);
       List<Quantity> stated =
           st.count() == null ? List.of() : List.of(Quantity.exact(Measure.TESTS, st.count()));
       ClaimKind kind = st.named() ? ClaimKind.NAMED : ClaimKind.UNIVERSAL;
@@ -105,7 +110,8 @@ public final class ClaimExtractor {
               List.of(),
               st.expectation(),
               null,
-              temporal));
+              temporal,
+              implied));
     }
     if (countsArePlans) {
       return;
@@ -126,7 +132,9 @@ public final class ClaimExtractor {
               .map(StatementParser.Found::count)
               .findFirst()
               .orElse(null);
-      out.add(ChangeClaims.of(block, from, s, text, subject, change, counts, all, temporal));
+      out.add(
+          ChangeClaims.of(block, from, s, text, subject, change, counts, all, temporal)
+              .implied(named.implied()));
       return;
     }
     Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
@@ -139,8 +147,11 @@ public final class ClaimExtractor {
       List<Quantity> stated = new ArrayList<>();
       e.getValue().forEach(f -> stated.addAll(f.quantities()));
       boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
+      boolean implied = named.implied() && e.getKey().equals(subject);
       ClaimKind kind =
-          !e.getKey().isEmpty() ? ClaimKind.NAMED : rate ? ClaimKind.RATE : ClaimKind.COUNT;
+          !e.getKey().isEmpty() && !implied
+              ? ClaimKind.NAMED
+              : rate ? ClaimKind.RATE : ClaimKind.COUNT;
       out.add(
           new Claim(
               block.lineAt(from + e.getValue().get(0).start()),
@@ -151,32 +162,44 @@ public final class ClaimExtractor {
               List.of(),
               null,
               null,
-              temporal));
+              temporal,
+              implied));
     }
   }
 
-  /** The subject a sentence names for its counts: its label, an identifier, or its heading. */
-  private static String subject(TextBlock block, String s, boolean first) {
-    if (block.kind() == TextBlock.Kind.HEADING) {
-      return Subjects.ofHeading(s);
-    }
-    if (first) {
+  /** A claim's subject, and whether it is implied (see {@link Claim#implied()}). */
+  private record Subject(String name, boolean implied) {}
+
+  /**
+   * The subject a sentence names for its counts: its label, an identifier, or (implied) its
+   * heading. A heading's own claims ("## Results: 14/18 passing") take their label, or else the
+   * headings above.
+   */
+  private static Subject subject(TextBlock block, String s, boolean first) {
+    boolean heading = block.kind() == TextBlock.Kind.HEADING;
+    boolean labelled = false;
+    if (first || heading) {
       Matcher label = LABEL.matcher(s.strip());
       if (label.find() && !label.group(1).matches(".*\\d.*[:]?")) {
+        labelled = true;
         String named = Subjects.ofLabel(label.group(1));
         if (!named.isEmpty()) {
-          return named;
+          return new Subject(named, false);
         }
       }
+    }
+    if (heading && !labelled) {
+      return new Subject(Subjects.ofHeading(s), true);
     }
     // An identifier in parentheses says where some of the tests are ("4 skipped (all in
     // LegacyIT)"), not what the sentence counts.
     Matcher id =
         IDENTIFIER.matcher(PARENTHESES.matcher(s).replaceAll(m -> " ".repeat(m.group().length())));
     if (id.find()) {
-      return id.group(1).replace("`", "");
+      return new Subject(id.group(1).replace("`", ""), false);
     }
-    return block.section().subject();
+    return new Subject(
+        heading ? block.section().parent().subject() : block.section().subject(), true);
   }
 
   private static boolean inside(List<StatementParser.Found> statements, int at) {

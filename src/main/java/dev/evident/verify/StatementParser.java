@@ -97,6 +97,8 @@ final class StatementParser {
           "repository",
           "service",
           "pipeline",
+          "module",
+          "modules",
           "work");
 
   private static final Pattern DETERMINERS =
@@ -240,6 +242,16 @@ final class StatementParser {
       }
     }
     return "";
+  }
+
+  /**
+   * Whether a readiness subject is a name for the system under test ("cart module", "deploy
+   * pipeline"): its last word means the whole project. Such a subject is checked against the whole
+   * run when it names nothing in the evidence.
+   */
+  static boolean namesTheSystem(String subject) {
+    String[] words = subject.strip().toLowerCase(Locale.ROOT).split("\\s+");
+    return WHOLE.contains(words[words.length - 1]);
   }
 
   private static boolean overlaps(List<Found> found, int at) {

@@ -32,6 +32,32 @@ final class SubjectScopes {
     return r;
   }
 
+  /**
+   * A claim's scope: its subject's, or, when the subject is implied (a heading, a name for the
+   * system under test) and names nothing in the evidence, the whole run, its description saying so.
+   */
+  Resolved resolve(Claim c, List<RunEvidence> runs) {
+    Resolved r = resolve(c.subject(), runs);
+    if (r.scope() != null || !c.implied()) {
+      return r;
+    }
+    Scope whole = Scope.of(runs);
+    return new Resolved(
+        new Scope(
+            whole.description()
+                + " (as a whole: '"
+                + c.subject()
+                + "' names no test, tag, file, suite or category)",
+            whole.counts(),
+            whole.tests(),
+            whole.files(),
+            whole.wholeRun(),
+            whole.statuses(),
+            whole.runErrors(),
+            whole.runs()),
+        null);
+  }
+
   private Resolved resolveOnce(String subject, List<RunEvidence> runs) {
     if (subject.isEmpty()) {
       return new Resolved(Scope.of(runs), null);

@@ -87,7 +87,8 @@ final class TableParser {
               List.of(),
               expectation,
               null,
-              table.section().isTemporal());
+              table.section().isTemporal(),
+              isTotal || Subjects.ofLabel(label).isEmpty());
       claims.add(claim);
       if (isTotal) {
         total = claim;
@@ -148,7 +149,8 @@ final class TableParser {
                 List.of(),
                 null,
                 null,
-                table.section().isTemporal()));
+                table.section().isTemporal(),
+                true));
       }
     }
     return new Parsed(claims, new IdentityHashMap<>());
