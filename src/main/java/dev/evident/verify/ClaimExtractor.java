@@ -137,34 +137,73 @@ public final class ClaimExtractor {
               .implied(named.implied()));
       return;
     }
+    // A rate right after a fraction ("17/20 export tests passing (85%)") is about its subject.
     Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
+    String last = subject;
     for (CountParser.Found f : counts) {
-      bySubject
-          .computeIfAbsent(f.subject().isEmpty() ? subject : f.subject(), k -> new ArrayList<>())
-          .add(f);
+      boolean rateOnly = f.quantities().stream().allMatch(q -> q.measure().isRate());
+      String who = !f.subject().isEmpty() ? f.subject() : rateOnly ? last : subject;
+      bySubject.computeIfAbsent(who, k -> new ArrayList<>()).add(f);
+      last = who;
     }
     for (Map.Entry<String, List<CountParser.Found>> e : bySubject.entrySet()) {
-      List<Quantity> stated = new ArrayList<>();
-      e.getValue().forEach(f -> stated.addAll(f.quantities()));
-      boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
       boolean implied = named.implied() && e.getKey().equals(subject);
-      ClaimKind kind =
-          !e.getKey().isEmpty() && !implied
-              ? ClaimKind.NAMED
-              : rate ? ClaimKind.RATE : ClaimKind.COUNT;
-      out.add(
-          new Claim(
-              block.lineAt(from + e.getValue().get(0).start()),
-              text,
-              kind,
-              e.getKey(),
-              stated,
-              List.of(),
-              null,
-              null,
-              temporal,
-              implied));
+      for (List<CountParser.Found> group : claimsOf(e.getValue())) {
+        List<Quantity> stated = new ArrayList<>();
+        group.forEach(f -> stated.addAll(f.quantities()));
+        boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
+        boolean alone = group.size() == e.getValue().size(); // no separate count claim
+        ClaimKind kind =
+            !e.getKey().isEmpty() && !implied && (alone || !rate)
+                ? ClaimKind.NAMED
+                : rate ? ClaimKind.RATE : ClaimKind.COUNT;
+        out.add(
+            new Claim(
+                block.lineAt(from + group.get(0).start()),
+                text,
+                kind,
+                e.getKey(),
+                stated,
+                List.of(),
+                null,
+                null,
+                temporal,
+                implied));
+      }
     }
+  }
+
+  /**
+   * The claims the counts of one subject make. A sentence's counts and its rate are two claims
+   * ("14/18 tests passing (77.8%)": a count, and a rate checked with the fraction it comes from).
+   * Counts of parts with no total ("31 passing, 1 failing, 1 skipped") are one claim each; counts
+   * with their total ("6 tests: 4 passed, 2 failed") stay one claim, so that they can be added up.
+   */
+  private static List<List<CountParser.Found>> claimsOf(List<CountParser.Found> found) {
+    List<CountParser.Found> counts = new ArrayList<>();
+    boolean rate = false;
+    for (CountParser.Found f : found) {
+      if (f.quantities().stream().anyMatch(q -> q.measure().isRate())) {
+        rate = true;
+      } else {
+        counts.add(f);
+      }
+    }
+    List<List<CountParser.Found>> claims = new ArrayList<>();
+    boolean parts =
+        counts.size() >= 2
+            && counts.stream()
+                .allMatch(
+                    f -> f.quantities().size() == 1 && f.quantities().get(0).measure().isPart());
+    if (parts) {
+      counts.forEach(f -> claims.add(List.of(f)));
+    } else if (!counts.isEmpty()) {
+      claims.add(counts);
+    }
+    if (rate) {
+      claims.add(found); // the rate with the counts it may be the percentage of
+    }
+    return claims;
   }
 
   /** A claim's subject, and whether it is implied (see {@link Claim#implied()}). */

@@ -19,6 +19,14 @@ final class Consistency {
 
   /** The inconsistent claims with why, in claim order. */
   static Map<Claim, String> check(List<Claim> claims) {
+    return check(claims, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  /**
+   * The inconsistent claims with why; {@code earlier} receives those that disagree with a later
+   * statement, which the evidence may still decide (the later statement is the inconsistent one).
+   */
+  static Map<Claim, String> check(List<Claim> claims, java.util.Set<Claim> earlier) {
     Map<Claim, String> found = new IdentityHashMap<>();
     for (Claim c : claims) {
       String own = own(c);
@@ -26,7 +34,7 @@ final class Consistency {
         found.put(c, own);
       }
     }
-    across(claims.stream().filter(c -> !found.containsKey(c)).toList(), found);
+    across(claims.stream().filter(c -> !found.containsKey(c)).toList(), found, earlier);
     return found;
   }
 
@@ -138,7 +146,8 @@ final class Consistency {
   }
 
   /** Two statements of the same quantity about the same subject that disagree. */
-  private static void across(List<Claim> claims, Map<Claim, String> found) {
+  private static void across(
+      List<Claim> claims, Map<Claim, String> found, java.util.Set<Claim> earlier) {
     Map<String, List<Claim>> byKey = new LinkedHashMap<>();
     Map<String, Double> values = new java.util.HashMap<>();
     for (Claim c : claims) {
@@ -169,6 +178,9 @@ final class Consistency {
           }
           Double va = values.get(e.getKey() + "\u0000" + System.identityHashCode(a));
           Double vb = values.get(e.getKey() + "\u0000" + System.identityHashCode(b));
+          if (va != null && vb != null && !va.equals(vb) && b.line() > a.line()) {
+            earlier.add(a);
+          }
           if (va != null && vb != null && !va.equals(vb) && !found.containsKey(a)) {
             String key = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
             found.put(

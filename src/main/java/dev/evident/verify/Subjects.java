@@ -110,6 +110,7 @@ final class Subjects {
           "pass",
           "fail",
           "rate",
+          "success",
           "tl",
           "dr",
           "tldr",
