@@ -39,6 +39,28 @@ public final class ClaimExtractor {
 
   private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
 
+  /**
+   * A test, class or file named first in a sentence is what it is about ("`ExporterTest` 12/12",
+   * "tests/test_api.py has 3 failures"): a backticked name that looks like a test or a file, or a
+   * test-like identifier.
+   */
+  private static final Pattern LEADING_IDENTIFIER =
+      Pattern.compile(
+          "^[^\\p{L}\\p{N}`]*(?:`(?<code>[^`\\s]*(?:[Tt]est|[Ss]pec|IT\\b|[/:.])[^`\\s]*)`"
+              + "|(?<id>[\\w./-]+\\.(?:py|java|kt|ts|js|go|rb|rs|cs)|[A-Z]\\w*(?:Test|Tests|Spec|IT)"
+              + "|test_\\w+))(?![\\w`])");
+
+  /**
+   * "API suites account for 39 tests", "Unit tests have 3 failures": the words before the noun of
+   * the sentence's subject name what it counts.
+   */
+  private static final Pattern LEADING_NOUN =
+      Pattern.compile(
+          "^[^\\p{L}\\p{N}]*(?<q>(?:[\\w-]+\\s+){0,2}?[\\w-]+)\\s+(?:tests|suites?|specs"
+              + "|test\\s+classes|test\\s+files)\\s+(?:account\\s+for|have|has|had|contain|contains"
+              + "|include|includes|total|make\\s+up|number|cover|ran|run)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private ClaimExtractor() {}
 
   /** The claims of a report's text; {@code includeQuoted} reads code blocks and quotes too. */
@@ -99,7 +121,11 @@ public final class ClaimExtractor {
               : st.expectation() == Expectation.READY && StatementParser.namesTheSystem(who);
       List<Quantity> stated =
           st.count() == null ? List.of() : List.of(Quantity.exact(Measure.TESTS, st.count()));
-      ClaimKind kind = st.named() ? ClaimKind.NAMED : ClaimKind.UNIVERSAL;
+      // "`tests/test_billing.py` has no failures": a statement about a named test or file.
+      ClaimKind kind =
+          st.named() || !implied && Subjects.isIdentifier(who)
+              ? ClaimKind.NAMED
+              : ClaimKind.UNIVERSAL;
       out.add(
           new Claim(
               block.lineAt(from + st.start()),
@@ -148,11 +174,12 @@ public final class ClaimExtractor {
     }
     for (Map.Entry<String, List<CountParser.Found>> e : bySubject.entrySet()) {
       boolean implied = named.implied() && e.getKey().equals(subject);
-      for (List<CountParser.Found> group : claimsOf(e.getValue())) {
+      List<List<CountParser.Found>> groups = claimsOf(e.getValue());
+      for (List<CountParser.Found> group : groups) {
         List<Quantity> stated = new ArrayList<>();
         group.forEach(f -> stated.addAll(f.quantities()));
         boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
-        boolean alone = group.size() == e.getValue().size(); // no separate count claim
+        boolean alone = groups.size() == 1; // no separate count claim
         ClaimKind kind =
             !e.getKey().isEmpty() && !implied && (alone || !rate)
                 ? ClaimKind.NAMED
@@ -229,6 +256,17 @@ public final class ClaimExtractor {
     }
     if (heading && !labelled) {
       return new Subject(Subjects.ofHeading(s), true);
+    }
+    Matcher lead = LEADING_IDENTIFIER.matcher(s.strip());
+    if (lead.find()) {
+      return new Subject(lead.group("code") != null ? lead.group("code") : lead.group("id"), false);
+    }
+    Matcher noun = LEADING_NOUN.matcher(s.strip());
+    if (noun.find() && !noun.group("q").matches(".*\\d.*")) {
+      String q = Subjects.ofLabel(noun.group("q"));
+      if (!q.isEmpty()) {
+        return new Subject(q, false);
+      }
     }
     // An identifier in parentheses says where some of the tests are ("4 skipped (all in
     // LegacyIT)"), not what the sentence counts.
