@@ -118,9 +118,14 @@ public final class ClaimExtractor {
       boolean implied =
           st.subject().isEmpty()
               ? named.implied()
-              : st.expectation() == Expectation.READY && StatementParser.namesTheSystem(who);
-      List<Quantity> stated =
-          st.count() == null ? List.of() : List.of(Quantity.exact(Measure.TESTS, st.count()));
+              : !st.named() && StatementParser.namesTheSystem(who);
+      List<Quantity> stated = new ArrayList<>();
+      if (st.count() != null) {
+        stated.add(Quantity.exact(Measure.TESTS, st.count()));
+      }
+      if (st.allBut() != null) {
+        stated.add(Quantity.exact(Measure.NOT_PASSING, st.allBut()));
+      }
       // "`tests/test_billing.py` has no failures": a statement about a named test or file.
       ClaimKind kind =
           st.named() || !implied && Subjects.isIdentifier(who)

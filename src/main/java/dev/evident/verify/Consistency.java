@@ -23,8 +23,9 @@ final class Consistency {
   }
 
   /**
-   * The inconsistent claims with why; {@code earlier} receives those that disagree with a later
-   * statement, which the evidence may still decide (the later statement is the inconsistent one).
+   * The inconsistent claims with why; {@code earlier} receives those the evidence may still decide:
+   * a value that a later statement restates differently (the later one is the inconsistent one),
+   * and "all pass" beside a count of failing tests.
    */
   static Map<Claim, String> check(List<Claim> claims, java.util.Set<Claim> earlier) {
     Map<Claim, String> found = new IdentityHashMap<>();
@@ -203,6 +204,9 @@ final class Consistency {
                         + Measure.FAILING.key()
                         + "\u0000"
                         + System.identityHashCode(f));
+            if (v != null && v > 0) {
+              earlier.add(all); // not a restatement of a value: the evidence decides
+            }
             if (v != null && v > 0 && !found.containsKey(all)) {
               found.put(all, "line %d says %s failing".formatted(f.line(), Compare.format(v)));
             }

@@ -103,6 +103,12 @@ enum Resolvers implements SubjectResolver {
     }
   };
 
+  private static boolean exactSuite(String subject, String suite) {
+    String[] segments = SUITE_SEPARATORS.split(suite);
+    return suite.equalsIgnoreCase(subject)
+        || segments.length > 0 && segments[segments.length - 1].equalsIgnoreCase(subject);
+  }
+
   private static final java.util.regex.Pattern SUITE_SEPARATORS =
       java.util.regex.Pattern.compile("[./:]|\\s>\\s");
 
@@ -147,6 +153,24 @@ enum Resolvers implements SubjectResolver {
     }
     if (found.isEmpty()) {
       return Optional.empty();
+    }
+    if (this == SUITES) {
+      // "LedgerTest" is the class LedgerTest, not every class in a package named ledger: a suite
+      // named exactly so wins over suites that only share its words.
+      List<TestEvidence> exact =
+          found.stream().filter(t -> exactSuite(subject, t.id().suite())).toList();
+      if (!exact.isEmpty() && exact.size() < found.size()) {
+        found = new ArrayList<>(exact);
+        java.util.Set<TestEvidence> kept =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(exact);
+        ids.clear();
+        for (RunEvidence r : runs) {
+          if (r.tests().stream().anyMatch(kept::contains)) {
+            ids.add(r.run().id());
+          }
+        }
+      }
     }
     return Optional.of(
         Scope.of(

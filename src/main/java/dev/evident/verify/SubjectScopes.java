@@ -62,7 +62,14 @@ final class SubjectScopes {
     if (subject.isEmpty()) {
       return new Resolved(Scope.of(runs), null);
     }
-    for (SubjectResolver r : resolvers) {
+    // A test, class or file name ("LedgerTest") means that test, class or file before a category
+    // whose name it resembles; categories come first for names in prose ("Ledger").
+    List<SubjectResolver> order = resolvers;
+    if (Subjects.isIdentifier(subject) && resolvers.size() > 1) {
+      order = new java.util.ArrayList<>(resolvers.subList(1, resolvers.size()));
+      order.add(resolvers.get(0));
+    }
+    for (SubjectResolver r : order) {
       Optional<Scope> s = r.resolve(subject, runs);
       if (s.isPresent()) {
         return new Resolved(s.get(), null);
