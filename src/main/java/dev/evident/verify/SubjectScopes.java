@@ -41,12 +41,22 @@ final class SubjectScopes {
     if (r.scope() != null || !c.implied()) {
       return r;
     }
-    Scope whole = Scope.of(runs);
+    List<Object> key = List.of(c.subject(), runs.stream().map(e -> e.run().id()).toList(), true);
+    Resolved fallback = resolved.get(key);
+    if (fallback == null) {
+      fallback = wholeRun(c.subject(), runs);
+      resolved.put(key, fallback);
+    }
+    return fallback;
+  }
+
+  private Resolved wholeRun(String subject, List<RunEvidence> runs) {
+    Scope whole = resolve("", runs).scope();
     return new Resolved(
         new Scope(
             whole.description()
                 + " (as a whole: '"
-                + c.subject()
+                + subject
                 + "' names no test, tag, file, suite or category)",
             whole.counts(),
             whole.tests(),
