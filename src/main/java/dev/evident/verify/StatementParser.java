@@ -85,58 +85,6 @@ final class StatementParser {
               + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
               + "|skipped|errors|errored|erroring|green|red|fixed))\\b");
 
-  /** A test, class or file name, with the count in parentheses that may follow it ("(25)"). */
-  private static final String ID =
-      "(?<id>`[^`\\s]+`|(?<![\\w/.-])(?:[\\w./-]+(?:::|#|\\.))?(?:test_\\w+|\\w+_test|Test[A-Z]\\w*"
-          + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?![\\w/.]))(?:\\s*\\((?<n>\\d+)\\))?";
-
-  private static final Pattern ONE_ID = Pattern.compile(ID);
-
-  private static final String ANY_ID = ID.replace("?<id>", "?:").replace("?<n>", "?:");
-
-  /** "`LedgerTest` (25) and `ReconcileTest` (18) pass": a statement about each test named. */
-  private static final Pattern NAMED_LIST =
-      Pattern.compile(
-          ANY_ID
-              + "(?:\\s*(?:,\\s*and\\b|,|&|\\band\\b)\\s*"
-              + ANY_ID
-              + ")+\\s+(?i:(?:(?:all|both|now|still|are|were|also)\\s+){0,2}"
-              + "(?<v>pass(?:es|ed|ing)?|succeed(?:ed)?|fail(?:ed|ing|s)?|green|red|fixed))\\b");
-
-  /** "all 8 pass", "all 12 green": every test of the subject, and how many. */
-  private static final Pattern ALL_N =
-      Pattern.compile(
-          "\\ball\\s+(?<n>"
-              + CountParser.NUMBER
-              + ")\\s+(?:(?:are|were|have|now|still|currently)\\s+)*(?<v>pass(?:ing|es|ed)?|green"
-              + "|succeed(?:ing|s|ed)?)\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "Every export test passes": as "all export tests pass". */
-  private static final Pattern EVERY =
-      Pattern.compile(
-          "\\bevery\\s+(?<q>(?:[\\w-]+\\s+){0,2}?)(?:test|spec|test\\s+case)\\s+"
-              + "(?:(?:now|still|is|currently)\\s+)*(?<v>pass(?:es|ed|ing)|green|succeed(?:s|ed))\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "... except `test_a` and `test_b`": that many tests do not pass. */
-  private static final Pattern EXCEPT =
-      Pattern.compile(
-          "^\\s*,?\\s*(?:except(?:\\s+for)?|but|apart\\s+from|other\\s+than|save)\\s+((?:"
-              + ANY_ID
-              + ")(?:\\s*(?:,\\s*and\\b|,|&|\\band\\b)\\s*(?:"
-              + ANY_ID
-              + "))*)",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "Auth is green across the board", "Payments are passing": every test of the subject passes. */
-  private static final Pattern GREEN =
-      Pattern.compile(
-          "^[^\\p{L}\\p{N}`]*(?<q>\\p{L}[\\p{L}\\p{N} _-]{0,40}?)\\s+(?:is|are)\\s+"
-              + "(?:(?:all|fully|now|still|entirely)\\s+)*(?<v>green|passing)"
-              + "(?:\\s+across\\s+the\\s+board)?(?=\\s*(?:$|[.!,;(✅🟢]))",
-          Pattern.CASE_INSENSITIVE);
-
   /** Subjects of readiness claims that mean the whole project. */
   private static final Set<String> WHOLE =
       Set.of(
@@ -183,27 +131,7 @@ final class StatementParser {
       Double n = all.group("n") == null ? null : CountParser.number(all.group("n"));
       found.add(new Found(all.start(), all.end(), of(all.group("v")), q, false, n));
     }
-    Matcher allN = ALL_N.matcher(s);
-    while (allN.find()) {
-      if (!overlaps(found, allN.start())) {
-        found.add(
-            new Found(
-                allN.start(),
-                allN.end(),
-                of(allN.group("v")),
-                "",
-                false,
-                CountParser.number(allN.group("n"))));
-      }
-    }
-    Matcher every = EVERY.matcher(s);
-    while (every.find()) {
-      if (!overlaps(found, every.start())) {
-        String q = Subjects.ofQualifiers(List.of(every.group("q").strip().split("\\s+")));
-        found.add(new Found(every.start(), every.end(), of(every.group("v")), q, false, null));
-      }
-    }
-    found.replaceAll(f -> except(s, f));
+    ScopedStatements.allAndEvery(s, found);
     Matcher plural = PLURAL.matcher(s);
     while (plural.find()) {
       String q = plural.group("q") == null ? "" : plural.group("q");
@@ -263,16 +191,7 @@ final class StatementParser {
                 null));
       }
     }
-    Matcher list = NAMED_LIST.matcher(s);
-    while (list.find()) {
-      Matcher one = ONE_ID.matcher(s);
-      one.region(list.start(), list.start("v"));
-      while (one.find()) {
-        String id = one.group("id").replace("`", "");
-        Double n = one.group("n") == null ? null : CountParser.number(one.group("n"));
-        found.add(new Found(one.start(), list.end(), of(list.group("v")), id, true, n));
-      }
-    }
+    ScopedStatements.namedLists(s, found);
     Matcher named = NAMED.matcher(s);
     while (named.find()) {
       if (!overlaps(found, named.start("v"))) {
@@ -281,11 +200,7 @@ final class StatementParser {
         found.add(new Found(named.start(), named.end(), of(named.group("v")), id, true, n));
       }
     }
-    Matcher green = GREEN.matcher(s);
-    if (green.find() && !overlaps(found, green.start("v"))) {
-      String q = Subjects.ofLabel(green.group("q"));
-      found.add(new Found(green.start(), green.end(), Expectation.PASS, q, false, null));
-    }
+    ScopedStatements.green(s, found);
     Matcher ready = READY.matcher(s);
     while (ready.find()) {
       if (!overlaps(found, ready.start())) {
@@ -303,27 +218,7 @@ final class StatementParser {
     return found;
   }
 
-  /**
-   * An "all pass" statement followed by "except A and B" is "all but 2 pass": that many tests of
-   * the subject do not pass.
-   */
-  private static Found except(String s, Found f) {
-    if (f.expectation() != Expectation.PASS || f.allBut() != null) {
-      return f;
-    }
-    Matcher m = EXCEPT.matcher(s.substring(f.end()));
-    if (!m.find()) {
-      return f;
-    }
-    int n = 0;
-    Matcher one = ONE_ID.matcher(m.group(1));
-    while (one.find()) {
-      n++;
-    }
-    return new Found(f.start(), f.end() + m.end(), null, f.subject(), false, f.count(), n);
-  }
-
-  private static Expectation of(String verb) {
+  static Expectation of(String verb) {
     String v = verb.toLowerCase(Locale.ROOT);
     if (v.startsWith("pass") || v.startsWith("succeed") || v.equals("green") || v.equals("fixed")) {
       return Expectation.PASS;
@@ -377,7 +272,7 @@ final class StatementParser {
     return WHOLE.contains(words[words.length - 1]);
   }
 
-  private static boolean overlaps(List<Found> found, int at) {
+  static boolean overlaps(List<Found> found, int at) {
     for (Found f : found) {
       if (at >= f.start() && at < f.end()) {
         return true;

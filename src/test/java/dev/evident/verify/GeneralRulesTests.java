@@ -108,6 +108,7 @@ class GeneralRulesTests {
           Verdict: the billing service is ready for release.          | universal CONTRADICTED
           The Redis cluster is healthy.                               | universal UNVERIFIABLE
           Payments tests: 40 passing.                                 | named UNVERIFIABLE
+          `pytest` collected 26 tests.                                | count SUPPORTED
           """)
   void aHeadingOrASystemNameThatNamesNoTestIsTheWholeRunButANamedSubjectMustResolve(
       String markdown, String expected) {
