@@ -99,6 +99,21 @@ record ChangeParser(
               + "(\\d+(?:\\.\\d+)?)\\s?%",
           Pattern.CASE_INSENSITIVE);
 
+  /** "14x from 1/18": a factor and the number it starts from. */
+  private static final Pattern FACTOR_FROM =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*[x×]\\s+(?:[\\w-]+\\s+)?from\\s+"
+              + FRACTION
+              + "(?![\\w%]|[.,]\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Pass rate: up from 5.6%": a rate and the percentage it started from. */
+  private static final Pattern PERCENT_FROM =
+      Pattern.compile(
+          "\\b(?:up|down|increased|decreased|rose|fell|improved|grew|dropped|climbed)\\s+from\\s+"
+              + "(\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
   /** "(was 41/48 at the start)": the number before, in parentheses. */
   private static final Pattern WAS =
       Pattern.compile(
@@ -131,6 +146,32 @@ record ChangeParser(
           null,
           false,
           true);
+    }
+    Matcher percentFrom = PERCENT_FROM.matcher(s);
+    if (percentFrom.find()) {
+      return new ChangeParser(
+          percentFrom.start(),
+          percentFrom.end(),
+          num(percentFrom.group(1)),
+          null,
+          null,
+          null,
+          null,
+          false,
+          true);
+    }
+    Matcher factorFrom = FACTOR_FROM.matcher(s);
+    if (factorFrom.find()) {
+      return new ChangeParser(
+          factorFrom.start(),
+          factorFrom.end(),
+          num(factorFrom.group(2)),
+          num(factorFrom.group(3)),
+          null,
+          null,
+          Double.parseDouble(factorFrom.group(1)),
+          false,
+          false);
     }
     Matcher fixed = FIXED.matcher(s);
     if (fixed.find()) {

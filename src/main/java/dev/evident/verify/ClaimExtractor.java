@@ -28,7 +28,10 @@ public final class ClaimExtractor {
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern SENTENCE_END =
-      Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
+      Pattern.compile(
+          "(?<=[.!?])\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])"
+              // a line of a paragraph that starts with a label: "Pass rate: up from 5.6%"
+              + "|\\s*\\n(?=[^\\n:.!?]{1,40}:\\s)");
 
   private ClaimExtractor() {}
 

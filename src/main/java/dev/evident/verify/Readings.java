@@ -47,9 +47,13 @@ final class Readings {
 
   /** What a bare factor ("3.7x reduction in failures") counts: its words say, passing if none. */
   static Measure factorMeasure(Claim c) {
-    Measure m = ChangeClaims.measureOfWords(c.text());
+    return factorMeasure(c.text());
+  }
+
+  static Measure factorMeasure(String text) {
+    Measure m = ChangeClaims.measureOfWords(text);
     // "3x more tests", "test count doubled": executed tests; "20x improvement": passing ones.
-    return m == Measure.TESTS && !MORE_TESTS.matcher(c.text()).find() ? Measure.PASSING : m;
+    return m == Measure.TESTS && !MORE_TESTS.matcher(text).find() ? Measure.PASSING : m;
   }
 
   private static final java.util.regex.Pattern MORE_TESTS =

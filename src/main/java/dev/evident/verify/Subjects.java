@@ -111,6 +111,12 @@ final class Subjects {
           "fail",
           "rate",
           "success",
+          "improvement",
+          "improvements",
+          "gain",
+          "gains",
+          "delta",
+          "trend",
           "tl",
           "dr",
           "tldr",
@@ -217,7 +223,7 @@ final class Subjects {
       return ""; // "Compared to last week", "Changes since Monday": a time, not a subject
     }
     String s = heading.replaceAll("\\([^)]*\\)", " ");
-    s = s.replaceAll("\\s[-–—:]\\s.*$", " ");
+    s = s.replaceAll("(?:\\s[-–—]|\\s?:)\\s.*$", " "); // "Results: 14/18 passing": its label
     s = NUMBERING.matcher(s).replaceFirst("");
     return ofLabel(s);
   }

@@ -144,9 +144,23 @@ class GeneralRulesTests {
           ReconcileTest went 4 failures -> 2            | change SUPPORTED
           Passing tests: 10 passed → 25                 | change CONTRADICTED
           The suite now has 1.25x more tests than before | change SUPPORTED
+          Passing: 2.3x from 10/20 last sprint           | change SUPPORTED
+          Passing: 3x from 12/20 last sprint             | change CONTRADICTED
+          Pass rate: up from 50%                         | change SUPPORTED
+          Pass rate climbed from 40%                     | change CONTRADICTED
           """)
   void aChangeNamesWhatItCountsBeforeOrAfterTheArrow(String sentence, String expected) {
     assertThat(verdicts("## Tests\n\n- " + sentence)).containsExactly(expected);
+  }
+
+  @Test
+  void eachLineOfAParagraphThatStartsWithALabelIsAStatementOfItsOwn() {
+    List<CheckedClaim> claims =
+        verify("## Sprint\n\n**Gain:** 2.3x from 10/20 at kickoff\n**Pass rate:** up from 50%\n");
+
+    assertThat(claims)
+        .extracting(c -> c.claim().line() + " " + c.claim().kind().id() + " " + c.verdict())
+        .containsExactly("3 change SUPPORTED", "4 change SUPPORTED");
   }
 
   @Test
