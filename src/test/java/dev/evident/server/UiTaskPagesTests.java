@@ -144,15 +144,18 @@ class UiTaskPagesTests {
         .startsWith("text/event-stream");
     assertThat(post("/ui/tasks", form("unit", ""), cookie, fx.server.url()).status())
         .isEqualTo(303);
-    String completed =
-        CompletableFuture.supplyAsync(
-                () ->
-                    response
-                        .body()
-                        .filter(l -> l.startsWith("data:") && l.contains("\"COMPLETED\""))
-                        .findFirst()
-                        .orElse(""))
-            .get(60, TimeUnit.SECONDS);
+    String completed;
+    // Closed when done: an unread stream keeps its exchange open and HttpClient.close() waits.
+    try (var lines = response.body()) {
+      completed =
+          CompletableFuture.supplyAsync(
+                  () ->
+                      lines
+                          .filter(l -> l.startsWith("data:") && l.contains("\"COMPLETED\""))
+                          .findFirst()
+                          .orElse(""))
+              .get(60, TimeUnit.SECONDS);
+    }
     assertThat(completed).contains("\"project\":\"shop\"").contains("\"origin\":\"ui\"");
   }
 
