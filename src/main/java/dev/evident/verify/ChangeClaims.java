@@ -35,7 +35,7 @@ final class ChangeClaims {
           text,
           ClaimKind.CHANGE,
           subject,
-          change.to() == null ? List.of() : List.of(percent(rate, change.to())),
+          List.of(percent(rate, change.to())),
           List.of(percent(rate, change.from())),
           null,
           null,
@@ -63,8 +63,7 @@ final class ChangeClaims {
         extra.addAll(f.quantities());
       }
     }
-    // "14x from 1/18": a factor without words counts passing tests (see Readings.factorMeasure).
-    Measure words = change.factor() != null ? Readings.factorMeasure(s) : measureOfWords(s);
+    Measure words = measureOfWords(s);
     if (measure == null || words != Measure.TESTS) {
       measure = words == Measure.TESTS && measure != null ? measure : words;
     }

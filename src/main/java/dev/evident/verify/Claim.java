@@ -17,10 +17,6 @@ import java.util.Objects;
  * @param factor for a change, the stated factor ("20x"; infinity for "∞%"), else null
  * @param temporal whether it speaks of another time ("previously", "before", "last week"), so that
  *     it is not compared with the report's other statements of the same quantity
- * @param implied whether the subject is implied rather than named by the claim's own words: taken
- *     from the headings it is under, or a name for the system under test ("the cart module is
- *     production ready"); when such a subject names nothing in the evidence, the claim is checked
- *     against the whole run, and its reason says so
  */
 public record Claim(
     int line,
@@ -31,30 +27,7 @@ public record Claim(
     List<Quantity> before,
     Expectation expectation,
     Double factor,
-    boolean temporal,
-    boolean implied) {
-
-  /** A claim whose subject, if any, is named by its own words. */
-  public Claim(
-      int line,
-      String text,
-      ClaimKind kind,
-      String subject,
-      List<Quantity> stated,
-      List<Quantity> before,
-      Expectation expectation,
-      Double factor,
-      boolean temporal) {
-    this(line, text, kind, subject, stated, before, expectation, factor, temporal, false);
-  }
-
-  /** This claim with its subject marked implied (or not). */
-  Claim implied(boolean implied) {
-    return implied == this.implied
-        ? this
-        : new Claim(
-            line, text, kind, subject, stated, before, expectation, factor, temporal, implied);
-  }
+    boolean temporal) {
 
   public Claim {
     Objects.requireNonNull(text, "text");

@@ -28,10 +28,16 @@ public final class ClaimExtractor {
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern SENTENCE_END =
+      Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
+
+  private static final Pattern LABEL = Pattern.compile("^([^:]{1,80}?):\\s");
+
+  private static final Pattern IDENTIFIER =
       Pattern.compile(
-          "(?<=[.!?])\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])"
-              // a line of a paragraph that starts with a label: "Pass rate: up from 5.6%"
-              + "|\\s*\\n(?=[^\\n:.!?]{1,40}:\\s)");
+          "\\b(?:in|for|of|from|under)\\s+(`[^`\\s]+`|[\\w./-]+\\.(?:py|java|kt|ts|js|go|rb|rs|cs)\\b"
+              + "|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b)");
+
+  private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
 
   private ClaimExtractor() {}
 
@@ -77,8 +83,7 @@ public final class ClaimExtractor {
     boolean heading = block.kind() == TextBlock.Kind.HEADING;
     boolean countsArePlans = heading ? Plans.isPlanHeadingText(s) : block.section().isPlan();
     boolean temporal = Plans.isTemporal(s) || block.section().isTemporal();
-    SentenceSubjects.Subject named = SentenceSubjects.of(block, s, first);
-    String subject = named.name();
+    String subject = subject(block, s, first);
     String text = s.strip();
 
     List<StatementParser.Found> statements = StatementParser.parse(s);
@@ -87,22 +92,9 @@ public final class ClaimExtractor {
         continue;
       }
       String who = st.subject().isEmpty() ? subject : st.subject();
-      boolean implied =
-          st.subject().isEmpty()
-              ? named.implied()
-              : !st.named() && StatementParser.namesTheSystem(who);
-      List<Quantity> stated = new ArrayList<>();
-      if (st.count() != null) {
-        stated.add(Quantity.exact(Measure.TESTS, st.count()));
-      }
-      if (st.allBut() != null) {
-        stated.add(Quantity.exact(Measure.NOT_PASSING, st.allBut()));
-      }
-      // "`tests/test_billing.py` has no failures": a statement about a named test or file.
-      ClaimKind kind =
-          st.named() || !implied && Subjects.isIdentifier(who)
-              ? ClaimKind.NAMED
-              : ClaimKind.UNIVERSAL;
+      List<Quantity> stated =
+          st.count() == null ? List.of() : List.of(Quantity.exact(Measure.TESTS, st.count()));
+      ClaimKind kind = st.named() ? ClaimKind.NAMED : ClaimKind.UNIVERSAL;
       out.add(
           new Claim(
               block.lineAt(from + st.start()),
@@ -113,8 +105,7 @@ public final class ClaimExtractor {
               List.of(),
               st.expectation(),
               null,
-              temporal,
-              implied));
+              temporal));
     }
     if (countsArePlans) {
       return;
@@ -135,79 +126,57 @@ public final class ClaimExtractor {
               .map(StatementParser.Found::count)
               .findFirst()
               .orElse(null);
-      out.add(
-          ChangeClaims.of(block, from, s, text, subject, change, counts, all, temporal)
-              .implied(named.implied()));
+      out.add(ChangeClaims.of(block, from, s, text, subject, change, counts, all, temporal));
       return;
     }
-    // A rate right after a fraction ("17/20 export tests passing (85%)") is about its subject.
     Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
-    String last = subject;
     for (CountParser.Found f : counts) {
-      boolean rateOnly = f.quantities().stream().allMatch(q -> q.measure().isRate());
-      String who = !f.subject().isEmpty() ? f.subject() : rateOnly ? last : subject;
-      bySubject.computeIfAbsent(who, k -> new ArrayList<>()).add(f);
-      last = who;
+      bySubject
+          .computeIfAbsent(f.subject().isEmpty() ? subject : f.subject(), k -> new ArrayList<>())
+          .add(f);
     }
     for (Map.Entry<String, List<CountParser.Found>> e : bySubject.entrySet()) {
-      boolean implied = named.implied() && e.getKey().equals(subject);
-      List<List<CountParser.Found>> groups = claimsOf(e.getValue());
-      for (List<CountParser.Found> group : groups) {
-        List<Quantity> stated = new ArrayList<>();
-        group.forEach(f -> stated.addAll(f.quantities()));
-        boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
-        boolean alone = groups.size() == 1; // no separate count claim
-        ClaimKind kind =
-            !e.getKey().isEmpty() && !implied && (alone || !rate)
-                ? ClaimKind.NAMED
-                : rate ? ClaimKind.RATE : ClaimKind.COUNT;
-        out.add(
-            new Claim(
-                block.lineAt(from + group.get(0).start()),
-                text,
-                kind,
-                e.getKey(),
-                stated,
-                List.of(),
-                null,
-                null,
-                temporal,
-                implied));
-      }
+      List<Quantity> stated = new ArrayList<>();
+      e.getValue().forEach(f -> stated.addAll(f.quantities()));
+      boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
+      ClaimKind kind =
+          !e.getKey().isEmpty() ? ClaimKind.NAMED : rate ? ClaimKind.RATE : ClaimKind.COUNT;
+      out.add(
+          new Claim(
+              block.lineAt(from + e.getValue().get(0).start()),
+              text,
+              kind,
+              e.getKey(),
+              stated,
+              List.of(),
+              null,
+              null,
+              temporal));
     }
   }
 
-  /**
-   * The claims the counts of one subject make. A sentence's counts and its rate are two claims
-   * ("14/18 tests passing (77.8%)": a count, and a rate checked with the fraction it comes from).
-   * Counts of parts with no total ("31 passing, 1 failing, 1 skipped") are one claim each; counts
-   * with their total ("6 tests: 4 passed, 2 failed") stay one claim, so that they can be added up.
-   */
-  private static List<List<CountParser.Found>> claimsOf(List<CountParser.Found> found) {
-    List<CountParser.Found> counts = new ArrayList<>();
-    boolean rate = false;
-    for (CountParser.Found f : found) {
-      if (f.quantities().stream().anyMatch(q -> q.measure().isRate())) {
-        rate = true;
-      } else {
-        counts.add(f);
+  /** The subject a sentence names for its counts: its label, an identifier, or its heading. */
+  private static String subject(TextBlock block, String s, boolean first) {
+    if (block.kind() == TextBlock.Kind.HEADING) {
+      return Subjects.ofHeading(s);
+    }
+    if (first) {
+      Matcher label = LABEL.matcher(s.strip());
+      if (label.find() && !label.group(1).matches(".*\\d.*[:]?")) {
+        String named = Subjects.ofLabel(label.group(1));
+        if (!named.isEmpty()) {
+          return named;
+        }
       }
     }
-    List<List<CountParser.Found>> claims = new ArrayList<>();
-    boolean parts =
-        counts.size() >= 2
-            && counts.stream()
-                .allMatch(
-                    f -> f.quantities().size() == 1 && f.quantities().get(0).measure().isPart());
-    if (parts) {
-      counts.forEach(f -> claims.add(List.of(f)));
-    } else if (!counts.isEmpty()) {
-      claims.add(counts);
+    // An identifier in parentheses says where some of the tests are ("4 skipped (all in
+    // LegacyIT)"), not what the sentence counts.
+    Matcher id =
+        IDENTIFIER.matcher(PARENTHESES.matcher(s).replaceAll(m -> " ".repeat(m.group().length())));
+    if (id.find()) {
+      return id.group(1).replace("`", "");
     }
-    if (rate) {
-      claims.add(found); // the rate with the counts it may be the percentage of
-    }
-    return claims;
+    return block.section().subject();
   }
 
   private static boolean inside(List<StatementParser.Found> statements, int at) {

@@ -19,15 +19,6 @@ final class Consistency {
 
   /** The inconsistent claims with why, in claim order. */
   static Map<Claim, String> check(List<Claim> claims) {
-    return check(claims, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
-  }
-
-  /**
-   * The inconsistent claims with why; {@code earlier} receives those the evidence may still decide:
-   * a value that a later statement restates differently (the later one is the inconsistent one),
-   * and "all pass" beside a count of failing tests.
-   */
-  static Map<Claim, String> check(List<Claim> claims, java.util.Set<Claim> earlier) {
     Map<Claim, String> found = new IdentityHashMap<>();
     for (Claim c : claims) {
       String own = own(c);
@@ -35,7 +26,7 @@ final class Consistency {
         found.put(c, own);
       }
     }
-    across(claims.stream().filter(c -> !found.containsKey(c)).toList(), found, earlier);
+    across(claims.stream().filter(c -> !found.containsKey(c)).toList(), found);
     return found;
   }
 
@@ -147,8 +138,7 @@ final class Consistency {
   }
 
   /** Two statements of the same quantity about the same subject that disagree. */
-  private static void across(
-      List<Claim> claims, Map<Claim, String> found, java.util.Set<Claim> earlier) {
+  private static void across(List<Claim> claims, Map<Claim, String> found) {
     Map<String, List<Claim>> byKey = new LinkedHashMap<>();
     Map<String, Double> values = new java.util.HashMap<>();
     for (Claim c : claims) {
@@ -179,9 +169,6 @@ final class Consistency {
           }
           Double va = values.get(e.getKey() + "\u0000" + System.identityHashCode(a));
           Double vb = values.get(e.getKey() + "\u0000" + System.identityHashCode(b));
-          if (va != null && vb != null && !va.equals(vb) && b.line() > a.line()) {
-            earlier.add(a);
-          }
           if (va != null && vb != null && !va.equals(vb) && !found.containsKey(a)) {
             String key = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
             found.put(
@@ -204,9 +191,6 @@ final class Consistency {
                         + Measure.FAILING.key()
                         + "\u0000"
                         + System.identityHashCode(f));
-            if (v != null && v > 0) {
-              earlier.add(all); // not a restatement of a value: the evidence decides
-            }
             if (v != null && v > 0 && !found.containsKey(all)) {
               found.put(all, "line %d says %s failing".formatted(f.line(), Compare.format(v)));
             }

@@ -54,8 +54,7 @@ final class CountParser {
 
   private static final Pattern STATUS_ONLY =
       Pattern.compile(
-          "^\\s*(?:(?:still|now|all|currently|again)\\s+)*(passing|passed|passes|failing|failed"
-              + "|failures?|fails|errors?|errored|skipped"
+          "^\\s*(passing|passed|passes|failing|failed|failures?|fails|errors?|errored|skipped"
               + "|skips|xfailed|flaky|collected|created|written|completed|executed|succeeded)\\b",
           Pattern.CASE_INSENSITIVE);
 

@@ -42,7 +42,7 @@ final class EvidenceCheck {
       return unverifiable(
           "no runs to check against (ingest or run the tests, or give --run)", List.of());
     }
-    SubjectScopes.Resolved now = scopes.resolve(c, evidence.runs());
+    SubjectScopes.Resolved now = scopes.resolve(c.subject(), evidence.runs());
     if (now.scope() == null) {
       return unverifiable(now.reason(), evidence.runs().stream().map(r -> r.run().id()).toList());
     }
@@ -58,12 +58,12 @@ final class EvidenceCheck {
                   || c.kind() == ClaimKind.TABLE && c.quantity(Measure.COLLECTED) != null));
     }
     List<Long> runs = new ArrayList<>(scope.runs());
-    if (c.kind() == ClaimKind.CHANGE || !c.before().isEmpty()) {
+    if (c.kind() == ClaimKind.CHANGE) {
       return change(c, scope, parts, runs);
     }
     if (c.expectation() == Expectation.NO_REGRESSIONS) {
       RunEvidence base = evidence.baseline();
-      Scope before = base == null ? null : scopes.resolve(c, List.of(base)).scope();
+      Scope before = base == null ? null : scopes.resolve(c.subject(), List.of(base)).scope();
       if (before == null) {
         return unverifiable(
             "no baseline run to compare with (give --baseline, or store an earlier run of the"
@@ -82,7 +82,7 @@ final class EvidenceCheck {
     RunEvidence base = evidence.baseline();
     Scope before = null;
     if (base != null) {
-      SubjectScopes.Resolved r = scopes.resolve(c, List.of(base));
+      SubjectScopes.Resolved r = scopes.resolve(c.subject(), List.of(base));
       before = r.scope();
       if (before != null) {
         runs.add(base.run().id());

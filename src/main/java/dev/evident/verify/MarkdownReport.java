@@ -190,7 +190,7 @@ record MarkdownReport(List<TextBlock> blocks, List<TableBlock> tables) {
         switch (n) {
           case Text t -> append(t.getLiteral(), lineOf(n, last), text, lines, last);
           case Code c -> append("`" + c.getLiteral() + "`", lineOf(n, last), text, lines, last);
-          case SoftLineBreak ignored -> append("\n", last[0], text, lines, last);
+          case SoftLineBreak ignored -> append(" ", last[0], text, lines, last);
           case HardLineBreak ignored -> append(" ", last[0], text, lines, last);
           case HtmlInline ignored -> {}
           default -> collect(n, text, lines, last);

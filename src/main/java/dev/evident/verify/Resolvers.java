@@ -103,24 +103,6 @@ enum Resolvers implements SubjectResolver {
     }
   };
 
-  private static boolean exactFile(String subject, String file) {
-    String f = file.replace('\\', '/');
-    String name = f.substring(f.lastIndexOf('/') + 1);
-    String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-    String s = subject.replace('\\', '/').replaceAll("/+$", "");
-    return stem.equalsIgnoreCase(s)
-        || f.equalsIgnoreCase(s)
-        || f.endsWith("/" + s)
-        || f.startsWith(s + "/")
-        || f.contains("/" + s + "/");
-  }
-
-  private static boolean exactSuite(String subject, String suite) {
-    String[] segments = SUITE_SEPARATORS.split(suite);
-    return suite.equalsIgnoreCase(subject)
-        || segments.length > 0 && segments[segments.length - 1].equalsIgnoreCase(subject);
-  }
-
   private static final java.util.regex.Pattern SUITE_SEPARATORS =
       java.util.regex.Pattern.compile("[./:]|\\s>\\s");
 
@@ -165,30 +147,6 @@ enum Resolvers implements SubjectResolver {
     }
     if (found.isEmpty()) {
       return Optional.empty();
-    }
-    if (this == SUITES || this == FILES) {
-      // "LedgerTest" is the class LedgerTest, not every class in a package or directory named
-      // ledger: a suite or file named exactly so wins over those that only share its words.
-      List<TestEvidence> exact =
-          found.stream()
-              .filter(
-                  t ->
-                      this == SUITES
-                          ? exactSuite(subject, t.id().suite())
-                          : exactFile(subject, t.file()))
-              .toList();
-      if (!exact.isEmpty() && exact.size() < found.size()) {
-        found = new ArrayList<>(exact);
-        java.util.Set<TestEvidence> kept =
-            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        kept.addAll(exact);
-        ids.clear();
-        for (RunEvidence r : runs) {
-          if (r.tests().stream().anyMatch(kept::contains)) {
-            ids.add(r.run().id());
-          }
-        }
-      }
     }
     return Optional.of(
         Scope.of(

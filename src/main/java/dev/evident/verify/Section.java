@@ -14,11 +14,6 @@ record Section(List<String> headings) {
     headings = List.copyOf(headings);
   }
 
-  /** The headings above the innermost one (a heading block's own section without itself). */
-  Section parent() {
-    return headings.isEmpty() ? this : new Section(headings.subList(0, headings.size() - 1));
-  }
-
   /** Whether any heading says the section holds plans or targets (see {@link Plans}). */
   boolean isPlan() {
     return headings.stream().anyMatch(Plans::isPlanHeading);

@@ -17,18 +17,7 @@ final class StatementParser {
 
   /** A statement with where it stands, its subject and, for "all 166 tests", its count. */
   record Found(
-      int start,
-      int end,
-      Expectation expectation,
-      String subject,
-      boolean named,
-      Double count,
-      Integer allBut) {
-
-    Found(int start, int end, Expectation e, String subject, boolean named, Double count) {
-      this(start, end, e, subject, named, count, null);
-    }
-  }
+      int start, int end, Expectation expectation, String subject, boolean named, Double count) {}
 
   private static final Pattern ALL =
       Pattern.compile(
@@ -42,8 +31,7 @@ final class StatementParser {
 
   private static final Pattern PLURAL =
       Pattern.compile(
-          "(?:^[^\\p{L}\\p{N}]*|[,:;]\\s*|\\band\\s+)(?:the\\s+)?(?:(?<q>[\\w-]+)\\s+)?tests\\s+(?:are\\s+)?"
-              + "(?:now\\s+)?"
+          "(?:^|[,:;]\\s*|\\band\\s+)(?:the\\s+)?(?:(?<q>[\\w-]+)\\s+)?tests\\s+(?:are\\s+)?(?:now\\s+)?"
               + "(?:all\\s+)?(?<v>passing|pass|green)\\b",
           Pattern.CASE_INSENSITIVE);
 
@@ -78,12 +66,10 @@ final class StatementParser {
   private static final Pattern NAMED =
       Pattern.compile(
           "(?<id>`[^`\\s]+`|(?<![\\w/.-])(?:[\\w./-]+(?:::|#|\\.))?(?:test_\\w+|\\w+_test|Test[A-Z]\\w*"
-              + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?:::\\w+|\\.\\w+)?(?![\\w/.]))"
-              + "(?:\\s*\\((?<n>\\d+)\\))?\\s*(?:[:\\-–—]\\s*)?"
-              + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently|fully|again|reliably"
-              + "|also|finally|been|has|have)\\s+){0,3}"
+              + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?:::\\w+|\\.\\w+)?(?![\\w/.]))\\s*(?:[:\\-–—]\\s*)?"
+              + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently)\\s+){0,3}"
               + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
-              + "|skipped|errors|errored|erroring|green|red|fixed))\\b");
+              + "|skipped|errors|errored|erroring|green|red))\\b");
 
   /** Subjects of readiness claims that mean the whole project. */
   private static final Set<String> WHOLE =
@@ -111,8 +97,6 @@ final class StatementParser {
           "repository",
           "service",
           "pipeline",
-          "module",
-          "modules",
           "work");
 
   private static final Pattern DETERMINERS =
@@ -131,7 +115,6 @@ final class StatementParser {
       Double n = all.group("n") == null ? null : CountParser.number(all.group("n"));
       found.add(new Found(all.start(), all.end(), of(all.group("v")), q, false, n));
     }
-    ScopedStatements.allAndEvery(s, found);
     Matcher plural = PLURAL.matcher(s);
     while (plural.find()) {
       String q = plural.group("q") == null ? "" : plural.group("q");
@@ -191,16 +174,13 @@ final class StatementParser {
                 null));
       }
     }
-    ScopedStatements.namedLists(s, found);
     Matcher named = NAMED.matcher(s);
     while (named.find()) {
       if (!overlaps(found, named.start("v"))) {
         String id = named.group("id").replace("`", "");
-        Double n = named.group("n") == null ? null : CountParser.number(named.group("n"));
-        found.add(new Found(named.start(), named.end(), of(named.group("v")), id, true, n));
+        found.add(new Found(named.start(), named.end(), of(named.group("v")), id, true, null));
       }
     }
-    ScopedStatements.green(s, found);
     Matcher ready = READY.matcher(s);
     while (ready.find()) {
       if (!overlaps(found, ready.start())) {
@@ -218,9 +198,9 @@ final class StatementParser {
     return found;
   }
 
-  static Expectation of(String verb) {
+  private static Expectation of(String verb) {
     String v = verb.toLowerCase(Locale.ROOT);
-    if (v.startsWith("pass") || v.startsWith("succeed") || v.equals("green") || v.equals("fixed")) {
+    if (v.startsWith("pass") || v.startsWith("succeed") || v.equals("green")) {
       return Expectation.PASS;
     }
     if (v.startsWith("skip")) {
@@ -262,17 +242,7 @@ final class StatementParser {
     return "";
   }
 
-  /**
-   * Whether a readiness subject is a name for the system under test ("cart module", "deploy
-   * pipeline"): its last word means the whole project. Such a subject is checked against the whole
-   * run when it names nothing in the evidence.
-   */
-  static boolean namesTheSystem(String subject) {
-    String[] words = subject.strip().toLowerCase(Locale.ROOT).split("\\s+");
-    return WHOLE.contains(words[words.length - 1]);
-  }
-
-  static boolean overlaps(List<Found> found, int at) {
+  private static boolean overlaps(List<Found> found, int at) {
     for (Found f : found) {
       if (at >= f.start() && at < f.end()) {
         return true;

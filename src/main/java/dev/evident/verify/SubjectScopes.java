@@ -32,54 +32,11 @@ final class SubjectScopes {
     return r;
   }
 
-  /**
-   * A claim's scope: its subject's, or, when the subject is implied (a heading, a name for the
-   * system under test) and names nothing in the evidence, the whole run, its description saying so.
-   */
-  Resolved resolve(Claim c, List<RunEvidence> runs) {
-    Resolved r = resolve(c.subject(), runs);
-    if (r.scope() != null || !c.implied()) {
-      return r;
-    }
-    List<Object> key = List.of(c.subject(), runs.stream().map(e -> e.run().id()).toList(), true);
-    Resolved fallback = resolved.get(key);
-    if (fallback == null) {
-      fallback = wholeRun(c.subject(), runs);
-      resolved.put(key, fallback);
-    }
-    return fallback;
-  }
-
-  private Resolved wholeRun(String subject, List<RunEvidence> runs) {
-    Scope whole = resolve("", runs).scope();
-    return new Resolved(
-        new Scope(
-            whole.description()
-                + " (as a whole: '"
-                + subject
-                + "' names no test, tag, file, suite or category)",
-            whole.counts(),
-            whole.tests(),
-            whole.files(),
-            whole.wholeRun(),
-            whole.statuses(),
-            whole.runErrors(),
-            whole.runs()),
-        null);
-  }
-
   private Resolved resolveOnce(String subject, List<RunEvidence> runs) {
     if (subject.isEmpty()) {
       return new Resolved(Scope.of(runs), null);
     }
-    // A test, class or file name ("LedgerTest") means that test, class or file before a category
-    // whose name it resembles; categories come first for names in prose ("Ledger").
-    List<SubjectResolver> order = resolvers;
-    if (Subjects.isIdentifier(subject) && resolvers.size() > 1) {
-      order = new java.util.ArrayList<>(resolvers.subList(1, resolvers.size()));
-      order.add(resolvers.get(0));
-    }
-    for (SubjectResolver r : order) {
+    for (SubjectResolver r : resolvers) {
       Optional<Scope> s = r.resolve(subject, runs);
       if (s.isPresent()) {
         return new Resolved(s.get(), null);

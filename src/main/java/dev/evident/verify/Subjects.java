@@ -110,13 +110,6 @@ final class Subjects {
           "pass",
           "fail",
           "rate",
-          "success",
-          "improvement",
-          "improvements",
-          "gain",
-          "gains",
-          "delta",
-          "trend",
           "tl",
           "dr",
           "tldr",
@@ -206,11 +199,9 @@ final class Subjects {
           "^\\s*(?:(?:phase|step|part|stage|section)\\s+\\d+\\s*[:.\\-–—]?|\\d+[.)]|[ivx]+\\.)\\s*",
           Pattern.CASE_INSENSITIVE);
 
-  /** A test noun and what follows it ("Core suite unaffected", "Payment suites"): not the name. */
   private static final Pattern TRAILING =
       Pattern.compile(
-          "(?:\\s+(?:tests?|test results|results|test suites?|suites?|specs?|test cases?|test classes"
-              + "|test files))+(?:\\s+[\\p{L}-]+){0,2}\\s*$",
+          "(?:\\s+(?:tests?|test results|results|test suite|suite|specs?|test cases?))+\\s*$",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*|[0-9]+");
@@ -223,7 +214,7 @@ final class Subjects {
       return ""; // "Compared to last week", "Changes since Monday": a time, not a subject
     }
     String s = heading.replaceAll("\\([^)]*\\)", " ");
-    s = s.replaceAll("(?:\\s[-–—]|\\s?:)\\s.*$", " "); // "Results: 14/18 passing": its label
+    s = s.replaceAll("\\s[-–—:]\\s.*$", " ");
     s = NUMBERING.matcher(s).replaceFirst("");
     return ofLabel(s);
   }
@@ -243,7 +234,7 @@ final class Subjects {
     if (s.isEmpty()) {
       return "";
     }
-    if (isIdentifier(s)) {
+    if (!s.contains(" ") && s.matches(".*[/_:#>.].*|.*[a-z][A-Z].*")) {
       return s; // a path or an identifier: tests/test_api.py, test_checkout, CartTest
     }
     // Leading generic words ("Results for CartTest") name nothing; the rest is the subject.
@@ -254,11 +245,6 @@ final class Subjects {
       }
     }
     return "";
-  }
-
-  /** Whether a subject is a path or an identifier (tests/test_api.py, test_checkout, CartTest). */
-  static boolean isIdentifier(String s) {
-    return !s.isEmpty() && !s.contains(" ") && s.matches(".*[/_:#>.].*|.*[a-z][A-Z].*");
   }
 
   /** The subject that words between a number and "tests" name ("12 unit tests"), or empty. */

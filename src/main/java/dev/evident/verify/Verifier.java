@@ -8,10 +8,10 @@ import java.util.Map;
 /**
  * Checks a Markdown status report claim by claim: first against itself ({@link Consistency}), then
  * against the evidence ({@link EvidenceCheck}). A claim whose own arithmetic is wrong is
- * INCONSISTENT whatever the evidence says. Of two claims that disagree with each other, the later
- * is INCONSISTENT; the earlier is SUPPORTED or CONTRADICTED when the evidence decides it (its
- * reason naming the other line), else INCONSISTENT too. Stateless apart from its resolvers; thread
- * safe.
+ * INCONSISTENT whatever the evidence says. Two claims that disagree with each other are
+ * INCONSISTENT unless the evidence decides between them: then the one the evidence bears out is
+ * SUPPORTED and the other CONTRADICTED, its reason naming the other line. Stateless apart from its
+ * resolvers; thread safe.
  */
 public final class Verifier {
 
@@ -40,18 +40,14 @@ public final class Verifier {
         own.putIfAbsent(c, why);
       }
     }
-    java.util.Set<Claim> earlier = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    Map<Claim, String> inconsistent = Consistency.check(extracted.claims(), earlier);
+    Map<Claim, String> inconsistent = Consistency.check(extracted.claims());
     EvidenceCheck check = new EvidenceCheck(evidence, resolvers);
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result r = check.check(c);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
       boolean decided = r.verdict() == Verdict.SUPPORTED || r.verdict() == Verdict.CONTRADICTED;
-      // Of two statements that disagree, the later is inconsistent; the earlier stands on the
-      // evidence when the evidence decides it.
-      boolean later = why != null && !own.containsKey(c) && !earlier.contains(c);
-      if (why != null && (own.containsKey(c) || later || !decided)) {
+      if (why != null && (own.containsKey(c) || !decided)) {
         checked.add(new CheckedClaim(c, Verdict.INCONSISTENT, r.actual(), why, List.of()));
       } else if (why != null) {
         String reason = r.reason() + " (the report disagrees with itself: " + why + ")";
