@@ -55,8 +55,18 @@ public final class Suspects {
       refs.add(results.ref(i));
     }
     Map<Long, TestId> ids = store.tests(refs);
-    Map<Long, TestFacts> facts = new HashMap<>();
-    store.facts(run.id(), facts::put);
+    // What marks each test as an integration test, worked out once per distinct facts: the tests
+    // of one file share them.
+    Map<TestFacts, String> byFacts = new HashMap<>();
+    Map<Long, String> facts = new HashMap<>();
+    store.facts(
+        run.id(),
+        (ref, f) -> {
+          String marker = byFacts.computeIfAbsent(f, x -> ofFacts(x));
+          if (!marker.isEmpty()) {
+            facts.put(ref, marker);
+          }
+        });
     Map<String, Suite> suites = suites(results, ids, facts);
     SkipStreaks streaks = SkipStreaks.over(history, results, ids, store);
 
@@ -93,9 +103,15 @@ public final class Suspects {
     return new SuspectReport(run, history, found, notes(history, results, suites, settings));
   }
 
-  private static String facts(Map<Long, TestFacts> facts, long ref) {
-    TestFacts f = facts.get(ref);
-    return f == null ? null : IntegrationMarkers.ofFacts(f);
+  /** Why the test looks like an integration test by its file, tags or properties, or null. */
+  private static String facts(Map<Long, String> markers, long ref) {
+    return markers.get(ref);
+  }
+
+  /** {@link IntegrationMarkers#ofFacts}, empty for none. */
+  private static String ofFacts(TestFacts f) {
+    String marker = IntegrationMarkers.ofFacts(f);
+    return marker == null ? "" : marker;
   }
 
   private static Suspicion instant(
@@ -119,7 +135,7 @@ public final class Suspects {
 
   /** The suites of the run by name, with their tests' indices and what marks them integration. */
   private static Map<String, Suite> suites(
-      RunColumns results, Map<Long, TestId> ids, Map<Long, TestFacts> facts) {
+      RunColumns results, Map<Long, TestId> ids, Map<Long, String> facts) {
     Map<String, Suite> suites = new TreeMap<>();
     for (int i = 0; i < results.size(); i++) {
       TestId id = ids.get(results.ref(i));

@@ -8,7 +8,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = EvidentCommand.commandLine().execute(args);
+    int code = EvidentCommand.commandLine(args).execute(args);
     System.out.flush();
     System.err.flush();
     System.exit(code);

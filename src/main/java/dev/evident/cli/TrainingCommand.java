@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
  * A hidden command the {@code ./evident} launcher runs once after each build, with {@code
  * -XX:AOTCacheOutput}, to record which classes a typical session loads: it ingests the sample
  * results and runs a small command through {@code evident run}, then shows, lists, compares and
- * trends the runs, checks them for suspicious tests and progress, verifies a small report, and
- * calls the common tools of an {@code evident mcp} session ({@link McpTraining}). The JDK's
- * ahead-of-time cache made from it starts later commands about three times faster.
+ * trends the runs, checks them for suspicious tests and progress, diagnoses and reports the latest
+ * run (Markdown, JSON, HTML), verifies a small report, and calls the common tools of an {@code
+ * evident mcp} session ({@link McpTraining}). The JDK's ahead-of-time cache made from it starts
+ * later commands about three times faster.
  */
 @Command(
     name = "aot-training",
@@ -63,6 +64,19 @@ final class TrainingCommand implements Callable<Integer> {
           "categories:\n  it:\n    match: {suite: '*IT', path: '**/it/**', tag: it}\n"
               + "    target: {tests: 2, pass_rate: 90%}\n");
       evident("progress", "latest", "--db", db, "--config", targets.toString());
+      evident("ingest", samples.toString(), "--db", db); // failures seen before: history lookups
+      evident("diagnose", "latest", "--db", db);
+      evident("report", "latest", "--db", db, "--config", targets.toString());
+      evident("report", "latest", "--db", db, "--format", "json");
+      evident(
+          "report",
+          "latest",
+          "--db",
+          db,
+          "--format",
+          "html",
+          "--output",
+          dir.resolve("report.html").toString());
       Path report = dir.resolve("report.md");
       Files.writeString(
           report,

@@ -26,6 +26,7 @@ public final class ServerQueries {
   private final ServerStore server;
   private final ProjectConfig config;
   private final String configName;
+  private final FinishedRunDetails details = new FinishedRunDetails(FinishedRunDetails.MAX_CHARS);
 
   ServerQueries(
       Workspace workspace,
@@ -105,7 +106,7 @@ public final class ServerQueries {
   /** What {@code evident show --json} prints for the run. */
   public Map<String, Object> summary(String project, String reference) {
     Run run = run(project, reference);
-    RunDetail detail = store.detail(run.id(), Integer.MAX_VALUE);
+    RunDetail detail = details.of(run, id -> store.detail(id, Integer.MAX_VALUE));
     return RunJson.detail(detail, workspace.quarantine().inRun(run));
   }
 

@@ -349,16 +349,14 @@ public final class FailureIndex implements AutoCloseable {
 
   /**
    * {@link #seenBefore(String, String, String, long)} for several failures, in their order, over
-   * one snapshot of the index.
+   * one snapshot of the index. The searches run on all cores (a searcher is thread safe).
    */
   public synchronized List<Optional<SeenBefore>> seenBefore(
       String project, List<Lookup> failures, long beforeRunId) {
     IndexSearcher searcher = searcher();
-    List<Optional<SeenBefore>> seen = new ArrayList<>(failures.size());
-    for (Lookup f : failures) {
-      seen.add(seenBefore(searcher, project, f.fingerprint(), f.text(), beforeRunId));
-    }
-    return seen;
+    return failures.parallelStream()
+        .map(f -> seenBefore(searcher, project, f.fingerprint(), f.text(), beforeRunId))
+        .toList();
   }
 
   private Optional<SeenBefore> seenBefore(

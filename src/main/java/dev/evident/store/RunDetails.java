@@ -65,9 +65,13 @@ final class RunDetails {
     }
     record Row(long ref, Outcome outcome, Failure failure, int attempts) {}
     List<Row> rows = new ArrayList<>();
+    // The failure texts in the same query (one statement, not one per failure), each distinct
+    // text decoded once: failures of one cause often share their text.
+    Map<Long, Failure> texts = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT d.test_ref, d.outcome, d.failure_id, d.attempts FROM result_details d"
+            "SELECT d.test_ref, d.outcome, d.failure_id, d.attempts, t.body FROM result_details d"
+                + " LEFT JOIN texts t ON t.id = d.failure_id"
                 + " WHERE d.run_id = ? AND d.outcome IN (1, 2, 4)"
                 + " ORDER BY d.outcome, d.test_ref LIMIT ?")) {
       ps.setLong(1, runId);
@@ -76,11 +80,20 @@ final class RunDetails {
         while (rs.next()) {
           String attempts = rs.getString(4);
           long failureId = rs.getLong(3);
+          Failure failure = Failure.NONE;
+          if (!rs.wasNull()) {
+            failure = texts.get(failureId);
+            if (failure == null) {
+              byte[] body = rs.getBytes(5);
+              failure = body == null ? Failure.NONE : Texts.failure(body);
+              texts.put(failureId, failure);
+            }
+          }
           rows.add(
               new Row(
                   rs.getLong(1),
                   Outcome.values()[rs.getInt(2)],
-                  rs.wasNull() ? Failure.NONE : Texts.failure(c, failureId),
+                  failure,
                   attempts == null ? 1 : Attempts.count(attempts) + 1));
         }
       }
