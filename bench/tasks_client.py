@@ -47,18 +47,41 @@ def wait_terminal(url, ids, limit=600):
         time.sleep(0.2)
 
 
+def parse_instant(text):
+    from datetime import datetime
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def start_delay(url, n):
+    """One task at a time into idle workers: how long from accepted to started (target < 1 s)."""
+    delays = []
+    for _ in range(n):
+        ids = set(submit(url, 1))
+        t = wait_terminal(url, ids)[0]
+        delays.append((parse_instant(t["started"]) - parse_instant(t["created"])).total_seconds())
+    delays.sort()
+    print(f"start delay with a free slot ({n} tasks one at a time): median {delays[n // 2] * 1000:.0f} ms,"
+          f" max {delays[-1] * 1000:.0f} ms (target < 1 s)")
+
+
+def stored_runs(url):
+    stored, path = 0, "/api/v1/projects/bench/runs?limit=500"
+    while path:
+        page = call(url + path)
+        stored += len(page["runs"])
+        path = page["next"]
+    return stored
+
+
 def throughput(url, n):
+    before = stored_runs(url)
     start = time.monotonic()
     ids = set(submit(url, n))
     submitted = time.monotonic() - start
     ts = wait_terminal(url, ids)
     elapsed = time.monotonic() - start
     runs = {t["run_id"] for t in ts if t["run_id"] is not None}
-    stored, path = 0, "/api/v1/projects/bench/runs?limit=500"
-    while path:
-        page = call(url + path)
-        stored += len(page["runs"])
-        path = page["next"]
+    stored = stored_runs(url) - before
     print(f"submitted {len(ids)} tasks in {submitted:.2f} s; all terminal after {elapsed:.2f} s")
     print(f"by state: {counts(ts)}; distinct run ids: {len(runs)}; runs stored in project: {stored}")
     lost = n - sum(1 for t in ts if t["state"] == "COMPLETED")
@@ -98,6 +121,8 @@ if __name__ == "__main__":
     cmd, url = sys.argv[1], sys.argv[2]
     if cmd == "throughput":
         throughput(url, int(sys.argv[3]))
+    elif cmd == "start-delay":
+        start_delay(url, int(sys.argv[3]))
     elif cmd == "submit-until-running":
         submit_until_running(url, int(sys.argv[3]), int(sys.argv[4]))
     else:
