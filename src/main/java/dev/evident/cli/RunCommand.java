@@ -176,7 +176,8 @@ final class RunCommand implements Callable<Integer> {
                     config,
                     recordEnv,
                     System.getenv(),
-                    newRun.attributes),
+                    newRun.attributes,
+                    Map.of()),
                 console);
         console.close();
         quarantine = workspace.quarantine().inRun(ran.run());

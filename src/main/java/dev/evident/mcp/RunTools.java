@@ -133,7 +133,9 @@ final class RunTools {
             args.bool("preflight", true),
             null,
             List.of(),
-            System.getenv());
+            System.getenv(),
+            Map.of(),
+            Map.of());
     BackgroundRuns.Task task = background.start(request);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("handle", task.handle);

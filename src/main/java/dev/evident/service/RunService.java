@@ -103,58 +103,6 @@ public final class RunService {
       recordEnv = List.copyOf(recordEnv);
       env = Map.copyOf(env);
     }
-
-    public Request(
-        List<String> command,
-        Path workDir,
-        String project,
-        Map<String, String> labels,
-        Duration timeout,
-        List<String> resultGlobs,
-        boolean preflight,
-        Path config,
-        List<String> recordEnv,
-        Map<String, String> env,
-        Map<String, String> attributes) {
-      this(
-          command,
-          workDir,
-          project,
-          labels,
-          timeout,
-          resultGlobs,
-          preflight,
-          config,
-          recordEnv,
-          env,
-          attributes,
-          Map.of());
-    }
-
-    public Request(
-        List<String> command,
-        Path workDir,
-        String project,
-        Map<String, String> labels,
-        Duration timeout,
-        List<String> resultGlobs,
-        boolean preflight,
-        Path config,
-        List<String> recordEnv,
-        Map<String, String> env) {
-      this(
-          command,
-          workDir,
-          project,
-          labels,
-          timeout,
-          resultGlobs,
-          preflight,
-          config,
-          recordEnv,
-          env,
-          Map.of());
-    }
   }
 
   /**
