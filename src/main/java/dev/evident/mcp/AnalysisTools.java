@@ -38,12 +38,10 @@ final class AnalysisTools {
 
   private final Workspace workspace;
   private final RunRefs refs;
-  private final Object diagnosing;
 
-  AnalysisTools(Workspace workspace, RunRefs refs, Object diagnosing) {
+  AnalysisTools(Workspace workspace, RunRefs refs) {
     this.workspace = workspace;
     this.refs = refs;
-    this.diagnosing = diagnosing;
   }
 
   List<ToolDefinition> definitions() {
@@ -112,10 +110,8 @@ final class AnalysisTools {
     int maxGroups = args.integer("max_groups", 20, 1, 500);
     int maxTests = args.integer("max_tests", 10, 0, 1000);
     Run run = refs.stored(args, ref);
-    RunDiagnosis d;
-    synchronized (diagnosing) {
-      d = workspace.diagnoses().diagnose(run, maxTests, true);
-    }
+    RunDiagnosis d =
+        workspace.diagnosing(() -> workspace.diagnoses().diagnose(run, maxTests, true));
     Map<String, Object> json = DiagnoseService.json(d, workspace.quarantine().inRun(run));
     json.put("groupCount", d.groups().size());
     json.put("groups", first((List<?>) json.get("groups"), maxGroups));

@@ -17,11 +17,9 @@ import java.util.Map;
 final class Causes {
 
   private final Workspace workspace;
-  private final Object diagnosing;
 
-  Causes(Workspace workspace, Object diagnosing) {
+  Causes(Workspace workspace) {
     this.workspace = workspace;
-    this.diagnosing = diagnosing;
   }
 
   /** A result with every field get_run promises, for a run not stored (yet). */
@@ -47,10 +45,7 @@ final class Causes {
         == 0) {
       return out;
     }
-    RunDiagnosis d;
-    synchronized (diagnosing) {
-      d = workspace.diagnoses().diagnose(run, 0, false);
-    }
+    RunDiagnosis d = workspace.diagnosing(() -> workspace.diagnoses().diagnose(run, 0, false));
     out.put("failures", d.failures());
     List<Object> top = new ArrayList<>();
     for (CauseGroup g : d.groups().subList(0, Math.min(maxCauses, d.groups().size()))) {

@@ -15,29 +15,19 @@ import java.util.Objects;
 public final class EvidentTools implements AutoCloseable {
 
   private final Workspace workspace;
-  private final Object diagnosing;
   private final BackgroundRuns background;
   private final List<ToolDefinition> definitions;
 
+  /** The tools over a workspace; they diagnose through {@link Workspace#diagnosing}. */
   public EvidentTools(Workspace workspace) {
-    this(workspace, new Object());
-  }
-
-  /**
-   * Tools that diagnose only while holding {@code diagnosing}, which the server's other users of
-   * the workspace's diagnosis (the JSON API) hold too: it shares a failure index and its caches.
-   */
-  public EvidentTools(Workspace workspace, Object diagnosing) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
-    this.diagnosing = Objects.requireNonNull(diagnosing, "diagnosing");
     this.background = new BackgroundRuns(workspace);
     RunRefs refs = new RunRefs(workspace, background);
     List<ToolDefinition> all = new ArrayList<>();
-    all.addAll(
-        new RunTools(workspace, background, refs, new Causes(workspace, diagnosing)).definitions());
-    all.addAll(new AnalysisTools(workspace, refs, diagnosing).definitions());
+    all.addAll(new RunTools(workspace, background, refs, new Causes(workspace)).definitions());
+    all.addAll(new AnalysisTools(workspace, refs).definitions());
     all.addAll(new LogTools(workspace, refs).definitions());
-    all.addAll(new ReportTools(workspace, refs, diagnosing).definitions());
+    all.addAll(new ReportTools(workspace, refs).definitions());
     this.definitions = List.copyOf(all);
   }
 
@@ -51,9 +41,7 @@ public final class EvidentTools implements AutoCloseable {
    * does not wait for them (about a second and a half); meant for a background thread.
    */
   public void warmUp() {
-    synchronized (diagnosing) {
-      workspace.diagnoses();
-    }
+    workspace.diagnosing(workspace::diagnoses);
   }
 
   /** The tools' names, in the order they are listed. */

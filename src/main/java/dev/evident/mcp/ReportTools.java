@@ -30,12 +30,10 @@ final class ReportTools {
 
   private final Workspace workspace;
   private final RunRefs refs;
-  private final Object diagnosing;
 
-  ReportTools(Workspace workspace, RunRefs refs, Object diagnosing) {
+  ReportTools(Workspace workspace, RunRefs refs) {
     this.workspace = workspace;
     this.refs = refs;
-    this.diagnosing = diagnosing;
   }
 
   List<ToolDefinition> definitions() {
@@ -182,17 +180,17 @@ final class ReportTools {
     Optional<ProjectConfigs.Loaded> loaded = ProjectConfigs.load(Path.of(""), configFile);
     Run run = refs.stored(args, args.string("run", "latest"));
     baseline = baseline == null ? null : stored(args, baseline);
-    StatusReport report;
-    synchronized (diagnosing) {
-      report =
-          workspace
-              .reports()
-              .report(
-                  run,
-                  baseline,
-                  loaded.map(ProjectConfigs.Loaded::config).orElse(ProjectConfig.EMPTY),
-                  loaded.map(ProjectConfigs.Loaded::name).orElse(null));
-    }
+    String base = baseline;
+    StatusReport report =
+        workspace.diagnosing(
+            () ->
+                workspace
+                    .reports()
+                    .report(
+                        run,
+                        base,
+                        loaded.map(ProjectConfigs.Loaded::config).orElse(ProjectConfig.EMPTY),
+                        loaded.map(ProjectConfigs.Loaded::name).orElse(null)));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("run", run.id());
     out.put("format", format);

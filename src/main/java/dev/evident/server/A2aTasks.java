@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A2A tasks over the server's task queue: a run of a declared suite is a server task (same queue,
@@ -32,27 +31,28 @@ final class A2aTasks {
   private static final int KEPT = 1000;
 
   private final Tasks tasks;
-  private final Supplier<List<TaskSuite>> suites;
   private final Workspace workspace;
   private final Map<String, A2aTask> verified = lru(KEPT);
   private final Map<Long, String> contexts = lru(10_000);
   private final A2aViews views;
 
   /**
-   * @param tasks the server's task queue, or null when it runs none
-   * @param suites the suites it may run
+   * @param tasks the server's task queue (its suites are the ones A2A may run), or null
    */
-  A2aTasks(Tasks tasks, Supplier<List<TaskSuite>> suites, Workspace workspace) {
+  A2aTasks(Tasks tasks, Workspace workspace) {
     this.tasks = tasks;
-    this.suites = suites;
     this.workspace = workspace;
     this.views = new A2aViews(workspace, lru(KEPT));
+  }
+
+  private List<TaskSuite> declared() {
+    return tasks == null ? List.of() : tasks.suites();
   }
 
   /** The declared suites as the agent card lists them. */
   List<A2aCard.Suite> suites() {
     List<A2aCard.Suite> out = new ArrayList<>();
-    for (TaskSuite s : suites.get()) {
+    for (TaskSuite s : declared()) {
       Object properties = s.parameters().get("properties");
       List<String> names =
           properties instanceof Map<?, ?> m
@@ -80,7 +80,7 @@ final class A2aTasks {
   /** Queues a run of the suite; invalid params naming every problem when it cannot run. */
   Task submit(A2aAsk.RunSuite ask, String contextId, Caller caller) {
     Tasks queue = queue();
-    suites.get().stream()
+    declared().stream()
         .filter(s -> s.name().equals(ask.suite()))
         .findFirst()
         .filter(s -> !caller.sees(s.project()))

@@ -14,12 +14,8 @@ final class AnalysisRoutes implements RouteGroup {
 
   private final ServerQueries queries;
 
-  /** Diagnosis shares the failure index and its caches; one at a time (MCP and the web UI too). */
-  private final Object diagnosisLock;
-
-  AnalysisRoutes(ServerQueries queries, Object diagnosisLock) {
+  AnalysisRoutes(ServerQueries queries) {
     this.queries = queries;
-    this.diagnosisLock = diagnosisLock;
   }
 
   @Override
@@ -34,9 +30,7 @@ final class AnalysisRoutes implements RouteGroup {
 
   private void diagnosis(Context ctx, Caller caller) {
     int tests = Params.intParam(ctx, "tests", 20);
-    synchronized (diagnosisLock) {
-      JsonBody.send(ctx, queries.diagnosis(ctx.pathParam("project"), ctx.pathParam("run"), tests));
-    }
+    JsonBody.send(ctx, queries.diagnosis(ctx.pathParam("project"), ctx.pathParam("run"), tests));
   }
 
   private void suspicious(Context ctx, Caller caller) {

@@ -122,9 +122,7 @@ public final class EvidentServer implements AutoCloseable {
     Auth auth =
         new Auth(tokens, settings.loopback(), settings.requireTokens(), settings.tokenCacheTtl());
     RequestLog log = new RequestLog(logs, metrics);
-    // Diagnosis shares a failure index and its caches: one at a time, API and MCP alike.
-    Object diagnosing = new Object();
-    McpEndpoint mcp = new McpEndpoint(workspace, diagnosing, settings, auth, log);
+    McpEndpoint mcp = new McpEndpoint(workspace, settings, auth, log);
     long maxBytes = settings.limits().maxBytes();
     Javalin app =
         Javalin.create(
@@ -157,14 +155,13 @@ public final class EvidentServer implements AutoCloseable {
               metrics.taskEnded(t);
             }
           });
-      for (RouteGroup group : groups(queries, uploads, metrics, tasks, diagnosing)) {
+      for (RouteGroup group : groups(queries, uploads, metrics, tasks)) {
         group.register(api);
       }
       events.register(api);
-      new UiRoutes(auth, UiRoutes.pages(queries, workspace, tasks, events, diagnosing))
-          .register(api);
+      new UiRoutes(auth, UiRoutes.pages(queries, workspace, tasks, events)).register(api);
       // A2A (issue 9): its runs are tasks of this queue.
-      new A2aRoutes(new A2aTasks(tasks, tasks::suites, workspace)).register(api);
+      new A2aRoutes(new A2aTasks(tasks, workspace)).register(api);
       errors(app, logs);
       app.start(settings.host(), settings.port());
       server = new EvidentServer(app, api, auth, log, settings, tasks, events, mcp);
@@ -187,15 +184,11 @@ public final class EvidentServer implements AutoCloseable {
 
   /** The route families this server has. */
   private static List<RouteGroup> groups(
-      ServerQueries queries,
-      Uploads uploads,
-      ServerMetrics metrics,
-      TaskService tasks,
-      Object diagnosing) {
+      ServerQueries queries, Uploads uploads, ServerMetrics metrics, TaskService tasks) {
     return List.of(
         new HealthRoutes(queries, metrics, tasks),
         new QueryRoutes(queries),
-        new AnalysisRoutes(queries, diagnosing),
+        new AnalysisRoutes(queries),
         new EvaluationRoutes(queries),
         new IngestRoutes(queries, uploads, metrics),
         new TaskRoutes(tasks));

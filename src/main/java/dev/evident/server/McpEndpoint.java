@@ -43,9 +43,8 @@ final class McpEndpoint implements AutoCloseable {
   private McpSyncServer server;
   private boolean closed;
 
-  McpEndpoint(
-      Workspace workspace, Object diagnosing, ServerSettings settings, Auth auth, RequestLog log) {
-    this.tools = new EvidentTools(workspace, diagnosing);
+  McpEndpoint(Workspace workspace, ServerSettings settings, Auth auth, RequestLog log) {
+    this.tools = new EvidentTools(workspace);
     this.guard = new McpGuard(settings, auth, log);
   }
 

@@ -37,21 +37,13 @@ final class UiRoutes implements RouteGroup {
     void register(UiRoutes ui, Api api);
   }
 
-  /**
-   * The page families of the UI.
-   *
-   * @param diagnosing the lock diagnosis takes (shared with the API and MCP)
-   */
+  /** The page families of the UI. */
   static List<UiPages> pages(
-      ServerQueries queries,
-      Workspace workspace,
-      TaskService tasks,
-      EventRoutes events,
-      Object diagnosing) {
+      ServerQueries queries, Workspace workspace, TaskService tasks, EventRoutes events) {
     return List.of(
         new UiRunsPages(queries),
         new UiTaskPages(tasks, events),
-        new UiRunPage(queries, diagnosing),
+        new UiRunPage(queries),
         new UiComparePages(queries, workspace),
         new UiHistoryPages(queries, workspace));
   }

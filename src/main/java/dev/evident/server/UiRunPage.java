@@ -25,10 +25,8 @@ final class UiRunPage implements UiRoutes.UiPages {
   static final int SHOWN = 200;
 
   private final ServerQueries queries;
-  private final Object diagnosisLock;
 
-  UiRunPage(ServerQueries queries, Object diagnosisLock) {
-    this.diagnosisLock = diagnosisLock;
+  UiRunPage(ServerQueries queries) {
     this.queries = queries;
   }
 
@@ -62,9 +60,7 @@ final class UiRunPage implements UiRoutes.UiPages {
     body.link("/api/v1/projects/" + Html.enc(project) + "/runs/" + id, "JSON");
     body.close("p");
     Map<String, Object> diagnosis;
-    synchronized (diagnosisLock) {
-      diagnosis = queries.diagnosis(project, ref, 20);
-    }
+    diagnosis = queries.diagnosis(project, ref, 20);
     UiRunSections.causes(body, diagnosis);
     UiRunSections.failures(body, run);
     UiRunSections.runErrors(body, run);

@@ -144,7 +144,8 @@ public final class ServerQueries {
   /** What {@code evident diagnose --json} prints. */
   public Map<String, Object> diagnosis(String project, String reference, int testsPerGroup) {
     Run run = run(project, reference);
-    var diagnosis = workspace.diagnoses().diagnose(run, testsPerGroup, true);
+    var diagnosis =
+        workspace.diagnosing(() -> workspace.diagnoses().diagnose(run, testsPerGroup, true));
     return DiagnoseService.json(diagnosis, workspace.quarantine().inRun(run));
   }
 

@@ -87,6 +87,7 @@ public final class TaskService implements Tasks, AutoCloseable {
     workers.start();
   }
 
+  @Override
   public List<TaskSuite> suites() {
     return List.copyOf(suites.values());
   }

@@ -23,6 +23,9 @@ public interface Tasks {
     }
   }
 
+  /** The suites declared in the server's configuration, the only ones a task may run. */
+  List<dev.evident.model.TaskSuite> suites();
+
   /** Checks a request without queueing it. */
   Validation validate(TaskRequest request);
 

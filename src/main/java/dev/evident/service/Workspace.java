@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  */
 public final class Workspace implements AutoCloseable {
 
+  private final Object diagnosing = new Object();
   private final String db;
   private final CompletableFuture<ResultStore> store;
   private FailureHistory history;
@@ -170,6 +171,18 @@ public final class Workspace implements AutoCloseable {
   /** Checks hand-written status reports against stored runs. */
   public VerifyService verifier() {
     return new VerifyService(store());
+  }
+
+  /**
+   * Runs work that diagnoses (a diagnosis, a report) one at a time in this workspace: the
+   * classifier, failure signatures and failure index it loads lazily and shares are not thread
+   * safe. The server's API, web UI and MCP tools all go through here; the CLI's one thread never
+   * waits.
+   */
+  public <T> T diagnosing(Supplier<T> work) {
+    synchronized (diagnosing) {
+      return work.get();
+    }
   }
 
   /** Diagnosis of runs: causes, groups, history, labels and next steps. */
