@@ -3,8 +3,10 @@ package dev.evident.server;
 import static dev.evident.server.QueryRoutes.PROJECT;
 
 import dev.evident.model.Scope;
+import dev.evident.service.ReportService;
 import dev.evident.service.ServerQueries;
 import io.javalin.http.Context;
+import java.util.List;
 
 /**
  * The analyses of a project, as {@code evident diagnose|compare|flaky|suspicious|progress|trend
@@ -26,6 +28,29 @@ final class AnalysisRoutes implements RouteGroup {
     api.get(PROJECT + "/compare", Scope.READ, this::compare);
     api.get(PROJECT + "/flaky", Scope.READ, this::flaky);
     api.get(PROJECT + "/trend", Scope.READ, this::trend);
+    api.get(PROJECT + "/runs/{run}/report", Scope.READ, this::report);
+  }
+
+  private void report(Context ctx, Caller caller) {
+    String format = ctx.queryParam("format") == null ? "md" : ctx.queryParam("format");
+    if (!List.of("md", "json", "html").contains(format)) {
+      throw HttpProblem.badRequest("format must be md, json or html, not " + format);
+    }
+    int maxBytes = Params.intParam(ctx, "maxBytes", ReportService.DEFAULT_MAX_BYTES);
+    Object body =
+        queries.report(
+            ctx.pathParam("project"),
+            ctx.pathParam("run"),
+            ctx.queryParam("baseline"),
+            format,
+            maxBytes);
+    if (body instanceof String text) {
+      ctx.contentType(
+              format.equals("md") ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8")
+          .result(text);
+    } else {
+      JsonBody.send(ctx, body);
+    }
   }
 
   private void diagnosis(Context ctx, Caller caller) {

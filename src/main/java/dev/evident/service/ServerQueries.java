@@ -141,6 +141,32 @@ public final class ServerQueries {
     return new Page(items, page.size() > limit ? offset + limit : null, matched[0]);
   }
 
+  /**
+   * A run's status report as {@code evident report --format FORMAT} writes it: Markdown within
+   * {@code maxBytes} and HTML as text, JSON as a map.
+   *
+   * @param baseline a run reference in the same project, or null for the previous run on the run's
+   *     branch
+   * @param format md, json or html
+   */
+  public Object report(
+      String project, String reference, String baseline, String format, int maxBytes) {
+    Run run = run(project, reference);
+    String base = baseline == null ? null : Long.toString(run(project, baseline).id());
+    ReportPageService.Pending page =
+        format.equals("html")
+            ? workspace.reportPages().start(run, ReportPageService.DEFAULT_TREND_RUNS)
+            : null;
+    var report =
+        workspace.diagnosing(() -> workspace.reports().report(run, base, config, configName));
+    return switch (format) {
+      case "md" -> ReportService.markdown(report, maxBytes);
+      case "json" -> ReportService.json(report);
+      case "html" -> page.html(report);
+      default -> throw new InputException("format must be md, json or html, not " + format);
+    };
+  }
+
   /** What {@code evident diagnose --json} prints. */
   public Map<String, Object> diagnosis(String project, String reference, int testsPerGroup) {
     Run run = run(project, reference);

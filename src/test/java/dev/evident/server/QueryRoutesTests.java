@@ -149,6 +149,27 @@ class QueryRoutesTests {
   }
 
   @Test
+  void aRunsReportComesInMarkdownJsonAndSelfContainedHtml() {
+    long base = upload("", junit("CartTest", 2, 0));
+    long head = upload("", junit("CartTest", 2, 1));
+
+    var md = fx.get(SHOP + "/runs/" + head + "/report");
+    var json = fx.get(SHOP + "/runs/latest/report?format=json&baseline=" + base);
+    var html = fx.get(SHOP + "/runs/latest/report?format=html");
+
+    assertThat(md.status()).isEqualTo(200);
+    assertThat(md.response().headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/markdown");
+    assertThat(md.body()).contains("fails0").contains("run " + head);
+    assertThat(json.json().at("/run/id").asLong()).isEqualTo(head);
+    assertThat(json.json().at("/change/base/id").asLong()).isEqualTo(base);
+    assertThat(json.json().toString()).contains("fails0");
+    assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("fails0");
+    assertThat(fx.get(SHOP + "/runs/latest/report?format=pdf").status()).isEqualTo(400);
+    assertThat(fx.get(SHOP + "/runs/latest/report?baseline=999").status()).isEqualTo(404);
+  }
+
+  @Test
   void anUnknownRouteIsA404WithAJsonBody() {
     var answer = fx.get("/api/v1/nothing");
 
