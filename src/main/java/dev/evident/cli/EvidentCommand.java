@@ -30,6 +30,7 @@ public final class EvidentCommand implements Callable<Integer> {
       List.of(
           IngestCommand.class,
           RunCommand.class,
+          PushCommand.class,
           RunsCommand.class,
           ShowCommand.class,
           DiagnoseCommand.class,

@@ -53,6 +53,12 @@ final class RemoteIngestCommand {
       err.flush();
       return ExitCodes.INPUT;
     }
+    return exitCode(answer, err);
+  }
+
+  /** The exit code of a run the server stored, from its answer, saying on stderr why not 0. */
+  static int exitCode(Map<String, Object> answer, PrintWriter err) {
+    Object run = answer.get("run");
     String status = String.valueOf(answer.get("status"));
     if (Boolean.TRUE.equals(answer.get("forgiven"))) {
       err.println(

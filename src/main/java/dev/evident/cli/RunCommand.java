@@ -121,6 +121,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin GateOptions gateOptions;
 
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "Store the run on an evident serve at URL (http://HOST:PORT) instead of locally; when"
+              + " it cannot, the run is kept locally with the command to push it later.")
+  String server;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description = "With --server: a token with the ingest scope (default: $EVIDENT_TOKEN).")
+  String token;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -142,58 +156,77 @@ final class RunCommand implements Callable<Integer> {
         gate || gateOptions.any()
             ? GateService.rules(workDir, config, gateOptions.rules(spec.commandLine()))
             : null;
-    try (Workspace workspace = global.openInBackground();
-        LiveConsole console =
-            new LiveConsole(out, err, quiet || json, Terminal.stderrIsTerminal())) {
-      RunService service = workspace.runner();
-      CountDownLatch stored = new CountDownLatch(1);
-      Thread onCtrlC =
-          new Thread(
-              () -> {
-                service.cancel();
-                try {
-                  stored.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "evident-interrupt");
-      Runtime.getRuntime().addShutdownHook(onCtrlC);
-      RunService.Ran ran;
-      RunQuarantine quarantine;
-      GateReport checked;
-      try {
-        ran =
-            service.run(
-                new RunService.Request(
-                    command,
-                    workDir,
-                    name,
-                    newRun.labels,
-                    limit,
-                    results,
-                    !noPreflight,
-                    config,
-                    recordEnv,
-                    System.getenv(),
-                    newRun.attributes,
-                    Map.of()),
-                console);
-        console.close();
-        quarantine = workspace.quarantine().inRun(ran.run());
-        checked = rules == null ? null : workspace.gates().check(ran.run(), rules);
-        print(workspace, ran, quarantine, checked, out);
-      } finally {
-        stored.countDown();
-        removeHook(onCtrlC);
+    RunService.Request request =
+        new RunService.Request(
+            command,
+            workDir,
+            name,
+            newRun.labels,
+            limit,
+            results,
+            !noPreflight,
+            config,
+            recordEnv,
+            System.getenv(),
+            newRun.attributes,
+            Map.of());
+    if (server != null) {
+      if (rules != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--gate does not apply with --server (run evident gate where the run is stored)");
       }
-      return checked != null
-          ? GateVerdict.exitCode(checked, err)
-          : exitCode(ran.run(), quarantine, err);
+      return RemoteRunCommand.run(this, request, out, err);
+    }
+    try (Workspace workspace = global.openInBackground();
+        LiveConsole console = console(out, err)) {
+      RunService service = workspace.runner();
+      return cancellable(
+          service,
+          () -> {
+            RunService.Ran ran = service.run(request, console);
+            console.close();
+            RunQuarantine quarantine = workspace.quarantine().inRun(ran.run());
+            GateReport checked = rules == null ? null : workspace.gates().check(ran.run(), rules);
+            print(workspace, ran, quarantine, checked, out);
+            return checked != null
+                ? GateVerdict.exitCode(checked, err)
+                : exitCode(ran.run(), quarantine, err);
+          });
     }
   }
 
-  private void print(
+  LiveConsole console(PrintWriter out, PrintWriter err) {
+    return new LiveConsole(out, err, quiet || json, Terminal.stderrIsTerminal());
+  }
+
+  /**
+   * Does {@code work} (running the command and storing its run) so that Ctrl-C stops the command
+   * and waits, up to a minute, for the interrupted run to be stored.
+   */
+  static int cancellable(RunService service, java.util.function.IntSupplier work) {
+    CountDownLatch stored = new CountDownLatch(1);
+    Thread onCtrlC =
+        new Thread(
+            () -> {
+              service.cancel();
+              try {
+                stored.await(60, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "evident-interrupt");
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    try {
+      return work.getAsInt();
+    } finally {
+      stored.countDown();
+      removeHook(onCtrlC);
+    }
+  }
+
+  void print(
       Workspace workspace,
       RunService.Ran ran,
       RunQuarantine quarantine,
@@ -217,7 +250,7 @@ final class RunCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private int exitCode(Run run, RunQuarantine quarantine, PrintWriter err) {
+  int exitCode(Run run, RunQuarantine quarantine, PrintWriter err) {
     if (run.status() == RunStatus.EMPTY && allowEmpty) {
       return ExitCodes.OK;
     }

@@ -40,14 +40,38 @@ final class IngestRoutes implements RouteGroup {
   @Override
   public void register(Api api) {
     api.post(PROJECT + "/runs", Scope.INGEST, this::ingest);
+    api.post(PROJECT + "/runs/journal", Scope.INGEST, this::journal);
+  }
+
+  /**
+   * {@code POST /api/v1/projects/{project}/runs/journal}: a run journal (what {@code evident run
+   * --server} recorded while its command ran) in, the same run stored, 201 as for an upload.
+   */
+  private void journal(Context ctx, Caller caller) throws java.io.IOException {
+    long start = System.nanoTime();
+    String project = project(ctx);
+    int maxFailures = Params.intParam(ctx, "max_failures", 20);
+    ServerQueries.Uploaded uploaded;
+    Limited body = uploads.body(ctx);
+    storing.lock();
+    try (var in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8),
+            1 << 16)) {
+      uploaded =
+          queries.replay(
+              project, in, "true".equalsIgnoreCase(ctx.queryParam("text")) ? maxFailures : 0);
+    } catch (InputException e) {
+      throw new HttpProblem(422, e.getMessage());
+    } finally {
+      storing.unlock();
+    }
+    stored(ctx, project, uploaded, body.count(), start);
   }
 
   private void ingest(Context ctx, Caller caller) throws java.io.IOException {
     long start = System.nanoTime();
-    String project = ctx.pathParam("project");
-    if (project.isBlank() || project.length() > 200 || project.chars().anyMatch(c -> c < 0x20)) {
-      throw HttpProblem.badRequest("project name must be 1 to 200 printable characters");
-    }
+    String project = project(ctx);
     try (Uploads.Received received = uploads.receive(ctx)) {
       boolean multipart =
           String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT).startsWith("multipart/");
@@ -66,16 +90,29 @@ final class IngestRoutes implements RouteGroup {
       } finally {
         storing.unlock();
       }
-      metrics.ingested(uploaded.run(), received.bytes(), (System.nanoTime() - start) / 1e9);
-      String location =
-          "/api/v1/projects/"
-              + java.net.URLEncoder.encode(project, java.nio.charset.StandardCharsets.UTF_8)
-                  .replace("+", "%20")
-              + "/runs/"
-              + uploaded.run().id();
-      ctx.header("Location", location);
-      JsonBody.send(ctx, 201, uploaded.json());
+      stored(ctx, project, uploaded, received.bytes(), start);
     }
+  }
+
+  private static String project(Context ctx) {
+    String project = ctx.pathParam("project");
+    if (project.isBlank() || project.length() > 200 || project.chars().anyMatch(c -> c < 0x20)) {
+      throw HttpProblem.badRequest("project name must be 1 to 200 printable characters");
+    }
+    return project;
+  }
+
+  private void stored(
+      Context ctx, String project, ServerQueries.Uploaded uploaded, long bytes, long start) {
+    metrics.ingested(uploaded.run(), bytes, (System.nanoTime() - start) / 1e9);
+    String location =
+        "/api/v1/projects/"
+            + java.net.URLEncoder.encode(project, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20")
+            + "/runs/"
+            + uploaded.run().id();
+    ctx.header("Location", location);
+    JsonBody.send(ctx, 201, uploaded.json());
   }
 
   private static List<String> values(Context ctx, String name, boolean multipart) {

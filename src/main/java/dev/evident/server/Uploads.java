@@ -50,6 +50,15 @@ final class Uploads {
     }
   }
 
+  /** The request's body as it is, read under the upload size limit (413 beyond it). */
+  Limited body(Context ctx) {
+    long length = ctx.req().getContentLengthLong();
+    if (length > limits.maxBytes()) {
+      throw tooLarge(length);
+    }
+    return new Limited(ctx.bodyInputStream(), limits.maxBytes(), this::tooLarge);
+  }
+
   Received receive(Context ctx) throws IOException {
     long length = ctx.req().getContentLengthLong();
     if (length > limits.maxBytes()) {

@@ -101,8 +101,17 @@ public final class RemoteIngest {
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(
                 HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)));
-    if (request.token() != null && !request.token().isBlank()) {
-      http.header("Authorization", "Bearer " + request.token().strip());
+    return send(http, base, request.token());
+  }
+
+  /**
+   * Sends a request to the server at {@code base} with the token (or none when null or blank) and
+   * returns its JSON answer; anything but 201 is a {@link RemoteException} naming the server, the
+   * status and the server's error.
+   */
+  static Map<String, Object> send(HttpRequest.Builder http, String base, String token) {
+    if (token != null && !token.isBlank()) {
+      http.header("Authorization", "Bearer " + token.strip());
     }
     HttpResponse<String> response;
     try (HttpClient client =
@@ -153,7 +162,7 @@ public final class RemoteIngest {
     return s.replace("\"", "%22").replace("\r", "").replace("\n", "");
   }
 
-  private static String enc(String s) {
+  static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

@@ -48,6 +48,7 @@ public final class RunService {
   private volatile CommandRunner runner;
   private volatile boolean cancelled;
   private volatile boolean reserve;
+  private Path journal;
 
   public RunService(ResultStore store) {
     this(() -> store);
@@ -145,6 +146,20 @@ public final class RunService {
   public RunService reservingTheRun() {
     reserve = true;
     return this;
+  }
+
+  /**
+   * Makes {@link #run} also write the stored run to {@code file} as a {@link RunJournal}, for
+   * another store to replay ({@code evident run --server}). Not with {@link #reservingTheRun}.
+   */
+  public RunService journaling(Path file) {
+    journal = Objects.requireNonNull(file, "file");
+    return this;
+  }
+
+  private RunWriter start(RunStart start) {
+    RunWriter writer = stores.get().startRun(start);
+    return journal == null ? writer : RunJournal.recording(writer, start, journal);
   }
 
   public Ran run(Request request, Watcher watcher) {
@@ -277,18 +292,16 @@ public final class RunService {
     attributes.put("command", RunEnvironment.shellQuoted(request.command()));
     attributes.put("workdir", request.workDir().toAbsolutePath().normalize().toString());
     try (RunWriter writer =
-        stores
-            .get()
-            .startRun(
-                new RunStart(
-                    request.project(),
-                    "run",
-                    RunEnvironment.shellQuoted(request.command()),
-                    null,
-                    attributes,
-                    request.labels(),
-                    now,
-                    now))) {
+        start(
+            new RunStart(
+                request.project(),
+                "run",
+                RunEnvironment.shellQuoted(request.command()),
+                null,
+                attributes,
+                request.labels(),
+                now,
+                now))) {
       for (Check m : missing) {
         reasons.add(m.describe());
         writer.runError(
@@ -327,7 +340,7 @@ public final class RunService {
             outcome.finished());
     List<Problem> problems = new ArrayList<>();
     try (RunWriter writer =
-        reserved == null ? stores.get().startRun(start) : stores.get().startRun(start, reserved)) {
+        reserved == null ? start(start) : stores.get().startRun(start, reserved)) {
       IngestService.Read read =
           IngestService.read(writer, found.candidates(), null, IngestService.Progress.NONE);
       problems.addAll(read.problems());

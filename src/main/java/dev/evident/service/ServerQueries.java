@@ -232,16 +232,35 @@ public final class ServerQueries {
    */
   public Uploaded ingest(IngestService.Upload upload, boolean text) {
     IngestService.Ingested ingested = workspace.ingest().ingest(upload);
-    Run run = ingested.run();
+    Uploaded uploaded = answer(ingested.run(), ingested.problems(), text ? 20 : 0);
+    uploaded.json().put("files", ingested.files().stream().map(RunJson::file).toList());
+    uploaded.json().put("ignored", ingested.ignored());
+    uploaded.json().put("unreadable", ingested.unreadable());
+    return uploaded;
+  }
+
+  /**
+   * Stores the run a {@link RunJournal} records ({@code evident run --server}) and answers as
+   * {@link #ingest} does, with the summary when {@code maxFailures} is above 0.
+   */
+  public Uploaded replay(String project, java.io.BufferedReader journal, int maxFailures) {
+    RunJournal.Replayed replayed = RunJournal.replay(journal, project, store);
+    Uploaded uploaded = answer(replayed.run(), replayed.problems(), maxFailures);
+    uploaded
+        .json()
+        .put(
+            "unquarantinedFlaky",
+            workspace.quarantine().inRun(replayed.run()).unquarantinedFlaky(replayed.run()));
+    return uploaded;
+  }
+
+  private Uploaded answer(Run run, List<dev.evident.model.Problem> problems, int maxFailures) {
     var quarantine = workspace.quarantine().inRun(run);
     Map<String, Object> json = RunJson.run(run);
-    json.put("problems", RunJson.problems(ingested.problems()));
-    json.put("files", ingested.files().stream().map(f -> (Object) RunJson.file(f)).toList());
-    json.put("ignored", ingested.ignored());
-    json.put("unreadable", ingested.unreadable());
+    json.put("problems", RunJson.problems(problems));
     json.put("forgiven", quarantine.forgives(run));
-    if (text) {
-      json.put("text", RunQueries.text(store.detail(run.id(), 20), "", quarantine));
+    if (maxFailures > 0) {
+      json.put("text", RunQueries.text(store.detail(run.id(), maxFailures), "", quarantine));
     }
     return new Uploaded(run, json);
   }

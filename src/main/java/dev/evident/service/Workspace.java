@@ -69,6 +69,11 @@ public final class Workspace implements AutoCloseable {
     return new RunService(later);
   }
 
+  /** Stores the run a {@link RunJournal} file records, in the journal's project. */
+  public dev.evident.model.Run replay(Path journal) {
+    return RunJournal.replay(journal, null, store()).run();
+  }
+
   public RunQueries runs() {
     return new RunQueries(store());
   }
