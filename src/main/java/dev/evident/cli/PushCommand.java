@@ -50,7 +50,7 @@ final class PushCommand implements Callable<Integer> {
   String token;
 
   @Option(
-      names = {"-p", "--project"},
+      names = "--project",
       paramLabel = "NAME",
       description = "Store it in this project (default: the run's own).")
   String project;

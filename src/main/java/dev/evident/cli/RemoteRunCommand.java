@@ -31,7 +31,7 @@ final class RemoteRunCommand {
             Workspace.openInBackground(scratch.resolve("evident.db").toString(), null);
         LiveConsole console = c.console(out, err)) {
       RunService service = scratchStore.runner().journaling(journal);
-      return RunCommand.cancellable(
+      return CtrlC.cancellable(
           service,
           () -> {
             service.run(request, console);
@@ -52,8 +52,6 @@ final class RemoteRunCommand {
 
   private static int keep(
       RunCommand c, Path journal, String why, PrintWriter out, PrintWriter err) {
-    err.println("evident: the run is not stored on the server: " + why);
-    err.flush();
     try (Workspace local = c.global.open()) {
       RemoteRun.Kept kept = RemoteRun.keep(local, journal, unsent(c.global.db()));
       RunQuarantine quarantine = local.quarantine().inRun(kept.run());
@@ -63,6 +61,7 @@ final class RemoteRunCommand {
           quarantine,
           null,
           out);
+      err.println("evident: the run is not stored on the server: " + why);
       err.println(
           "evident: exit 2: kept as run "
               + kept.run().id()
@@ -87,7 +86,9 @@ final class RemoteRunCommand {
 
   static void print(RunCommand c, Map<String, Object> answer, PrintWriter out) {
     if (c.json) {
-      out.println(Json.write(answer));
+      Map<String, Object> run = new java.util.LinkedHashMap<>(answer);
+      run.remove("text");
+      out.println(Json.write(run));
     } else {
       out.println();
       out.print(answer.getOrDefault("text", ""));

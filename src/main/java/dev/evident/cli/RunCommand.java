@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -181,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
     try (Workspace workspace = global.openInBackground();
         LiveConsole console = console(out, err)) {
       RunService service = workspace.runner();
-      return cancellable(
+      return CtrlC.cancellable(
           service,
           () -> {
             RunService.Ran ran = service.run(request, console);
@@ -198,32 +196,6 @@ final class RunCommand implements Callable<Integer> {
 
   LiveConsole console(PrintWriter out, PrintWriter err) {
     return new LiveConsole(out, err, quiet || json, Terminal.stderrIsTerminal());
-  }
-
-  /**
-   * Does {@code work} (running the command and storing its run) so that Ctrl-C stops the command
-   * and waits, up to a minute, for the interrupted run to be stored.
-   */
-  static int cancellable(RunService service, java.util.function.IntSupplier work) {
-    CountDownLatch stored = new CountDownLatch(1);
-    Thread onCtrlC =
-        new Thread(
-            () -> {
-              service.cancel();
-              try {
-                stored.await(60, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "evident-interrupt");
-    Runtime.getRuntime().addShutdownHook(onCtrlC);
-    try {
-      return work.getAsInt();
-    } finally {
-      stored.countDown();
-      removeHook(onCtrlC);
-    }
   }
 
   void print(
@@ -269,14 +241,6 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.RESULTS;
     }
     return Verdict.exitCode(run, quarantine, err);
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // the JVM is shutting down (Ctrl-C): the hook is running and waits for us
-    }
   }
 
   /** Durations as people write them: 90s, 10m, 1h30m, PT5M, or plain seconds. */

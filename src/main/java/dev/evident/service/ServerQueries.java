@@ -239,19 +239,10 @@ public final class ServerQueries {
     return uploaded;
   }
 
-  /**
-   * Stores the run a {@link RunJournal} records ({@code evident run --server}) and answers as
-   * {@link #ingest} does, with the summary when {@code maxFailures} is above 0.
-   */
+  /** Stores the run a {@link RunJournal} records; answers as {@link #ingest}, text if max > 0. */
   public Uploaded replay(String project, java.io.BufferedReader journal, int maxFailures) {
     RunJournal.Replayed replayed = RunJournal.replay(journal, project, store);
-    Uploaded uploaded = answer(replayed.run(), replayed.problems(), maxFailures);
-    uploaded
-        .json()
-        .put(
-            "unquarantinedFlaky",
-            workspace.quarantine().inRun(replayed.run()).unquarantinedFlaky(replayed.run()));
-    return uploaded;
+    return answer(replayed.run(), replayed.problems(), maxFailures);
   }
 
   private Uploaded answer(Run run, List<dev.evident.model.Problem> problems, int maxFailures) {
@@ -259,6 +250,7 @@ public final class ServerQueries {
     Map<String, Object> json = RunJson.run(run);
     json.put("problems", RunJson.problems(problems));
     json.put("forgiven", quarantine.forgives(run));
+    json.put("unquarantinedFlaky", quarantine.unquarantinedFlaky(run));
     if (maxFailures > 0) {
       json.put("text", RunQueries.text(store.detail(run.id(), maxFailures), "", quarantine));
     }

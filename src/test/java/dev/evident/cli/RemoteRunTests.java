@@ -196,6 +196,39 @@ class RemoteRunTests {
   }
 
   @Test
+  void aTimedOutCommandArrivesAsInterruptedAndJsonIsTheServersAnswer() throws IOException {
+    int code =
+        evident(
+            "run",
+            "--server",
+            server.url(),
+            "--token",
+            token,
+            "--project",
+            "shop",
+            "--db",
+            localDb().toString(),
+            "-C",
+            project.toString(),
+            "--timeout",
+            "1s",
+            "--json",
+            "--",
+            "sh",
+            "-c",
+            "echo started; exec sleep 30");
+
+    assertThat(code).isEqualTo(1);
+    Run run = serverStore.runs().runs("shop", 1).get(0);
+    assertThat(run.status()).isEqualTo(RunStatus.INTERRUPTED);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    assertThat(json.get("run").asLong()).isEqualTo(run.id());
+    assertThat(json.get("status").asText()).isEqualTo("INTERRUPTED");
+    assertThat(json.has("text")).isFalse();
+    assertThat(err.toString()).contains("the run was interrupted");
+  }
+
+  @Test
   void aWrongTokenKeepsTheRunLocallyAndPushStoresItLater() throws IOException {
     int code = runRemotely(server.url(), "evt_wrong", WRITES_RESULTS);
 
