@@ -51,22 +51,21 @@ final class IngestRoutes implements RouteGroup {
     long start = System.nanoTime();
     String project = project(ctx);
     int maxFailures = Params.intParam(ctx, "max_failures", 20);
-    ServerQueries.Uploaded uploaded;
-    Limited body = uploads.body(ctx);
-    storing.lock();
-    try (var in =
-        new java.io.BufferedReader(
-            new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8),
-            1 << 16)) {
-      uploaded =
-          queries.replay(
-              project, in, "true".equalsIgnoreCase(ctx.queryParam("text")) ? maxFailures : 0);
-    } catch (InputException e) {
-      throw new HttpProblem(422, e.getMessage());
-    } finally {
-      storing.unlock();
+    try (Uploads.Received body = uploads.spool(ctx);
+        var in = java.nio.file.Files.newBufferedReader(body.written().get(0))) {
+      ServerQueries.Uploaded uploaded;
+      storing.lock();
+      try {
+        uploaded =
+            queries.replay(
+                project, in, "true".equalsIgnoreCase(ctx.queryParam("text")) ? maxFailures : 0);
+      } catch (InputException e) {
+        throw new HttpProblem(422, e.getMessage());
+      } finally {
+        storing.unlock();
+      }
+      stored(ctx, project, uploaded, body.bytes(), start);
     }
-    stored(ctx, project, uploaded, body.count(), start);
   }
 
   private void ingest(Context ctx, Caller caller) throws java.io.IOException {

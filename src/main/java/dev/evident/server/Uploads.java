@@ -50,13 +50,24 @@ final class Uploads {
     }
   }
 
-  /** The request's body as it is, read under the upload size limit (413 beyond it). */
-  Limited body(Context ctx) {
+  /**
+   * The request's body as it is, written to one file of the upload directory under the upload size
+   * limit (413 beyond it), so that a slow client holds no lock while it sends.
+   */
+  Received spool(Context ctx) throws IOException {
     long length = ctx.req().getContentLengthLong();
     if (length > limits.maxBytes()) {
       throw tooLarge(length);
     }
-    return new Limited(ctx.bodyInputStream(), limits.maxBytes(), this::tooLarge);
+    Files.createDirectories(root);
+    Path file = root.resolve("body-" + uploads.incrementAndGet());
+    try (Limited body = new Limited(ctx.bodyInputStream(), limits.maxBytes(), this::tooLarge)) {
+      Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return new Received(List.of(file), List.of(), body.count());
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
   }
 
   Received receive(Context ctx) throws IOException {

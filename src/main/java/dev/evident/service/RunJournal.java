@@ -106,6 +106,8 @@ public final class RunJournal {
       }
       throw new InputException(
           "the run journal ends at line " + n + " without its commit line: it is incomplete");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InputException("run journal line " + n + ": not UTF-8");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the run journal: " + e.getMessage(), e);
     } catch (IllegalArgumentException | NullPointerException e) {

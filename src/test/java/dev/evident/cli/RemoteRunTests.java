@@ -303,5 +303,8 @@ class RemoteRunTests {
     assertThat(answer.statusCode()).isEqualTo(422);
     assertThat(answer.body()).contains("ends at line 2 without its commit line");
     assertThat(serverStore.runs().runs("shop", 10)).isEmpty();
+    try (var left = Files.list(dir.resolve("uploads"))) {
+      assertThat(left).as("the spooled body is deleted").isEmpty();
+    }
   }
 }
