@@ -40,7 +40,16 @@ final class RemoteRunCommand {
             try {
               answer = RemoteRun.upload(c.server, token, request.project(), journal, c.maxFailures);
             } catch (RemoteIngest.RemoteException | InputException e) {
-              return keep(c, journal, e.getMessage(), out, err);
+              try {
+                return keep(c, journal, e.getMessage(), out, err);
+              } catch (RuntimeException local) {
+                return keepFile(
+                    c,
+                    journal,
+                    request.workDir(),
+                    e.getMessage() + "; nor locally: " + local.getMessage(),
+                    err);
+              }
             }
             print(c, answer, out);
             return exitCode(c, answer, err);
@@ -73,6 +82,28 @@ final class RemoteRunCommand {
       err.flush();
       return ExitCodes.INPUT;
     }
+  }
+
+  /** The last resort: the journal as a file in the run's directory, to push later. */
+  private static int keepFile(
+      RunCommand c, Path journal, Path workDir, String why, PrintWriter err) {
+    Path file = workDir.resolve("evident-run-" + System.currentTimeMillis() + ".ndjson");
+    try {
+      Files.copy(journal, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the run journal as " + file + ": " + e, e);
+    }
+    err.println("evident: the run is not stored on the server: " + why);
+    err.println(
+        "evident: exit 2: its journal is kept as "
+            + file
+            + "; to store it on the server later: evident push "
+            + file
+            + " --server "
+            + c.server
+            + " --token TOKEN");
+    err.flush();
+    return ExitCodes.INPUT;
   }
 
   /** Where journals that could not be uploaded are kept: {@code unsent/} beside the local store. */

@@ -285,6 +285,27 @@ class RemoteRunTests {
   }
 
   @Test
+  void whenNeitherServerNorLocalStoreTakeTheRunItsJournalIsKeptInTheRunsDirectory()
+      throws IOException {
+    Files.writeString(dir.resolve("local"), "a file where the store's directory should be");
+
+    int code = runRemotely("http://127.0.0.1:1", token, WRITES_RESULTS);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("the run is not stored on the server: cannot reach http://127.0.0.1:1")
+        .contains("nor locally");
+    Matcher hint = Pattern.compile("evident push (\\S+) --server").matcher(err.toString());
+    assertThat(hint.find()).as(err.toString()).isTrue();
+    Path journal = Path.of(hint.group(1));
+    assertThat(journal.getParent()).isEqualTo(project);
+
+    assertThat(evident("push", journal.toString(), "--server", server.url(), "--token", token))
+        .isEqualTo(1);
+    assertThat(serverStore.runs().runs("shop", 1).get(0).counts().executed()).isEqualTo(3);
+  }
+
+  @Test
   void theServerRefusesAnIncompleteJournal() throws Exception {
     String journal =
         "{\"start\":{\"project\":\"shop\",\"source\":\"run\",\"command\":\"make test\"}}\n"
