@@ -158,6 +158,7 @@ public final class EvidentServer implements AutoCloseable {
       for (RouteGroup group : groups(queries, uploads, metrics, tasks)) {
         group.register(api);
       }
+      new TaskGroupRoutes(tasks, workspace.evals()).register(api);
       events.register(api);
       new UiRoutes(auth, UiRoutes.pages(queries, workspace, tasks, events)).register(api);
       // A2A (issue 9): its runs are tasks of this queue.
