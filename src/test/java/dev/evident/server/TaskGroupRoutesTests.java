@@ -29,11 +29,12 @@ class TaskGroupRoutesTests {
   /**
    * An evaluation whose answers depend on the model it is given: m1 gets both questions right, m2
    * one, any other none. Each answer used 1000 input and 10 output tokens. It exits 3 unless
-   * {{model}} and EVIDENT_MODEL agree.
+   * {{model}} and EVIDENT_MODEL agree; models named slow... first sleep 30 s.
    */
   static TaskSuite evals(String name, Path workDir, Map<String, Object> schema) {
     String script =
-        "[ \"$1\" = \"$EVIDENT_MODEL\" ] || exit 3; mkdir -p out/$EVIDENT_TASK_ID; "
+        "[ \"$1\" = \"$EVIDENT_MODEL\" ] || exit 3; case \"$1\" in slow*) sleep 30;; esac; "
+            + "mkdir -p out/$EVIDENT_TASK_ID; "
             + "W='<failure message=\"wrong answer\"/>'; "
             + "case \"$EVIDENT_MODEL\" in m1) A=''; B='';; m2) A=''; B=\"$W\";; "
             + "*) A=\"$W\"; B=\"$W\";; esac; "
