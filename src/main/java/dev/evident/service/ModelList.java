@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The models of a multi-model submission, checked: one to {@link #MAX} distinct names, each task's
- * parameters made. The model reaches a task's command as {@code EVIDENT_MODEL} and {@code
- * {{model}}}, and is the run's {@code model} attribute; a suite that declares a {@code model}
- * parameter also gets it there, checked against that parameter's schema (an enum of allowed models,
- * say). Stateless.
+ * The models of a multi-model submission (a server task group, or {@code evident run --models}),
+ * checked: one to {@link #MAX} distinct names, each task's parameters made. The model reaches a
+ * task's command as {@code EVIDENT_MODEL} and {@code {{model}}}, and is the run's {@code model}
+ * attribute; a suite that declares a {@code model} parameter also gets it there, checked against
+ * that parameter's schema (an enum of allowed models, say). Stateless.
  */
-final class ModelList {
+public final class ModelList {
 
   /** The most models one submission may list. */
-  static final int MAX = 20;
+  public static final int MAX = 20;
 
   /** The parameter (and command token) a model fills in. */
   static final String PARAMETER = "model";
@@ -26,8 +26,12 @@ final class ModelList {
 
   private ModelList() {}
 
-  /** What is wrong with a list of models, or empty. */
-  static List<String> problems(List<String> models, Map<String, Object> parameters) {
+  /**
+   * What is wrong with a list of models, or empty.
+   *
+   * @param parameters the other parameters of the request (a {@code model} among them is refused)
+   */
+  public static List<String> problems(List<String> models, Map<String, Object> parameters) {
     List<String> problems = new ArrayList<>();
     if (models.isEmpty()) {
       problems.add("models is empty: give one or more model names, e.g. [\"m1\", \"m2\"]");
