@@ -37,15 +37,15 @@ final class TaskGroupRoutes implements RouteGroup {
 
   @Override
   public void register(Api api) {
-    api.get(GROUPS + "/{group}", Scope.READ, this::get);
+    api.get(GROUPS + "/{id}", Scope.READ, this::get);
   }
 
   private void get(Context ctx, Caller caller) {
     long id;
     try {
-      id = Long.parseLong(ctx.pathParam("group"));
+      id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw HttpProblem.badRequest("group id must be a number, not " + ctx.pathParam("group"));
+      throw HttpProblem.badRequest("group id must be a number, not " + ctx.pathParam("id"));
     }
     TaskGroup group =
         tasks
