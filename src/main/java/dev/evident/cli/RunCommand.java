@@ -99,6 +99,15 @@ final class RunCommand implements Callable<Integer> {
           "Run the command in this directory (default: the current one); evident.yaml and --results are looked for there.")
   Path directory;
 
+  @Option(
+      names = "--models",
+      paramLabel = "M1,M2",
+      split = ",",
+      description =
+          "Run the command once per model, EVIDENT_MODEL set and the model stored as the run's"
+              + " attribute model, then compare the runs as compare --by model does.")
+  List<String> models;
+
   @Option(names = "--json", description = "Print the stored run as JSON.")
   boolean json;
 
@@ -149,6 +158,9 @@ final class RunCommand implements Callable<Integer> {
             : directory == null
                 ? GlobalOptions.defaultProject()
                 : String.valueOf(workDir.getFileName());
+    if (models != null) {
+      return ModelRuns.run(this, workDir, name, limit);
+    }
     // Gates are read before the command runs: an error in them must not cost a test run.
     GateRules rules =
         gate || gateOptions.any()

@@ -188,6 +188,25 @@ final class Args {
     return strings;
   }
 
+  /** Whether the argument was given (and not null). */
+  boolean has(String name) {
+    return raw.get(name) != null;
+  }
+
+  /** An object of JSON values, or empty when absent. */
+  Map<String, Object> object(String name) {
+    Object value = raw.get(name);
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw bad(name, value, "an object, e.g. {\"filter\": \"smoke\"}");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
+  }
+
   /** An object whose values are strings (numbers and booleans are taken as their text). */
   Map<String, String> stringMap(String name) {
     Object value = raw.get(name);

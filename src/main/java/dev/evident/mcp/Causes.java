@@ -37,8 +37,9 @@ final class Causes {
     return out;
   }
 
-  Map<String, Object> describe(Run run, BackgroundRuns.Task task, int maxCauses) {
-    Map<String, Object> out = empty(task == null ? null : task.handle, run.status().name(), true);
+  /** A stored run with its top causes; {@code handle} the one it was asked by, or null. */
+  Map<String, Object> describe(Run run, String handle, int maxCauses) {
+    Map<String, Object> out = empty(handle, run.status().name(), true);
     out.put("message", RunQueries.statusLine(run));
     out.put("run", RunQueries.json(run));
     if (run.counts().failed() + run.counts().errored() + run.counts().flaky() + run.runErrors()

@@ -1,5 +1,6 @@
 package dev.evident.mcp;
 
+import dev.evident.service.Tasks;
 import dev.evident.service.Workspace;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import java.util.ArrayList;
@@ -20,11 +21,22 @@ public final class EvidentTools implements AutoCloseable {
 
   /** The tools over a workspace; they diagnose through {@link Workspace#diagnosing}. */
   public EvidentTools(Workspace workspace) {
+    this(workspace, null);
+  }
+
+  /**
+   * The tools over a workspace and a server's task queue, which run_tests submits suites to.
+   *
+   * @param tasks the queue, or null when there is none (stdio): run_tests then refuses a suite
+   */
+  public EvidentTools(Workspace workspace, Tasks tasks) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.background = new BackgroundRuns(workspace);
-    RunRefs refs = new RunRefs(workspace, background);
+    SuiteTasks suites = new SuiteTasks(workspace, tasks);
+    RunRefs refs = new RunRefs(workspace, background, suites);
     List<ToolDefinition> all = new ArrayList<>();
-    all.addAll(new RunTools(workspace, background, refs, new Causes(workspace)).definitions());
+    all.addAll(
+        new RunTools(workspace, background, refs, new Causes(workspace), suites).definitions());
     all.addAll(new AnalysisTools(workspace, refs).definitions());
     all.addAll(new LogTools(workspace, refs).definitions());
     all.addAll(new ReportTools(workspace, refs).definitions());

@@ -18,14 +18,16 @@ final class RunRefs {
 
   static final String DESCRIPTION =
       "A run: its id, latest (default), latest~N (N runs before the latest), branch:NAME (the"
-          + " newest run on a branch), or a handle from run_tests (task:1).";
+          + " newest run on a branch), or a handle from run_tests (task:1, server-task:12).";
 
   private final Workspace workspace;
   private final BackgroundRuns background;
+  private final SuiteTasks suites;
 
-  RunRefs(Workspace workspace, BackgroundRuns background) {
+  RunRefs(Workspace workspace, BackgroundRuns background, SuiteTasks suites) {
     this.workspace = workspace;
     this.background = background;
+    this.suites = suites;
   }
 
   static boolean isHandle(String ref) {
@@ -58,6 +60,9 @@ final class RunRefs {
    */
   Run stored(Args args, String ref) {
     String tool = args.tool();
+    if (SuiteTasks.isHandle(ref)) {
+      return suites.stored(args, ref);
+    }
     if (!isHandle(ref)) {
       return args.visible(workspace.runs().resolve(ref, args.project()));
     }

@@ -9,10 +9,7 @@ import static dev.evident.mcp.Schema.string;
 
 import dev.evident.model.Run;
 import dev.evident.service.RunQueries;
-import dev.evident.service.RunService;
 import dev.evident.service.Workspace;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,130 +26,23 @@ final class RunTools {
   private final BackgroundRuns background;
   private final RunRefs refs;
   private final Causes causes;
+  private final SuiteTasks suites;
 
-  RunTools(Workspace workspace, BackgroundRuns background, RunRefs refs, Causes causes) {
+  RunTools(
+      Workspace workspace,
+      BackgroundRuns background,
+      RunRefs refs,
+      Causes causes,
+      SuiteTasks suites) {
     this.workspace = workspace;
     this.background = background;
     this.refs = refs;
     this.causes = causes;
+    this.suites = suites;
   }
 
   List<ToolDefinition> definitions() {
-    return List.of(runTests(), getRun(), listRuns());
-  }
-
-  private ToolDefinition runTests() {
-    Map<String, Object> command = new LinkedHashMap<>();
-    command.put("type", List.of("array", "string"));
-    command.put("items", Map.of("type", "string"));
-    command.put(
-        "description",
-        "The test command: an array of words (e.g. [\"pytest\", \"tests/\"]), or one string run"
-            + " by sh -c.");
-    return new ToolDefinition(
-        "run_tests",
-        "Run tests",
-        "Starts a test command under evident run in the background and returns at once with a"
-            + " handle (task:N). Follow it with get_run (run=the handle, wait_seconds up to 60):"
-            + " once the command has ended its run is stored with an id, a status that is never"
-            + " PASSED when nothing executed, and counts with their denominators. pytest, Maven,"
-            + " Gradle, Go, Jest, Vitest and cargo are asked for machine-readable results; for"
-            + " other commands give the result files they write in results.",
-        Schema.object()
-            .required("command", command)
-            .optional(
-                "directory", string("Where to run it (default: the server's working directory)."))
-            .optional("project", string("Project name (default: the directory's name)."))
-            .optional(
-                "results",
-                array(
-                    "Result files the command writes (globs relative to directory), e.g."
-                        + " build/test-results/**/*.xml.",
-                    Map.of("type", "string")))
-            .optional(
-                "timeout_seconds",
-                integer(
-                    "Stop the command after this long; the run is INTERRUPTED with its results so"
-                        + " far (default 1800).",
-                    1,
-                    86_400))
-            .optional("labels", Schema.stringMap("Labels for the run, e.g. {\"agent\": \"x\"}."))
-            .optional(
-                "preflight", bool("Check the requirements in evident.yaml first (default true)."))
-            .closed(),
-        Schema.object()
-            .required("handle", string("pass it to get_run, diagnose_run, get_logs as run"))
-            .required("status", Schema.oneOf("RUNNING at first", Shapes.statusesAndError()))
-            .required("command", array(null, Map.of("type", "string")))
-            .required("directory", string(null))
-            .required("project", string(null))
-            .required("message", string(null))
-            .build(),
-        false,
-        this::startRun);
-  }
-
-  private Map<String, Object> startRun(Args args) {
-    if (!args.access().mayRun()) {
-      throw new BadArgumentException(
-          "run_tests: this token lacks the run scope; ask for a token with --scope run, or"
-              + " read stored runs with get_run and list_runs");
-    }
-    List<String> command = args.strings("command");
-    if (command.isEmpty() || command.stream().allMatch(String::isBlank)) {
-      throw new BadArgumentException(
-          "run_tests needs a command, e.g. [\"pytest\", \"tests/\"] or \"npm test\"");
-    }
-    if (args.isString("command")) {
-      command = List.of("sh", "-c", command.get(0));
-    }
-    String given = args.string("directory");
-    Path dir = Path.of(given == null ? "" : given).toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new BadArgumentException(
-          "run_tests: directory "
-              + dir
-              + " does not exist or is not a directory; give an existing directory (absolute, or"
-              + " relative to "
-              + Path.of("").toAbsolutePath()
-              + ")");
-    }
-    String project = args.project();
-    if (project == null) {
-      project = dir.getFileName() == null ? "default" : dir.getFileName().toString();
-    }
-    int timeout = args.integer("timeout_seconds", 1800, 1, 86_400);
-    RunService.Request request =
-        new RunService.Request(
-            command,
-            dir,
-            project,
-            args.stringMap("labels"),
-            Duration.ofSeconds(timeout),
-            args.strings("results"),
-            args.bool("preflight", true),
-            null,
-            List.of(),
-            System.getenv(),
-            Map.of(),
-            Map.of());
-    BackgroundRuns.Task task = background.start(request);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("handle", task.handle);
-    out.put("status", "RUNNING");
-    out.put("command", command);
-    out.put("directory", dir.toString());
-    out.put("project", project);
-    out.put(
-        "message",
-        "started as "
-            + task.handle
-            + "; call get_run with run="
-            + task.handle
-            + " and wait_seconds (up to "
-            + MAX_WAIT_SECONDS
-            + ") for its status, counts and top causes");
-    return out;
+    return List.of(new RunTestsTool(background, suites).definition(), getRun(), listRuns());
   }
 
   private ToolDefinition getRun() {
@@ -194,6 +84,12 @@ final class RunTools {
     String project = args.project();
     int wait = args.integer("wait_seconds", 0, 0, MAX_WAIT_SECONDS);
     int max = args.integer("max_causes", 3, 0, 50);
+    if (SuiteTasks.isHandle(ref)) {
+      var task = suites.await(suites.task(args, ref), Duration.ofSeconds(wait));
+      return task.state().terminal() && task.runId() != null
+          ? causes.describe(suites.stored(args, ref), ref, max)
+          : SuiteTasks.pending(ref, task);
+    }
     if (!RunRefs.isHandle(ref)) {
       return causes.describe(args.visible(workspace.runs().resolve(ref, project)), null, max);
     }
@@ -203,7 +99,8 @@ final class RunTools {
       String failure = RunRefs.failure(task);
       if (failure == null) {
         Run run = RunRefs.ran(task).run();
-        return causes.describe(workspace.runs().resolve(Long.toString(run.id()), null), task, max);
+        return causes.describe(
+            workspace.runs().resolve(Long.toString(run.id()), null), task.handle, max);
       }
       Map<String, Object> out = Causes.empty(task.handle, "ERROR", true);
       out.put("message", task.handle + " made no run: " + failure);

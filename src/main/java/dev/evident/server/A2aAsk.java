@@ -16,6 +16,8 @@ import java.util.Map;
  *   <li>the evaluator style {@code {"participants": {"agent": "http://..."}, "config": {"suite":
  *       "smoke", "max_tasks": 5}}}: {@code config.suite} names the suite, the other config entries
  *       are its parameters, and each participant is a parameter named by its role;
+ *   <li>either with a list of models ({@code "models"}, {@code config.models}): the suite once per
+ *       model, one A2A task {@code group-N} for them all;
  *   <li>a data part {@code {"report": "MARKDOWN", "project": ..., "runs": [...], "baseline": ...}},
  *       or any text that is not such JSON: a status report to verify.
  * </ul>
@@ -26,6 +28,15 @@ sealed interface A2aAsk {
   record RunSuite(String suite, Map<String, Object> parameters) implements A2aAsk {
     public RunSuite {
       parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+  }
+
+  /** Run a declared suite once per model, the runs compared: a group of server tasks. */
+  record RunModels(String suite, Map<String, Object> parameters, List<String> models)
+      implements A2aAsk {
+    public RunModels {
+      parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+      models = List.copyOf(models);
     }
   }
 
@@ -120,7 +131,27 @@ sealed interface A2aAsk {
     if (parameters != null && !parameters.isNull() && !parameters.isObject()) {
       throw A2aError.invalidParams("\"parameters\" must be an object {NAME: VALUE}");
     }
-    return new RunSuite(suite, values(parameters));
+    List<String> models = models(d.get("models"), "\"models\"");
+    return models == null
+        ? new RunSuite(suite, values(parameters))
+        : new RunModels(suite, values(parameters), models);
+  }
+
+  /** A list of model names, or null when absent. */
+  private static List<String> models(JsonNode node, String name) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    List<String> models = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(m -> models.add(m.isTextual() ? m.asText() : null));
+    }
+    if (!node.isArray() || models.contains(null)) {
+      throw A2aError.invalidParams(
+          name
+              + " must be a list of model names, e.g. [\"m1\", \"m2\"]: the suite runs once per model");
+    }
+    return models;
   }
 
   private static A2aAsk evaluator(JsonNode d) {
@@ -137,8 +168,10 @@ sealed interface A2aAsk {
     if (suite == null || suite.isBlank()) {
       throw A2aError.invalidParams("config.suite must name the declared suite to run");
     }
+    List<String> models = models(config.get("models"), "config.models");
     Map<String, Object> parameters = values(config);
     parameters.remove("suite");
+    parameters.remove("models");
     for (Map.Entry<String, JsonNode> p : participants.properties()) {
       if (parameters.containsKey(p.getKey())) {
         throw A2aError.invalidParams(
@@ -151,7 +184,9 @@ sealed interface A2aAsk {
       }
       parameters.put(p.getKey(), value(p.getValue()));
     }
-    return new RunSuite(suite, parameters);
+    return models == null
+        ? new RunSuite(suite, parameters)
+        : new RunModels(suite, parameters, models);
   }
 
   private static String text(JsonNode node, String field) {

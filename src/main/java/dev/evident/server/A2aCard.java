@@ -91,7 +91,9 @@ final class A2aCard {
                 + " completed; failed means the harness could not run it. Send a data part"
                 + " {\"suite\": NAME, \"parameters\": {...}} (or that JSON as text, or the evaluator"
                 + " style {\"participants\": {ROLE: ENDPOINT}, \"config\": {\"suite\": NAME,"
-                + " ...}}).");
+                + " ...}}). Add \"models\": [M1, M2, ...] (or config.models) to run it once per"
+                + " model as one task group-N whose artifact compares the models (passed of"
+                + " executed, tokens, cost, per package).");
     if (suites.isEmpty()) {
       d.append(" No suite is declared on this server.");
     } else {

@@ -128,7 +128,7 @@ final class A2aRoutes implements RouteGroup {
       A2aTask done = tasks.verify(verify, contextId, caller);
       if (stream) {
         A2aStream.Sse sse = A2aStream.sse(ctx, id);
-        sse.event(A2aJson.taskEvent(v, working(done)));
+        sse.event(A2aJson.taskEvent(v, done.working()));
         A2aStream.end(sse, v, done);
       } else {
         reply(ctx, id, A2aJson.sendResult(v, done));
@@ -137,6 +137,11 @@ final class A2aRoutes implements RouteGroup {
     }
     if (!caller.may(Scope.RUN)) {
       throw new HttpProblem(403, "running a suite needs a token with the run scope");
+    }
+    if (ask instanceof A2aAsk.RunModels models) {
+      var group = tasks.groups().submit(models, contextId, caller);
+      streams.group(ctx, v, id, group, stream, blocking(v, params.path("configuration")));
+      return;
     }
     Task task = tasks.submit((A2aAsk.RunSuite) ask, contextId, caller);
     if (stream) {
@@ -180,6 +185,10 @@ final class A2aRoutes implements RouteGroup {
               + " returns it",
           Map.of("taskId", taskId));
     }
+    if (A2aGroups.isGroup(taskId)) {
+      streams.group(ctx, v, id, tasks.groups().group(taskId, caller), true, false);
+      return;
+    }
     streams.follow(A2aStream.sse(ctx, id), v, tasks.task(taskId, caller));
   }
 
@@ -218,17 +227,6 @@ final class A2aRoutes implements RouteGroup {
     m.put("pageSize", pageSize);
     m.put("totalSize", all.size());
     return m;
-  }
-
-  private static A2aTask working(A2aTask done) {
-    return new A2aTask(
-        done.id(),
-        done.contextId(),
-        A2aState.WORKING,
-        null,
-        done.timestamp(),
-        List.of(),
-        done.metadata());
   }
 
   private static Caller readable(Caller caller) {

@@ -1,11 +1,14 @@
 package dev.evident.server;
 
 import dev.evident.service.Task;
+import dev.evident.service.TaskGroup;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -132,6 +135,76 @@ final class A2aStream {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Answers a message that queued a multi-model group: followed as SSE when {@code stream}, else
+   * when {@code blocking} the group once every task ended, else the group now.
+   */
+  void group(
+      Context ctx, A2aVersion v, Object id, TaskGroup group, boolean stream, boolean blocking)
+      throws IOException {
+    A2aGroups groups = tasks.groups();
+    if (!stream && !blocking) {
+      JsonBody.send(ctx, 200, A2aRpc.result(id, A2aJson.sendResult(v, groups.view(group))));
+      return;
+    }
+    Sse sse = stream ? sse(ctx, id) : null;
+    OutputStream out = null;
+    if (!stream) {
+      ctx.status(200);
+      ctx.res().setContentType("application/json");
+      out = ctx.res().getOutputStream();
+    }
+    BlockingQueue<Task> changes = new LinkedBlockingQueue<>();
+    List<AutoCloseable> subscriptions = new ArrayList<>();
+    try {
+      for (Task t : group.tasks()) {
+        subscriptions.add(tasks.subscribe(t, changes::add));
+      }
+      A2aTask last = groups.view(groups.now(group));
+      if (stream) {
+        sse.event(A2aJson.taskEvent(v, last.withoutArtifacts()));
+      }
+      long quiet = System.nanoTime();
+      while (!last.state().terminal()) {
+        // A change wakes it at once; a look every second also sees other servers' progress.
+        changes.poll(1, TimeUnit.SECONDS);
+        changes.clear();
+        A2aTask now = groups.view(groups.now(group));
+        if (now.state() != last.state() || !now.metadata().equals(last.metadata())) {
+          if (stream && !now.state().terminal()) {
+            sse.event(A2aJson.statusUpdate(v, now));
+          }
+          last = now;
+          quiet = System.nanoTime();
+        } else if (System.nanoTime() - quiet > TimeUnit.SECONDS.toNanos(KEEPALIVE_SECONDS)) {
+          if (stream) {
+            sse.keepalive();
+          } else {
+            out.write(' ');
+            out.flush();
+          }
+          quiet = System.nanoTime();
+        }
+      }
+      if (stream) {
+        end(sse, v, last);
+      } else {
+        out.write(
+            JsonBody.MAPPER.writeValueAsBytes(A2aRpc.result(id, A2aJson.sendResult(v, last))));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      for (AutoCloseable s : subscriptions) {
+        try {
+          s.close();
+        } catch (Exception e) {
+          // closing a subscription does not fail
+        }
+      }
     }
   }
 

@@ -44,6 +44,11 @@ record A2aTask(
     }
   }
 
+  /** The same task as it was while it worked: no status text, no artifacts. */
+  A2aTask working() {
+    return new A2aTask(id, contextId, A2aState.WORKING, null, timestamp, List.of(), metadata);
+  }
+
   /** The same task without its artifacts (ListTasks leaves them out unless asked). */
   A2aTask withoutArtifacts() {
     return new A2aTask(id, contextId, state, statusText, timestamp, List.of(), metadata);

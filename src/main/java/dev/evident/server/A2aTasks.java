@@ -35,6 +35,7 @@ final class A2aTasks {
   private final Map<String, A2aTask> verified = lru(KEPT);
   private final Map<Long, String> contexts = lru(10_000);
   private final A2aViews views;
+  private final A2aGroups groups;
 
   /**
    * @param tasks the server's task queue (its suites are the ones A2A may run), or null
@@ -43,6 +44,13 @@ final class A2aTasks {
     this.tasks = tasks;
     this.workspace = workspace;
     this.views = new A2aViews(workspace, lru(KEPT));
+    this.groups = tasks == null ? null : new A2aGroups(tasks, workspace);
+  }
+
+  /** Multi-model groups as A2A tasks ({@code group-N}). */
+  A2aGroups groups() {
+    queue();
+    return groups;
   }
 
   private List<TaskSuite> declared() {
@@ -147,6 +155,9 @@ final class A2aTasks {
     if (v != null) {
       return v;
     }
+    if (A2aGroups.isGroup(id)) {
+      return groups().view(groups().group(id, caller));
+    }
     return view(task(id, caller));
   }
 
@@ -162,6 +173,13 @@ final class A2aTasks {
   A2aTask cancel(String id, Caller caller) {
     if (verified.containsKey(id)) {
       throw notCancelable(id, "completed");
+    }
+    if (A2aGroups.isGroup(id)) {
+      var group = groups().group(id, caller);
+      if (!caller.may(Scope.RUN)) {
+        throw new HttpProblem(403, "cancelling a task needs a token with the run scope");
+      }
+      return groups().cancel(group);
     }
     Task task = task(id, caller);
     if (!caller.may(Scope.RUN)) {

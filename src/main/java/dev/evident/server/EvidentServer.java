@@ -122,29 +122,18 @@ public final class EvidentServer implements AutoCloseable {
     Auth auth =
         new Auth(tokens, settings.loopback(), settings.requireTokens(), settings.tokenCacheTtl());
     RequestLog log = new RequestLog(logs, metrics);
-    McpEndpoint mcp = new McpEndpoint(workspace, settings, auth, log);
+    TaskService tasks = workspace.tasks(config.suites(), taskSettings);
+    McpEndpoint mcp = new McpEndpoint(workspace, tasks, settings, auth, log);
     long maxBytes = settings.limits().maxBytes();
-    Javalin app =
-        Javalin.create(
-            c -> {
-              c.showJavalinBanner = false;
-              c.startupWatcherEnabled = false;
-              c.http.maxRequestSize = 1 << 20;
-              c.jetty.multipartConfig.cacheDirectory(multipartDir.toString());
-              c.jetty.multipartConfig.maxFileSize(maxBytes, SizeUnit.BYTES);
-              c.jetty.multipartConfig.maxTotalRequestSize(maxBytes, SizeUnit.BYTES);
-              c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-              c.jetty.modifyServer(
-                  server -> {
-                    server.setStopTimeout(settings.drainTimeout().toMillis());
-                    server.setHandler(new StatisticsHandler());
-                  });
-              c.jetty.modifyServletContextHandler(mcp::mount);
-              c.requestLogger.http(log::request);
-            });
+    Javalin app;
+    try {
+      app = javalin(settings, multipartDir, maxBytes, mcp, log);
+    } catch (RuntimeException e) {
+      tasks.close();
+      throw e;
+    }
     Api api = new Api(app, auth);
     Uploads uploads = new Uploads(settings.limits(), settings.uploadDir());
-    TaskService tasks = workspace.tasks(config.suites(), taskSettings);
     EventRoutes events = null;
     EvidentServer server;
     try {
@@ -158,6 +147,7 @@ public final class EvidentServer implements AutoCloseable {
       for (RouteGroup group : groups(queries, uploads, metrics, tasks)) {
         group.register(api);
       }
+      new TaskGroupRoutes(tasks, workspace.evals()).register(api);
       events.register(api);
       new UiRoutes(auth, UiRoutes.pages(queries, workspace, tasks, events)).register(api);
       // A2A (issue 9): its runs are tasks of this queue.
@@ -180,6 +170,27 @@ public final class EvidentServer implements AutoCloseable {
             + " auth="
             + (auth.required() ? "tokens" : "none(single-user,loopback)"));
     return server;
+  }
+
+  private static Javalin javalin(
+      ServerSettings settings, Path multipartDir, long maxBytes, McpEndpoint mcp, RequestLog log) {
+    return Javalin.create(
+        c -> {
+          c.showJavalinBanner = false;
+          c.startupWatcherEnabled = false;
+          c.http.maxRequestSize = 1 << 20;
+          c.jetty.multipartConfig.cacheDirectory(multipartDir.toString());
+          c.jetty.multipartConfig.maxFileSize(maxBytes, SizeUnit.BYTES);
+          c.jetty.multipartConfig.maxTotalRequestSize(maxBytes, SizeUnit.BYTES);
+          c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+          c.jetty.modifyServer(
+              server -> {
+                server.setStopTimeout(settings.drainTimeout().toMillis());
+                server.setHandler(new StatisticsHandler());
+              });
+          c.jetty.modifyServletContextHandler(mcp::mount);
+          c.requestLogger.http(log::request);
+        });
   }
 
   /** The route families this server has. */

@@ -3,6 +3,7 @@ package dev.evident.server;
 import dev.evident.mcp.EvidentTools;
 import dev.evident.mcp.McpServers;
 import dev.evident.mcp.ToolAccess;
+import dev.evident.service.Tasks;
 import dev.evident.service.Workspace;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -43,8 +44,12 @@ final class McpEndpoint implements AutoCloseable {
   private McpSyncServer server;
   private boolean closed;
 
-  McpEndpoint(Workspace workspace, ServerSettings settings, Auth auth, RequestLog log) {
-    this.tools = new EvidentTools(workspace);
+  /**
+   * @param tasks the server's task queue, which run_tests queues suites to
+   */
+  McpEndpoint(
+      Workspace workspace, Tasks tasks, ServerSettings settings, Auth auth, RequestLog log) {
+    this.tools = new EvidentTools(workspace, tasks);
     this.guard = new McpGuard(settings, auth, log);
   }
 

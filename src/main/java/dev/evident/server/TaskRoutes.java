@@ -3,8 +3,10 @@ package dev.evident.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evident.model.Scope;
 import dev.evident.model.TaskSuite;
+import dev.evident.service.CommandsNotAllowedException;
 import dev.evident.service.NotFoundException;
 import dev.evident.service.Task;
+import dev.evident.service.TaskGroup;
 import dev.evident.service.TaskNotCancelableException;
 import dev.evident.service.TaskRequest;
 import dev.evident.service.TaskService;
@@ -59,12 +61,19 @@ final class TaskRoutes implements RouteGroup {
         task =
             tasks.submitCommand(
                 project, strings(body.get("command")), strings(body.get("results")), "api");
-      } catch (TaskService.CommandsNotAllowedException e) {
+      } catch (CommandsNotAllowedException e) {
         throw new HttpProblem(403, e.getMessage());
       }
     } else {
       TaskRequest request = request(body);
       visibleSuite(caller, request.suite());
+      List<String> models = TaskGroupRoutes.models(body);
+      if (models != null) {
+        TaskGroup group = tasks.submitModels(request, models);
+        ctx.header("Location", TaskGroupRoutes.GROUPS + "/" + group.id());
+        JsonBody.send(ctx, 202, TaskGroupRoutes.json(group));
+        return;
+      }
       task = tasks.submit(request);
     }
     ctx.header("Location", TASKS + "/" + task.id());
@@ -72,9 +81,11 @@ final class TaskRoutes implements RouteGroup {
   }
 
   private void validate(Context ctx, Caller caller) {
-    TaskRequest request = request(body(ctx));
+    JsonNode body = body(ctx);
+    TaskRequest request = request(body);
     visibleSuite(caller, request.suite());
-    Tasks.Validation v = tasks.validate(request);
+    List<String> models = TaskGroupRoutes.models(body);
+    Tasks.Validation v = models == null ? tasks.validate(request) : tasks.validate(request, models);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("suite", v.suite());
     out.put("valid", v.valid());
@@ -201,6 +212,8 @@ final class TaskRoutes implements RouteGroup {
     out.put("message", t.message());
     out.put("attempts", t.attempts());
     out.put("origin", t.origin());
+    out.put("model", t.model());
+    out.put("group", t.groupId());
     return out;
   }
 

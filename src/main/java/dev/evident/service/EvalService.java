@@ -126,7 +126,24 @@ public final class EvalService {
    * that has samples of it, so a model run twice is not counted twice.
    */
   public EvalView byModel(String project, Instant since, Prices prices) {
-    List<Run> runs = runs(project, since, null, MAX_RUNS);
+    return byModel(title(project, since), runs(project, since, null, MAX_RUNS), prices);
+  }
+
+  /**
+   * What {@code compare --by model} prints for these runs only (a multi-model task group's); runs
+   * no longer stored are left out.
+   */
+  public Output models(String title, List<Long> runIds, Path pricesFile, Path workDir) {
+    List<Run> runs = new ArrayList<>();
+    runIds.stream()
+        .sorted(java.util.Comparator.reverseOrder())
+        .forEach(id -> store.run(id).ifPresent(runs::add));
+    EvalView v = byModel(title, runs, PriceTables.load(pricesFile, workDir));
+    return new Output(EvalText.models(v), EvalJson.of(v));
+  }
+
+  /** Models side by side over these runs, newest first: each model from the newest run with it. */
+  public EvalView byModel(String title, List<Run> runs, Prices prices) {
     Map<String, Long> runByModel = new LinkedHashMap<>();
     List<EvalSample> chosen = new ArrayList<>();
     List<Run> used = new ArrayList<>();
@@ -148,7 +165,7 @@ public final class EvalService {
         used.add(run);
       }
     }
-    return EvalView.of(title(project, since), used, chosen, runByModel, prices);
+    return EvalView.of(title, used, chosen, runByModel, prices);
   }
 
   /**

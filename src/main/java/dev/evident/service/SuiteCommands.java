@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * replaced by the parameter's text (the argument stays one argument, no shell is involved), and
  * each parameter is also passed as the environment variable {@code EVIDENT_PARAM_<NAME>} (upper
  * case, other characters than letters and digits as {@code _}). {@code {{task.id}}} is the task's
- * id (also {@code EVIDENT_TASK_ID}), for result paths that concurrent tasks must not share.
+ * id (also {@code EVIDENT_TASK_ID}), for result paths that concurrent tasks must not share; {@code
+ * {{model}}} the model of a multi-model task (also {@code EVIDENT_MODEL}), empty for a task without
+ * one.
  */
 final class SuiteCommands {
 

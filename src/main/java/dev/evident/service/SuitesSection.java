@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *     results: [reports/*.xml]   # default: what the runner adapter finds
  *     timeout: 10m               # s, m or h; default: none
  *     concurrency: 2             # at once on one server; default 1
- *     parameters:                # a JSON Schema object
+ *     parameters:                # a JSON Schema object; {{task.id}} and {{model}} need none
  *       type: object
  *       properties:
  *         filter: {type: string, default: "", description: pytest -k expression}
@@ -81,7 +81,7 @@ final class SuitesSection {
       List<String> used = new ArrayList<>(SuiteCommands.tokens(command));
       used.addAll(SuiteCommands.tokens(results));
       for (String token : used) {
-        if (token.equals(SuiteCommands.TASK_ID)) {
+        if (token.equals(SuiteCommands.TASK_ID) || token.equals(ModelList.PARAMETER)) {
           continue;
         }
         if (!(declared instanceof Map<?, ?> names) || !names.containsKey(token)) {

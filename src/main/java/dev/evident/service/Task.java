@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param testsFailed of those, failed or errored, -1 when it does not say
  * @param message why it failed, timed out, was cancelled or interrupted; else null
  * @param attempts how many times a worker claimed it
+ * @param model the model it runs for (a multi-model submission), or null
+ * @param groupId its multi-model submission's id (the id of the group's first task), or null
  */
 public record Task(
     long id,
@@ -31,12 +33,34 @@ public record Task(
     long testsFailed,
     String message,
     int attempts,
-    String origin) {
+    String origin,
+    String model,
+    Long groupId) {
   public Task {
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(suite, "suite");
     parameters = Map.copyOf(parameters);
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(created, "created");
+  }
+
+  static Task of(dev.evident.store.TaskRow r) {
+    return new Task(
+        r.id(),
+        r.project(),
+        r.suite(),
+        r.parameters(),
+        TaskState.valueOf(r.state()),
+        r.runId(),
+        r.created(),
+        r.started(),
+        r.finished(),
+        r.testsDone(),
+        r.testsFailed(),
+        r.message(),
+        r.attempts(),
+        r.origin(),
+        r.model(),
+        r.groupId());
   }
 }

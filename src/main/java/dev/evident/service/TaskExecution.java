@@ -126,9 +126,21 @@ final class TaskExecution implements Runnable {
   private RunService.Request request() {
     Map<String, Object> values = new java.util.HashMap<>(row.parameters());
     values.put(SuiteCommands.TASK_ID, row.id());
-    List<String> command = SuiteCommands.command(suite.command(), values);
+    String model = model();
+    Map<String, String> attributes = new java.util.HashMap<>();
+    attributes.put("task.id", Long.toString(row.id()));
+    attributes.put("task.suite", suite.name());
     Map<String, String> env = new java.util.HashMap<>(SuiteCommands.environment(row.parameters()));
     env.put("EVIDENT_TASK_ID", Long.toString(row.id()));
+    if (model != null) {
+      values.put(ModelList.PARAMETER, model);
+      env.put("EVIDENT_MODEL", model);
+      attributes.put(dev.evident.model.EvalKeys.MODEL, model);
+    }
+    if (row.groupId() != null) {
+      attributes.put("task.group", Long.toString(row.groupId()));
+    }
+    List<String> command = SuiteCommands.command(suite.command(), values);
     Path workDir = suite.workDir() == null ? Path.of("").toAbsolutePath() : suite.workDir();
     return new RunService.Request(
         command,
@@ -141,8 +153,16 @@ final class TaskExecution implements Runnable {
         null,
         List.of(),
         System.getenv(),
-        Map.of("task.id", Long.toString(row.id()), "task.suite", suite.name()),
+        attributes,
         env);
+  }
+
+  /** The task's model: its group's, else a declared {@code model} parameter's value, else null. */
+  private String model() {
+    if (row.model() != null) {
+      return row.model();
+    }
+    return row.parameters().get(ModelList.PARAMETER) instanceof String m && !m.isBlank() ? m : null;
   }
 
   private RunService.Watcher watcher() {

@@ -133,6 +133,42 @@ public final class TaskService implements Tasks, AutoCloseable {
             suite.project(), suite.name(), v.parameters(), request.origin(), clock.instant()));
   }
 
+  @Override
+  public Validation validate(TaskRequest request, List<String> models) {
+    TaskSuite suite = suites.get(request.suite());
+    return suite == null ? validate(request) : ModelList.validate(suite, request, models);
+  }
+
+  @Override
+  public TaskGroup submitModels(TaskRequest request, List<String> models) {
+    Validation v = validate(request, models);
+    if (!v.valid()) {
+      throw new InputException(
+          "cannot run " + request.suite() + ": " + String.join("; ", v.problems()));
+    }
+    TaskSuite suite = suites.get(request.suite());
+    List<TaskRow> rows =
+        store.insertGroup(
+            suite.project(),
+            suite.name(),
+            models,
+            ModelList.parameters(suite, request, models),
+            request.origin(),
+            clock.instant());
+    rows.forEach(listeners::publish);
+    workers.wakeUp();
+    return new TaskGroup(
+        rows.get(0).id(), suite.project(), suite.name(), rows.stream().map(Task::of).toList());
+  }
+
+  @Override
+  public Optional<TaskGroup> group(long id) {
+    List<Task> tasks = store.group(id).stream().map(Task::of).toList();
+    return tasks.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new TaskGroup(id, tasks.get(0).project(), tasks.get(0).suite(), tasks));
+  }
+
   /**
    * Queues an arbitrary command (no declared suite) when the server allows it; the caller checks
    * that an admin asks.
@@ -156,12 +192,12 @@ public final class TaskService implements Tasks, AutoCloseable {
   private Task queued(TaskRow row) {
     listeners.publish(row);
     workers.wakeUp();
-    return task(row);
+    return Task.of(row);
   }
 
   @Override
   public Optional<Task> get(long id) {
-    return store.get(id).map(TaskService::task);
+    return store.get(id).map(Task::of);
   }
 
   @Override
@@ -172,7 +208,7 @@ public final class TaskService implements Tasks, AutoCloseable {
   /** As {@link #list}, with ids below {@code beforeId} (all when null): the next page. */
   public List<Task> page(String project, TaskState state, Long beforeId, int limit) {
     return store.list(project, state == null ? null : state.name(), beforeId, limit).stream()
-        .map(TaskService::task)
+        .map(Task::of)
         .toList();
   }
 
@@ -186,13 +222,13 @@ public final class TaskService implements Tasks, AutoCloseable {
     if (store.cancelQueued(id, "cancelled before it started", clock.instant())) {
       TaskRow now = store.get(id).orElseThrow();
       listeners.publish(now);
-      return task(now);
+      return Task.of(now);
     }
     if (store.requestCancel(id)) {
       workers.cancelLocal(id);
       TaskRow now = store.get(id).orElseThrow();
       listeners.publish(now);
-      return task(now);
+      return Task.of(now);
     }
     // It ended between the read and the cancel.
     TaskRow now = store.get(id).orElseThrow();
@@ -205,14 +241,14 @@ public final class TaskService implements Tasks, AutoCloseable {
     if (store.get(id).isEmpty()) {
       throw new NotFoundException("no task " + id);
     }
-    AutoCloseable handle = listeners.subscribe(id, row -> listener.accept(task(row)));
+    AutoCloseable handle = listeners.subscribe(id, row -> listener.accept(Task.of(row)));
     store.get(id).ifPresent(listeners::publish);
     return handle;
   }
 
   /** Calls {@code listener} on every change of every task this server sees, until closed. */
   public AutoCloseable subscribeAll(Consumer<Task> listener) {
-    return listeners.subscribeAll(row -> listener.accept(task(row)));
+    return listeners.subscribeAll(row -> listener.accept(Task.of(row)));
   }
 
   /** How many tasks are in each state, every state listed. */
@@ -255,30 +291,5 @@ public final class TaskService implements Tasks, AutoCloseable {
   @Override
   public void close() {
     workers.close();
-  }
-
-  static Task task(TaskRow r) {
-    return new Task(
-        r.id(),
-        r.project(),
-        r.suite(),
-        r.parameters(),
-        TaskState.valueOf(r.state()),
-        r.runId(),
-        r.created(),
-        r.started(),
-        r.finished(),
-        r.testsDone(),
-        r.testsFailed(),
-        r.message(),
-        r.attempts(),
-        r.origin());
-  }
-
-  /** An arbitrary command asked of a server that does not allow them (HTTP 403). */
-  public static final class CommandsNotAllowedException extends dev.evident.model.EvidentException {
-    public CommandsNotAllowedException(String message) {
-      super(message);
-    }
   }
 }

@@ -36,6 +36,22 @@ public interface Tasks {
    */
   Task submit(TaskRequest request);
 
+  /** Checks a multi-model request: the list of models, and the parameters of each model's task. */
+  Validation validate(TaskRequest request, List<String> models);
+
+  /**
+   * Queues one task per model, linked by one group id; each runs the suite with its model ({@code
+   * EVIDENT_MODEL}, {@code {{model}}}, the {@code model} parameter when the suite declares one) and
+   * its run carries the model as attribute {@code model}.
+   *
+   * @throws InputException naming every problem: an empty list, a model listed twice, more than
+   *     {@value ModelList#MAX}, an unknown suite, an invalid parameter
+   */
+  TaskGroup submitModels(TaskRequest request, List<String> models);
+
+  /** The tasks of a multi-model submission, or empty when there is no such group. */
+  Optional<TaskGroup> group(long id);
+
   Optional<Task> get(long id);
 
   /**

@@ -44,6 +44,51 @@ final class JdbcTaskStore implements TaskStore {
   }
 
   @Override
+  public List<TaskRow> insertGroup(
+      String project,
+      String suite,
+      List<String> models,
+      List<Map<String, Object>> parameters,
+      String origin,
+      Instant at) {
+    if (models.isEmpty() || models.size() != parameters.size()) {
+      throw new IllegalArgumentException("one parameter map per model, at least one model");
+    }
+    return store.inTransaction(
+        c -> {
+          List<Long> ids = new ArrayList<>();
+          for (int i = 0; i < models.size(); i++) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO tasks (project, suite, parameters, origin, state, created_at,"
+                        + " model) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?) RETURNING id")) {
+              ps.setString(1, project);
+              ps.setString(2, suite);
+              ps.setString(3, Sql.json(parameters.get(i)));
+              ps.setString(4, origin);
+              ps.setString(5, Sql.instant(at));
+              ps.setString(6, models.get(i));
+              ids.add(Sql.returnedId(ps));
+            }
+          }
+          // Not visible to workers before the commit, so no task runs without its group id.
+          // (Ids of one group need not be consecutive: another server may insert between them.)
+          List<TaskRow> rows = new ArrayList<>();
+          for (long id : ids) {
+            update(c, "UPDATE tasks SET group_id = ? WHERE id = ?", ids.get(0), id);
+            rows.add(byId(c, id).orElseThrow());
+          }
+          return rows;
+        });
+  }
+
+  @Override
+  public List<TaskRow> group(long groupId) {
+    return store.withConnection(
+        c -> rows(c, "SELECT " + COLUMNS + " FROM tasks WHERE group_id = ? ORDER BY id", groupId));
+  }
+
+  @Override
   public Optional<TaskRow> get(long id) {
     return store.withConnection(c -> byId(c, id));
   }

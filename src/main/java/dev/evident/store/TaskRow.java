@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param owner the server holding the lease while RUNNING, else null
  * @param leaseUntil epoch milliseconds until which the owner's lease holds, or null
  * @param version grows on every change of the row
+ * @param model the model the task runs for (a multi-model submission), or null
+ * @param groupId the id of the first task of its multi-model submission, or null
  */
 public record TaskRow(
     long id,
@@ -30,7 +32,9 @@ public record TaskRow(
     String owner,
     Long leaseUntil,
     boolean cancelRequested,
-    long version) {
+    long version,
+    String model,
+    Long groupId) {
   public TaskRow {
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(suite, "suite");

@@ -18,7 +18,7 @@ final class TaskRows {
   static final String COLUMNS =
       "id, project, suite, parameters, origin, state, run_id, created_at, started_at, finished_at,"
           + " tests_done, tests_failed, message, attempts, owner, lease_until, cancel_requested,"
-          + " version";
+          + " version, model, group_id";
 
   private TaskRows() {}
 
@@ -66,6 +66,8 @@ final class TaskRows {
     Long run = rs.wasNull() ? null : runId;
     long lease = rs.getLong("lease_until");
     Long leaseUntil = rs.wasNull() ? null : lease;
+    long group = rs.getLong("group_id");
+    Long groupId = rs.wasNull() ? null : group;
     return new TaskRow(
         rs.getLong("id"),
         rs.getString("project"),
@@ -84,7 +86,9 @@ final class TaskRows {
         rs.getString("owner"),
         leaseUntil,
         rs.getInt("cancel_requested") != 0,
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getString("model"),
+        groupId);
   }
 
   private static Map<String, Object> parameters(String json) {

@@ -27,7 +27,24 @@ public interface TaskStore {
   TaskRow insert(
       String project, String suite, Map<String, Object> parameters, String origin, Instant at);
 
+  /**
+   * Queues one task per model in one transaction, all with the first one's id as their group id;
+   * returns them as stored, in the order of {@code models}.
+   *
+   * @param parameters each task's parameters, in the order of {@code models}
+   */
+  List<TaskRow> insertGroup(
+      String project,
+      String suite,
+      List<String> models,
+      List<Map<String, Object>> parameters,
+      String origin,
+      Instant at);
+
   Optional<TaskRow> get(long id);
+
+  /** The tasks of a multi-model submission in id order; empty when there is no such group. */
+  List<TaskRow> group(long groupId);
 
   /**
    * Tasks newest first, with ids below {@code beforeId} (all when null).

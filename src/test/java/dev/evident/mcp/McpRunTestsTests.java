@@ -191,4 +191,13 @@ class McpRunTestsTests {
     assertThat(map(map(done.get("run")).get("counts"))).containsEntry("executed", 0);
     assertThat((String) done.get("message")).startsWith("BROKEN");
   }
+
+  @Test
+  void overStdioASuiteIsRefusedForThereIsNoTaskQueueAndParametersNeedASuite() {
+    assertThat(peer.error("run_tests", Map.of("suite", "smoke")))
+        .contains("suite needs the task queue of evident serve")
+        .contains("give command instead");
+    assertThat(peer.error("run_tests", Map.of("command", "true", "models", List.of("m1"))))
+        .contains("parameters and models go with suite, not with command");
+  }
 }
