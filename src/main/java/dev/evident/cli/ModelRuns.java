@@ -40,6 +40,12 @@ final class ModelRuns {
       throw new CommandLine.ParameterException(
           cl, "--gate checks one run: leave it out with --models, or run evident gate on each run");
     }
+    if (c.server != null) {
+      throw new CommandLine.ParameterException(
+          cl,
+          "--models runs here and stores here: to run a list of models on the server, POST"
+              + " /api/v1/tasks with \"models\" (see README, Multi-model runs)");
+    }
     if (c.newRun.attributes.containsKey(EvalKeys.MODEL)) {
       throw new CommandLine.ParameterException(
           cl, "--attr model=... and --models both name the model: give one of them");

@@ -92,6 +92,8 @@ class RunModelsTests {
     assertThat(err.toString()).contains("--models: model m1 is listed twice");
     assertThat(evident(run("m1", "--attr", "model=x"))).isEqualTo(ExitCodes.INPUT);
     assertThat(err.toString()).contains("both name the model");
+    assertThat(evident(run("m1", "--server", "http://127.0.0.1:9"))).isEqualTo(ExitCodes.INPUT);
+    assertThat(err.toString()).contains("POST /api/v1/tasks with \"models\"");
     assertThat(dir.resolve("out")).doesNotExist();
   }
 }
