@@ -53,6 +53,14 @@ final class TaskGroupRoutes implements RouteGroup {
             .filter(g -> caller.sees(g.project()))
             .orElseThrow(() -> new NotFoundException("no task group " + id));
     Map<String, Object> out = json(group);
+    EvalService.Output o = comparison(group, evals);
+    out.put("comparison", o == null ? null : o.json());
+    out.put("comparison_text", o == null ? null : o.text());
+    JsonBody.send(ctx, out);
+  }
+
+  /** compare --by model over the group's ended runs, or null while none has ended. */
+  static EvalService.Output comparison(TaskGroup group, EvalService evals) {
     List<Long> ended = new ArrayList<>();
     for (Task t : group.tasks()) {
       if (t.state().terminal() && t.runId() != null) {
@@ -60,27 +68,12 @@ final class TaskGroupRoutes implements RouteGroup {
       }
     }
     if (ended.isEmpty()) {
-      out.put("comparison", null);
-      out.put("comparison_text", null);
-    } else {
-      EvalService.Output o =
-          evals.models(
-              "task group "
-                  + id
-                  + " (suite "
-                  + group.suite()
-                  + ", "
-                  + ended.size()
-                  + " of "
-                  + group.tasks().size()
-                  + " runs ended)",
-              ended,
-              null,
-              Path.of(""));
-      out.put("comparison", o.json());
-      out.put("comparison_text", o.text());
+      return null;
     }
-    JsonBody.send(ctx, out);
+    String title =
+        "task group %d (suite %s, %d of %d runs ended)"
+            .formatted(group.id(), group.suite(), ended.size(), group.tasks().size());
+    return evals.models(title, ended, null, Path.of(""));
   }
 
   /** A group as the submission's answer and the group's page show it (without the comparison). */

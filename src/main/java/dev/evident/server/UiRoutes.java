@@ -43,6 +43,7 @@ final class UiRoutes implements RouteGroup {
     return List.of(
         new UiRunsPages(queries),
         new UiTaskPages(tasks, events),
+        new UiTaskGroupPage(tasks, workspace.evals()),
         new UiRunPage(queries),
         new UiComparePages(queries, workspace),
         new UiHistoryPages(queries, workspace));

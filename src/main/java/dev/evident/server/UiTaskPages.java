@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * The tasks page: the suites the server declares (with their parameters' defaults), a form that
  * starts one, and the newest tasks with their state, run and progress, kept live by ui.js from the
  * server's event stream ({@code /ui/events}: {@code /api/v1/events} for the cookie session), and by
- * polling {@code /ui/tasks/live} when the stream is not available. A token sees and starts its
- * project's tasks only.
+ * polling {@code /ui/tasks/live} when the stream is not available. A list of models starts a task
+ * group ({@link UiTaskGroupPage}). A token sees and starts its project's tasks only.
  */
 final class UiTaskPages implements UiRoutes.UiPages {
 
@@ -116,6 +116,8 @@ final class UiTaskPages implements UiRoutes.UiPages {
         "code",
         "size",
         "40");
+    body.raw("</label><label>Models (comma-separated; blank: one task) ");
+    body.open("input", "name", "models", "placeholder", "m1, m2", "size", "20");
     body.raw("</label><button type=\"submit\">Start task</button></form>");
     body.raw("<table class=\"suites\">");
     body.head("Suite", "Project", "Defaults", "Timeout", "At once");
@@ -132,10 +134,15 @@ final class UiTaskPages implements UiRoutes.UiPages {
     body.raw("</tbody></table>");
   }
 
-  private static void row(Html body, Task t, Caller caller) {
+  static void row(Html body, Task t, Caller caller) {
     String state = t.state().name();
     body.open("tr", "data-id", String.valueOf(t.id()));
-    body.el("td", "task " + t.id()).el("td", t.suite()).el("td", t.project());
+    body.el("td", "task " + t.id()).open("td").text(t.suite());
+    if (t.model() != null) {
+      body.text(" · model " + t.model() + " · ");
+      body.link(UiTaskGroupPage.PATH + t.groupId(), "group " + t.groupId());
+    }
+    body.close("td").el("td", t.project());
     body.open("td").el("span", state, "class", UiData.statusClass(state), "data-state", "");
     body.close("td").open("td", "data-field", "run");
     if (t.runId() != null) {
@@ -174,6 +181,13 @@ final class UiTaskPages implements UiRoutes.UiPages {
           throw new InputException("parameters must be a JSON object: {\"name\": \"value\"}");
         }
         map.forEach((k, v) -> parameters.put(String.valueOf(k), v));
+      }
+      String models = ctx.formParam("models");
+      if (models != null && !models.isBlank()) {
+        List<String> list = List.of(models.strip().split("\\s*,\\s*"));
+        long group = tasks.submitModels(new TaskRequest(suite, parameters, "ui"), list).id();
+        ctx.redirect(UiTaskGroupPage.PATH + group, HttpStatus.SEE_OTHER);
+        return;
       }
       tasks.submit(new TaskRequest(suite, parameters, "ui"));
     } catch (JsonProcessingException e) {

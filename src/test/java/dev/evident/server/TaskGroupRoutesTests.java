@@ -11,6 +11,7 @@ import dev.evident.model.Scope;
 import dev.evident.model.TaskSuite;
 import dev.evident.service.Await;
 import dev.evident.service.TaskFixtures;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,6 +140,33 @@ class TaskGroupRoutesTests {
     assertThat(project.get("byModel").properties())
         .extracting(Map.Entry::getKey)
         .containsExactly("m1", "m2", "m3");
+  }
+
+  @Test
+  void modelsGivenInTheUiFormStartAGroupWhosePageListsItsTasksAndComparesTheModels() {
+    start(false);
+    var started =
+        fx.send(
+            fx.request("/ui/tasks", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", fx.server.url())
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("suite=evals&parameters=&models=m1%2C+m2"))
+                .build());
+
+    assertThat(started.status()).as(started.body()).isEqualTo(303);
+    String page = started.response().headers().firstValue("Location").orElseThrow();
+    assertThat(page).isEqualTo("/ui/task-groups/1");
+    ended("/api/v1/task-groups/1");
+    String html = fx.get(page).body();
+    assertThat(html)
+        .contains("<h1>Task group 1</h1>")
+        .contains("evals · model m1 · <a href=\"/ui/task-groups/1\">group 1</a>")
+        .contains("evals · model m2 · ")
+        .contains("Models compared")
+        .containsPattern("(?s)<pre class=\"code\">.*m1.*m2.*of 2");
+    assertThat(fx.get("/ui/tasks").body()).contains("model m2 · ");
+    assertThat(fx.get("/ui/task-groups/99").status()).isEqualTo(404);
   }
 
   private static String tally(JsonNode t) {
