@@ -37,6 +37,15 @@ public final class ClaimExtractor {
           "\\b(?:in|for|of|from|under)\\s+(`[^`\\s]+`|[\\w./-]+\\.(?:py|java|kt|ts|js|go|rb|rs|cs)\\b"
               + "|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b)");
 
+  /**
+   * An identifier that opens a line and names what it speaks of: "`ExporterTest` 12/12 ✅",
+   * "`test_emailer.py` skips 2 tests", "CartServiceTest: 6 failures → 0".
+   */
+  static final Pattern LEADING_ID =
+      Pattern.compile(
+          "^\\s*(`[^`]+`|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+)+/?(?=[\\s:])"
+              + "|[\\w./-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs)\\b)\\s*:?\\s");
+
   private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
 
   private ClaimExtractor() {}
@@ -57,12 +66,19 @@ public final class ClaimExtractor {
     }
     for (TextBlock block : report.blocks()) {
       boolean context = testSections.contains(block.section());
-      Matcher end = SENTENCE_END.matcher(block.text());
       int from = 0;
-      while (from < block.text().length()) {
-        int to = end.find() ? end.start() : block.text().length();
-        sentence(block, from, to, from == 0, context, claims);
-        from = to == block.text().length() ? to : end.end();
+      for (int[] cut : cuts(block)) {
+        sentence(block, from, cut[0], from == 0 || startsLine(block, from), context, claims);
+        from = cut[1];
+      }
+      if (from < block.text().length()) {
+        sentence(
+            block,
+            from,
+            block.text().length(),
+            from == 0 || startsLine(block, from),
+            context,
+            claims);
       }
     }
     for (TableBlock table : report.tables()) {
@@ -72,6 +88,44 @@ public final class ClaimExtractor {
     }
     claims.sort(java.util.Comparator.comparingInt(Claim::line));
     return new Extracted(claims, inconsistent);
+  }
+
+  /**
+   * Where a block's sentences end: at sentence punctuation, and at a line break before a line that
+   * starts with a label or an identifier ("**Workers:** 13 of 14", "`ExporterTest` 12/12"), a
+   * statement of its own even without a full stop before it. Each cut is [end, next start).
+   */
+  private static List<int[]> cuts(TextBlock block) {
+    String t = block.text();
+    java.util.TreeMap<Integer, Integer> cuts = new java.util.TreeMap<>();
+    Matcher end = SENTENCE_END.matcher(t);
+    while (end.find()) {
+      cuts.put(end.start(), end.end());
+    }
+    for (int i = 1; i < t.length(); i++) {
+      if (t.charAt(i - 1) == ' ' && startsLine(block, i)) {
+        String rest = t.substring(i);
+        Matcher label = LABEL.matcher(rest);
+        if ((label.find() && !label.group(1).matches(".*\\d.*"))
+            || LEADING_ID.matcher(rest).find()) {
+          cuts.putIfAbsent(i - 1, i);
+        }
+      }
+    }
+    List<int[]> out = new ArrayList<>();
+    int last = -1;
+    for (Map.Entry<Integer, Integer> e : cuts.entrySet()) {
+      if (e.getKey() >= last) {
+        out.add(new int[] {e.getKey(), e.getValue()});
+        last = e.getValue();
+      }
+    }
+    return out;
+  }
+
+  /** Whether the character at {@code at} is the first of a report line. */
+  private static boolean startsLine(TextBlock block, int at) {
+    return at > 0 && at < block.text().length() && block.lineAt(at) != block.lineAt(at - 1);
   }
 
   private static void sentence(
@@ -84,6 +138,29 @@ public final class ClaimExtractor {
     boolean countsArePlans = heading ? Plans.isPlanHeadingText(s) : block.section().isPlan();
     boolean temporal = Plans.isTemporal(s) || block.section().isTemporal();
     String subject = subject(block, s, first);
+    boolean implied =
+        block.kind() != TextBlock.Kind.HEADING
+            && !subject.isEmpty()
+            && subject.equals(block.section().subject())
+            && block.section().impliesSubject();
+    int before = out.size();
+    sentence(block, from, s, subject, countsArePlans, context, temporal, out);
+    for (int i = before; implied && i < out.size(); i++) {
+      if (out.get(i).subject().equals(subject)) {
+        out.set(i, out.get(i).impliedBy(subject));
+      }
+    }
+  }
+
+  private static void sentence(
+      TextBlock block,
+      int from,
+      String s,
+      String subject,
+      boolean countsArePlans,
+      boolean context,
+      boolean temporal,
+      List<Claim> out) {
     String text = s.strip();
 
     List<StatementParser.Found> statements = StatementParser.parse(s);
@@ -162,10 +239,22 @@ public final class ClaimExtractor {
     }
     if (first) {
       Matcher label = LABEL.matcher(s.strip());
-      if (label.find() && !label.group(1).matches(".*\\d.*[:]?")) {
+      // A command in backticks ("`pytest tests/`: 48/50") says how the run was made: no subject.
+      if (label.find()
+          && !label.group(1).matches(".*\\d.*[:]?")
+          && !(label.group(1).startsWith("`") && Narrower.in(label.group(1)).isEmpty())) {
         String named = Subjects.ofLabel(label.group(1));
         if (!named.isEmpty()) {
           return named;
+        }
+      }
+    }
+    if (first) {
+      Matcher lead = LEADING_ID.matcher(s);
+      if (lead.find()) {
+        // A command in backticks ("`pytest -q`") says how the run was made, not what it is of.
+        if (!lead.group(1).startsWith("`") || !Narrower.in(lead.group(1)).isEmpty()) {
+          return lead.group(1).replace("`", "").strip();
         }
       }
     }

@@ -31,6 +31,23 @@ final class EvidenceCheck {
   }
 
   Result check(Claim c) {
+    Result r = checkScoped(c);
+    String guard = guards.remove(c);
+    if (r.verdict() == Verdict.CONTRADICTED && guard != null) {
+      return new Result(
+          Verdict.UNVERIFIABLE,
+          r.actual(),
+          "checked against the whole run, but the claim may be about '%s' only, which resolves to no narrower part of it; the whole run: %s"
+              .formatted(guard, r.reason()),
+          r.runs());
+    }
+    return r;
+  }
+
+  /** Claims checked against the whole run while they may be about a narrower group, by name. */
+  private final Map<Claim, String> guards = new java.util.IdentityHashMap<>();
+
+  private Result checkScoped(Claim c) {
     if (!c.stated().isEmpty()
         && c.expectation() == null
         && c.stated().stream()
@@ -42,7 +59,10 @@ final class EvidenceCheck {
       return unverifiable(
           "no runs to check against (ingest or run the tests, or give --run)", List.of());
     }
-    SubjectScopes.Resolved now = scopes.resolve(c.subject(), evidence.runs());
+    SubjectScopes.Resolved now = scopes.resolve(c, evidence.runs());
+    if (now.guard() != null) {
+      guards.put(c, now.guard());
+    }
     if (now.scope() == null) {
       return unverifiable(now.reason(), evidence.runs().stream().map(r -> r.run().id()).toList());
     }
@@ -63,7 +83,7 @@ final class EvidenceCheck {
     }
     if (c.expectation() == Expectation.NO_REGRESSIONS) {
       RunEvidence base = evidence.baseline();
-      Scope before = base == null ? null : scopes.resolve(c.subject(), List.of(base)).scope();
+      Scope before = base == null ? null : scopes.resolve(c, List.of(base)).scope();
       if (before == null) {
         return unverifiable(
             "no baseline run to compare with (give --baseline, or store an earlier run of the"
@@ -82,7 +102,7 @@ final class EvidenceCheck {
     RunEvidence base = evidence.baseline();
     Scope before = null;
     if (base != null) {
-      SubjectScopes.Resolved r = scopes.resolve(c.subject(), List.of(base));
+      SubjectScopes.Resolved r = scopes.resolve(c, List.of(base));
       before = r.scope();
       if (before != null) {
         runs.add(base.run().id());

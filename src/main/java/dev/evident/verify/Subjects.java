@@ -208,6 +208,11 @@ final class Subjects {
 
   private Subjects() {}
 
+  /** Whether a word (lowercase) only describes a report ("summary", "status", "total"). */
+  static boolean isGeneric(String word) {
+    return GENERIC.contains(word);
+  }
+
   /** The subject a heading names, or empty when its words only describe the report. */
   static String ofHeading(String heading) {
     if (COMPARISON_HEADING.matcher(heading).find()) {

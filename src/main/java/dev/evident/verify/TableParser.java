@@ -88,6 +88,11 @@ final class TableParser {
               expectation,
               null,
               table.section().isTemporal());
+      if (claim.subject().equals(table.section().subject())
+          && !claim.subject().isEmpty()
+          && table.section().impliesSubject()) {
+        claim = claim.impliedBy(claim.subject());
+      }
       claims.add(claim);
       if (isTotal) {
         total = claim;
