@@ -49,6 +49,11 @@ public record Claim(
 
   /** This claim with its subject implied by a heading (see {@code implied}). */
   Claim impliedBy(String heading) {
+    return impliedBy(heading, kind);
+  }
+
+  /** This claim of another kind with its subject implied by a heading. */
+  Claim impliedBy(String heading, ClaimKind kind) {
     return new Claim(
         line, text, kind, heading, stated, before, expectation, factor, temporal, true);
   }

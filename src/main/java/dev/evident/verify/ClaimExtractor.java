@@ -146,8 +146,18 @@ public final class ClaimExtractor {
     int before = out.size();
     sentence(block, from, s, subject, countsArePlans, context, temporal, out);
     for (int i = before; implied && i < out.size(); i++) {
-      if (out.get(i).subject().equals(subject)) {
-        out.set(i, out.get(i).impliedBy(subject));
+      Claim c = out.get(i);
+      if (c.subject().equals(subject)) {
+        // The sentence names no subject: it is a count, rate or universal claim of its section.
+        ClaimKind kind =
+            c.kind() != ClaimKind.NAMED
+                ? c.kind()
+                : c.expectation() != null
+                    ? ClaimKind.UNIVERSAL
+                    : c.stated().stream().anyMatch(q -> q.measure().isRate())
+                        ? ClaimKind.RATE
+                        : ClaimKind.COUNT;
+        out.set(i, c.impliedBy(subject, kind));
       }
     }
   }

@@ -75,6 +75,12 @@ final class CountParser {
               + ")(?![\\w%.,/]\\d|[\\w%])",
           Pattern.CASE_INSENSITIVE);
 
+  /** A status verb right before a count of tests ("skips 2 tests", "failed 3 tests"). */
+  private static final Pattern VERB_BEFORE =
+      Pattern.compile(
+          "\\b(skips|skipped|fails|failed|passes|passed)\\s+(?:only\\s+|just\\s+|all\\s+|the\\s+)?$",
+          Pattern.CASE_INSENSITIVE);
+
   /** A pass or fail mark right after a fraction: "56/56 ✅". */
   private static final Pattern STATUS_MARK = Pattern.compile("^\\s*(?:✅|❌|✔️?|✗|✘)(?!\\s*\\w)");
 
@@ -171,6 +177,11 @@ final class CountParser {
         for (String w : words) {
           measure = measure == null ? Measure.ofWord(w) : measure;
         }
+      }
+      if (measure == null) {
+        // "`test_emailer.py` skips 2 tests", "the nightly run failed 3 tests": the verb says which.
+        Matcher verb = VERB_BEFORE.matcher(s.substring(0, c.start()));
+        measure = verb.find() ? Measure.ofWord(verb.group(1)) : null;
       }
       if (measure == null) {
         measure = saysCollected(s) ? Measure.COLLECTED : Measure.TESTS;

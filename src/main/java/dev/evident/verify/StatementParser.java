@@ -54,6 +54,19 @@ final class StatementParser {
               + "(?:(?:have|has|had|ever)\\s+)?(?:failed|fail|fails|broke|errored)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** Words before a named subject that deny its verb of every test ("nothing in", "none of"). */
+  private static final Pattern NEGATION =
+      Pattern.compile(
+          "\\b(?:nothing|none|no\\s+tests?|not\\s+a\\s+(?:single\\s+)?test|zero\\s+tests?)"
+              + "\\s+(?:of\\s+the\\s+tests\\s+)?(?:of|in|under|from|inside)\\s+(?:the\\s+)?$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Nothing was skipped": every test in scope executed ("zero skipped tests" is a count). */
+  private static final Pattern NO_SKIPS =
+      Pattern.compile(
+          "\\bnothing\\s+(?:was\\s+|is\\s+|got\\s+|has\\s+been\\s+)?skipped\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern READY =
       Pattern.compile(
           "\\b(?:production[- ]ready|ready\\s+for\\s+(?:production|release|deployment|merge)"
@@ -147,6 +160,12 @@ final class StatementParser {
                 null));
       }
     }
+    Matcher noSkips = NO_SKIPS.matcher(s);
+    while (noSkips.find()) {
+      if (!overlaps(found, noSkips.start())) {
+        found.add(new Found(noSkips.start(), noSkips.end(), Expectation.NO_SKIPS, "", false, null));
+      }
+    }
     Matcher regressions = NO_REGRESSIONS.matcher(s);
     while (regressions.find()) {
       if (!overlaps(found, regressions.start())) {
@@ -178,7 +197,17 @@ final class StatementParser {
     while (named.find()) {
       if (!overlaps(found, named.start("v"))) {
         String id = named.group("id").replace("`", "");
-        found.add(new Found(named.start(), named.end(), of(named.group("v")), id, true, null));
+        Expectation e = of(named.group("v"));
+        if (NEGATION.matcher(s.substring(0, named.start())).find()) {
+          // "Nothing in `tests/api/` was skipped": said of none of its tests, not of all.
+          if (e != Expectation.PASS) {
+            Expectation denied =
+                e == Expectation.SKIP ? Expectation.NO_SKIPS : Expectation.NO_FAILURES;
+            found.add(new Found(named.start(), named.end(), denied, id, false, null));
+          }
+          continue;
+        }
+        found.add(new Found(named.start(), named.end(), e, id, true, null));
       }
     }
     Matcher ready = READY.matcher(s);

@@ -137,7 +137,17 @@ final class Subjects {
           "work",
           "done",
           "it",
-          "is");
+          "is",
+          "success",
+          "successful",
+          "failure",
+          "failures",
+          "ratio",
+          "headline",
+          "headlines",
+          "snapshot",
+          "glance",
+          "scoreboard");
 
   /** Words between a number and "tests" that describe without naming a subject. */
   private static final Set<String> NEUTRAL =
