@@ -35,7 +35,8 @@ record ChangeParser(
       Pattern.compile(
           "(?<![\\w.,/-])"
               + FRACTION
-              + "\\s*(?:→|->|=>|⟶|➡️?|➔)\\s*"
+              + "(?:\\s+(?i:failures?|failing|failed|passing|passed|pass|errors?|errored|skipped"
+              + "|tests?))?\\s*(?:→|->|=>|⟶|➡️?|➔)\\s*"
               + FRACTION
               + "(?![\\w%]|[.,]\\d)");
 
@@ -71,9 +72,11 @@ record ChangeParser(
   /** "Fixed 7 failing tests", "resolved 3 broken tests": they failed before. */
   private static final Pattern FIXED =
       Pattern.compile(
-          "\\b(?:fixed|repaired|resolved|repairing|fixing)\\s+(?:the\\s+)?("
+          "\\b(?:fixed|fixes|repaired|repairs|resolved|resolves|repairing|fixing)\\s+(?:the\\s+)?("
               + CountParser.NUMBER
-              + ")\\s+(?:previously\\s+)?(?:failing|broken|failed|red|erroring)\\s+(?:[\\w-]+\\s+)?"
+              + ")(?:\\s+of\\s+(?:its|the|their|our|his|her)\\s+("
+              + CountParser.NUMBER
+              + "))?\\s+(?:previously\\s+)?(?:failing|broken|failed|red|erroring)\\s+(?:[\\w-]+\\s+)?"
               + "(?:tests?|specs?)\\b",
           Pattern.CASE_INSENSITIVE);
 
@@ -119,8 +122,10 @@ record ChangeParser(
     }
     Matcher fixed = FIXED.matcher(s);
     if (fixed.find()) {
+      // "fixed 2 of its 3 failing tests": 3 failed before.
+      Double before = num(fixed.group(2) != null ? fixed.group(2) : fixed.group(1));
       return new ChangeParser(
-          fixed.start(), fixed.end(), num(fixed.group(1)), null, null, null, null, true, false);
+          fixed.start(), fixed.end(), before, null, null, null, null, true, false);
     }
     Matcher f = FACTOR.matcher(s);
     Matcher down = FACTOR_DOWN.matcher(s);

@@ -268,9 +268,13 @@ final class EvidenceCheck {
               .formatted(scope.runErrors(), scope.runErrors() == 1 ? "error" : "errors"));
     }
     List<Double> candidates = Readings.candidates(m, scope, totalIsCollected);
-    if (m == Measure.TESTS && CountParser.OF.equals(q.label()) && !totalIsCollected) {
-      // The M of "N/M tests passing": executed or collected, either reading.
-      candidates = List.of((double) scope.counts().executed(), (double) scope.counts().collected());
+    if (m == Measure.TESTS && (CountParser.OF.equals(q.label()) || totalIsCollected)) {
+      // The M of "N/M tests passing", or "44 tests: 41 passed, 2 failed, 1 error (2 skipped)":
+      // executed or collected, either reading.
+      candidates =
+          totalIsCollected
+              ? List.of((double) scope.counts().collected(), (double) scope.counts().executed())
+              : List.of((double) scope.counts().executed(), (double) scope.counts().collected());
     }
     if (candidates == null) {
       String why =

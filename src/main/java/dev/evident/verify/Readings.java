@@ -45,8 +45,17 @@ final class Readings {
     };
   }
 
+  private static final java.util.regex.Pattern MORE_TESTS =
+      java.util.regex.Pattern.compile(
+          "\\b(?:more|fewer|as\\s+many)\\s+tests\\b|\\btest\\s+count\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   /** What a bare factor ("3.7x reduction in failures") counts: its words say, passing if none. */
   static Measure factorMeasure(Claim c) {
+    // "3x more tests", "twice as many tests": tests (executed), not passing ones.
+    if (MORE_TESTS.matcher(c.text()).find()) {
+      return Measure.TESTS;
+    }
     Measure m = ChangeClaims.measureOfWords(c.text());
     return m == Measure.TESTS ? Measure.PASSING : m;
   }
