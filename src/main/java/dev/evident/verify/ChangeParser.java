@@ -90,7 +90,9 @@ record ChangeParser(
   /** "(was 41/48 at the start)": the number before, in parentheses. */
   private static final Pattern WAS =
       Pattern.compile(
-          "\\(\\s*(?:was|were|previously|before:?)\\s+" + FRACTION + "(?![\\w%]|[.,]\\d)",
+          "(?:\\(|[,;]|\\bit)\\s*(?:was|were|previously|before:?)\\s+"
+              + FRACTION
+              + "(?![\\w%]|[.,]\\d)",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern INFINITE =

@@ -43,7 +43,7 @@ public final class ClaimExtractor {
    */
   static final Pattern LEADING_ID =
       Pattern.compile(
-          "^\\s*(`[^`]+`|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+)+/?(?=[\\s:])"
+          "^\\s*(`[^`]+`|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b|(?:(?:tests?|src|spec|specs|internal|cmd|pkg|lib|app|apps|packages|modules|e2e|it)/[\\w.-]+(?:/[\\w.-]+)*/?|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+){2,}/?|[A-Za-z_.][\\w.-]*/[\\w.-]+/)(?=[\\s:])"
               + "|[\\w./-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs)\\b)\\s*:?\\s");
 
   private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
@@ -138,13 +138,14 @@ public final class ClaimExtractor {
     boolean countsArePlans = heading ? Plans.isPlanHeadingText(s) : block.section().isPlan();
     boolean temporal = Plans.isTemporal(s) || block.section().isTemporal();
     String subject = subject(block, s, first);
+    boolean labeled = first && !subject.isEmpty() && labels(s, subject);
     boolean implied =
         block.kind() != TextBlock.Kind.HEADING
             && !subject.isEmpty()
             && subject.equals(block.section().subject())
             && block.section().impliesSubject();
     int before = out.size();
-    sentence(block, from, s, subject, countsArePlans, context, temporal, out);
+    sentence(block, from, s, subject, labeled, countsArePlans, context, temporal, out);
     for (int i = before; implied && i < out.size(); i++) {
       Claim c = out.get(i);
       if (c.subject().equals(subject)) {
@@ -167,6 +168,7 @@ public final class ClaimExtractor {
       int from,
       String s,
       String subject,
+      boolean labeled,
       boolean countsArePlans,
       boolean context,
       boolean temporal,
@@ -181,7 +183,9 @@ public final class ClaimExtractor {
       String who = st.subject().isEmpty() ? subject : st.subject();
       List<Quantity> stated =
           st.count() == null ? List.of() : List.of(Quantity.exact(Measure.TESTS, st.count()));
-      ClaimKind kind = st.named() ? ClaimKind.NAMED : ClaimKind.UNIVERSAL;
+      // "API: 22/22, all green", "`InvoiceControllerTest`: all 12 pass": of the named subject.
+      boolean ofLabel = st.subject().isEmpty() && labeled;
+      ClaimKind kind = st.named() || ofLabel ? ClaimKind.NAMED : ClaimKind.UNIVERSAL;
       out.add(
           new Claim(
               block.lineAt(from + st.start()),
@@ -202,6 +206,12 @@ public final class ClaimExtractor {
     for (CountParser.Found f : CountParser.parse(s, context || pairs)) {
       if (!f.planned() && !inside(statements, f.start())) {
         counts.add(f);
+      }
+    }
+    if (labeled && counts.isEmpty() && statements.isEmpty()) {
+      CountParser.Found bare = CountParser.bareFraction(s);
+      if (bare != null && !bare.planned()) {
+        counts.add(bare); // "`InvoiceTest`: 21/21", "`test_backoff.py`: 7/8, only ... left"
       }
     }
     ChangeParser change = ChangeParser.parse(s);
@@ -240,6 +250,16 @@ public final class ClaimExtractor {
               null,
               temporal));
     }
+  }
+
+  /** Whether a sentence opens with its subject: a label ("API: 22/22") or an identifier. */
+  private static boolean labels(String s, String subject) {
+    Matcher lead = LEADING_ID.matcher(s);
+    if (lead.find() && lead.group(1).replace("`", "").strip().equals(subject)) {
+      return true;
+    }
+    Matcher label = LABEL.matcher(s.strip());
+    return label.find() && Subjects.ofLabel(label.group(1)).equals(subject);
   }
 
   /** The subject a sentence names for its counts: its label, an identifier, or its heading. */

@@ -20,7 +20,7 @@ final class Narrower {
 
   private static final Pattern IDENTIFIER =
       Pattern.compile(
-          "(?<![\\w/.])(?:[A-Z]\\w*(?:Test|Tests|Spec|IT)|test_\\w+|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+)+/?"
+          "(?<![\\w/.])(?:[A-Z]\\w*(?:Test|Tests|Spec|IT)|test_\\w+|(?:(?:tests?|src|spec|specs|internal|cmd|pkg|lib|app|apps|packages|modules|e2e|it)/[\\w.-]+(?:/[\\w.-]+)*/?|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+){2,}/?|[A-Za-z_.][\\w.-]*/[\\w.-]+/)"
               + "|[\\w-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs))(?![\\w/])");
 
   private static final Pattern QUALIFIED =

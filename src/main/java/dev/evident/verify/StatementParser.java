@@ -80,7 +80,7 @@ final class StatementParser {
       Pattern.compile(
           "(?<id>`[^`\\s]+`|(?<![\\w/.-])(?:[\\w./-]+(?:::|#|\\.))?(?:test_\\w+|\\w+_test|Test[A-Z]\\w*"
               + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?:::\\w+|\\.\\w+)?(?![\\w/.]))\\s*(?:[:\\-–—]\\s*)?"
-              + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently)\\s+){0,3}"
+              + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently|fully|again|reliably|also)\\s+){0,3}"
               + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
               + "|skipped|errors|errored|erroring|green|red))\\b");
 

@@ -147,7 +147,9 @@ final class Subjects {
           "headlines",
           "snapshot",
           "glance",
-          "scoreboard");
+          "scoreboard",
+          "build",
+          "builds");
 
   /** Words between a number and "tests" that describe without naming a subject. */
   private static final Set<String> NEUTRAL =

@@ -214,6 +214,7 @@ final class TableParser {
     SKIPPED(Measure.SKIPPED),
     FLAKY(Measure.FLAKY),
     TESTS(Measure.TESTS),
+    COLLECTED(Measure.COLLECTED),
     EXECUTED(Measure.EXECUTED),
     PASS_RATE(Measure.PASS_RATE),
     TARGET(null),
@@ -249,8 +250,10 @@ final class TableParser {
     if (h.equals("flaky")) {
       return Column.FLAKY;
     }
-    if (h.matches(
-        "total|tests|# ?tests|count|number of tests|test count|collected|total tests|#")) {
+    if (h.matches("collected|tests collected|collected tests|test cases collected")) {
+      return Column.COLLECTED;
+    }
+    if (h.matches("total|tests|# ?tests|count|number of tests|test count|total tests|#")) {
       return Column.TESTS;
     }
     if (h.matches("executed|run|ran")) {
