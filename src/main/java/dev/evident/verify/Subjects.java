@@ -143,11 +143,6 @@ final class Subjects {
           "failure",
           "failures",
           "ratio",
-          "headline",
-          "headlines",
-          "snapshot",
-          "glance",
-          "scoreboard",
           "build",
           "builds");
 
