@@ -69,6 +69,21 @@ record ChangeParser(
               + "|decrease|drop|lower)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "14x from 1/18": a factor and the number it starts from. */
+  private static final Pattern FACTOR_FROM =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*[x×]\\s+(?:[\\w-]+\\s+)?(?:from|since|over)\\s+"
+              + FRACTION
+              + "(?![\\w%]|[.,]\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Pass rate up from 5.6%": a rate now (from the evidence) and before. */
+  private static final Pattern RATE_UP_FROM =
+      Pattern.compile(
+          "\\b(?:up|down|increased|decreased|rose|fell|improved|grew|dropped)\\s+from\\s+"
+              + "(\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
   /** "Fixed 7 failing tests", "resolved 3 broken tests": they failed before. */
   private static final Pattern FIXED =
       Pattern.compile(
@@ -121,6 +136,24 @@ record ChangeParser(
           null,
           false,
           true);
+    }
+    Matcher rateUp = RATE_UP_FROM.matcher(s);
+    if (rateUp.find()) {
+      return new ChangeParser(
+          rateUp.start(), rateUp.end(), num(rateUp.group(1)), null, null, null, null, false, true);
+    }
+    Matcher factorFrom = FACTOR_FROM.matcher(s);
+    if (factorFrom.find()) {
+      return new ChangeParser(
+          factorFrom.start(),
+          factorFrom.end(),
+          num(factorFrom.group(2)),
+          num(factorFrom.group(3)),
+          null,
+          null,
+          Double.parseDouble(factorFrom.group(1)),
+          false,
+          false);
     }
     Matcher fixed = FIXED.matcher(s);
     if (fixed.find()) {

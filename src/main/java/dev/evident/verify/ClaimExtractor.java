@@ -27,6 +27,13 @@ public final class ClaimExtractor {
           "\\d+\\s+(?:passing|passed|failing|failed|skipped|errors?|errored)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** Words that make a change a change of test results. */
+  private static final Pattern TEST_WORDS =
+      Pattern.compile(
+          "\\b(?:tests?|specs?|suites?|pass\\w*|fail\\w*|skip\\w*|errors?|errored|green|red"
+              + "|success\\w*|broken|flaky|coverage|covered)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern SENTENCE_END =
       Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
 
@@ -215,6 +222,10 @@ public final class ClaimExtractor {
       }
     }
     ChangeParser change = ChangeParser.parse(s);
+    // "Max attempts lowered from 5 to 3", "CI is 20x faster": a change of something else.
+    if (change != null && !TEST_WORDS.matcher(s).find() && counts.isEmpty()) {
+      change = null;
+    }
     if (change != null && !Plans.isPlanned(s, change.start(), change.end())) {
       // "All 48 tests passing (was 41/48)": the statement's count is the number after.
       Double all =

@@ -25,7 +25,8 @@ final class Narrower {
 
   private static final Pattern QUALIFIED =
       Pattern.compile(
-          "\\b([A-Za-z][\\w-]*)\\s+(?i:tests?|test\\s+suites?|suites?|specs?|test\\s+files?)\\b"
+          "\\b([A-Za-z][\\w-]*)\\s+(?i:tests?|test\\s+suites?|suites?|specs?|test\\s+files?|pass\\s+rate"
+              + "|success\\s+rate|failures)\\b"
               + "(?!\\s+(?i:reports?|results?|summary|status|runs?|plan|update|coverage|matrix"
               + "|strategy|infrastructure|framework|harness|pipeline|environment|output|logs?))");
 

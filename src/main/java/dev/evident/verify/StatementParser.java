@@ -31,7 +31,7 @@ final class StatementParser {
 
   private static final Pattern PLURAL =
       Pattern.compile(
-          "(?:^|[,:;]\\s*|\\band\\s+)(?:the\\s+)?(?:(?<q>[\\w-]+)\\s+)?tests\\s+(?:are\\s+)?(?:now\\s+)?"
+          "(?:^[^\\w`]*|[,:;]\\s*|\\band\\s+)(?:the\\s+)?(?:(?<q>[\\w-]+)\\s+)?tests\\s+(?:are\\s+)?(?:now\\s+)?"
               + "(?:all\\s+)?(?<v>passing|pass|green)\\b",
           Pattern.CASE_INSENSITIVE);
 
@@ -82,7 +82,7 @@ final class StatementParser {
               + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?:::\\w+|\\.\\w+)?(?![\\w/.]))\\s*(?:[:\\-–—]\\s*)?"
               + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently|fully|again|reliably|also)\\s+){0,3}"
               + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
-              + "|skipped|errors|errored|erroring|green|red))\\b");
+              + "|skipped|errors|errored|erroring|green|red|fixed(?![ \\t]+\\w)))\\b");
 
   /** Subjects of readiness claims that mean the whole project. */
   private static final Set<String> WHOLE =
@@ -229,7 +229,7 @@ final class StatementParser {
 
   private static Expectation of(String verb) {
     String v = verb.toLowerCase(Locale.ROOT);
-    if (v.startsWith("pass") || v.startsWith("succeed") || v.equals("green")) {
+    if (v.startsWith("pass") || v.startsWith("succeed") || v.equals("green") || v.equals("fixed")) {
       return Expectation.PASS;
     }
     if (v.startsWith("skip")) {

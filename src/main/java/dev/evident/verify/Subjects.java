@@ -143,6 +143,12 @@ final class Subjects {
           "failure",
           "failures",
           "ratio",
+          "improvement",
+          "improvements",
+          "change",
+          "delta",
+          "trend",
+          "gain",
           "build",
           "builds");
 
@@ -227,6 +233,7 @@ final class Subjects {
     }
     String s = heading.replaceAll("\\([^)]*\\)", " ");
     s = s.replaceAll("\\s[-–—:]\\s.*$", " ");
+    s = s.replaceAll(":\\s.*\\d.*$", " "); // "Results: 14/18 tests passing": the label
     s = NUMBERING.matcher(s).replaceFirst("");
     return ofLabel(s);
   }
