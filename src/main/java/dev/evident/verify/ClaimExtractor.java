@@ -113,7 +113,7 @@ public final class ClaimExtractor {
       if (t.charAt(i - 1) == ' ' && startsLine(block, i)) {
         String rest = t.substring(i);
         Matcher label = LABEL.matcher(rest);
-        if ((label.find() && !label.group(1).matches(".*\\d.*"))
+        if ((label.find() && !label.group(1).matches(".*\\b\\d+\\b.*"))
             || LEADING_ID.matcher(rest).find()) {
           cuts.putIfAbsent(i - 1, i);
         }
@@ -215,15 +215,20 @@ public final class ClaimExtractor {
         counts.add(f);
       }
     }
-    if (labeled && counts.isEmpty() && statements.isEmpty()) {
+    ChangeParser change = ChangeParser.parse(s);
+    if (labeled && counts.isEmpty() && (statements.isEmpty() || change != null)) {
       CountParser.Found bare = CountParser.bareFraction(s);
-      if (bare != null && !bare.planned()) {
+      if (bare != null && !bare.planned() && (change == null || bare.end() <= change.start())) {
         counts.add(bare); // "`InvoiceTest`: 21/21", "`test_backoff.py`: 7/8, only ... left"
       }
     }
-    ChangeParser change = ChangeParser.parse(s);
-    // "Max attempts lowered from 5 to 3", "CI is 20x faster": a change of something else.
-    if (change != null && !TEST_WORDS.matcher(s).find() && counts.isEmpty()) {
+    // "Max attempts lowered from 5 to 3", "CI is 20x faster": a change of something else; a
+    // fraction in a section about tests ("14x from 1/18") is of tests.
+    boolean ofTests =
+        TEST_WORDS.matcher(s).find()
+            || !counts.isEmpty()
+            || (context && change != null && (change.fromOf() != null || change.toOf() != null));
+    if (change != null && !ofTests) {
       change = null;
     }
     if (change != null && !Plans.isPlanned(s, change.start(), change.end())) {
@@ -282,7 +287,7 @@ public final class ClaimExtractor {
       Matcher label = LABEL.matcher(s.strip());
       // A command in backticks ("`pytest tests/`: 48/50") says how the run was made: no subject.
       if (label.find()
-          && !label.group(1).matches(".*\\d.*[:]?")
+          && !label.group(1).matches(".*\\b\\d+\\b.*")
           && !(label.group(1).startsWith("`") && Narrower.in(label.group(1)).isEmpty())) {
         String named = Subjects.ofLabel(label.group(1));
         if (!named.isEmpty()) {

@@ -60,16 +60,18 @@ record MarkdownReport(List<TextBlock> blocks, List<TableBlock> tables) {
   }
 
   /**
-   * The report's title: its first heading when no other heading is as high ("## Cart service:
-   * weekly report" over "###" sections), read like a level-1 heading: it names the report, not the
-   * subject of its lines.
+   * The report's title: its first heading when no other heading is as high and sections follow ("##
+   * Cart service: weekly report" over "###" sections), read like a level-1 heading: it names the
+   * report, not the subject of its lines.
    */
   private static Heading title(Node document) {
     Heading first = null;
     int top = 7;
     int atTop = 0;
+    int headings = 0;
     for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
       if (n instanceof Heading h) {
+        headings++;
         first = first == null ? h : first;
         if (h.getLevel() < top) {
           top = h.getLevel();
@@ -79,7 +81,8 @@ record MarkdownReport(List<TextBlock> blocks, List<TableBlock> tables) {
         }
       }
     }
-    return first != null && first.getLevel() == top && atTop == 1 ? first : null;
+    boolean others = first != null && headings > 1;
+    return others && first.getLevel() == top && atTop == 1 ? first : null;
   }
 
   private static final class Walker {

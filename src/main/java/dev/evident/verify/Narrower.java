@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 final class Narrower {
 
+  private static final Pattern LABEL = Pattern.compile("^[^\\w`]*([^:]{1,40}?):\\s");
+
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
   private static final Pattern IDENTIFIER =
@@ -156,6 +158,18 @@ final class Narrower {
       String c = code.group(1).strip();
       if (!COMMAND.matcher(c).matches() && !c.matches("[\\d.,%\\s]*") && !found.contains(c)) {
         found.add(c);
+      }
+    }
+    // "**e2e:** 2 passed": a label that names something ("Sprint 23:", "Week 47:" name a time).
+    Matcher label = LABEL.matcher(text);
+    if (label.find()) {
+      String l = label.group(1).strip();
+      String named = Subjects.ofLabel(l);
+      if (!named.isEmpty()
+          && !l.matches("(?i)[a-z]+\\s+\\d+")
+          && !COMMAND.matcher(l.replace("`", "")).matches()
+          && !found.contains(named)) {
+        found.add(named);
       }
     }
     String rest = CODE.matcher(text).replaceAll(" ");

@@ -29,6 +29,15 @@ final class StatementParser {
               + "|skipped)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "`InvoiceControllerTest`: all 12 pass": all of a subject the sentence named before. */
+  private static final Pattern ALL_N =
+      Pattern.compile(
+          "\\ball\\s+(?<n>"
+              + CountParser.NUMBER
+              + ")\\s+(?:(?:are|have|now|still|currently)\\s+)*(?<v>pass(?:ing|es|ed)?|green"
+              + "|succeed(?:ing|s|ed)?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern PLURAL =
       Pattern.compile(
           "(?:^[^\\w`]*|[,:;]\\s*|\\band\\s+)(?:the\\s+)?(?:(?<q>[\\w-]+)\\s+)?tests\\s+(?:are\\s+)?(?:now\\s+)?"
@@ -127,6 +136,13 @@ final class StatementParser {
       String q = Subjects.ofQualifiers(List.of(all.group("q").strip().split("\\s+")));
       Double n = all.group("n") == null ? null : CountParser.number(all.group("n"));
       found.add(new Found(all.start(), all.end(), of(all.group("v")), q, false, n));
+    }
+    Matcher allN = ALL_N.matcher(s);
+    while (allN.find()) {
+      if (!overlaps(found, allN.start())) {
+        Double n = CountParser.number(allN.group("n"));
+        found.add(new Found(allN.start(), allN.end(), of(allN.group("v")), "", false, n));
+      }
     }
     Matcher plural = PLURAL.matcher(s);
     while (plural.find()) {
