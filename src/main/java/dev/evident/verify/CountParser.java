@@ -240,7 +240,9 @@ final class CountParser {
       return null;
     }
     List<Quantity> qs = new ArrayList<>();
-    if (m != null && measure == Measure.EXECUTED && !c.group().contains("/")) {
+    if (m != null
+        && measure == Measure.EXECUTED
+        && (!c.group().contains("/") || PASS_WORDS.matcher(s).find())) {
       // "150 of 156 executed": 156 were executed; 150 is what the sentence counts (passing).
       qs.add(new Quantity(Measure.EXECUTED, m, Bound.EXACT, 0, ""));
       if (PASS_WORDS.matcher(s).find()) {
