@@ -78,7 +78,7 @@ final class EvidenceCheck {
                   || c.kind() == ClaimKind.TABLE && c.quantity(Measure.COLLECTED) != null));
     }
     List<Long> runs = new ArrayList<>(scope.runs());
-    if (c.kind() == ClaimKind.CHANGE) {
+    if (c.kind() == ClaimKind.CHANGE || (c.kind() == ClaimKind.TABLE && !c.before().isEmpty())) {
       return change(c, scope, parts, runs);
     }
     if (c.expectation() == Expectation.NO_REGRESSIONS) {

@@ -49,7 +49,8 @@ final class TableParser {
     }
     boolean counts = columns.stream().anyMatch(c -> c != Column.NONE && c != Column.TARGET);
     if (!counts) {
-      return keyValues(table);
+      List<Claim> changes = ChangeTables.parse(table);
+      return changes.isEmpty() ? keyValues(table) : new Parsed(changes, new IdentityHashMap<>());
     }
     Claim total = null;
     List<Claim> parts = new ArrayList<>();
