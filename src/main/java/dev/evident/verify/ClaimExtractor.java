@@ -240,7 +240,16 @@ public final class ClaimExtractor {
               .findFirst()
               .orElse(null);
       out.add(ChangeClaims.of(block, from, s, text, subject, change, counts, all, temporal));
-      return;
+      // "48/50 passing, up from 41/50": the count now is a claim of its own beside the change.
+      ChangeParser c = change;
+      List<CountParser.Found> now =
+          counts.stream()
+              .filter(f -> f.end() <= c.start() && !f.quantities().get(0).measure().isRate())
+              .toList();
+      if (c.to() != null || c.percent() || c.fixed() || c.factor() != null || now.isEmpty()) {
+        return;
+      }
+      counts = new ArrayList<>(now);
     }
     Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
     for (CountParser.Found f : counts) {

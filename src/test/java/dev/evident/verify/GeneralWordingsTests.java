@@ -250,4 +250,41 @@ class GeneralWordingsTests {
         .isNotEmpty()
         .doesNotContain(Verdict.CONTRADICTED);
   }
+
+  @Test
+  void theCountBeforeAnUpFromIsAClaimOfItsOwnBesideTheChange() {
+    List<CheckedClaim> claims = verify("## Tests\n\n- 26/27 passing, up from 20/27 on `main`.");
+    assertThat(claims)
+        .extracting(c -> c.claim().kind().id() + " " + c.verdict())
+        .containsExactlyInAnyOrder("change UNVERIFIABLE", "count SUPPORTED");
+  }
+
+  @Test
+  void aSentenceLabeledWithARateStatesThatRate() {
+    CheckedClaim c = only("## Tests\n\nPass rate: 26 of 27 executed (95%).");
+    assertThat(c.claim().kind()).isEqualTo(ClaimKind.RATE);
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.INCONSISTENT);
+    assertThat(c.reason()).contains("26 of 27 is 96.3%, not 95%");
+  }
+
+  @Test
+  void aTableOfFractionsOverTimeIsAChangePerRow() {
+    List<Claim> claims =
+        ClaimExtractor.extract(
+                """
+                ## Per class
+
+                | Class | Sprint 22 | Sprint 23 |
+                |---|---|---|
+                | OrderServiceTest | 10/14 | 14/14 |
+                | ReturnsPolicyTest | 9/12 | 11/12 |
+                """,
+                false)
+            .claims();
+    assertThat(claims)
+        .extracting(c -> c.subject() + ": " + values(c.before()) + " -> " + values(c.stated()))
+        .containsExactly(
+            "OrderServiceTest: passing=10, tests=14 -> passing=14, tests=14",
+            "ReturnsPolicyTest: passing=9, tests=12 -> passing=11, tests=12");
+  }
 }
