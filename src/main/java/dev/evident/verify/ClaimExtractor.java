@@ -34,24 +34,10 @@ public final class ClaimExtractor {
               + "|success\\w*|broken|flaky|coverage|covered)\\b",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern SENTENCE_END =
-      Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
-
-  private static final Pattern LABEL = Pattern.compile("^([^:]{1,80}?):\\s");
-
   private static final Pattern IDENTIFIER =
       Pattern.compile(
           "\\b(?:in|for|of|from|under)\\s+(`[^`\\s]+`|[\\w./-]+\\.(?:py|java|kt|ts|js|go|rb|rs|cs)\\b"
               + "|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b)");
-
-  /**
-   * An identifier that opens a line and names what it speaks of: "`ExporterTest` 12/12 ✅",
-   * "`test_emailer.py` skips 2 tests", "CartServiceTest: 6 failures → 0".
-   */
-  static final Pattern LEADING_ID =
-      Pattern.compile(
-          "^\\s*(`[^`]+`|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b|(?:(?:tests?|src|spec|specs|internal|cmd|pkg|lib|app|apps|packages|modules|e2e|it)/[\\w.-]+(?:/[\\w.-]+)*/?|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+){2,}/?|[A-Za-z_.][\\w.-]*/[\\w.-]+/)(?=[\\s:])"
-              + "|[\\w./-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs)\\b)\\s*:?\\s");
 
   private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
 
@@ -74,8 +60,9 @@ public final class ClaimExtractor {
     for (TextBlock block : report.blocks()) {
       boolean context = testSections.contains(block.section());
       int from = 0;
-      for (int[] cut : cuts(block)) {
-        sentence(block, from, cut[0], from == 0 || startsLine(block, from), context, claims);
+      for (int[] cut : Sentences.cuts(block)) {
+        sentence(
+            block, from, cut[0], from == 0 || Sentences.startsLine(block, from), context, claims);
         from = cut[1];
       }
       if (from < block.text().length()) {
@@ -83,7 +70,7 @@ public final class ClaimExtractor {
             block,
             from,
             block.text().length(),
-            from == 0 || startsLine(block, from),
+            from == 0 || Sentences.startsLine(block, from),
             context,
             claims);
       }
@@ -95,44 +82,6 @@ public final class ClaimExtractor {
     }
     claims.sort(java.util.Comparator.comparingInt(Claim::line));
     return new Extracted(claims, inconsistent);
-  }
-
-  /**
-   * Where a block's sentences end: at sentence punctuation, and at a line break before a line that
-   * starts with a label or an identifier ("**Workers:** 13 of 14", "`ExporterTest` 12/12"), a
-   * statement of its own even without a full stop before it. Each cut is [end, next start).
-   */
-  private static List<int[]> cuts(TextBlock block) {
-    String t = block.text();
-    java.util.TreeMap<Integer, Integer> cuts = new java.util.TreeMap<>();
-    Matcher end = SENTENCE_END.matcher(t);
-    while (end.find()) {
-      cuts.put(end.start(), end.end());
-    }
-    for (int i = 1; i < t.length(); i++) {
-      if (t.charAt(i - 1) == ' ' && startsLine(block, i)) {
-        String rest = t.substring(i);
-        Matcher label = LABEL.matcher(rest);
-        if ((label.find() && !label.group(1).matches(".*\\b\\d+\\b.*"))
-            || LEADING_ID.matcher(rest).find()) {
-          cuts.putIfAbsent(i - 1, i);
-        }
-      }
-    }
-    List<int[]> out = new ArrayList<>();
-    int last = -1;
-    for (Map.Entry<Integer, Integer> e : cuts.entrySet()) {
-      if (e.getKey() >= last) {
-        out.add(new int[] {e.getKey(), e.getValue()});
-        last = e.getValue();
-      }
-    }
-    return out;
-  }
-
-  /** Whether the character at {@code at} is the first of a report line. */
-  private static boolean startsLine(TextBlock block, int at) {
-    return at > 0 && at < block.text().length() && block.lineAt(at) != block.lineAt(at - 1);
   }
 
   private static void sentence(
@@ -279,11 +228,11 @@ public final class ClaimExtractor {
 
   /** Whether a sentence opens with its subject: a label ("API: 22/22") or an identifier. */
   private static boolean labels(String s, String subject) {
-    Matcher lead = LEADING_ID.matcher(s);
+    Matcher lead = Sentences.LEADING_ID.matcher(s);
     if (lead.find() && lead.group(1).replace("`", "").strip().equals(subject)) {
       return true;
     }
-    Matcher label = LABEL.matcher(s.strip());
+    Matcher label = Sentences.LABEL.matcher(s.strip());
     return label.find() && Subjects.ofLabel(label.group(1)).equals(subject);
   }
 
@@ -293,7 +242,7 @@ public final class ClaimExtractor {
       return Subjects.ofHeading(s);
     }
     if (first) {
-      Matcher label = LABEL.matcher(s.strip());
+      Matcher label = Sentences.LABEL.matcher(s.strip());
       // A command in backticks ("`pytest tests/`: 48/50") says how the run was made: no subject.
       if (label.find()
           && !label.group(1).matches(".*\\b\\d+\\b.*")
@@ -305,7 +254,7 @@ public final class ClaimExtractor {
       }
     }
     if (first) {
-      Matcher lead = LEADING_ID.matcher(s);
+      Matcher lead = Sentences.LEADING_ID.matcher(s);
       if (lead.find()) {
         // A command in backticks ("`pytest -q`") says how the run was made, not what it is of.
         if (!lead.group(1).startsWith("`") || !Narrower.in(lead.group(1)).isEmpty()) {

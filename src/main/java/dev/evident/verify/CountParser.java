@@ -3,7 +3,6 @@ package dev.evident.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,14 +98,6 @@ final class CountParser {
               + ")\\s+(?:of\\s+the\\s+)?(?:[\\w-]+\\s+)?(?:tests?|specs?)\\s+(?:are\\s+|now\\s+)*pass",
           Pattern.CASE_INSENSITIVE);
 
-  /** Words between a number and "tests" after which the number is not a count of tests. */
-  private static final Set<String> BREAKERS =
-      Set.of(
-          "with", "in", "for", "on", "from", "to", "by", "about", "at", "per", "than", "and", "or",
-          "but", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "been",
-          "be", "not", "no", "issues", "bugs", "hours", "minutes", "seconds", "days", "weeks", "ms",
-          "lines", "commits", "prs", "files", "modules", "points", "times", "runs", "of");
-
   private CountParser() {}
 
   /** The counts and rates stated in a sentence, in order. */
@@ -189,8 +180,8 @@ final class CountParser {
     String subject = "";
     int end = c.end();
     Matcher noun = NOUN.matcher(tail);
-    if (noun.find() && qualifiersAllowed(noun.group(1))) {
-      List<String> words = words(noun.group(1));
+    if (noun.find() && CountWords.qualifiersAllowed(noun.group(1))) {
+      List<String> words = CountWords.words(noun.group(1));
       String nounWord = noun.group(2).toLowerCase(Locale.ROOT);
       end += noun.end();
       Matcher after = STATUS_AFTER_NOUN.matcher(s.substring(end));
@@ -210,7 +201,7 @@ final class CountParser {
         measure = verb.find() ? Measure.ofWord(verb.group(1)) : null;
       }
       if (measure == null) {
-        measure = saysCollected(s) ? Measure.COLLECTED : Measure.TESTS;
+        measure = CountWords.saysCollected(s) ? Measure.COLLECTED : Measure.TESTS;
       }
       subject = Subjects.ofQualifiers(words);
     } else {
@@ -290,33 +281,6 @@ final class CountParser {
 
   static Found found(String s, int start, int end, List<Quantity> qs, String subject) {
     return new Found(start, end, qs, subject, Plans.isPlanned(s, start, end));
-  }
-
-  private static boolean saysCollected(String s) {
-    return Pattern.compile(
-            "\\b(collected|created|written|exist|exists|defined|discovered|in the suite|total)\\b",
-            Pattern.CASE_INSENSITIVE)
-        .matcher(s)
-        .find();
-  }
-
-  private static boolean qualifiersAllowed(String qualifiers) {
-    for (String w : words(qualifiers)) {
-      if (BREAKERS.contains(w.toLowerCase(Locale.ROOT))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static List<String> words(String text) {
-    List<String> words = new ArrayList<>();
-    for (String w : text.strip().split("\\s+")) {
-      if (!w.isEmpty()) {
-        words.add(w);
-      }
-    }
-    return words;
   }
 
   private static boolean overlaps(List<Found> found, int at) {

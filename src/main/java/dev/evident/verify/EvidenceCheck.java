@@ -1,7 +1,5 @@
 package dev.evident.verify;
 
-import dev.evident.model.Counts;
-import dev.evident.model.RunStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,7 +185,7 @@ final class EvidenceCheck {
         wrong.add(p.text());
       }
     }
-    String where = scope.description() + ": " + summary(scope);
+    String where = scope.description() + ": " + scope.summary();
     if (!wrong.isEmpty()) {
       return new Result(
           Verdict.CONTRADICTED, actual, String.join("; ", wrong) + " (" + where + ")", runs);
@@ -209,40 +207,6 @@ final class EvidenceCheck {
 
   private static Result unverifiable(String reason, List<Long> runs) {
     return new Result(Verdict.UNVERIFIABLE, Map.of(), reason, runs);
-  }
-
-  /** A count summary: "15 collected: 11 passed, 1 failed, 3 skipped". */
-  static String summary(Scope scope) {
-    Counts c = scope.counts();
-    StringBuilder s = new StringBuilder();
-    s.append(c.collected()).append(" collected, ").append(c.executed()).append(" executed: ");
-    s.append(c.passed()).append(" passed");
-    if (c.flaky() > 0) {
-      s.append(", ").append(c.flaky()).append(" flaky");
-    }
-    s.append(", ").append(c.failed()).append(" failed");
-    if (c.errored() > 0) {
-      s.append(", ").append(c.errored()).append(" errored");
-    }
-    s.append(", ").append(c.skipped()).append(" skipped");
-    if (scope.runErrors() > 0) {
-      s.append("; ")
-          .append(scope.runErrors())
-          .append(scope.runErrors() == 1 ? " error" : " errors")
-          .append(" outside tests");
-    }
-    if (scope.wholeRun()) {
-      List<String> odd =
-          scope.statuses().stream()
-              .filter(st -> st != RunStatus.PASSED && st != RunStatus.FAILED)
-              .map(Enum::name)
-              .distinct()
-              .toList();
-      if (!odd.isEmpty()) {
-        s.append("; status ").append(String.join(", ", odd));
-      }
-    }
-    return s.toString();
   }
 
   private Part part(Quantity q, Scope scope, boolean totalIsCollected) {
