@@ -287,4 +287,24 @@ class GeneralWordingsTests {
             "OrderServiceTest: passing=10, tests=14 -> passing=14, tests=14",
             "ReturnsPolicyTest: passing=9, tests=12 -> passing=11, tests=12");
   }
+
+  @Test
+  void aLabelValueTableOverTimeIsAChangePerRowUnderAHeadingThatNamesNoTests() {
+    List<Claim> claims =
+        ClaimExtractor.extract(
+                """
+                # Weekly report
+
+                ## Headline numbers
+
+                | Metric | Last week | This week |
+                |---|---|---|
+                | Passing | 12 | 29 |
+                """,
+                false)
+            .claims();
+    assertThat(claims)
+        .extracting(c -> values(c.before()) + " -> " + values(c.stated()) + " " + c.implied())
+        .containsExactly("passing=12 -> passing=29 true");
+  }
 }
