@@ -94,7 +94,7 @@ public final class ClaimExtractor {
     boolean countsArePlans = heading ? Plans.isPlanHeadingText(s) : block.section().isPlan();
     boolean temporal = Plans.isTemporal(s) || block.section().isTemporal();
     String subject = subject(block, s, first);
-    boolean labeled = first && !subject.isEmpty() && labels(s, subject);
+    boolean labeled = first && !subject.isEmpty() && Sentences.opensWith(s, subject);
     boolean implied =
         block.kind() != TextBlock.Kind.HEADING
             && !subject.isEmpty()
@@ -201,23 +201,30 @@ public final class ClaimExtractor {
       counts = new ArrayList<>(now);
     }
     Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
+    CountParser.Found previous = null;
     for (CountParser.Found f : counts) {
-      bySubject
-          .computeIfAbsent(f.subject().isEmpty() ? subject : f.subject(), k -> new ArrayList<>())
-          .add(f);
+      String key = f.subject().isEmpty() ? subject : f.subject();
+      if (key.isEmpty() && previous != null && Sentences.rateOf(s, previous, f)) {
+        key = RATE_OF + previous.subject(); // "17/20 export tests passing (85%)": export's rate
+      }
+      bySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+      previous = f;
     }
     for (Map.Entry<String, List<CountParser.Found>> e : bySubject.entrySet()) {
       List<Quantity> stated = new ArrayList<>();
       e.getValue().forEach(f -> stated.addAll(f.quantities()));
       boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
+      boolean inherited = e.getKey().startsWith(RATE_OF);
       ClaimKind kind =
-          !e.getKey().isEmpty() ? ClaimKind.NAMED : rate ? ClaimKind.RATE : ClaimKind.COUNT;
+          !e.getKey().isEmpty() && !inherited
+              ? ClaimKind.NAMED
+              : rate ? ClaimKind.RATE : ClaimKind.COUNT;
       out.add(
           new Claim(
               block.lineAt(from + e.getValue().get(0).start()),
               text,
               kind,
-              e.getKey(),
+              inherited ? e.getKey().substring(RATE_OF.length()) : e.getKey(),
               stated,
               List.of(),
               null,
@@ -226,15 +233,7 @@ public final class ClaimExtractor {
     }
   }
 
-  /** Whether a sentence opens with its subject: a label ("API: 22/22") or an identifier. */
-  private static boolean labels(String s, String subject) {
-    Matcher lead = Sentences.LEADING_ID.matcher(s);
-    if (lead.find() && lead.group(1).replace("`", "").strip().equals(subject)) {
-      return true;
-    }
-    Matcher label = Sentences.LABEL.matcher(s.strip());
-    return label.find() && Subjects.ofLabel(label.group(1)).equals(subject);
-  }
+  private static final String RATE_OF = "\u0001";
 
   /** The subject a sentence names for its counts: its label, an identifier, or its heading. */
   private static String subject(TextBlock block, String s, boolean first) {

@@ -61,5 +61,23 @@ final class Sentences {
     return at > 0 && at < block.text().length() && block.lineAt(at) != block.lineAt(at - 1);
   }
 
+  /** Whether {@code f} is only a rate, right after a count of a named group ("… tests (85%)"). */
+  static boolean rateOf(String s, CountParser.Found before, CountParser.Found f) {
+    return !before.subject().isEmpty()
+        && f.quantities().stream().allMatch(q -> q.measure().isRate())
+        && f.start() >= before.end()
+        && s.substring(before.end(), f.start()).matches("[\\s(,:=–—-]*");
+  }
+
+  /** Whether a sentence opens with its subject: a label ("API: 22/22") or an identifier. */
+  static boolean opensWith(String s, String subject) {
+    Matcher lead = LEADING_ID.matcher(s);
+    if (lead.find() && lead.group(1).replace("`", "").strip().equals(subject)) {
+      return true;
+    }
+    Matcher label = LABEL.matcher(s.strip());
+    return label.find() && Subjects.ofLabel(label.group(1)).equals(subject);
+  }
+
   private Sentences() {}
 }

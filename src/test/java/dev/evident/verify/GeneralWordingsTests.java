@@ -307,4 +307,13 @@ class GeneralWordingsTests {
         .extracting(c -> values(c.before()) + " -> " + values(c.stated()) + " " + c.implied())
         .containsExactly("passing=12 -> passing=29 true");
   }
+
+  @Test
+  void aRateRightAfterACountOfANamedGroupIsThatGroupsRate() {
+    List<Claim> claims =
+        ClaimExtractor.extract("## Tests\n\n12/12 orders tests passing (100%).", false).claims();
+    assertThat(claims)
+        .extracting(c -> c.kind().id() + " " + c.subject())
+        .containsExactly("named orders", "rate orders");
+  }
 }
