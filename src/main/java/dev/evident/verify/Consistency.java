@@ -154,6 +154,9 @@ final class Consistency {
       if (c.temporal() || c.kind() == ClaimKind.CHANGE) {
         continue;
       }
+      if (c.subject().isEmpty() && !Narrower.in(c.text()).isEmpty()) {
+        continue; // "API suites account for 39 tests": maybe not the whole run's quantity
+      }
       String subject = String.join(" ", Names.normalize(c.subject()));
       for (Quantity q : c.stated()) {
         if (q.bound() != Bound.EXACT

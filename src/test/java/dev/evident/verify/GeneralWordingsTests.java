@@ -316,4 +316,15 @@ class GeneralWordingsTests {
         .extracting(c -> c.kind().id() + " " + c.subject())
         .containsExactly("named orders", "rate orders");
   }
+
+  @Test
+  void aCountThatNamesANarrowerGroupIsNotComparedWithTheWholeRunsCount() {
+    List<CheckedClaim> claims =
+        verify("## Tests\n\n- 27 tests, all green\n- Billing suites account for 9 tests");
+    assertThat(claims)
+        .filteredOn(c -> c.claim().line() == 4)
+        .extracting(CheckedClaim::verdict)
+        .isNotEmpty()
+        .doesNotContain(Verdict.INCONSISTENT, Verdict.CONTRADICTED);
+  }
 }
