@@ -35,7 +35,7 @@ final class ChangeClaims {
           text,
           ClaimKind.CHANGE,
           subject,
-          List.of(percent(rate, change.to())),
+          change.to() == null ? List.of() : List.of(percent(rate, change.to())),
           List.of(percent(rate, change.from())),
           null,
           null,
@@ -66,6 +66,9 @@ final class ChangeClaims {
     Measure words = measureOfWords(s);
     if (measure == null || words != Measure.TESTS) {
       measure = words == Measure.TESTS && measure != null ? measure : words;
+    }
+    if (measure == Measure.TESTS && change.factor() != null && !Readings.countsTests(s)) {
+      measure = Measure.PASSING; // "14x from 1/18": a factor of passing tests
     }
     List<Quantity> stated = new ArrayList<>();
     List<Quantity> before = new ArrayList<>();

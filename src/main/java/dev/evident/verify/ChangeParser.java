@@ -35,7 +35,8 @@ record ChangeParser(
       Pattern.compile(
           "(?<![\\w.,/-])"
               + FRACTION
-              + "\\s*(?:→|->|=>|⟶|➡️?|➔)\\s*"
+              + "(?:\\s+(?i:failures?|failing|failed|passing|passed|pass|errors?|errored|skipped"
+              + "|tests?))?\\s*(?:→|->|=>|⟶|➡️?|➔)\\s*"
               + FRACTION
               + "(?![\\w%]|[.,]\\d)");
 
@@ -68,12 +69,29 @@ record ChangeParser(
               + "|decrease|drop|lower)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "14x from 1/18": a factor and the number it starts from. */
+  private static final Pattern FACTOR_FROM =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*[x×]\\s+(?:[\\w-]+\\s+)?(?:from|since|over)\\s+"
+              + FRACTION
+              + "(?![\\w%]|[.,]\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Pass rate up from 5.6%": a rate now (from the evidence) and before. */
+  private static final Pattern RATE_UP_FROM =
+      Pattern.compile(
+          "\\b(?:up|down|increased|decreased|rose|fell|improved|grew|dropped)\\s+from\\s+"
+              + "(\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
   /** "Fixed 7 failing tests", "resolved 3 broken tests": they failed before. */
   private static final Pattern FIXED =
       Pattern.compile(
-          "\\b(?:fixed|repaired|resolved|repairing|fixing)\\s+(?:the\\s+)?("
+          "\\b(?:fixed|fixes|repaired|repairs|resolved|resolves|repairing|fixing)\\s+(?:the\\s+)?("
               + CountParser.NUMBER
-              + ")\\s+(?:previously\\s+)?(?:failing|broken|failed|red|erroring)\\s+(?:[\\w-]+\\s+)?"
+              + ")(?:\\s+of\\s+(?:its|the|their|our|his|her)\\s+("
+              + CountParser.NUMBER
+              + "))?\\s+(?:previously\\s+)?(?:failing|broken|failed|red|erroring)\\s+(?:[\\w-]+\\s+)?"
               + "(?:tests?|specs?)\\b",
           Pattern.CASE_INSENSITIVE);
 
@@ -87,7 +105,9 @@ record ChangeParser(
   /** "(was 41/48 at the start)": the number before, in parentheses. */
   private static final Pattern WAS =
       Pattern.compile(
-          "\\(\\s*(?:was|were|previously|before:?)\\s+" + FRACTION + "(?![\\w%]|[.,]\\d)",
+          "(?:\\(|[,;]|\\bit)\\s*(?:was|were|previously|before:?)\\s+"
+              + FRACTION
+              + "(?![\\w%]|[.,]\\d)",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern INFINITE =
@@ -117,10 +137,30 @@ record ChangeParser(
           false,
           true);
     }
+    Matcher rateUp = RATE_UP_FROM.matcher(s);
+    if (rateUp.find()) {
+      return new ChangeParser(
+          rateUp.start(), rateUp.end(), num(rateUp.group(1)), null, null, null, null, false, true);
+    }
+    Matcher factorFrom = FACTOR_FROM.matcher(s);
+    if (factorFrom.find()) {
+      return new ChangeParser(
+          factorFrom.start(),
+          factorFrom.end(),
+          num(factorFrom.group(2)),
+          num(factorFrom.group(3)),
+          null,
+          null,
+          Double.parseDouble(factorFrom.group(1)),
+          false,
+          false);
+    }
     Matcher fixed = FIXED.matcher(s);
     if (fixed.find()) {
+      // "fixed 2 of its 3 failing tests": 3 failed before.
+      Double before = num(fixed.group(2) != null ? fixed.group(2) : fixed.group(1));
       return new ChangeParser(
-          fixed.start(), fixed.end(), num(fixed.group(1)), null, null, null, null, true, false);
+          fixed.start(), fixed.end(), before, null, null, null, null, true, false);
     }
     Matcher f = FACTOR.matcher(s);
     Matcher down = FACTOR_DOWN.matcher(s);

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param factor for a change, the stated factor ("20x"; infinity for "∞%"), else null
  * @param temporal whether it speaks of another time ("previously", "before", "last week"), so that
  *     it is not compared with the report's other statements of the same quantity
+ * @param implied whether the subject comes from the context (a heading) rather than the claim's own
+ *     words: then a subject that resolves to nothing falls back to the whole run, and the claim is
+ *     never CONTRADICTED when the heading names a narrower group of tests
  */
 public record Claim(
     int line,
@@ -27,7 +30,33 @@ public record Claim(
     List<Quantity> before,
     Expectation expectation,
     Double factor,
-    boolean temporal) {
+    boolean temporal,
+    boolean implied) {
+
+  /** A claim whose subject, if any, is in its own words. */
+  public Claim(
+      int line,
+      String text,
+      ClaimKind kind,
+      String subject,
+      List<Quantity> stated,
+      List<Quantity> before,
+      Expectation expectation,
+      Double factor,
+      boolean temporal) {
+    this(line, text, kind, subject, stated, before, expectation, factor, temporal, false);
+  }
+
+  /** This claim with its subject implied by a heading (see {@code implied}). */
+  Claim impliedBy(String heading) {
+    return impliedBy(heading, kind);
+  }
+
+  /** This claim of another kind with its subject implied by a heading. */
+  Claim impliedBy(String heading, ClaimKind kind) {
+    return new Claim(
+        line, text, kind, heading, stated, before, expectation, factor, temporal, true);
+  }
 
   public Claim {
     Objects.requireNonNull(text, "text");

@@ -27,10 +27,12 @@ public final class ClaimExtractor {
           "\\d+\\s+(?:passing|passed|failing|failed|skipped|errors?|errored)\\b",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern SENTENCE_END =
-      Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
-
-  private static final Pattern LABEL = Pattern.compile("^([^:]{1,80}?):\\s");
+  /** Words that make a change a change of test results. */
+  private static final Pattern TEST_WORDS =
+      Pattern.compile(
+          "\\b(?:tests?|specs?|suites?|pass\\w*|fail\\w*|skip\\w*|errors?|errored|green|red"
+              + "|success\\w*|broken|flaky|coverage|covered)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern IDENTIFIER =
       Pattern.compile(
@@ -57,12 +59,20 @@ public final class ClaimExtractor {
     }
     for (TextBlock block : report.blocks()) {
       boolean context = testSections.contains(block.section());
-      Matcher end = SENTENCE_END.matcher(block.text());
       int from = 0;
-      while (from < block.text().length()) {
-        int to = end.find() ? end.start() : block.text().length();
-        sentence(block, from, to, from == 0, context, claims);
-        from = to == block.text().length() ? to : end.end();
+      for (int[] cut : Sentences.cuts(block)) {
+        sentence(
+            block, from, cut[0], from == 0 || Sentences.startsLine(block, from), context, claims);
+        from = cut[1];
+      }
+      if (from < block.text().length()) {
+        sentence(
+            block,
+            from,
+            block.text().length(),
+            from == 0 || Sentences.startsLine(block, from),
+            context,
+            claims);
       }
     }
     for (TableBlock table : report.tables()) {
@@ -84,6 +94,41 @@ public final class ClaimExtractor {
     boolean countsArePlans = heading ? Plans.isPlanHeadingText(s) : block.section().isPlan();
     boolean temporal = Plans.isTemporal(s) || block.section().isTemporal();
     String subject = subject(block, s, first);
+    boolean labeled = first && !subject.isEmpty() && Sentences.opensWith(s, subject);
+    boolean implied =
+        block.kind() != TextBlock.Kind.HEADING
+            && !subject.isEmpty()
+            && subject.equals(block.section().subject())
+            && block.section().impliesSubject();
+    int before = out.size();
+    sentence(block, from, s, subject, labeled, countsArePlans, context, temporal, out);
+    for (int i = before; implied && i < out.size(); i++) {
+      Claim c = out.get(i);
+      if (c.subject().equals(subject)) {
+        // The sentence names no subject: it is a count, rate or universal claim of its section.
+        ClaimKind kind =
+            c.kind() != ClaimKind.NAMED
+                ? c.kind()
+                : c.expectation() != null
+                    ? ClaimKind.UNIVERSAL
+                    : c.stated().stream().anyMatch(q -> q.measure().isRate())
+                        ? ClaimKind.RATE
+                        : ClaimKind.COUNT;
+        out.set(i, c.impliedBy(subject, kind));
+      }
+    }
+  }
+
+  private static void sentence(
+      TextBlock block,
+      int from,
+      String s,
+      String subject,
+      boolean labeled,
+      boolean countsArePlans,
+      boolean context,
+      boolean temporal,
+      List<Claim> out) {
     String text = s.strip();
 
     List<StatementParser.Found> statements = StatementParser.parse(s);
@@ -94,7 +139,9 @@ public final class ClaimExtractor {
       String who = st.subject().isEmpty() ? subject : st.subject();
       List<Quantity> stated =
           st.count() == null ? List.of() : List.of(Quantity.exact(Measure.TESTS, st.count()));
-      ClaimKind kind = st.named() ? ClaimKind.NAMED : ClaimKind.UNIVERSAL;
+      // "API: 22/22, all green", "`InvoiceControllerTest`: all 12 pass": of the named subject.
+      boolean ofLabel = st.subject().isEmpty() && labeled;
+      ClaimKind kind = st.named() || ofLabel ? ClaimKind.NAMED : ClaimKind.UNIVERSAL;
       out.add(
           new Claim(
               block.lineAt(from + st.start()),
@@ -118,6 +165,21 @@ public final class ClaimExtractor {
       }
     }
     ChangeParser change = ChangeParser.parse(s);
+    if (labeled && counts.isEmpty() && (statements.isEmpty() || change != null)) {
+      CountParser.Found bare = CountParser.bareFraction(s);
+      if (bare != null && !bare.planned() && (change == null || bare.end() <= change.start())) {
+        counts.add(bare); // "`InvoiceTest`: 21/21", "`test_backoff.py`: 7/8, only ... left"
+      }
+    }
+    // "Max attempts lowered from 5 to 3", "CI is 20x faster": a change of something else; a
+    // fraction in a section about tests ("14x from 1/18") is of tests.
+    boolean ofTests =
+        TEST_WORDS.matcher(s).find()
+            || !counts.isEmpty()
+            || (context && change != null && (change.fromOf() != null || change.toOf() != null));
+    if (change != null && !ofTests) {
+      change = null;
+    }
     if (change != null && !Plans.isPlanned(s, change.start(), change.end())) {
       // "All 48 tests passing (was 41/48)": the statement's count is the number after.
       Double all =
@@ -127,26 +189,42 @@ public final class ClaimExtractor {
               .findFirst()
               .orElse(null);
       out.add(ChangeClaims.of(block, from, s, text, subject, change, counts, all, temporal));
-      return;
+      // "48/50 passing, up from 41/50": the count now is a claim of its own beside the change.
+      ChangeParser c = change;
+      List<CountParser.Found> now =
+          counts.stream()
+              .filter(f -> f.end() <= c.start() && !f.quantities().get(0).measure().isRate())
+              .toList();
+      if (c.to() != null || c.percent() || c.fixed() || c.factor() != null || now.isEmpty()) {
+        return;
+      }
+      counts = new ArrayList<>(now);
     }
     Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
+    CountParser.Found previous = null;
     for (CountParser.Found f : counts) {
-      bySubject
-          .computeIfAbsent(f.subject().isEmpty() ? subject : f.subject(), k -> new ArrayList<>())
-          .add(f);
+      String key = f.subject().isEmpty() ? subject : f.subject();
+      if (key.isEmpty() && previous != null && Sentences.rateOf(s, previous, f)) {
+        key = RATE_OF + previous.subject(); // "17/20 export tests passing (85%)": export's rate
+      }
+      bySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+      previous = f;
     }
     for (Map.Entry<String, List<CountParser.Found>> e : bySubject.entrySet()) {
       List<Quantity> stated = new ArrayList<>();
       e.getValue().forEach(f -> stated.addAll(f.quantities()));
       boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
+      boolean inherited = e.getKey().startsWith(RATE_OF);
       ClaimKind kind =
-          !e.getKey().isEmpty() ? ClaimKind.NAMED : rate ? ClaimKind.RATE : ClaimKind.COUNT;
+          !e.getKey().isEmpty() && !inherited
+              ? ClaimKind.NAMED
+              : rate ? ClaimKind.RATE : ClaimKind.COUNT;
       out.add(
           new Claim(
               block.lineAt(from + e.getValue().get(0).start()),
               text,
               kind,
-              e.getKey(),
+              inherited ? e.getKey().substring(RATE_OF.length()) : e.getKey(),
               stated,
               List.of(),
               null,
@@ -155,17 +233,31 @@ public final class ClaimExtractor {
     }
   }
 
+  private static final String RATE_OF = "\u0001";
+
   /** The subject a sentence names for its counts: its label, an identifier, or its heading. */
   private static String subject(TextBlock block, String s, boolean first) {
     if (block.kind() == TextBlock.Kind.HEADING) {
       return Subjects.ofHeading(s);
     }
     if (first) {
-      Matcher label = LABEL.matcher(s.strip());
-      if (label.find() && !label.group(1).matches(".*\\d.*[:]?")) {
+      Matcher label = Sentences.LABEL.matcher(s.strip());
+      // A command in backticks ("`pytest tests/`: 48/50") says how the run was made: no subject.
+      if (label.find()
+          && !label.group(1).matches(".*\\b\\d+\\b.*")
+          && !(label.group(1).startsWith("`") && Narrower.in(label.group(1)).isEmpty())) {
         String named = Subjects.ofLabel(label.group(1));
         if (!named.isEmpty()) {
           return named;
+        }
+      }
+    }
+    if (first) {
+      Matcher lead = Sentences.LEADING_ID.matcher(s);
+      if (lead.find()) {
+        // A command in backticks ("`pytest -q`") says how the run was made, not what it is of.
+        if (!lead.group(1).startsWith("`") || !Narrower.in(lead.group(1)).isEmpty()) {
+          return lead.group(1).replace("`", "").strip();
         }
       }
     }

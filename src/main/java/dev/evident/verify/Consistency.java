@@ -82,7 +82,16 @@ final class Consistency {
     if (total != null && parts.size() >= 2) {
       double sum = parts.stream().mapToDouble(Quantity::value).sum();
       boolean complete = skipped || total.measure() == Measure.COLLECTED;
-      if (sum > total.value() || (complete && sum != total.value())) {
+      // "Ran 44 tests: 41 passed, 2 failed, 1 error (2 skipped)": "tests" are the executed ones,
+      // so the skipped may stand beside the total as well as within it.
+      double executed =
+          sum
+              - parts.stream()
+                  .filter(q -> q.measure() == Measure.SKIPPED)
+                  .mapToDouble(Quantity::value)
+                  .sum();
+      boolean besides = skipped && total.measure() == Measure.TESTS && executed == total.value();
+      if (!besides && (sum > total.value() || (complete && sum != total.value()))) {
         return "%s do not add up to %s %s (they make %s)"
             .formatted(
                 String.join(" + ", parts.stream().map(q -> q.display() + " " + q.key()).toList()),
@@ -144,6 +153,9 @@ final class Consistency {
     for (Claim c : claims) {
       if (c.temporal() || c.kind() == ClaimKind.CHANGE) {
         continue;
+      }
+      if (c.subject().isEmpty() && !Narrower.in(c.text()).isEmpty()) {
+        continue; // "API suites account for 39 tests": maybe not the whole run's quantity
       }
       String subject = String.join(" ", Names.normalize(c.subject()));
       for (Quantity q : c.stated()) {

@@ -3,7 +3,6 @@ package dev.evident.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,6 +74,12 @@ final class CountParser {
               + ")(?![\\w%.,/]\\d|[\\w%])",
           Pattern.CASE_INSENSITIVE);
 
+  /** A status verb right before a count of tests ("skips 2 tests", "failed 3 tests"). */
+  private static final Pattern VERB_BEFORE =
+      Pattern.compile(
+          "\\b(skips|skipped|fails|failed|passes|passed)\\s+(?:only\\s+|just\\s+|all\\s+|the\\s+)?$",
+          Pattern.CASE_INSENSITIVE);
+
   /** A pass or fail mark right after a fraction: "56/56 ✅". */
   private static final Pattern STATUS_MARK = Pattern.compile("^\\s*(?:✅|❌|✔️?|✗|✘)(?!\\s*\\w)");
 
@@ -92,14 +97,6 @@ final class CountParser {
               + NUMBER
               + ")\\s+(?:of\\s+the\\s+)?(?:[\\w-]+\\s+)?(?:tests?|specs?)\\s+(?:are\\s+|now\\s+)*pass",
           Pattern.CASE_INSENSITIVE);
-
-  /** Words between a number and "tests" after which the number is not a count of tests. */
-  private static final Set<String> BREAKERS =
-      Set.of(
-          "with", "in", "for", "on", "from", "to", "by", "about", "at", "per", "than", "and", "or",
-          "but", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "been",
-          "be", "not", "no", "issues", "bugs", "hours", "minutes", "seconds", "days", "weeks", "ms",
-          "lines", "commits", "prs", "files", "modules", "points", "times", "runs", "of");
 
   private CountParser() {}
 
@@ -148,6 +145,32 @@ final class CountParser {
     return found;
   }
 
+  private static final Pattern BARE_FRACTION =
+      Pattern.compile(
+          "(?<![\\w/.,$#])(" + NUMBER + ")\\s*/\\s*(" + NUMBER + ")(?![\\w/%]|[.,]\\d)");
+
+  /**
+   * A fraction with no word by it, in a sentence that opens with the subject it is of
+   * ("`InvoiceTest`: 21/21"): passing tests of all, or null.
+   */
+  static Found bareFraction(String s) {
+    Matcher f = BARE_FRACTION.matcher(s);
+    if (!f.find()) {
+      return null;
+    }
+    double n = number(f.group(1));
+    double m = number(f.group(2));
+    if (n > m || m == 0) {
+      return null;
+    }
+    return found(
+        s,
+        f.start(),
+        f.end(),
+        List.of(Quantity.exact(Measure.PASSING, n), denominatorOf(Measure.PASSING, m)),
+        "");
+  }
+
   private static Found count(String s, Matcher c, boolean testContext) {
     double n = number(c.group("n"));
     Double m = c.group("m") == null ? null : number(c.group("m"));
@@ -157,8 +180,8 @@ final class CountParser {
     String subject = "";
     int end = c.end();
     Matcher noun = NOUN.matcher(tail);
-    if (noun.find() && qualifiersAllowed(noun.group(1))) {
-      List<String> words = words(noun.group(1));
+    if (noun.find() && CountWords.qualifiersAllowed(noun.group(1))) {
+      List<String> words = CountWords.words(noun.group(1));
       String nounWord = noun.group(2).toLowerCase(Locale.ROOT);
       end += noun.end();
       Matcher after = STATUS_AFTER_NOUN.matcher(s.substring(end));
@@ -173,7 +196,12 @@ final class CountParser {
         }
       }
       if (measure == null) {
-        measure = saysCollected(s) ? Measure.COLLECTED : Measure.TESTS;
+        // "`test_emailer.py` skips 2 tests", "the nightly run failed 3 tests": the verb says which.
+        Matcher verb = VERB_BEFORE.matcher(s.substring(0, c.start()));
+        measure = verb.find() ? Measure.ofWord(verb.group(1)) : null;
+      }
+      if (measure == null) {
+        measure = CountWords.saysCollected(s) ? Measure.COLLECTED : Measure.TESTS;
       }
       subject = Subjects.ofQualifiers(words);
     } else {
@@ -203,7 +231,9 @@ final class CountParser {
       return null;
     }
     List<Quantity> qs = new ArrayList<>();
-    if (m != null && measure == Measure.EXECUTED && !c.group().contains("/")) {
+    if (m != null
+        && measure == Measure.EXECUTED
+        && (!c.group().contains("/") || PASS_WORDS.matcher(s).find())) {
       // "150 of 156 executed": 156 were executed; 150 is what the sentence counts (passing).
       qs.add(new Quantity(Measure.EXECUTED, m, Bound.EXACT, 0, ""));
       if (PASS_WORDS.matcher(s).find()) {
@@ -251,33 +281,6 @@ final class CountParser {
 
   static Found found(String s, int start, int end, List<Quantity> qs, String subject) {
     return new Found(start, end, qs, subject, Plans.isPlanned(s, start, end));
-  }
-
-  private static boolean saysCollected(String s) {
-    return Pattern.compile(
-            "\\b(collected|created|written|exist|exists|defined|discovered|in the suite|total)\\b",
-            Pattern.CASE_INSENSITIVE)
-        .matcher(s)
-        .find();
-  }
-
-  private static boolean qualifiersAllowed(String qualifiers) {
-    for (String w : words(qualifiers)) {
-      if (BREAKERS.contains(w.toLowerCase(Locale.ROOT))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static List<String> words(String text) {
-    List<String> words = new ArrayList<>();
-    for (String w : text.strip().split("\\s+")) {
-      if (!w.isEmpty()) {
-        words.add(w);
-      }
-    }
-    return words;
   }
 
   private static boolean overlaps(List<Found> found, int at) {

@@ -1,7 +1,5 @@
 package dev.evident.verify;
 
-import dev.evident.model.Counts;
-import dev.evident.model.RunStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +29,23 @@ final class EvidenceCheck {
   }
 
   Result check(Claim c) {
+    Result r = checkScoped(c);
+    String guard = guards.remove(c);
+    if (r.verdict() == Verdict.CONTRADICTED && guard != null) {
+      return new Result(
+          Verdict.UNVERIFIABLE,
+          r.actual(),
+          "checked against the whole run, but the claim may be about '%s' only, which resolves to no narrower part of it; the whole run: %s"
+              .formatted(guard, r.reason()),
+          r.runs());
+    }
+    return r;
+  }
+
+  /** Claims checked against the whole run while they may be about a narrower group, by name. */
+  private final Map<Claim, String> guards = new java.util.IdentityHashMap<>();
+
+  private Result checkScoped(Claim c) {
     if (!c.stated().isEmpty()
         && c.expectation() == null
         && c.stated().stream()
@@ -42,7 +57,10 @@ final class EvidenceCheck {
       return unverifiable(
           "no runs to check against (ingest or run the tests, or give --run)", List.of());
     }
-    SubjectScopes.Resolved now = scopes.resolve(c.subject(), evidence.runs());
+    SubjectScopes.Resolved now = scopes.resolve(c, evidence.runs());
+    if (now.guard() != null) {
+      guards.put(c, now.guard());
+    }
     if (now.scope() == null) {
       return unverifiable(now.reason(), evidence.runs().stream().map(r -> r.run().id()).toList());
     }
@@ -58,12 +76,12 @@ final class EvidenceCheck {
                   || c.kind() == ClaimKind.TABLE && c.quantity(Measure.COLLECTED) != null));
     }
     List<Long> runs = new ArrayList<>(scope.runs());
-    if (c.kind() == ClaimKind.CHANGE) {
+    if (c.kind() == ClaimKind.CHANGE || (c.kind() == ClaimKind.TABLE && !c.before().isEmpty())) {
       return change(c, scope, parts, runs);
     }
     if (c.expectation() == Expectation.NO_REGRESSIONS) {
       RunEvidence base = evidence.baseline();
-      Scope before = base == null ? null : scopes.resolve(c.subject(), List.of(base)).scope();
+      Scope before = base == null ? null : scopes.resolve(c, List.of(base)).scope();
       if (before == null) {
         return unverifiable(
             "no baseline run to compare with (give --baseline, or store an earlier run of the"
@@ -82,7 +100,7 @@ final class EvidenceCheck {
     RunEvidence base = evidence.baseline();
     Scope before = null;
     if (base != null) {
-      SubjectScopes.Resolved r = scopes.resolve(c.subject(), List.of(base));
+      SubjectScopes.Resolved r = scopes.resolve(c, List.of(base));
       before = r.scope();
       if (before != null) {
         runs.add(base.run().id());
@@ -167,7 +185,7 @@ final class EvidenceCheck {
         wrong.add(p.text());
       }
     }
-    String where = scope.description() + ": " + summary(scope);
+    String where = scope.description() + ": " + scope.summary();
     if (!wrong.isEmpty()) {
       return new Result(
           Verdict.CONTRADICTED, actual, String.join("; ", wrong) + " (" + where + ")", runs);
@@ -189,40 +207,6 @@ final class EvidenceCheck {
 
   private static Result unverifiable(String reason, List<Long> runs) {
     return new Result(Verdict.UNVERIFIABLE, Map.of(), reason, runs);
-  }
-
-  /** A count summary: "15 collected: 11 passed, 1 failed, 3 skipped". */
-  static String summary(Scope scope) {
-    Counts c = scope.counts();
-    StringBuilder s = new StringBuilder();
-    s.append(c.collected()).append(" collected, ").append(c.executed()).append(" executed: ");
-    s.append(c.passed()).append(" passed");
-    if (c.flaky() > 0) {
-      s.append(", ").append(c.flaky()).append(" flaky");
-    }
-    s.append(", ").append(c.failed()).append(" failed");
-    if (c.errored() > 0) {
-      s.append(", ").append(c.errored()).append(" errored");
-    }
-    s.append(", ").append(c.skipped()).append(" skipped");
-    if (scope.runErrors() > 0) {
-      s.append("; ")
-          .append(scope.runErrors())
-          .append(scope.runErrors() == 1 ? " error" : " errors")
-          .append(" outside tests");
-    }
-    if (scope.wholeRun()) {
-      List<String> odd =
-          scope.statuses().stream()
-              .filter(st -> st != RunStatus.PASSED && st != RunStatus.FAILED)
-              .map(Enum::name)
-              .distinct()
-              .toList();
-      if (!odd.isEmpty()) {
-        s.append("; status ").append(String.join(", ", odd));
-      }
-    }
-    return s.toString();
   }
 
   private Part part(Quantity q, Scope scope, boolean totalIsCollected) {
@@ -248,9 +232,13 @@ final class EvidenceCheck {
               .formatted(scope.runErrors(), scope.runErrors() == 1 ? "error" : "errors"));
     }
     List<Double> candidates = Readings.candidates(m, scope, totalIsCollected);
-    if (m == Measure.TESTS && CountParser.OF.equals(q.label()) && !totalIsCollected) {
-      // The M of "N/M tests passing": executed or collected, either reading.
-      candidates = List.of((double) scope.counts().executed(), (double) scope.counts().collected());
+    if (m == Measure.TESTS && (CountParser.OF.equals(q.label()) || totalIsCollected)) {
+      // The M of "N/M tests passing", or "44 tests: 41 passed, 2 failed, 1 error (2 skipped)":
+      // executed or collected, either reading.
+      candidates =
+          totalIsCollected
+              ? List.of((double) scope.counts().collected(), (double) scope.counts().executed())
+              : List.of((double) scope.counts().executed(), (double) scope.counts().collected());
     }
     if (candidates == null) {
       String why =

@@ -10,6 +10,8 @@ public enum Expectation {
   SKIP,
   /** "no failures". */
   NO_FAILURES,
+  /** "nothing in tests/api/ was skipped", "no skipped tests": every test executed. */
+  NO_SKIPS,
   /** "no regressions": no test that passed in the baseline fails now. */
   NO_REGRESSIONS,
   /** "production ready", "fully operational", "100% complete": nothing failed, nothing left out. */

@@ -136,6 +136,14 @@ final class Expectations {
             : part(key, true, actual, "all " + n.executed() + " executed tests failed or errored");
       }
       case NO_REGRESSIONS -> part(key, null, actual, "needs a baseline run");
+      case NO_SKIPS -> {
+        if (n.collected() == 0) {
+          yield part(key, null, actual, "no tests in scope");
+        }
+        yield n.skipped() > 0
+            ? part(key, false, actual, n.skipped() + " of " + n.collected() + " tests skipped")
+            : part(key, true, actual, "all " + n.collected() + " tests executed, none skipped");
+      }
       case SKIP -> {
         long skipped = scope.tests().stream().filter(t -> t.outcome() == Outcome.SKIPPED).count();
         yield n.executed() == 0 && skipped > 0

@@ -53,11 +53,40 @@ record MarkdownReport(List<TextBlock> blocks, List<TableBlock> tables) {
    */
   static MarkdownReport parse(String markdown, boolean includeQuoted) {
     Walker walker = new Walker(includeQuoted);
-    walker.visitChildren(PARSER.parse(markdown));
+    Node document = PARSER.parse(markdown);
+    walker.title = title(document);
+    walker.visitChildren(document);
     return new MarkdownReport(walker.blocks, walker.tables);
   }
 
+  /**
+   * The report's title: its first heading when no other heading is as high and sections follow ("##
+   * Cart service: weekly report" over "###" sections), read like a level-1 heading: it names the
+   * report, not the subject of its lines.
+   */
+  private static Heading title(Node document) {
+    Heading first = null;
+    int top = 7;
+    int atTop = 0;
+    int headings = 0;
+    for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof Heading h) {
+        headings++;
+        first = first == null ? h : first;
+        if (h.getLevel() < top) {
+          top = h.getLevel();
+          atTop = 1;
+        } else if (h.getLevel() == top) {
+          atTop++;
+        }
+      }
+    }
+    boolean others = first != null && headings > 1;
+    return others && first.getLevel() == top && atTop == 1 ? first : null;
+  }
+
   private static final class Walker {
+    private Heading title;
     private final boolean includeQuoted;
     private final List<TextBlock> blocks = new ArrayList<>();
     private final List<TableBlock> tables = new ArrayList<>();
@@ -93,7 +122,7 @@ record MarkdownReport(List<TextBlock> blocks, List<TableBlock> tables) {
     private void heading(Heading h) {
       Inline text = Inline.of(h);
       int level = h.getLevel();
-      if (level >= 2) {
+      if (level >= 2 && h != title) {
         headings[level] = text.text();
         for (int i = level + 1; i < headings.length; i++) {
           headings[i] = null;

@@ -27,7 +27,8 @@ final class Plans {
   private static final Pattern PLAN_SECTION =
       Pattern.compile(
           "\\b(objectives?|goals?|plans?|planned|planning|roadmap|next steps|to ?dos?|targets?"
-              + "|expected|expectations|recommendations?|future work|wish ?list)\\b",
+              + "|expected|expectations|recommendations?|future work|wish ?list|next\\s+(?:week|sprint|release"
+              + "|iteration|milestone|quarter|month)|upcoming|follow[- ]ups?|backlog)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern PLAN_HEADING =
@@ -52,7 +53,8 @@ final class Plans {
       Pattern.compile(
           "^[\\s*_>#\\-\\d.)\\[\\]x]*(create|add|write|make|ensure|reach|achieve|aim|get|run"
               + "|begin|start|proceed|increase|implement|bring|cover|raise|fix|resolve|install"
-              + "|update|target)\\b(?!\\s+\\d)",
+              + "|update|target)\\b(?!\\s+\\d)"
+              + "|^[\\s*_>#\\-\\d.)\\[\\]x]*(?:add|write|create|cover)\\s+(?:another\\s+|at\\s+least\\s+)?\\d",
           Pattern.CASE_INSENSITIVE);
 
   /** Time words that make a statement about another moment than the report's. */

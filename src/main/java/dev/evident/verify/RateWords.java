@@ -39,6 +39,13 @@ final class RateWords {
               + "|\\s)*\\s*$",
           Pattern.CASE_INSENSITIVE);
 
+  /** A sentence labeled with a rate: its percentages are that rate. */
+  private static final Pattern RATE_LABEL =
+      Pattern.compile(
+          "^[^\\w]*(?:(?:overall|test|current)\\s+)?(pass(?:ing)?\\s+rate|success\\s+rate"
+              + "|fail(?:ure|ing)?\\s+rate|collection\\s+success(?:\\s+rate)?|coverage)\\s*[:=]",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern CHANGE_AFTER_PERCENT =
       Pattern.compile(
           "^\\s*(improvement|increase|decrease|more|fewer|better|faster|slower|drop|gain|higher"
@@ -57,6 +64,12 @@ final class RateWords {
       Matcher before = RATE_BEFORE.matcher(s.substring(Math.max(0, start - 40), start));
       if (before.find()) {
         word = before.group(1);
+      }
+    }
+    if (word == null) {
+      Matcher label = RATE_LABEL.matcher(s);
+      if (label.find() && label.end() <= start) {
+        word = label.group(1); // "Pass rate: 38 of 41 executed (95%)"
       }
     }
     if (word == null && FRACTION_THEN_PARENTHESIS.matcher(s.substring(0, start)).find()) {

@@ -45,8 +45,22 @@ final class Readings {
     };
   }
 
+  private static final java.util.regex.Pattern MORE_TESTS =
+      java.util.regex.Pattern.compile(
+          "\\b(?:more|fewer|as\\s+many)\\s+tests\\b|\\btest\\s+count\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** Whether a factor's words count tests rather than passing ones ("3x more tests"). */
+  static boolean countsTests(String text) {
+    return MORE_TESTS.matcher(text).find();
+  }
+
   /** What a bare factor ("3.7x reduction in failures") counts: its words say, passing if none. */
   static Measure factorMeasure(Claim c) {
+    // "3x more tests", "twice as many tests": tests (executed), not passing ones.
+    if (countsTests(c.text())) {
+      return Measure.TESTS;
+    }
     Measure m = ChangeClaims.measureOfWords(c.text());
     return m == Measure.TESTS ? Measure.PASSING : m;
   }

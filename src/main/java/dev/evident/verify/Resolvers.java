@@ -93,6 +93,12 @@ enum Resolvers implements SubjectResolver {
       if (suite.equalsIgnoreCase(subject)) {
         return true;
       }
+      // A Go package or a nested module by its path: "internal/store" names
+      // github.com/acme/ledger/internal/store.
+      String path = subject.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+      if (path.contains("/") && suite.toLowerCase(Locale.ROOT).endsWith("/" + path)) {
+        return true;
+      }
       for (String segment : SUITE_SEPARATORS.split(suite)) {
         if (segment.equalsIgnoreCase(subject)
             || (!words.isEmpty() && Names.normalize(segment).equals(words))) {

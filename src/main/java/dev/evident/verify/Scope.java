@@ -79,6 +79,40 @@ public record Scope(
     return files;
   }
 
+  /** A count summary: "15 collected: 11 passed, 1 failed, 3 skipped". */
+  String summary() {
+    Counts c = counts;
+    StringBuilder s = new StringBuilder();
+    s.append(c.collected()).append(" collected, ").append(c.executed()).append(" executed: ");
+    s.append(c.passed()).append(" passed");
+    if (c.flaky() > 0) {
+      s.append(", ").append(c.flaky()).append(" flaky");
+    }
+    s.append(", ").append(c.failed()).append(" failed");
+    if (c.errored() > 0) {
+      s.append(", ").append(c.errored()).append(" errored");
+    }
+    s.append(", ").append(c.skipped()).append(" skipped");
+    if (runErrors > 0) {
+      s.append("; ")
+          .append(runErrors)
+          .append(runErrors == 1 ? " error" : " errors")
+          .append(" outside tests");
+    }
+    if (wholeRun) {
+      List<String> odd =
+          statuses.stream()
+              .filter(st -> st != RunStatus.PASSED && st != RunStatus.FAILED)
+              .map(Enum::name)
+              .distinct()
+              .toList();
+      if (!odd.isEmpty()) {
+        s.append("; status ").append(String.join(", ", odd));
+      }
+    }
+    return s.toString();
+  }
+
   static String join(List<Long> ids) {
     return String.join(", ", ids.stream().map(String::valueOf).toList());
   }

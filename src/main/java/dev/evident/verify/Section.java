@@ -24,6 +24,21 @@ record Section(List<String> headings) {
     return headings.stream().anyMatch(h -> Plans.TEMPORAL.matcher(h).find());
   }
 
+  /**
+   * Whether the innermost heading with a subject only implies it: it names no group of tests
+   * ("Headline numbers", "Release gates", "By package"), so that a subject of it that resolves to
+   * nothing leaves its lines about the whole run. A heading that names tests ("Integration tests",
+   * "`CartTest`") gives its subject outright.
+   */
+  boolean impliesSubject() {
+    for (int i = headings.size() - 1; i >= 0; i--) {
+      if (!Subjects.ofHeading(headings.get(i)).isEmpty()) {
+        return Narrower.in(headings.get(i)).isEmpty();
+      }
+    }
+    return false;
+  }
+
   /** The subject the innermost non-generic heading names, or empty (see {@link Subjects}). */
   String subject() {
     for (int i = headings.size() - 1; i >= 0; i--) {

@@ -29,9 +29,18 @@ final class StatementParser {
               + "|skipped)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "`InvoiceControllerTest`: all 12 pass": all of a subject the sentence named before. */
+  private static final Pattern ALL_N =
+      Pattern.compile(
+          "\\ball\\s+(?<n>"
+              + CountParser.NUMBER
+              + ")\\s+(?:(?:are|have|now|still|currently)\\s+)*(?<v>pass(?:ing|es|ed)?|green"
+              + "|succeed(?:ing|s|ed)?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern PLURAL =
       Pattern.compile(
-          "(?:^|[,:;]\\s*|\\band\\s+)(?:the\\s+)?(?:(?<q>[\\w-]+)\\s+)?tests\\s+(?:are\\s+)?(?:now\\s+)?"
+          "(?:^[^\\w`]*|[,:;]\\s*|\\band\\s+)(?:the\\s+)?(?:(?<q>[\\w-]+)\\s+)?tests\\s+(?:are\\s+)?(?:now\\s+)?"
               + "(?:all\\s+)?(?<v>passing|pass|green)\\b",
           Pattern.CASE_INSENSITIVE);
 
@@ -54,6 +63,19 @@ final class StatementParser {
               + "(?:(?:have|has|had|ever)\\s+)?(?:failed|fail|fails|broke|errored)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** Words before a named subject that deny its verb of every test ("nothing in", "none of"). */
+  private static final Pattern NEGATION =
+      Pattern.compile(
+          "\\b(?:nothing|none|no\\s+tests?|not\\s+a\\s+(?:single\\s+)?test|zero\\s+tests?)"
+              + "\\s+(?:of\\s+the\\s+tests\\s+)?(?:of|in|under|from|inside)\\s+(?:the\\s+)?$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Nothing was skipped": every test in scope executed ("zero skipped tests" is a count). */
+  private static final Pattern NO_SKIPS =
+      Pattern.compile(
+          "\\bnothing\\s+(?:was\\s+|is\\s+|got\\s+|has\\s+been\\s+)?skipped\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern READY =
       Pattern.compile(
           "\\b(?:production[- ]ready|ready\\s+for\\s+(?:production|release|deployment|merge)"
@@ -67,9 +89,9 @@ final class StatementParser {
       Pattern.compile(
           "(?<id>`[^`\\s]+`|(?<![\\w/.-])(?:[\\w./-]+(?:::|#|\\.))?(?:test_\\w+|\\w+_test|Test[A-Z]\\w*"
               + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?:::\\w+|\\.\\w+)?(?![\\w/.]))\\s*(?:[:\\-–—]\\s*)?"
-              + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently)\\s+){0,3}"
+              + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently|fully|again|reliably|also)\\s+){0,3}"
               + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
-              + "|skipped|errors|errored|erroring|green|red))\\b");
+              + "|skipped|errors|errored|erroring|green|red|fixed(?![ \\t]+\\w)))\\b");
 
   /** Subjects of readiness claims that mean the whole project. */
   private static final Set<String> WHOLE =
@@ -115,6 +137,13 @@ final class StatementParser {
       Double n = all.group("n") == null ? null : CountParser.number(all.group("n"));
       found.add(new Found(all.start(), all.end(), of(all.group("v")), q, false, n));
     }
+    Matcher allN = ALL_N.matcher(s);
+    while (allN.find()) {
+      if (!overlaps(found, allN.start())) {
+        Double n = CountParser.number(allN.group("n"));
+        found.add(new Found(allN.start(), allN.end(), of(allN.group("v")), "", false, n));
+      }
+    }
     Matcher plural = PLURAL.matcher(s);
     while (plural.find()) {
       String q = plural.group("q") == null ? "" : plural.group("q");
@@ -145,6 +174,12 @@ final class StatementParser {
                 "",
                 false,
                 null));
+      }
+    }
+    Matcher noSkips = NO_SKIPS.matcher(s);
+    while (noSkips.find()) {
+      if (!overlaps(found, noSkips.start())) {
+        found.add(new Found(noSkips.start(), noSkips.end(), Expectation.NO_SKIPS, "", false, null));
       }
     }
     Matcher regressions = NO_REGRESSIONS.matcher(s);
@@ -178,7 +213,17 @@ final class StatementParser {
     while (named.find()) {
       if (!overlaps(found, named.start("v"))) {
         String id = named.group("id").replace("`", "");
-        found.add(new Found(named.start(), named.end(), of(named.group("v")), id, true, null));
+        Expectation e = of(named.group("v"));
+        if (NEGATION.matcher(s.substring(0, named.start())).find()) {
+          // "Nothing in `tests/api/` was skipped": said of none of its tests, not of all.
+          if (e != Expectation.PASS) {
+            Expectation denied =
+                e == Expectation.SKIP ? Expectation.NO_SKIPS : Expectation.NO_FAILURES;
+            found.add(new Found(named.start(), named.end(), denied, id, false, null));
+          }
+          continue;
+        }
+        found.add(new Found(named.start(), named.end(), e, id, true, null));
       }
     }
     Matcher ready = READY.matcher(s);
@@ -200,7 +245,7 @@ final class StatementParser {
 
   private static Expectation of(String verb) {
     String v = verb.toLowerCase(Locale.ROOT);
-    if (v.startsWith("pass") || v.startsWith("succeed") || v.equals("green")) {
+    if (v.startsWith("pass") || v.startsWith("succeed") || v.equals("green") || v.equals("fixed")) {
       return Expectation.PASS;
     }
     if (v.startsWith("skip")) {

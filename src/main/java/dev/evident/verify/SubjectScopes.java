@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Resolves claim subjects to scopes of the evidence with the resolvers in order, each subject and
  * set of runs once (a report names the same subjects again and again). The whole run when the
- * subject is empty; a reason when nothing is named so. Not thread safe: one per verification.
+ * subject is empty, or implied by a heading and named nowhere; a reason when nothing is named so.
+ * Not thread safe: one per verification.
  */
 final class SubjectScopes {
 
@@ -16,7 +17,78 @@ final class SubjectScopes {
     this.resolvers = List.copyOf(resolvers);
   }
 
-  record Resolved(Scope scope, String reason) {}
+  /**
+   * A subject's scope, or why there is none; {@code guard} names a narrower group of tests the
+   * claim may be about when its scope is the whole run (then it is never CONTRADICTED), else null.
+   */
+  record Resolved(Scope scope, String reason, String guard) {
+    Resolved(Scope scope, String reason) {
+      this(scope, reason, null);
+    }
+  }
+
+  /**
+   * The scope of a claim: its subject's; for a subject implied by a heading that resolves to
+   * nothing, the whole run. A claim checked against the whole run is guarded when its heading or
+   * its own words name a narrower group of tests: one that resolves to fewer tests than the run, or
+   * to nothing while the run's names share its words.
+   */
+  Resolved resolve(Claim c, List<RunEvidence> runs) {
+    Resolved r = resolve(c.subject(), runs);
+    String guard = null;
+    if (r.scope() == null && c.implied()) {
+      r = resolve("", runs);
+      guard = mentioned(c.subject(), runs) ? c.subject() : null;
+    }
+    if (r.scope() == null || !r.scope().wholeRun()) {
+      return r;
+    }
+    for (String name : Narrower.in(c.text())) {
+      if (guard != null) {
+        break;
+      }
+      if (name.equalsIgnoreCase(c.subject())) {
+        continue;
+      }
+      Scope named = resolve(name, runs).scope();
+      if (named == null || named.counts().collected() < r.scope().counts().collected()) {
+        guard = name;
+      }
+    }
+    return guard == null ? r : new Resolved(r.scope(), r.reason(), guard);
+  }
+
+  /** Whether some test's file, suite or tags share a word (or its stem) with {@code name}. */
+  private boolean mentioned(String name, List<RunEvidence> runs) {
+    List<String> words = new java.util.ArrayList<>();
+    for (String w : Names.normalize(name)) {
+      if (w.length() >= 3 && !Subjects.isGeneric(w)) {
+        words.add(stem(w));
+      }
+    }
+    if (words.isEmpty()) {
+      return false;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (RunEvidence r : runs) {
+      for (TestEvidence t : r.tests()) {
+        String where = t.file() + " " + t.id().suite() + " " + String.join(" ", t.tags());
+        if (!seen.add(where)) {
+          continue;
+        }
+        for (String n : Names.normalize(where)) {
+          if (words.contains(stem(n))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String stem(String w) {
+    return w.length() > 5 ? w.substring(0, 5) : w.replaceAll("s$", "");
+  }
 
   /** Resolutions by subject and runs: a report names the same subjects again and again. */
   private final java.util.Map<java.util.List<Object>, Resolved> resolved =

@@ -137,7 +137,20 @@ final class Subjects {
           "work",
           "done",
           "it",
-          "is");
+          "is",
+          "success",
+          "successful",
+          "failure",
+          "failures",
+          "ratio",
+          "improvement",
+          "improvements",
+          "change",
+          "delta",
+          "trend",
+          "gain",
+          "build",
+          "builds");
 
   /** Words between a number and "tests" that describe without naming a subject. */
   private static final Set<String> NEUTRAL =
@@ -208,6 +221,11 @@ final class Subjects {
 
   private Subjects() {}
 
+  /** Whether a word (lowercase) only describes a report ("summary", "status", "total"). */
+  static boolean isGeneric(String word) {
+    return GENERIC.contains(word);
+  }
+
   /** The subject a heading names, or empty when its words only describe the report. */
   static String ofHeading(String heading) {
     if (COMPARISON_HEADING.matcher(heading).find()) {
@@ -215,6 +233,7 @@ final class Subjects {
     }
     String s = heading.replaceAll("\\([^)]*\\)", " ");
     s = s.replaceAll("\\s[-–—:]\\s.*$", " ");
+    s = s.replaceAll(":\\s.*\\d.*$", " "); // "Results: 14/18 tests passing": the label
     s = NUMBERING.matcher(s).replaceFirst("");
     return ofLabel(s);
   }

@@ -49,7 +49,8 @@ final class TableParser {
     }
     boolean counts = columns.stream().anyMatch(c -> c != Column.NONE && c != Column.TARGET);
     if (!counts) {
-      return keyValues(table);
+      List<Claim> changes = ChangeTables.parse(table);
+      return changes.isEmpty() ? keyValues(table) : new Parsed(changes, new IdentityHashMap<>());
     }
     Claim total = null;
     List<Claim> parts = new ArrayList<>();
@@ -88,6 +89,11 @@ final class TableParser {
               expectation,
               null,
               table.section().isTemporal());
+      if (claim.subject().equals(table.section().subject())
+          && !claim.subject().isEmpty()
+          && table.section().impliesSubject()) {
+        claim = claim.impliedBy(claim.subject());
+      }
       claims.add(claim);
       if (isTotal) {
         total = claim;
@@ -123,35 +129,62 @@ final class TableParser {
     return own.isEmpty() ? table.section().subject() : own;
   }
 
-  /** A label | value table: each row read as "label: value". */
+  /**
+   * A label | value table: each row read as "label: value". When the value columns are times ("Last
+   * week | This week", "Before | After", "Baseline | Now"), each row is a change: the value under
+   * the last column that is not an earlier time, from the value under the earlier one.
+   */
   private static Parsed keyValues(TableBlock table) {
     List<Claim> claims = new ArrayList<>();
+    int now = 1;
+    int before = -1;
+    for (int i = 1; i < table.header().size(); i++) {
+      if (Plans.isTemporal(table.header().get(i))) {
+        before = before < 0 ? i : before;
+      } else {
+        now = i;
+      }
+    }
+    if (before >= 0 && now < before) {
+      return new Parsed(claims, new IdentityHashMap<>()); // only earlier times: nothing now
+    }
+    String subject = table.section().subject();
+    boolean implied = !subject.isEmpty() && table.section().impliesSubject();
     for (TableBlock.Row row : table.rows()) {
-      if (row.cells().size() < 2) {
+      if (row.cells().size() <= now) {
         continue;
       }
-      String text = row.cells().get(0) + ": " + row.cells().get(1);
-      List<Quantity> stated = new ArrayList<>();
-      for (CountParser.Found f : CountParser.parse(text, true)) {
-        if (!f.planned()) {
-          stated.addAll(f.quantities());
-        }
-      }
+      List<Quantity> stated = values(row.cells().get(0), row.cells().get(now));
+      List<Quantity> earlier =
+          before < 0 || row.cells().size() <= before
+              ? List.of()
+              : values(row.cells().get(0), row.cells().get(before));
       if (!stated.isEmpty()) {
-        claims.add(
+        Claim c =
             new Claim(
                 row.line(),
                 "| " + String.join(" | ", row.cells()) + " |",
                 ClaimKind.TABLE,
-                table.section().subject(),
+                subject,
                 stated,
-                List.of(),
+                earlier,
                 null,
                 null,
-                table.section().isTemporal()));
+                table.section().isTemporal());
+        claims.add(implied ? c.impliedBy(subject) : c);
       }
     }
     return new Parsed(claims, new IdentityHashMap<>());
+  }
+
+  private static List<Quantity> values(String label, String value) {
+    List<Quantity> stated = new ArrayList<>();
+    for (CountParser.Found f : CountParser.parse(label + ": " + value, true)) {
+      if (!f.planned()) {
+        stated.addAll(f.quantities());
+      }
+    }
+    return stated;
   }
 
   private static Quantity quantity(Column c, String cell, boolean skippedColumn) {
@@ -209,6 +242,7 @@ final class TableParser {
     SKIPPED(Measure.SKIPPED),
     FLAKY(Measure.FLAKY),
     TESTS(Measure.TESTS),
+    COLLECTED(Measure.COLLECTED),
     EXECUTED(Measure.EXECUTED),
     PASS_RATE(Measure.PASS_RATE),
     TARGET(null),
@@ -244,8 +278,10 @@ final class TableParser {
     if (h.equals("flaky")) {
       return Column.FLAKY;
     }
-    if (h.matches(
-        "total|tests|# ?tests|count|number of tests|test count|collected|total tests|#")) {
+    if (h.matches("collected|tests collected|collected tests|test cases collected")) {
+      return Column.COLLECTED;
+    }
+    if (h.matches("total|tests|# ?tests|count|number of tests|test count|total tests|#")) {
       return Column.TESTS;
     }
     if (h.matches("executed|run|ran")) {

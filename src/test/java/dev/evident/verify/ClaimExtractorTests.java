@@ -38,7 +38,6 @@ class ClaimExtractorTests {
           ~95% pass rate.                                      | rate      | pass rate=~95%
           240+ passing tests.                                  | count     | passing=>=240
           Fewer than 10 test failures.                         | count     | failing=<10
-          18 tests pass now, up from 12.                       | change    | passing=18
           Agent Execution Core: 15/15 completed (11 passing).  | named     | collected=15, target=15, passing=11
           Checked 12 test files.                               | count     | test files=12
           5/6 issues resolved.                                 | count     | issues resolved=5, issues=6

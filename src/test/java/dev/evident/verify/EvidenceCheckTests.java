@@ -212,7 +212,7 @@ class EvidenceCheckTests {
 
   @Test
   void aChangeWithoutABaselineIsUnverifiable() {
-    CheckedClaim c = only("## Tests\n\n25 tests pass now, up from 12.", SHOP);
+    CheckedClaim c = only("## Tests\n\nPassing tests went from 12 to 25.", SHOP);
 
     assertThat(c.verdict()).isEqualTo(Verdict.UNVERIFIABLE);
     assertThat(c.reason()).startsWith("no baseline run");

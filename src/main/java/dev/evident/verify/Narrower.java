@@ -1,0 +1,194 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The narrower groups of tests a sentence or heading names besides its subject: identifiers in
+ * backticks, test classes and files, paths, and qualified test nouns ("export tests", "API suite").
+ * A claim checked against the whole run while its words name such a group may be about that group
+ * only, so it is never CONTRADICTED unless the group resolves to the whole run: a false
+ * contradiction is the worst error.
+ */
+final class Narrower {
+
+  private static final Pattern LABEL = Pattern.compile("^[^\\w`]*([^:]{1,40}?):\\s");
+
+  private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+
+  private static final Pattern IDENTIFIER =
+      Pattern.compile(
+          "(?<![\\w/.])(?:[A-Z]\\w*(?:Test|Tests|Spec|IT)|test_\\w+|(?:(?:tests?|src|spec|specs|internal|cmd|pkg|lib|app|apps|packages|modules|e2e|it)/[\\w.-]+(?:/[\\w.-]+)*/?|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+){2,}/?|[A-Za-z_.][\\w.-]*/[\\w.-]+/)"
+              + "|[\\w-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs))(?![\\w/])");
+
+  private static final Pattern QUALIFIED =
+      Pattern.compile(
+          "\\b([A-Za-z][\\w-]*)\\s+(?i:tests?|test\\s+suites?|suites?|specs?|test\\s+files?|pass\\s+rate"
+              + "|success\\s+rate|failures)\\b"
+              + "(?!\\s+(?i:reports?|results?|summary|status|runs?|plan|update|coverage|matrix"
+              + "|strategy|infrastructure|framework|harness|pipeline|environment|output|logs?))");
+
+  /** Words before "tests" that qualify without naming a group. */
+  private static final Set<String> PLAIN =
+      Set.of(
+          "all",
+          "the",
+          "these",
+          "those",
+          "our",
+          "any",
+          "no",
+          "more",
+          "fewer",
+          "new",
+          "of",
+          "in",
+          "other",
+          "remaining",
+          "total",
+          "existing",
+          "additional",
+          "executed",
+          "collected",
+          "passing",
+          "passed",
+          "failing",
+          "failed",
+          "skipped",
+          "errored",
+          "flaky",
+          "broken",
+          "green",
+          "red",
+          "unit-level",
+          "every",
+          "each",
+          "some",
+          "many",
+          "few",
+          "and",
+          "or",
+          "ran",
+          "run",
+          "selected",
+          "real",
+          "actual",
+          "automated",
+          "full",
+          "whole",
+          "entire",
+          "test",
+          "both",
+          "two",
+          "three",
+          "four",
+          "five",
+          "ten",
+          "several",
+          "individual",
+          "are",
+          "were",
+          "is",
+          "was",
+          "with",
+          "without",
+          "not",
+          "zero",
+          "previously",
+          "now",
+          "still",
+          "also",
+          "only",
+          "just",
+          "then",
+          "that",
+          "which",
+          "a",
+          "an",
+          "its",
+          "their",
+          "them",
+          "by",
+          "for",
+          "to",
+          "from",
+          "on",
+          "at",
+          "as",
+          "than",
+          "out",
+          "but",
+          "except",
+          "nothing",
+          "none",
+          "created",
+          "written",
+          "added",
+          "overall",
+          "current",
+          "own",
+          "same",
+          "different",
+          "distinct",
+          "unique",
+          "pass",
+          "fail",
+          "skip",
+          "whose");
+
+  /** Commands in backticks ("`pytest -q`", "`mvn verify`"): how the run was made, not a group. */
+  private static final Pattern COMMAND =
+      Pattern.compile(
+          "^(?:pytest|python|py\\.test|npm|npx|yarn|pnpm|jest|vitest|mvn|\\./mvnw|mvnw|gradle"
+              + "|\\./gradlew|gradlew|go|cargo|dotnet|make|tox|nox|bundle|rspec|bazel|ctest"
+              + "|evident|ant|sbt|node|deno|bun)\\b.*",
+          Pattern.CASE_INSENSITIVE);
+
+  private Narrower() {}
+
+  /** The groups a sentence or heading names, in order, without repeats. */
+  static List<String> in(String text) {
+    List<String> found = new ArrayList<>();
+    Matcher code = CODE.matcher(text);
+    while (code.find()) {
+      String c = code.group(1).strip();
+      if (!COMMAND.matcher(c).matches() && !c.matches("[\\d.,%\\s]*") && !found.contains(c)) {
+        found.add(c);
+      }
+    }
+    // "**e2e:** 2 passed": a label that names something ("Sprint 23:", "Week 47:" name a time).
+    Matcher label = LABEL.matcher(text);
+    if (label.find()) {
+      String l = label.group(1).strip();
+      String named = Subjects.ofLabel(l);
+      if (!named.isEmpty()
+          && !l.matches("(?i)[a-z]+\\s+\\d+")
+          && !COMMAND.matcher(l.replace("`", "")).matches()
+          && !found.contains(named)) {
+        found.add(named);
+      }
+    }
+    String rest = CODE.matcher(text).replaceAll(" ");
+    Matcher id = IDENTIFIER.matcher(rest);
+    while (id.find()) {
+      if (!found.contains(id.group()) && !id.group().matches(".*\\d+/\\d+.*")) {
+        found.add(id.group());
+      }
+    }
+    Matcher q = QUALIFIED.matcher(rest);
+    while (q.find()) {
+      String w = q.group(1);
+      if (!PLAIN.contains(w.toLowerCase(Locale.ROOT))
+          && !w.matches("\\d.*")
+          && Measure.ofWord(w.toLowerCase(Locale.ROOT)) == null
+          && !found.contains(w)) {
+        found.add(w);
+      }
+    }
+    return found;
+  }
+}

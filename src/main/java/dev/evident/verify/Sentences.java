@@ -1,0 +1,83 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Where a block of a report splits into the sentences claims are read from. */
+final class Sentences {
+
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
+
+  static final Pattern LABEL = Pattern.compile("^([^:]{1,80}?):\\s");
+
+  /**
+   * An identifier that opens a line and names what it speaks of: "`ExporterTest` 12/12 ✅",
+   * "`test_emailer.py` skips 2 tests", "CartServiceTest: 6 failures → 0".
+   */
+  static final Pattern LEADING_ID =
+      Pattern.compile(
+          "^\\s*(`[^`]+`|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b|(?:(?:tests?|src|spec|specs|internal|cmd|pkg|lib|app|apps|packages|modules|e2e|it)/[\\w.-]+(?:/[\\w.-]+)*/?|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+){2,}/?|[A-Za-z_.][\\w.-]*/[\\w.-]+/)(?=[\\s:])"
+              + "|[\\w./-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs)\\b)\\s*:?\\s");
+
+  /**
+   * Where a block's sentences end: at sentence punctuation, and at a line break before a line that
+   * starts with a label or an identifier ("**Workers:** 13 of 14", "`ExporterTest` 12/12"), a
+   * statement of its own even without a full stop before it. Each cut is [end, next start).
+   */
+  static List<int[]> cuts(TextBlock block) {
+    String t = block.text();
+    java.util.TreeMap<Integer, Integer> cuts = new java.util.TreeMap<>();
+    Matcher end = SENTENCE_END.matcher(t);
+    while (end.find()) {
+      cuts.put(end.start(), end.end());
+    }
+    for (int i = 1; i < t.length(); i++) {
+      if (t.charAt(i - 1) == ' ' && startsLine(block, i)) {
+        String rest = t.substring(i);
+        Matcher label = LABEL.matcher(rest);
+        if ((label.find() && !label.group(1).matches(".*\\b\\d+\\b.*"))
+            || LEADING_ID.matcher(rest).find()) {
+          cuts.putIfAbsent(i - 1, i);
+        }
+      }
+    }
+    List<int[]> out = new ArrayList<>();
+    int last = -1;
+    for (Map.Entry<Integer, Integer> e : cuts.entrySet()) {
+      if (e.getKey() >= last) {
+        out.add(new int[] {e.getKey(), e.getValue()});
+        last = e.getValue();
+      }
+    }
+    return out;
+  }
+
+  /** Whether the character at {@code at} is the first of a report line. */
+  static boolean startsLine(TextBlock block, int at) {
+    return at > 0 && at < block.text().length() && block.lineAt(at) != block.lineAt(at - 1);
+  }
+
+  /** Whether {@code f} is only a rate, right after a count of a named group ("… tests (85%)"). */
+  static boolean rateOf(String s, CountParser.Found before, CountParser.Found f) {
+    return !before.subject().isEmpty()
+        && f.quantities().stream().allMatch(q -> q.measure().isRate())
+        && f.start() >= before.end()
+        && s.substring(before.end(), f.start()).matches("[\\s(,:=–—-]*");
+  }
+
+  /** Whether a sentence opens with its subject: a label ("API: 22/22") or an identifier. */
+  static boolean opensWith(String s, String subject) {
+    Matcher lead = LEADING_ID.matcher(s);
+    if (lead.find() && lead.group(1).replace("`", "").strip().equals(subject)) {
+      return true;
+    }
+    Matcher label = LABEL.matcher(s.strip());
+    return label.find() && Subjects.ofLabel(label.group(1)).equals(subject);
+  }
+
+  private Sentences() {}
+}
