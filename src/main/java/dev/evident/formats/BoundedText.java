@@ -91,6 +91,9 @@ final class BoundedText extends Writer {
 
   /** The kept text: everything when it fit, else head, a marker line and tail. */
   String text() {
+    if (tailLength == 0 && total <= head.length()) {
+      return head.toString();
+    }
     if (total <= head.length() + tailLength) {
       StringBuilder all = new StringBuilder(head);
       appendTail(all);
@@ -103,6 +106,26 @@ final class BoundedText extends Writer {
         .append(" characters omitted by Evident ...]\n");
     appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * {@code text().strip()}, copied once when the text fit the head (a message, a stack trace):
+   * {@link String#strip} would copy it a second time.
+   */
+  String stripped() {
+    if (tailLength != 0 || total > head.length()) {
+      return text().strip();
+    }
+    int start = 0;
+    int end = head.length();
+    // No whitespace lies outside the basic plane, so char by char strips as String.strip does.
+    while (start < end && Character.isWhitespace(head.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(head.charAt(end - 1))) {
+      end--;
+    }
+    return head.substring(start, end);
   }
 
   /** The text stripped of surrounding blank lines, as an excerpt noting the full length. */

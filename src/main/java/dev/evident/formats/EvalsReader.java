@@ -33,7 +33,11 @@ import java.util.Map;
  */
 final class EvalsReader implements ResultReader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made when an evaluation file is read, not when the readers are registered. */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
+
   private static final JsonFactory FACTORY = new JsonFactory();
 
   @Override
@@ -87,7 +91,7 @@ final class EvalsReader implements ResultReader {
         }
         JsonNode node;
         try {
-          node = JSON.readTree(text);
+          node = Mapper.JSON.readTree(text);
         } catch (IOException e) {
           pendingBad = "line " + lineNo + " is not valid JSON";
           pendingLine = lineNo;

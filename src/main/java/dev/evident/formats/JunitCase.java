@@ -44,7 +44,7 @@ final class JunitCase {
     }
 
     Failure failure() {
-      String details = text.text().strip();
+      String details = text.stripped();
       String msg = message;
       if (msg == null && name.equals("skipped")) {
         msg = details;
@@ -155,10 +155,10 @@ final class JunitCase {
     }
     StringBuilder details = new StringBuilder(failure.details());
     if (e.stdout != null && !e.stdout.isEmpty()) {
-      details.append("\n--- stdout ---\n").append(e.stdout.text().strip());
+      details.append("\n--- stdout ---\n").append(e.stdout.stripped());
     }
     if (e.stderr != null && !e.stderr.isEmpty()) {
-      details.append("\n--- stderr ---\n").append(e.stderr.text().strip());
+      details.append("\n--- stderr ---\n").append(e.stderr.stripped());
     }
     return new Failure(failure.type(), failure.message(), details.toString());
   }

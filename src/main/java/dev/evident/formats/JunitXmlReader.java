@@ -191,7 +191,7 @@ final class JunitXmlReader implements ResultReader {
         }
         case "property" -> {
           if (propertyName != null && propertyTarget != null && propertyText != null) {
-            propertyTarget.put(propertyName, propertyText.text().strip());
+            propertyTarget.put(propertyName, propertyText.stripped());
           }
           propertyName = null;
           propertyText = null;

@@ -3,6 +3,9 @@ package dev.evident.formats;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,7 +123,12 @@ final class TextLimiter extends FilterInputStream {
                     Math.min(inLimit, inPos + (long) (len - written)), inPos + (HEAD - segment));
         boolean entity = inEntity;
         int i = start;
-        for (; i < end; i++) {
+        while (i < end) {
+          // Eight bytes at a time past those that are none of '<', '&', ';' (most of a file).
+          if (end - i >= Long.BYTES && !hasMarkup((long) LONGS.get(in, i))) {
+            i += Long.BYTES;
+            continue;
+          }
           byte c = in[i];
           if (c == '<') {
             break;
@@ -130,6 +138,7 @@ final class TextLimiter extends FilterInputStream {
           } else if (c == ';') {
             entity = false;
           }
+          i++;
         }
         inEntity = entity;
         int n = i - start;
@@ -142,6 +151,8 @@ final class TextLimiter extends FilterInputStream {
         }
       }
       byte b = in[inPos++];
+      // The ';' that closes an entity reference belongs to it: no cut may start there.
+      boolean inEntityBefore = inEntity;
       boolean ends = track(b);
       if (skipping) {
         if (ends) {
@@ -157,7 +168,7 @@ final class TextLimiter extends FilterInputStream {
         }
         continue;
       }
-      if (segment > HEAD && !ends && (b & 0xC0) != 0x80 && !inEntity) {
+      if (segment > HEAD && !ends && (b & 0xC0) != 0x80 && !inEntity && !inEntityBefore) {
         skipping = true;
         ringStart = 0;
         ringLength = 0;
@@ -168,6 +179,28 @@ final class TextLimiter extends FilterInputStream {
       out[off + written++] = b;
     }
     return written;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Longer than any entity reference a test report holds ("&#x1F600;", "&quot;"). */
+  private static final int MAX_ENTITY = 12;
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /** Whether any of the eight bytes is '<', '&' or ';' (may say yes when none is, never no). */
+  private static boolean hasMarkup(long word) {
+    return (zeroByte(word ^ ('<' * ONES))
+            | zeroByte(word ^ ('&' * ONES))
+            | zeroByte(word ^ (';' * ONES)))
+        != 0;
+  }
+
+  /** Nonzero when a byte of {@code v} is zero. */
+  private static long zeroByte(long v) {
+    return (v - ONES) & ~v & HIGHS;
   }
 
   /** Follows where the byte is; returns true when it ends a text run (a '<' or CDATA's "]]>"). */
@@ -220,6 +253,7 @@ final class TextLimiter extends FilterInputStream {
     while (from < ringLength && (ring[(ringStart + from) % TAIL] & 0xC0) == 0x80) {
       from++;
     }
+    from = afterEntityEnd(from);
     omitted += from;
     byte[] tail = new byte[ringLength - from + 1];
     for (int i = from; i < ringLength; i++) {
@@ -229,6 +263,26 @@ final class TextLimiter extends FilterInputStream {
     cuts.add(new Cut(outOffset, omitted));
     pending = tail;
     pendingPos = 0;
+  }
+
+  /**
+   * Where the kept tail starts so that it does not begin with the end of an entity reference cut in
+   * two ("amp;" of "&amp;"): past a leading run of name characters closed by ';'. Text that only
+   * looks like one (a word and a semicolon) is cut too, and counted as omitted.
+   */
+  private int afterEntityEnd(int from) {
+    for (int i = from; i < ringLength && i - from <= MAX_ENTITY; i++) {
+      byte c = ring[(ringStart + i) % TAIL];
+      if (c == ';') {
+        return i + 1;
+      }
+      boolean name =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#';
+      if (!name) {
+        return from;
+      }
+    }
+    return from;
   }
 
   /** The input ended while skipping (a truncated file): the tail goes out as it is. */

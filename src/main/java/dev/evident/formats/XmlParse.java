@@ -199,7 +199,7 @@ abstract class XmlParse {
 
   /** The stripped text of a buffer that may never have been created. */
   static String textOf(BoundedText buffer) {
-    return buffer == null ? "" : buffer.text().strip();
+    return buffer == null ? "" : buffer.stripped();
   }
 
   /** The current element's attributes as counts: -1 where a value is not a count. */

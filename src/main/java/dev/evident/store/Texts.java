@@ -63,11 +63,7 @@ final class Texts implements AutoCloseable {
     long id = Hashes.contentId(FAILURE, type, message, details);
     if (known.get(id) == LongLongMap.MISSING) {
       known.put(id, 1);
-      Blobs.Writer w = new Blobs.Writer(type.length + message.length + details.length + 15);
-      w.utf8(type);
-      w.utf8(message);
-      w.utf8(details);
-      pend(id, w.toByteArray());
+      pend(id, raw(type, message, details));
     }
     return id;
   }
@@ -83,11 +79,49 @@ final class Texts implements AutoCloseable {
       Blobs.Writer w = new Blobs.Writer(e.text().length() + 16);
       w.string(e.text());
       w.varint(e.fullLength());
-      pend(id, w.toByteArray());
+      byte[] content = w.toByteArray();
+      byte[] raw = new byte[content.length + 1];
+      raw[0] = RAW;
+      System.arraycopy(content, 0, raw, 1, content.length);
+      pend(id, raw);
     }
     return id;
   }
 
+  /**
+   * The body of a text stored as it is: the RAW marker, then each part as {@link Blobs.Writer#utf8}
+   * writes it, in one array of the exact size (a stack trace is copied once).
+   */
+  private static byte[] raw(byte[]... parts) {
+    int size = 1;
+    for (byte[] part : parts) {
+      size += varintSize(part.length) + part.length;
+    }
+    byte[] body = new byte[size];
+    body[0] = RAW;
+    int at = 1;
+    for (byte[] part : parts) {
+      long v = part.length;
+      while ((v & ~0x7FL) != 0) {
+        body[at++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      body[at++] = (byte) v;
+      System.arraycopy(part, 0, body, at, part.length);
+      at += part.length;
+    }
+    return body;
+  }
+
+  private static int varintSize(long value) {
+    int n = 1;
+    for (long v = value; (v & ~0x7FL) != 0; v >>>= 7) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Holds a text's raw body (see {@link #raw}) until {@link #flush}. */
   private void pend(long id, byte[] content) {
     pendingIds.add(id);
     pendingBodies.add(content);
@@ -100,17 +134,16 @@ final class Texts implements AutoCloseable {
     }
   }
 
-  private byte[] body(byte[] content) {
-    if (content.length <= DEFLATE_ABOVE) {
-      byte[] raw = new byte[content.length + 1];
-      raw[0] = RAW;
-      System.arraycopy(content, 0, raw, 1, content.length);
+  /** The body to store for a raw one: itself, or deflated when long. */
+  private byte[] body(byte[] raw) {
+    int length = raw.length - 1;
+    if (length <= DEFLATE_ABOVE) {
       return raw;
     }
     deflater.reset();
-    deflater.setInput(content);
+    deflater.setInput(raw, 1, length);
     deflater.finish();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(content.length / 4 + 16);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 16);
     out.write(DEFLATED);
     while (!deflater.finished()) {
       int n = deflater.deflate(buffer);

@@ -88,6 +88,40 @@ class TextLimiterTests {
   }
 
   @Test
+  void neverSplitsAnEntityReferenceWhereverItFallsAroundTheCut() throws Exception {
+    // The scan skips eight bytes at a time: an '&' or ';' at any position of such a word counts.
+    for (int shift = 0; shift < 24; shift++) {
+      String big = "x".repeat(TextLimiter.HEAD - shift) + "&amp;" + "y".repeat(MB);
+      Limited out = limit("<r><out>" + big + "</out><next>&lt;</next></r>");
+
+      String kept = text(out.bytes(), "out");
+      // Kept whole (read as "&") or cut out whole; a split one would not even parse.
+      String entity = kept.replace("x", "").replace("y", "");
+      assertThat(entity).as("shift %d", shift).isIn("", "&");
+      assertThat(kept).as("shift %d", shift).startsWith("xxx").endsWith("yyy");
+      assertThat(text(out.bytes(), "next")).isEqualTo("<");
+      int keptBytes = kept.length() + (entity.isEmpty() ? 0 : "amp;".length());
+      assertThat(out.limiter().omittedBetween(0, Long.MAX_VALUE))
+          .isEqualTo(big.length() - keptBytes);
+    }
+  }
+
+  @Test
+  void theKeptTailNeverStartsInsideAnEntityReference() throws Exception {
+    for (int shift = -8; shift < 8; shift++) {
+      String big = "x".repeat(MB) + "&amp;" + "y".repeat(TextLimiter.TAIL + shift);
+      Limited out = limit("<r><out>" + big + "</out></r>");
+
+      String kept = text(out.bytes(), "out");
+      String tail = kept.substring(kept.lastIndexOf('x') + 1);
+      assertThat(tail.replace("y", "")).as("shift %d", shift).isIn("", "&");
+      int keptBytes = kept.length() + (kept.contains("&") ? "amp;".length() : 0);
+      assertThat(out.limiter().omittedBetween(0, Long.MAX_VALUE))
+          .isEqualTo(big.length() - keptBytes);
+    }
+  }
+
+  @Test
   void leavesOrdinaryDocumentsAlone() throws Exception {
     String xml =
         "<testsuite><testcase name=\"a > b\"><system-out><![CDATA[short]]></system-out></testcase></testsuite>";
