@@ -33,11 +33,7 @@ import java.util.Map;
  */
 final class EvalsReader implements ResultReader {
 
-  /** Made when an evaluation file is read, not when the readers are registered. */
-  private static final class Mapper {
-    static final ObjectMapper JSON = new ObjectMapper();
-  }
-
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonFactory FACTORY = new JsonFactory();
 
   @Override
@@ -91,7 +87,7 @@ final class EvalsReader implements ResultReader {
         }
         JsonNode node;
         try {
-          node = Mapper.JSON.readTree(text);
+          node = JSON.readTree(text);
         } catch (IOException e) {
           pendingBad = "line " + lineNo + " is not valid JSON";
           pendingLine = lineNo;

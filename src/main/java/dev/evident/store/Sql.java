@@ -15,15 +15,9 @@ import java.util.Map;
 /** Small conversions between model values and columns, shared by the store's classes. */
 final class Sql {
 
-  private Sql() {}
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * Made on first use: building an ObjectMapper costs tens of milliseconds at start-up, on the path
-   * of every run written, which {@link JsonStrings} spares for maps and lists of strings.
-   */
-  private static final class Jackson {
-    static final ObjectMapper JSON = new ObjectMapper();
-  }
+  private Sql() {}
 
   /** A JDBC callback that may throw {@link SQLException}. */
   @FunctionalInterface
@@ -79,12 +73,8 @@ final class Sql {
   }
 
   static String json(Object value) {
-    String strings = JsonStrings.write(value);
-    if (strings != null) {
-      return strings;
-    }
     try {
-      return Jackson.JSON.writeValueAsString(value);
+      return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -94,12 +84,8 @@ final class Sql {
     if (json == null || json.isEmpty()) {
       return Map.of();
     }
-    Map<String, String> strings = JsonStrings.readMap(json);
-    if (strings != null) {
-      return strings;
-    }
     try {
-      return Jackson.JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+      return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
     } catch (JsonProcessingException e) {
       throw new StoreException("corrupt JSON in the store: " + e.getOriginalMessage(), e);
     }
@@ -109,18 +95,14 @@ final class Sql {
     if (json == null || json.isEmpty()) {
       return List.of();
     }
-    List<String> strings = JsonStrings.readList(json);
-    if (strings != null) {
-      return strings;
-    }
     try {
-      return Jackson.JSON.readValue(json, new TypeReference<List<String>>() {});
+      return JSON.readValue(json, new TypeReference<List<String>>() {});
     } catch (JsonProcessingException e) {
       throw new StoreException("corrupt JSON in the store: " + e.getOriginalMessage(), e);
     }
   }
 
   static ObjectMapper mapper() {
-    return Jackson.JSON;
+    return JSON;
   }
 }
