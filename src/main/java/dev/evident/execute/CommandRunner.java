@@ -147,6 +147,7 @@ public final class CommandRunner {
     } finally {
       startTried.countDown();
     }
+    dev.evident.service.Timing.mark("process spawned");
     synchronized (stopping) {
       process = p;
       grouped = ProcessTree.groups(startCommand);

@@ -148,6 +148,7 @@ public final class RunService {
   }
 
   public Ran run(Request request, Watcher watcher) {
+    Timing.mark("run requested");
     if (request.preflight()) {
       Ran blocked = preflight(request);
       if (blocked != null) {
@@ -216,12 +217,16 @@ public final class RunService {
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 }
-                return RunEnvironment.collect(
-                    adapter.name(),
-                    request.command(),
-                    request.workDir(),
-                    request.recordEnv(),
-                    request.env());
+                Timing.mark("command started");
+                Map<String, String> collected =
+                    RunEnvironment.collect(
+                        adapter.name(),
+                        request.command(),
+                        request.workDir(),
+                        request.recordEnv(),
+                        request.env());
+                Timing.mark("environment probed");
+                return collected;
               });
       watcher.started(
           before,
@@ -237,6 +242,7 @@ public final class RunService {
             }
           });
       CommandRunner.Outcome outcome = commandRunner.run();
+      Timing.mark("command ended");
       watcher.ended();
       return store(
           request, adapter, invocation, outcome, before, stdoutCopy, attributes.join(), reserved);
@@ -312,6 +318,7 @@ public final class RunService {
       Map<String, String> attributes,
       Long reserved) {
     ResultFiles.Found found = ResultFiles.find(invocation.results(), before);
+    Timing.mark("result files found");
     Map<String, String> merged = new java.util.HashMap<>(attributes);
     merged.putAll(request.attributes()); // what the user says wins over what was detected
     attributes = merged;
@@ -332,6 +339,7 @@ public final class RunService {
           IngestService.read(writer, found.candidates(), null, IngestService.Progress.NONE);
       problems.addAll(read.problems());
       int filesRead = read.read();
+      Timing.mark("results read");
       if (stdoutCopy != null && Files.exists(stdoutCopy)) {
         IngestService.Read stream =
             IngestService.read(
@@ -372,7 +380,9 @@ public final class RunService {
       writer.log("stdout", outcome.stdout().text(), outcome.stdout().total());
       writer.log("stderr", outcome.stderr().text(), outcome.stderr().total());
       RunStatus status = status(request, adapter, outcome, writer, tail);
-      return new Ran(writer.commit(status), problems, List.of());
+      Ran ran = new Ran(writer.commit(status), problems, List.of());
+      Timing.mark("run stored");
+      return ran;
     }
   }
 
