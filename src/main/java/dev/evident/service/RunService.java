@@ -23,8 +23,10 @@ import dev.evident.store.RunStart;
 import dev.evident.store.RunWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -187,9 +189,12 @@ public final class RunService {
 
   private Ran run(Request request, Watcher watcher, Long reserved) {
     RunnerAdapter adapter = RunnerAdapters.detect(request.command(), request.resultGlobs());
+    Timing.mark("T detected");
     Path scratch = scratch();
+    Timing.mark("T scratch");
     try {
       Invocation invocation = adapter.prepare(request.command(), request.workDir(), scratch);
+      Timing.mark("T prepared");
       ProgressCounter counter = adapter.progress();
       Path stdoutCopy = invocation.stdoutIsResults() ? scratch.resolve("stdout-results") : null;
       OutputSink toWatcher =
@@ -204,6 +209,7 @@ public final class RunService {
               withCommandEnv(invocation.environment(), request.commandEnv()),
               new CommandRunner.Options(request.timeout(), GRACE, sink, counter, stdoutCopy));
       runner = commandRunner;
+      Timing.mark("T runner");
       if (cancelled) {
         commandRunner.cancel();
       }
@@ -241,6 +247,7 @@ public final class RunService {
               return counter.failed();
             }
           });
+      Timing.mark("T watcher started");
       CommandRunner.Outcome outcome = commandRunner.run();
       Timing.mark("command ended");
       watcher.ended();
@@ -456,7 +463,34 @@ public final class RunService {
     return d == null ? "" : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * A new private directory under the temporary one. Not {@link Files#createTempDirectory}: its
+   * random names start a SecureRandom, which costs several milliseconds before the command can
+   * start; the process id and a clock make the name unique, and creating it fails if it exists.
+   */
   private static Path scratch() {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    String prefix = "evident-run-" + ProcessHandle.current().pid() + "-";
+    try {
+      var owner =
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+      for (int attempt = 0; ; attempt++) {
+        try {
+          return Files.createDirectory(tmp.resolve(prefix + System.nanoTime()), owner);
+        } catch (FileAlreadyExistsException e) {
+          if (attempt == 100) {
+            throw e;
+          }
+        }
+      }
+    } catch (UnsupportedOperationException e) {
+      return tempDirectory(); // not a POSIX file system
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path tempDirectory() {
     try {
       return Files.createTempDirectory("evident-run-");
     } catch (IOException e) {

@@ -26,9 +26,12 @@ public final class Timing {
     long now = Instant.now().toEpochMilli() * 1000;
     long cpu =
         ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    long thread =
+        java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+            / 1_000_000;
     OUT.printf(
-        "evident timing: %6.1f ms wall, %5d ms cpu  %s  [%s]%n",
-        (now - ZERO) / 1000.0, cpu, phase, Thread.currentThread().getName());
+        "evident timing: %6.1f ms wall, %5d ms cpu (%4d ms this thread)  %s  [%s]%n",
+        (now - ZERO) / 1000.0, cpu, thread, phase, Thread.currentThread().getName());
   }
 
   /** The launcher's start (its EPOCHREALTIME, in seconds), else the JVM's, in microseconds. */
