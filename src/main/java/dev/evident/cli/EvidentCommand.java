@@ -85,13 +85,10 @@ public final class EvidentCommand implements Callable<Integer> {
   }
 
   private static CommandLine commandLine(List<Class<?>> subcommands) {
-    dev.evident.service.Timing.mark("T0");
     CommandLine cl = new CommandLine(new EvidentCommand());
-    dev.evident.service.Timing.mark("T1 root");
     for (Class<?> c : subcommands) {
       cl.addSubcommand(c);
     }
-    dev.evident.service.Timing.mark("T2 subs");
     cl.setExecutionExceptionHandler(EvidentCommand::handle);
     cl.setUsageHelpAutoWidth(true);
     return cl;

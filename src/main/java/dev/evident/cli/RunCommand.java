@@ -180,9 +180,7 @@ final class RunCommand implements Callable<Integer> {
                     Map.of()),
                 console);
         console.close();
-        dev.evident.service.Timing.mark("T console closed");
         quarantine = workspace.quarantine().inRun(ran.run());
-        dev.evident.service.Timing.mark("T quarantine");
         checked = rules == null ? null : workspace.gates().check(ran.run(), rules);
         print(workspace, ran, quarantine, checked, out);
         dev.evident.service.Timing.mark("summary printed");
@@ -190,7 +188,6 @@ final class RunCommand implements Callable<Integer> {
         stored.countDown();
         removeHook(onCtrlC);
       }
-      dev.evident.service.Timing.mark("T before close");
       return checked != null
           ? GateVerdict.exitCode(checked, err)
           : exitCode(ran.run(), quarantine, err);
@@ -204,7 +201,6 @@ final class RunCommand implements Callable<Integer> {
       GateReport checked,
       PrintWriter out) {
     RunDetail detail = workspace.runs().detail(ran.run(), json ? Integer.MAX_VALUE : maxFailures);
-    dev.evident.service.Timing.mark("T detail");
     if (json) {
       Map<String, Object> run = new LinkedHashMap<>(RunQueries.json(detail, quarantine));
       if (checked != null) {

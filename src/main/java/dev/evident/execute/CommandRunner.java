@@ -134,13 +134,11 @@ public final class CommandRunner {
       return new Outcome(
           -1, missing, false, false, started, Instant.now(), stdout, stderr, combined);
     }
-    dev.evident.service.Timing.mark("T missing checked");
     List<String> startCommand = ProcessTree.inOwnGroup(command);
     ProcessBuilder builder = new ProcessBuilder(startCommand).directory(workDir.toFile());
     builder.environment().putAll(environment);
     builder.redirectInput(ProcessBuilder.Redirect.PIPE);
     Process p;
-    dev.evident.service.Timing.mark("T builder");
     try {
       p = builder.start();
     } catch (IOException e) {
@@ -149,7 +147,6 @@ public final class CommandRunner {
     } finally {
       startTried.countDown();
     }
-    dev.evident.service.Timing.mark("process spawned");
     synchronized (stopping) {
       process = p;
       grouped = ProcessTree.groups(startCommand);

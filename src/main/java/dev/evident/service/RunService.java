@@ -189,12 +189,9 @@ public final class RunService {
 
   private Ran run(Request request, Watcher watcher, Long reserved) {
     RunnerAdapter adapter = RunnerAdapters.detect(request.command(), request.resultGlobs());
-    Timing.mark("T detected");
     Path scratch = scratch();
-    Timing.mark("T scratch");
     try {
       Invocation invocation = adapter.prepare(request.command(), request.workDir(), scratch);
-      Timing.mark("T prepared");
       ProgressCounter counter = adapter.progress();
       Path stdoutCopy = invocation.stdoutIsResults() ? scratch.resolve("stdout-results") : null;
       OutputSink toWatcher =
@@ -209,7 +206,6 @@ public final class RunService {
               withCommandEnv(invocation.environment(), request.commandEnv()),
               new CommandRunner.Options(request.timeout(), GRACE, sink, counter, stdoutCopy));
       runner = commandRunner;
-      Timing.mark("T runner");
       if (cancelled) {
         commandRunner.cancel();
       }
@@ -247,7 +243,6 @@ public final class RunService {
               return counter.failed();
             }
           });
-      Timing.mark("T watcher started");
       CommandRunner.Outcome outcome = commandRunner.run();
       Timing.mark("command ended");
       watcher.ended();
