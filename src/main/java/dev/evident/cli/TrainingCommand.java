@@ -42,7 +42,7 @@ final class TrainingCommand implements Callable<Integer> {
     try {
       String db = dir.resolve("training.db").toString();
       if (runOnly) {
-        runs(dir, db);
+        runs(samples, dir, db);
         return ExitCodes.OK;
       }
       evident("ingest", samples.toString(), "--db", db);
@@ -109,7 +109,7 @@ final class TrainingCommand implements Callable<Integer> {
   }
 
   /** {@code evident run} as people call it: pytest (here a stand-in), a --results glob, nothing. */
-  private void runs(Path dir, String db) throws IOException {
+  static void runs(Path samples, Path dir, String db) throws IOException {
     Path pytest = dir.resolve("pytest");
     Files.writeString(
         pytest,
