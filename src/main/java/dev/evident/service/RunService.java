@@ -219,7 +219,7 @@ public final class RunService {
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 }
-                Timing.mark("command started");
+                Timing.mark("probing the environment");
                 Map<String, String> collected =
                     RunEnvironment.collect(
                         adapter.name(),
@@ -243,6 +243,7 @@ public final class RunService {
               return counter.failed();
             }
           });
+      Timing.mark("starting the command");
       CommandRunner.Outcome outcome = commandRunner.run();
       Timing.mark("command ended");
       watcher.ended();
