@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * With {@code EVIDENT_TIMING=1}: one line on stderr per phase of a command, with the wall time
- * since the launcher started (or, without the launcher, since the JVM did) and the CPU time the JVM
- * has used so far. Otherwise nothing, at the cost of one field read. For finding where a command's
- * time goes (bench/run-overhead).
+ * With {@code EVIDENT_TIMING} set: one line on stderr at each point a command reaches (in main, the
+ * command started, the results read...), with the wall time since the launcher started (without the
+ * launcher, since the JVM did, to the kernel's clock tick) and the CPU time used so far by the JVM
+ * and by the thread. Otherwise nothing, at the cost of one field read. For finding where a
+ * command's time goes (bench/run-overhead).
  */
 public final class Timing {
 
@@ -18,7 +19,7 @@ public final class Timing {
 
   private Timing() {}
 
-  /** Prints the phase that just ended, when timing is on. */
+  /** Prints a line for the point {@code phase} names, when timing is on. */
   public static void mark(String phase) {
     if (!ON) {
       return;
