@@ -8,7 +8,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = EvidentCommand.commandLine(args).execute(args);
+    dev.evident.service.Timing.mark("main");
+    CommandLine commandLine = EvidentCommand.commandLine(args);
+    dev.evident.service.Timing.mark("command line built");
+    int code = commandLine.execute(args);
+    dev.evident.service.Timing.mark("exit");
     System.out.flush();
     System.err.flush();
     System.exit(code);

@@ -9,6 +9,7 @@ import dev.evident.model.RunStatus;
 import dev.evident.service.GateService;
 import dev.evident.service.RunQueries;
 import dev.evident.service.RunService;
+import dev.evident.service.Timing;
 import dev.evident.service.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -199,6 +200,7 @@ final class RunCommand implements Callable<Integer> {
             RunQuarantine quarantine = workspace.quarantine().inRun(ran.run());
             GateReport checked = rules == null ? null : workspace.gates().check(ran.run(), rules);
             print(workspace, ran, quarantine, checked, out);
+            Timing.mark("summary printed");
             return checked != null
                 ? GateVerdict.exitCode(checked, err)
                 : exitCode(ran.run(), quarantine, err);

@@ -1,6 +1,7 @@
 package dev.evident.execute;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Picks the runner adapter for a command. Thread safe; the adapters are stateless.
@@ -12,19 +13,28 @@ import java.util.List;
  */
 public final class RunnerAdapters {
 
-  /** In detection order; the generic adapter comes after all of them. */
-  private static final List<RunnerAdapter> ADAPTERS =
+  /**
+   * In detection order; the generic adapter comes after all of them. Made one by one as detection
+   * goes: each adapter's class compiles its patterns when first used, and {@code evident run} waits
+   * for detection before its command starts (pytest, the first, needs no other).
+   */
+  private static final List<Supplier<RunnerAdapter>> ORDER =
       List.of(
-          new PytestAdapter(),
-          new MavenAdapter(),
-          new GradleAdapter(),
-          new GoAdapter(),
-          new NextestAdapter(),
-          new CargoTestAdapter(),
-          new VitestAdapter(),
-          new JestAdapter(),
-          new NodeTestAdapter(),
-          new NpmScriptAdapter());
+          PytestAdapter::new,
+          MavenAdapter::new,
+          GradleAdapter::new,
+          GoAdapter::new,
+          NextestAdapter::new,
+          CargoTestAdapter::new,
+          VitestAdapter::new,
+          JestAdapter::new,
+          NodeTestAdapter::new,
+          NpmScriptAdapter::new);
+
+  /** All of them, for the generic adapter's console summaries. */
+  private static final class All {
+    static final List<RunnerAdapter> ADAPTERS = ORDER.stream().map(Supplier::get).toList();
+  }
 
   private RunnerAdapters() {}
 
@@ -36,13 +46,14 @@ public final class RunnerAdapters {
    */
   public static RunnerAdapter detect(List<String> command, List<String> resultGlobs) {
     if (!resultGlobs.isEmpty()) {
-      return new GenericAdapter(resultGlobs, ADAPTERS);
+      return new GenericAdapter(resultGlobs, All.ADAPTERS);
     }
-    for (RunnerAdapter adapter : ADAPTERS) {
+    for (Supplier<RunnerAdapter> next : ORDER) {
+      RunnerAdapter adapter = next.get();
       if (adapter.handles(command)) {
         return adapter;
       }
     }
-    return new GenericAdapter(List.of(), ADAPTERS);
+    return new GenericAdapter(List.of(), All.ADAPTERS);
   }
 }

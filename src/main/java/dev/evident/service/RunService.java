@@ -23,8 +23,10 @@ import dev.evident.store.RunStart;
 import dev.evident.store.RunWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,6 +165,7 @@ public final class RunService {
   }
 
   public Ran run(Request request, Watcher watcher) {
+    Timing.mark("run requested");
     if (request.preflight()) {
       Ran blocked = preflight(request);
       if (blocked != null) {
@@ -231,12 +234,16 @@ public final class RunService {
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 }
-                return RunEnvironment.collect(
-                    adapter.name(),
-                    request.command(),
-                    request.workDir(),
-                    request.recordEnv(),
-                    request.env());
+                Timing.mark("probing the environment");
+                Map<String, String> collected =
+                    RunEnvironment.collect(
+                        adapter.name(),
+                        request.command(),
+                        request.workDir(),
+                        request.recordEnv(),
+                        request.env());
+                Timing.mark("environment probed");
+                return collected;
               });
       watcher.started(
           before,
@@ -251,7 +258,9 @@ public final class RunService {
               return counter.failed();
             }
           });
+      Timing.mark("starting the command");
       CommandRunner.Outcome outcome = commandRunner.run();
+      Timing.mark("command ended");
       watcher.ended();
       return store(
           request, adapter, invocation, outcome, before, stdoutCopy, attributes.join(), reserved);
@@ -325,6 +334,7 @@ public final class RunService {
       Map<String, String> attributes,
       Long reserved) {
     ResultFiles.Found found = ResultFiles.find(invocation.results(), before);
+    Timing.mark("result files found");
     Map<String, String> merged = new java.util.HashMap<>(attributes);
     merged.putAll(request.attributes()); // what the user says wins over what was detected
     attributes = merged;
@@ -345,6 +355,7 @@ public final class RunService {
           IngestService.read(writer, found.candidates(), null, IngestService.Progress.NONE);
       problems.addAll(read.problems());
       int filesRead = read.read();
+      Timing.mark("results read");
       if (stdoutCopy != null && Files.exists(stdoutCopy)) {
         IngestService.Read stream =
             IngestService.read(
@@ -385,7 +396,9 @@ public final class RunService {
       writer.log("stdout", outcome.stdout().text(), outcome.stdout().total());
       writer.log("stderr", outcome.stderr().text(), outcome.stderr().total());
       RunStatus status = status(request, adapter, outcome, writer, tail);
-      return new Ran(writer.commit(status), problems, List.of());
+      Ran ran = new Ran(writer.commit(status), problems, List.of());
+      Timing.mark("run stored");
+      return ran;
     }
   }
 
@@ -459,7 +472,34 @@ public final class RunService {
     return d == null ? "" : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * A new private directory under the temporary one. Not {@link Files#createTempDirectory}: its
+   * random names start a SecureRandom, which costs several milliseconds before the command can
+   * start; the process id and a clock make the name unique, and creating it fails if it exists.
+   */
   private static Path scratch() {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    String prefix = "evident-run-" + ProcessHandle.current().pid() + "-";
+    try {
+      var owner =
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+      for (int attempt = 0; ; attempt++) {
+        try {
+          return Files.createDirectory(tmp.resolve(prefix + System.nanoTime()), owner);
+        } catch (FileAlreadyExistsException e) {
+          if (attempt == 100) {
+            throw e;
+          }
+        }
+      }
+    } catch (UnsupportedOperationException e) {
+      return tempDirectory(); // not a POSIX file system
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path tempDirectory() {
     try {
       return Files.createTempDirectory("evident-run-");
     } catch (IOException e) {

@@ -45,7 +45,13 @@ public final class Workspace implements AutoCloseable {
    */
   public static Workspace openInBackground(String db, Path passwordFile) {
     return new Workspace(
-        db, CompletableFuture.supplyAsync(() -> ResultStore.open(db, passwordFile)));
+        db,
+        CompletableFuture.supplyAsync(
+            () -> {
+              ResultStore opened = ResultStore.open(db, passwordFile);
+              Timing.mark("store opened");
+              return opened;
+            }));
   }
 
   private ResultStore store() {
