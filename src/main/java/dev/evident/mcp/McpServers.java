@@ -34,7 +34,9 @@ public final class McpServers {
    */
   public static McpSyncServer stdio(EvidentTools tools, InputStream in, OutputStream out) {
     return configure(
-        McpServer.sync(new StdioServerTransportProvider(jsonMapper(), in, out)), tools);
+        McpServer.sync(
+            new SerialStdioTransport(new StdioServerTransportProvider(jsonMapper(), in, out))),
+        tools);
   }
 
   /**
