@@ -76,6 +76,13 @@ final class StatementParser {
           "\\bnothing\\s+(?:was\\s+|is\\s+|got\\s+|has\\s+been\\s+)?skipped\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "No flaky tests", "flaky: none", "zero flakes". */
+  private static final Pattern NO_FLAKY =
+      Pattern.compile(
+          "\\b(?:no|zero|without(?:\\s+any)?)\\s+(?:flaky\\s+(?:tests?|specs?|runs?)|flakes"
+              + "|flakiness|flaky\\b)|^[^\\w]*flaky(?:\\s+tests?)?\\s*[:=]\\s*(?:none|0|no)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern READY =
       Pattern.compile(
           "\\b(?:production[- ]ready|ready\\s+for\\s+(?:production|release|deployment|merge)"
@@ -180,6 +187,12 @@ final class StatementParser {
     while (noSkips.find()) {
       if (!overlaps(found, noSkips.start())) {
         found.add(new Found(noSkips.start(), noSkips.end(), Expectation.NO_SKIPS, "", false, null));
+      }
+    }
+    Matcher noFlaky = NO_FLAKY.matcher(s);
+    while (noFlaky.find()) {
+      if (!overlaps(found, noFlaky.start())) {
+        found.add(new Found(noFlaky.start(), noFlaky.end(), Expectation.NO_FLAKY, "", false, null));
       }
     }
     Matcher regressions = NO_REGRESSIONS.matcher(s);

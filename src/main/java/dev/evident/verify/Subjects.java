@@ -18,6 +18,8 @@ final class Subjects {
   private static final Set<String> GENERIC =
       Set.of(
           "test",
+          "flaky",
+          "flakiness",
           "tests",
           "testing",
           "summary",
