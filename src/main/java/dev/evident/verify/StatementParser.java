@@ -73,7 +73,8 @@ final class StatementParser {
   /** "Nothing was skipped": every test in scope executed ("zero skipped tests" is a count). */
   private static final Pattern NO_SKIPS =
       Pattern.compile(
-          "\\bnothing\\s+(?:was\\s+|is\\s+|got\\s+|has\\s+been\\s+)?skipped\\b",
+          "\\bnothing\\s+(?:was\\s+|is\\s+|got\\s+|has\\s+been\\s+)?skipped\\b|\\bno\\s+(?:skipped"
+              + "\\s+(?:tests?|specs?)|tests?\\s+(?:were\\s+|was\\s+)?skipped)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** "No flaky tests", "flaky: none", "zero flakes". */
