@@ -53,7 +53,8 @@ final class StatementParser {
 
   private static final Pattern NO_REGRESSIONS =
       Pattern.compile(
-          "\\b(?:no|zero|without(?:\\s+any)?)\\s+(?:new\\s+)?(?:test\\s+)?regressions?\\b",
+          "\\b(?:no|zero|without(?:\\s+any)?)\\s+(?:(?:new\\s+)?(?:test\\s+)?regressions?"
+              + "|new\\s+(?:test\\s+)?failures|newly\\s+failing\\s+tests)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** "None of the cart tests failed", "no unit tests failed": nothing in the subject failed. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Rates stated with a threshold sign ("pass rate ≥ 97%") or as the share of a fraction ("27/29 =
- * 93.1%"), and "no skipped tests" as a universal claim.
+ * 93.1%"), "no skipped tests" and "no new failures" as universal claims.
  */
 class RateThresholdTests {
 
@@ -52,5 +52,13 @@ class RateThresholdTests {
     assertThat(ClaimExtractor.extract("## Gates\n\n- " + line, false).claims())
         .extracting(Claim::expectation)
         .containsExactly(Expectation.NO_SKIPS);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"no new failures since Monday", "No new test failures."})
+  void noNewFailuresIsNoRegressionsAndNeedsABaseline(String line) {
+    assertThat(ClaimExtractor.extract("## Numbers\n\n- " + line, false).claims())
+        .extracting(Claim::expectation)
+        .containsExactly(Expectation.NO_REGRESSIONS);
   }
 }
