@@ -31,6 +31,18 @@ public enum Bound {
       return EXACT;
     }
     String w = words.strip().toLowerCase(java.util.Locale.ROOT);
+    if (w.startsWith("≥") || w.startsWith(">=")) {
+      return AT_LEAST;
+    }
+    if (w.startsWith("≤") || w.startsWith("<=")) {
+      return AT_MOST;
+    }
+    if (w.startsWith(">")) {
+      return MORE_THAN;
+    }
+    if (w.startsWith("<")) {
+      return LESS_THAN;
+    }
     if (w.startsWith("~")
         || w.startsWith("≈")
         || w.startsWith("about")

@@ -62,7 +62,12 @@ public final class ClaimExtractor {
       int from = 0;
       for (int[] cut : Sentences.cuts(block)) {
         sentence(
-            block, from, cut[0], from == 0 || Sentences.startsLine(block, from), context, claims);
+            block,
+            from,
+            cut[0],
+            from == 0 || Sentences.startsStatement(block, from),
+            context,
+            claims);
         from = cut[1];
       }
       if (from < block.text().length()) {
@@ -70,7 +75,7 @@ public final class ClaimExtractor {
             block,
             from,
             block.text().length(),
-            from == 0 || Sentences.startsLine(block, from),
+            from == 0 || Sentences.startsStatement(block, from),
             context,
             claims);
       }

@@ -69,7 +69,7 @@ final class CountParser {
           "(?<![\\w-])(?<label>total\\s+tests?|tests?\\s+count|number\\s+of\\s+tests"
               + "|tests?\\s+(?:run|executed|collected|passed|passing"
               + "|failed|failing|skipped)|tests?|test\\s+cases|passed|passing|failed|failing"
-              + "|failures|errors|errored|skipped|collected|executed)\\s*[:=]\\s*(?<n>"
+              + "|failures|errors|errored|skipped|flaky|collected|executed)\\s*[:=]\\s*(?<n>"
               + NUMBER
               + ")(?![\\w%.,/]\\d|[\\w%])",
           Pattern.CASE_INSENSITIVE);
@@ -180,8 +180,14 @@ final class CountParser {
     String subject = "";
     int end = c.end();
     Matcher noun = NOUN.matcher(tail);
-    if (noun.find() && CountWords.qualifiersAllowed(noun.group(1))) {
-      List<String> words = CountWords.words(noun.group(1));
+    boolean hasNoun = noun.find();
+    List<String> qualifiers = hasNoun ? CountWords.words(noun.group(1)) : List.of();
+    if (CountWords.countsAChange(
+        s.substring(0, c.start()), qualifiers, hasNoun ? tail.substring(noun.end()) : null)) {
+      return null;
+    }
+    if (hasNoun && CountWords.qualifiersAllowed(noun.group(1))) {
+      List<String> words = qualifiers;
       String nounWord = noun.group(2).toLowerCase(Locale.ROOT);
       end += noun.end();
       Matcher after = STATUS_AFTER_NOUN.matcher(s.substring(end));

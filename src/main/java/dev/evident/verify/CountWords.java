@@ -19,7 +19,43 @@ final class CountWords {
           "be", "not", "no", "issues", "bugs", "hours", "minutes", "seconds", "days", "weeks", "ms",
           "lines", "commits", "prs", "files", "modules", "points", "times", "runs", "of");
 
+  /** Qualifiers that make "N ... tests" a change against the baseline: "3 new tests". */
+  private static final Set<String> CHANGE_QUALIFIERS =
+      Set.of("new", "newly", "added", "additional", "extra", "more", "fewer", "removed", "deleted");
+
+  /** After "N tests": "8 tests fixed", "2 tests were added". */
+  private static final Pattern CHANGE_AFTER =
+      Pattern.compile(
+          "^\\s+(?:were\\s+|have\\s+been\\s+|got\\s+|been\\s+)?(?:newly\\s+)?(fixed|added"
+              + "|removed|deleted|repaired|introduced)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Right before a count: "after last week's 1 failure", "the previous 3 failures". */
+  private static final Pattern BASELINE_BEFORE =
+      Pattern.compile(
+          "\\b(?:last\\s+(?:week|night|run|time|sprint)'?s|yesterday'?s|previous(?:ly)?|prior"
+              + "|earlier|baseline'?s|the\\s+old)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
   private CountWords() {}
+
+  /**
+   * Whether a count is a change against the baseline, or the baseline's own count, rather than a
+   * count of the run checked: "3 new tests" (the file's total is more), "8 tests fixed" (failed
+   * before, pass now), "after last week's 1 failure". Such numbers are never compared with the
+   * run's totals.
+   */
+  static boolean countsAChange(String before, List<String> qualifiers, String after) {
+    if (BASELINE_BEFORE.matcher(before).find()) {
+      return true;
+    }
+    for (String w : qualifiers) {
+      if (CHANGE_QUALIFIERS.contains(w.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return after != null && CHANGE_AFTER.matcher(after).find();
+  }
 
   static boolean saysCollected(String s) {
     return Pattern.compile(

@@ -12,6 +12,8 @@ public enum Expectation {
   NO_FAILURES,
   /** "nothing in tests/api/ was skipped", "no skipped tests": every test executed. */
   NO_SKIPS,
+  /** "no flaky tests", "flaky: none": no test of the scope passed only on a rerun. */
+  NO_FLAKY,
   /** "no regressions": no test that passed in the baseline fails now. */
   NO_REGRESSIONS,
   /** "production ready", "fully operational", "100% complete": nothing failed, nothing left out. */

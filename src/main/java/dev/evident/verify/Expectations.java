@@ -144,6 +144,14 @@ final class Expectations {
             ? part(key, false, actual, n.skipped() + " of " + n.collected() + " tests skipped")
             : part(key, true, actual, "all " + n.collected() + " tests executed, none skipped");
       }
+      case NO_FLAKY -> {
+        if (n.executed() == 0) {
+          yield part(key, null, actual, "nothing executed");
+        }
+        yield n.flaky() > 0
+            ? part(key, false, actual, n.flaky() + " of " + n.executed() + " tests flaky")
+            : part(key, true, actual, "no test of " + n.executed() + " passed only on a rerun");
+      }
       case SKIP -> {
         long skipped = scope.tests().stream().filter(t -> t.outcome() == Outcome.SKIPPED).count();
         yield n.executed() == 0 && skipped > 0

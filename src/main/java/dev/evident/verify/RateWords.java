@@ -20,8 +20,8 @@ final class RateWords {
 
   private static final Pattern RATE =
       Pattern.compile(
-          "(?<![\\w.])(?<bound>(?:~|≈|about|approximately|around|roughly|nearly|almost|over"
-              + "|more than|at least|under|less than)\\s*)?(?<r>\\d+(?:\\.\\d+)?)\\s?%",
+          "(?<![\\w.])(?<bound>(?:~|≈|≥|>=|≤|<=|>|<|about|approximately|around|roughly|nearly"
+              + "|almost|over|more than|at least|under|less than)\\s*)?(?<r>\\d+(?:\\.\\d+)?)\\s?%",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern RATE_AFTER =
@@ -31,6 +31,13 @@ final class RateWords {
               + "|collected|pass(?:ing)?\\s+rate|success\\s+rate|success(?:ful)?|passing|passed"
               + "|pass|green|fail(?:ure|ing)?\\s+rate|failing|failed|fail|coverage|covered)\\b",
           Pattern.CASE_INSENSITIVE);
+
+  /** "27/29 = 93.1%", "44/45 → 97.8%": the share of the fraction right before it. */
+  private static final Pattern FRACTION_EQUALS =
+      Pattern.compile("\\d\\s*/\\s*\\d+(?:\\s+[\\w-]+){0,3}?\\s*(?:=|≈|→|->)\\s*$");
+
+  private static final Pattern PASS_WORDS =
+      Pattern.compile("\\b(?:pass\\w*|green|succe\\w*|ok)\\b|✅", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern RATE_BEFORE =
       Pattern.compile(
@@ -71,6 +78,11 @@ final class RateWords {
       if (label.find() && label.end() <= start) {
         word = label.group(1); // "Pass rate: 38 of 41 executed (95%)"
       }
+    }
+    if (word == null
+        && FRACTION_EQUALS.matcher(s.substring(0, start)).find()
+        && PASS_WORDS.matcher(s).find()) {
+      word = "pass"; // "27/29 passing = 93.1%"
     }
     if (word == null && FRACTION_THEN_PARENTHESIS.matcher(s.substring(0, start)).find()) {
       word = "pass"; // "312/320 tests green (97.5%)": the share of the fraction

@@ -28,6 +28,8 @@ final class Sentences {
    * starts with a label or an identifier ("**Workers:** 13 of 14", "`ExporterTest` 12/12"), a
    * statement of its own even without a full stop before it. Each cut is [end, next start).
    */
+  private static final Pattern SEMICOLON = Pattern.compile(";\\s+");
+
   static List<int[]> cuts(TextBlock block) {
     String t = block.text();
     java.util.TreeMap<Integer, Integer> cuts = new java.util.TreeMap<>();
@@ -45,6 +47,14 @@ final class Sentences {
         }
       }
     }
+    // "finished the provider swap; `sms.test.ts` is 6/6 ✅": a clause that opens with an
+    // identifier after a semicolon is a statement of that identifier.
+    Matcher semicolon = SEMICOLON.matcher(t);
+    while (semicolon.find()) {
+      if (LEADING_ID.matcher(t.substring(semicolon.end())).find()) {
+        cuts.putIfAbsent(semicolon.start(), semicolon.end());
+      }
+    }
     List<int[]> out = new ArrayList<>();
     int last = -1;
     for (Map.Entry<Integer, Integer> e : cuts.entrySet()) {
@@ -59,6 +69,18 @@ final class Sentences {
   /** Whether the character at {@code at} is the first of a report line. */
   static boolean startsLine(TextBlock block, int at) {
     return at > 0 && at < block.text().length() && block.lineAt(at) != block.lineAt(at - 1);
+  }
+
+  /**
+   * Whether {@code at} opens a statement of its own: the first character of a line, or of a clause
+   * after a semicolon that opens with an identifier (cut by {@link #cuts}).
+   */
+  static boolean startsStatement(TextBlock block, int at) {
+    if (startsLine(block, at)) {
+      return true;
+    }
+    String before = block.text().substring(0, Math.max(0, at)).stripTrailing();
+    return before.endsWith(";") && LEADING_ID.matcher(block.text().substring(at)).find();
   }
 
   /** Whether {@code f} is only a rate, right after a count of a named group ("… tests (85%)"). */

@@ -53,7 +53,8 @@ final class StatementParser {
 
   private static final Pattern NO_REGRESSIONS =
       Pattern.compile(
-          "\\b(?:no|zero|without(?:\\s+any)?)\\s+(?:new\\s+)?(?:test\\s+)?regressions?\\b",
+          "\\b(?:no|zero|without(?:\\s+any)?)\\s+(?:(?:new\\s+)?(?:test\\s+)?regressions?"
+              + "|new\\s+(?:test\\s+)?failures|newly\\s+failing\\s+tests)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** "None of the cart tests failed", "no unit tests failed": nothing in the subject failed. */
@@ -73,7 +74,15 @@ final class StatementParser {
   /** "Nothing was skipped": every test in scope executed ("zero skipped tests" is a count). */
   private static final Pattern NO_SKIPS =
       Pattern.compile(
-          "\\bnothing\\s+(?:was\\s+|is\\s+|got\\s+|has\\s+been\\s+)?skipped\\b",
+          "\\bnothing\\s+(?:was\\s+|is\\s+|got\\s+|has\\s+been\\s+)?skipped\\b|\\bno\\s+(?:skipped"
+              + "\\s+(?:tests?|specs?)|tests?\\s+(?:were\\s+|was\\s+)?skipped)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "No flaky tests", "flaky: none", "zero flakes". */
+  private static final Pattern NO_FLAKY =
+      Pattern.compile(
+          "\\b(?:no|zero|without(?:\\s+any)?)\\s+(?:flaky\\s+(?:tests?|specs?|runs?)|flakes"
+              + "|flakiness|flaky\\b)|^[^\\w]*flaky(?:\\s+tests?)?\\s*[:=]\\s*(?:none|0|no)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern READY =
@@ -180,6 +189,12 @@ final class StatementParser {
     while (noSkips.find()) {
       if (!overlaps(found, noSkips.start())) {
         found.add(new Found(noSkips.start(), noSkips.end(), Expectation.NO_SKIPS, "", false, null));
+      }
+    }
+    Matcher noFlaky = NO_FLAKY.matcher(s);
+    while (noFlaky.find()) {
+      if (!overlaps(found, noFlaky.start())) {
+        found.add(new Found(noFlaky.start(), noFlaky.end(), Expectation.NO_FLAKY, "", false, null));
       }
     }
     Matcher regressions = NO_REGRESSIONS.matcher(s);

@@ -18,6 +18,8 @@ final class Subjects {
   private static final Set<String> GENERIC =
       Set.of(
           "test",
+          "flaky",
+          "flakiness",
           "tests",
           "testing",
           "summary",
@@ -205,6 +207,10 @@ final class Subjects {
   private static final Pattern LABEL_TAG =
       Pattern.compile(
           "\\((?:tag|tagged|marker|mark|label)\\s+@?([\\w.-]+)\\)", Pattern.CASE_INSENSITIVE);
+
+  /** "Failover drill (`failover.tap`)": the code name in parentheses is what the label means. */
+  private static final Pattern LABEL_CODE = Pattern.compile("\\(\\s*`@?([^`\\s]+)`\\s*\\)");
+
   private static final Pattern LABEL_VERB =
       Pattern.compile("\\s+(?:is|are|was|were|has|have)\\s+.*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern NUMBERING =
@@ -243,6 +249,10 @@ final class Subjects {
     Matcher tag = LABEL_TAG.matcher(label);
     if (tag.find()) {
       return tag.group(1); // "Slow tests (tag slow)": the tag
+    }
+    Matcher code = LABEL_CODE.matcher(label);
+    if (code.find()) {
+      return code.group(1); // "Failover drill (`failover.tap`)": the file it names
     }
     // "Search is fully operational": the label is a sentence; its subject comes before the verb.
     String name = LABEL_VERB.matcher(label.replaceAll("\\([^()]*\\)", " ")).replaceFirst("");

@@ -139,6 +139,9 @@ final class TableParser {
     int now = 1;
     int before = -1;
     for (int i = 1; i < table.header().size(); i++) {
+      if (isDelta(table.header().get(i))) {
+        continue; // "Δ", "Change": the difference of two columns, never the value now
+      }
       if (Plans.isTemporal(table.header().get(i))) {
         before = before < 0 ? i : before;
       } else {
@@ -175,6 +178,15 @@ final class TableParser {
       }
     }
     return new Parsed(claims, new IdentityHashMap<>());
+  }
+
+  private static final Pattern DELTA =
+      Pattern.compile(
+          "(Δ|∆|delta|change|diff|difference|\\+/-|±|\\+/−|trend|net)", Pattern.CASE_INSENSITIVE);
+
+  /** A column of differences between two others: "Δ", "Change", "+/-". */
+  static boolean isDelta(String header) {
+    return DELTA.matcher(header.replaceAll("[*_`]", "").strip()).matches();
   }
 
   private static List<Quantity> values(String label, String value) {

@@ -38,9 +38,25 @@ public final class LabeledReports {
       Path config,
       List<Label> labels) {}
 
-  /** How a verification compares with the labels of its case. */
+  /**
+   * How a verification compares with the labels of its case. Lenient figures (the headline) match a
+   * labeled claim by line, preferring a claim of the labeled kind: {@code found}, {@code correct}
+   * (the matched claim has the labeled verdict), {@code falseContradicted} (a claim CONTRADICTED on
+   * a line with no CONTRADICTED label, whatever the kinds) and {@code kindAgreed} (matched claims
+   * whose kind is the labeled one). Strict figures match by line AND kind, as the first measures
+   * did: {@code strictFound}, {@code strictCorrect}, {@code strictFalseContradicted} (a
+   * CONTRADICTED claim with no CONTRADICTED label of its line and kind).
+   */
   public record Score(
-      int labeled, int found, int correct, int falseContradicted, List<String> errors) {}
+      int labeled,
+      int found,
+      int correct,
+      int falseContradicted,
+      int kindAgreed,
+      int strictFound,
+      int strictCorrect,
+      int strictFalseContradicted,
+      List<String> errors) {}
 
   private LabeledReports() {}
 
@@ -134,60 +150,83 @@ public final class LabeledReports {
     }
   }
 
-  /** Compares a verification with the case's labels. */
+  /**
+   * Compares a verification with the case's labels: each label takes an unmatched claim of its line
+   * and kind, else (lenient) an unmatched claim of its line of another kind (named, universal and
+   * count are often two readings of one sentence).
+   */
   public static Score score(Case c, Verification v) {
+    List<Label> labels = c.labels().stream().filter(l -> !l.verdict().equals("NONE")).toList();
     List<CheckedClaim> unmatched = new ArrayList<>(v.claims());
+    Map<Label, CheckedClaim> strict = new java.util.LinkedHashMap<>();
+    for (Label l : labels) {
+      take(unmatched, l, true).ifPresent(cc -> strict.put(l, cc));
+    }
+    Map<Label, CheckedClaim> lenient = new java.util.LinkedHashMap<>(strict);
+    for (Label l : labels) {
+      if (!strict.containsKey(l)) {
+        take(unmatched, l, false).ifPresent(cc -> lenient.put(l, cc));
+      }
+    }
     List<String> errors = new ArrayList<>();
-    int labeled = 0;
-    int found = 0;
     int correct = 0;
-    for (Label l : c.labels()) {
-      if (l.verdict().equals("NONE")) {
-        continue;
-      }
-      labeled++;
-      CheckedClaim match = null;
-      for (CheckedClaim cc : unmatched) {
-        if (cc.claim().line() == l.line() && cc.claim().kind().id().equals(l.kind())) {
-          match = cc;
-          break;
-        }
-      }
+    int strictCorrect = 0;
+    int kindAgreed = 0;
+    for (Label l : labels) {
+      CheckedClaim match = lenient.get(l);
       if (match == null) {
         errors.add(
             "%s:%d: no %s claim found (expected %s; %s)"
                 .formatted(c.name(), l.line(), l.kind(), l.verdict(), l.note()));
         continue;
       }
-      unmatched.remove(match);
-      found++;
-      if (match.verdict().name().equals(l.verdict())) {
-        correct++;
-      } else {
+      boolean sameKind = strict.containsKey(l);
+      kindAgreed += sameKind ? 1 : 0;
+      boolean right = match.verdict().name().equals(l.verdict());
+      correct += right ? 1 : 0;
+      strictCorrect += right && sameKind ? 1 : 0;
+      if (!right) {
         errors.add(
             "%s:%d: %s claim is %s, labeled %s (%s): %s"
                 .formatted(
                     c.name(),
                     l.line(),
-                    l.kind(),
+                    match.claim().kind().id(),
                     match.verdict(),
                     l.verdict(),
                     l.note(),
                     match.reason()));
+      } else if (!sameKind) {
+        errors.add(
+            "%s:%d: right verdict %s, but read as %s, labeled %s (kind only): %s"
+                .formatted(
+                    c.name(),
+                    l.line(),
+                    l.verdict(),
+                    match.claim().kind().id(),
+                    l.kind(),
+                    match.claim().text()));
       }
     }
     int falseContradicted = 0;
+    int strictFalseContradicted = 0;
     for (CheckedClaim cc : v.claims()) {
-      boolean labeledContradicted =
-          c.labels().stream()
+      if (cc.verdict() != Verdict.CONTRADICTED) {
+        continue;
+      }
+      int line = cc.claim().line();
+      String kind = cc.claim().kind().id();
+      boolean onLine =
+          labels.stream().anyMatch(l -> l.line() == line && l.verdict().equals("CONTRADICTED"));
+      boolean sameKind =
+          labels.stream()
               .anyMatch(
                   l ->
-                      l.line() == cc.claim().line()
-                          && l.kind().equals(cc.claim().kind().id())
+                      l.line() == line
+                          && l.kind().equals(kind)
                           && l.verdict().equals("CONTRADICTED"));
-      if (cc.verdict() == Verdict.CONTRADICTED && !labeledContradicted) {
-        falseContradicted++;
-      }
+      falseContradicted += onLine ? 0 : 1;
+      strictFalseContradicted += sameKind ? 0 : 1;
     }
     for (CheckedClaim cc : unmatched) {
       boolean trap =
@@ -203,6 +242,26 @@ public final class LabeledReports {
                   cc.verdict(),
                   cc.claim().text()));
     }
-    return new Score(labeled, found, correct, falseContradicted, errors);
+    return new Score(
+        labels.size(),
+        lenient.size(),
+        correct,
+        falseContradicted,
+        kindAgreed,
+        strict.size(),
+        strictCorrect,
+        strictFalseContradicted,
+        errors);
+  }
+
+  private static java.util.Optional<CheckedClaim> take(
+      List<CheckedClaim> unmatched, Label l, boolean sameKind) {
+    for (CheckedClaim cc : unmatched) {
+      if (cc.claim().line() == l.line() && (!sameKind || cc.claim().kind().id().equals(l.kind()))) {
+        unmatched.remove(cc);
+        return java.util.Optional.of(cc);
+      }
+    }
+    return java.util.Optional.empty();
   }
 }

@@ -36,6 +36,8 @@ class LabeledReportsTests {
     assertThat(score.errors()).isEmpty();
     assertThat(score.falseContradicted()).isZero();
     assertThat(score.correct()).isEqualTo(score.labeled());
+    assertThat(score.strictCorrect()).isEqualTo(score.labeled());
+    assertThat(score.strictFalseContradicted()).isZero();
   }
 
   @Test
