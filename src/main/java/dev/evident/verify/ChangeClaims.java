@@ -13,7 +13,9 @@ final class ChangeClaims {
 
   private static final Pattern STATUS_WORD =
       Pattern.compile(
-          "\\b(pass\\w*|succe\\w*|green|fail\\w*|skip\\w*|tests?)\\b", Pattern.CASE_INSENSITIVE);
+          "\\b(pass\\w*|succe\\w*|green|fail\\w*|skip\\w*|err(?:ors?|ored|oring)|disabled|ignored|pending"
+              + "|ran|executed|tests?)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private ChangeClaims() {}
 
@@ -126,9 +128,13 @@ final class ChangeClaims {
         : w.startsWith("fail") ? Measure.FAIL_RATE : Measure.PASS_RATE;
   }
 
-  /** The measure a sentence's status words speak of: passing, failing, skipped, else tests. */
+  /**
+   * The measure a sentence's status words speak of: passing, failing, errored, skipped (disabled,
+   * ignored, pending), executed (ran, run), else tests.
+   */
   static Measure measureOfWords(String s) {
     Matcher m = STATUS_WORD.matcher(s);
+    Measure ran = Measure.TESTS;
     while (m.find()) {
       String w = m.group(1).toLowerCase(java.util.Locale.ROOT);
       if (w.startsWith("pass") || w.startsWith("succe") || w.equals("green")) {
@@ -137,10 +143,19 @@ final class ChangeClaims {
       if (w.startsWith("fail")) {
         return Measure.FAILING;
       }
-      if (w.startsWith("skip")) {
+      if (w.startsWith("skip")
+          || w.equals("disabled")
+          || w.equals("ignored")
+          || w.equals("pending")) {
         return Measure.SKIPPED;
       }
+      if (w.startsWith("err")) {
+        return Measure.ERRORED;
+      }
+      if (w.equals("ran") || w.equals("executed")) {
+        ran = Measure.EXECUTED; // only when no outcome word says more
+      }
     }
-    return Measure.TESTS;
+    return ran;
   }
 }

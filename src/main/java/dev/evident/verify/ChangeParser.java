@@ -116,7 +116,8 @@ record ChangeParser(
   private static final Pattern PERCENT =
       Pattern.compile(
           "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:improvement|increase|more|better|gain|higher)\\b"
-              + "|\\b(?:improved|increased|up|grew|rose)\\s+by\\s+(\\d+(?:\\.\\d+)?)\\s?%",
+              + "|\\b(?:improved|increased|up|grew|rose)\\s+by\\s+(\\d+(?:\\.\\d+)?)\\s?%"
+              + "|\\(\\s*\\+(\\d+(?:\\.\\d+)?)\\s?%\\s*\\)",
           Pattern.CASE_INSENSITIVE);
 
   /** The change a sentence states, or null. */
@@ -181,7 +182,9 @@ record ChangeParser(
       } else {
         Matcher p = PERCENT.matcher(s);
         if (p.find()) {
-          factor = 1 + Double.parseDouble(p.group(1) != null ? p.group(1) : p.group(2)) / 100;
+          String pct =
+              p.group(1) != null ? p.group(1) : p.group(2) != null ? p.group(2) : p.group(3);
+          factor = 1 + Double.parseDouble(pct) / 100; // "(+5%)" beside "from 40 to 42" too
           start = p.start();
           end = p.end();
         }

@@ -26,7 +26,7 @@ final class CountParser {
               + "|nearly|almost|over|more than|at least|under|fewer than|less than|up to)\\s*)?"
               + "(?<n>"
               + NUMBER
-              + ")(?<plus>\\+)?(?:\\s*(?:/|of|out of)\\s*(?<m>"
+              + ")(?<plus>\\+)?(?:\\s*(?:/|of|out of)(?:\\s+the)?\\s*(?<m>"
               + NUMBER
               + "))?(?![\\w%+]|[.,:/\\-]\\d)",
           Pattern.CASE_INSENSITIVE);
@@ -46,7 +46,7 @@ final class CountParser {
   private static final Pattern STATUS_AFTER_NOUN =
       Pattern.compile(
           "^(?:\\s+(?:are|were|is|was|have|has|had|been|now|currently|still|all|being|got"
-              + "|successfully|already|that|which|were))*\\s+("
+              + "|successfully|already|that|which|were))*\\s+[`'\"@]*("
               + STATUS
               + ")\\b",
           Pattern.CASE_INSENSITIVE);
@@ -196,6 +196,17 @@ final class CountParser {
       } else if (after.find()) {
         measure = Measure.ofWord(after.group(1));
         end += after.end();
+        if (m != null && measure == Measure.EXECUTED && n <= m) {
+          // "83 of the 90 tests ran": 83 executed of 90 collected.
+          return found(
+              s,
+              c.start(),
+              end,
+              List.of(
+                  new Quantity(Measure.EXECUTED, n, bound, 0, ""),
+                  new Quantity(Measure.COLLECTED, m, Bound.EXACT, 0, "")),
+              Subjects.ofQualifiers(qualifiers));
+        }
       } else {
         for (String w : words) {
           measure = measure == null ? Measure.ofWord(w) : measure;

@@ -150,8 +150,18 @@ final class EvidenceCheck {
     }
     if (before == null && (!c.before().isEmpty() || c.factor() != null)) {
       Result r = combine(parts, scope, runs, null);
-      if (r.verdict() == Verdict.CONTRADICTED) {
+      if (r.verdict() == Verdict.CONTRADICTED && base != null) {
         return r;
+      }
+      if (r.verdict() == Verdict.CONTRADICTED) {
+        // A change needs both ends: with no baseline, the latest alone never contradicts it.
+        return new Result(
+            Verdict.UNVERIFIABLE,
+            r.actual(),
+            "no baseline run to compare with (give --baseline, or store an earlier run of the"
+                + " project); the latest alone: "
+                + r.reason(),
+            runs);
       }
       return unverifiable(
           base == null

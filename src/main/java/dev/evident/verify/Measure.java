@@ -82,7 +82,15 @@ public enum Measure {
           PASSING;
       case "failing", "failed", "fail", "fails", "failure", "failures", "broken", "red" -> FAILING;
       case "error", "errors", "errored", "erroring" -> ERRORED;
-      case "skipped", "skipping", "skip", "skips", "ignored", "disabled", "xfail", "xfailed" ->
+      case "skipped",
+          "skipping",
+          "skip",
+          "skips",
+          "ignored",
+          "disabled",
+          "pending",
+          "xfail",
+          "xfailed" ->
           SKIPPED;
       case "flaky" -> FLAKY;
       case "collected",

@@ -140,6 +140,41 @@ final class Narrower {
           "skip",
           "whose");
 
+  /** The word right before a change verb: "core grew from 40 to 42 tests". */
+  private static final Pattern CHANGED =
+      Pattern.compile(
+          "\\b([A-Za-z][\\w-]*)\\s+(?:grew|shrank|went|rose|fell|dropped|increased|decreased"
+              + "|jumped|climbed)\\s+(?:from\\s+)?\\d");
+
+  /** Words before a change verb that name no group of tests. */
+  private static final Set<String> NOT_GROUPS =
+      Set.of(
+          "suite",
+          "suites",
+          "tests",
+          "count",
+          "counts",
+          "number",
+          "rate",
+          "coverage",
+          "it",
+          "this",
+          "they",
+          "we",
+          "everything",
+          "errors",
+          "failures",
+          "passes",
+          "skips",
+          "time",
+          "duration",
+          "size",
+          "run",
+          "runs",
+          "build",
+          "total",
+          "totals");
+
   /** Commands in backticks ("`pytest -q`", "`mvn verify`"): how the run was made, not a group. */
   private static final Pattern COMMAND =
       Pattern.compile(
@@ -177,6 +212,18 @@ final class Narrower {
     while (id.find()) {
       if (!found.contains(id.group()) && !id.group().matches(".*\\d+/\\d+.*")) {
         found.add(id.group());
+      }
+    }
+    Matcher changed = CHANGED.matcher(rest);
+    while (changed.find()) {
+      String w = changed.group(1);
+      String lower = w.toLowerCase(Locale.ROOT);
+      if (!PLAIN.contains(lower)
+          && !NOT_GROUPS.contains(lower)
+          && !Subjects.isGeneric(lower)
+          && Measure.ofWord(lower) == null
+          && !found.contains(w)) {
+        found.add(w);
       }
     }
     Matcher q = QUALIFIED.matcher(rest);
