@@ -30,6 +30,11 @@ final class Consistency {
     return found;
   }
 
+  /** A change stated as a percentage: "(+5%)", "up by 5%", "5% more". */
+  private static final java.util.regex.Pattern PERCENT_STATED =
+      java.util.regex.Pattern.compile(
+          "[+-]\\s?\\d+(?:\\.\\d+)?\\s?%|\\bby\\s+\\d+(?:\\.\\d+)?\\s?%");
+
   /** What is wrong with a claim's own arithmetic, or null. */
   static String own(Claim c) {
     if (c.factor() != null) {
@@ -49,8 +54,20 @@ final class Consistency {
         double points = to - from.value();
         double statedPercent = (c.factor() - 1) * 100;
         boolean agrees =
-            Compare.sameFactor(ratio, c.factor()) || Math.abs(points - statedPercent) <= 0.5;
+            (PERCENT_STATED.matcher(c.text()).find()
+                    ? Math.abs((ratio - 1) * 100 - statedPercent) <= 1 // "+5%": a percentage
+                    : Compare.sameFactor(ratio, c.factor()))
+                || (from.measure().isRate() || from.measure() == Measure.OTHER)
+                    && Math.abs(points - statedPercent) <= 0.5; // points only between rates
         if (!agrees) {
+          if (PERCENT_STATED.matcher(c.text()).find()) {
+            return "%s → %s is %+.0f%%, not %+.0f%%"
+                .formatted(
+                    Compare.format(from.value()),
+                    Compare.format(to),
+                    (ratio - 1) * 100,
+                    statedPercent);
+          }
           return "%s → %s is %sx, not %sx"
               .formatted(
                   Compare.format(from.value()),
