@@ -78,7 +78,7 @@ final class ChangeClaims {
       stated.add(Quantity.exact(measure, to));
     }
     if (toOf != null) {
-      stated.add(Quantity.exact(Measure.TESTS, toOf));
+      stated.add(new Quantity(Measure.TESTS, toOf, Bound.EXACT, 0, CountParser.OF));
     }
     stated.addAll(extra);
     if (change.fixed()) {
@@ -87,7 +87,7 @@ final class ChangeClaims {
       before.add(Quantity.exact(measure, change.from()));
     }
     if (change.fromOf() != null) {
-      before.add(Quantity.exact(Measure.TESTS, change.fromOf()));
+      before.add(new Quantity(Measure.TESTS, change.fromOf(), Bound.EXACT, 0, CountParser.OF));
     }
     return new Claim(
         block.lineAt(from + change.start()),

@@ -40,6 +40,18 @@ record ChangeParser(
               + FRACTION
               + "(?![\\w%]|[.,]\\d)");
 
+  /**
+   * "87 of 88 passing before, 80 of 90 after": the first is the baseline, the second the latest.
+   */
+  private static final Pattern BEFORE_AFTER =
+      Pattern.compile(
+          "(?<![\\w.,/-])"
+              + FRACTION
+              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:before|previously|earlier)\\b[,;]?\\s+"
+              + "(?i:and\\s+|but\\s+|vs\\.?\\s+)?"
+              + FRACTION
+              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:after|now|today)\\b");
+
   private static final Pattern FROM_TO =
       Pattern.compile(
           "\\bfrom\\s+"
@@ -190,7 +202,7 @@ record ChangeParser(
         }
       }
     }
-    for (Pattern pattern : new Pattern[] {ARROW, FROM_TO}) {
+    for (Pattern pattern : new Pattern[] {ARROW, FROM_TO, BEFORE_AFTER}) {
       Matcher m = pattern.matcher(s);
       if (m.find()) {
         return new ChangeParser(
