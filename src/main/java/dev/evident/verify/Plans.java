@@ -53,7 +53,7 @@ final class Plans {
       Pattern.compile(
           "^[\\s*_>#\\-\\d.)\\[\\]x]*(create|add|write|make|ensure|reach|achieve|aim|get|run"
               + "|begin|start|proceed|increase|implement|bring|cover|raise|fix|resolve|install"
-              + "|update|target)\\b(?!\\s+\\d)"
+              + "|update|target|page|alert|notify)\\b(?!\\s+\\d)"
               + "|^[\\s*_>#\\-\\d.)\\[\\]x]*(?:add|write|create|cover)\\s+(?:another\\s+|at\\s+least\\s+)?\\d",
           Pattern.CASE_INSENSITIVE);
 

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 final class Sentences {
 
   private static final Pattern SENTENCE_END =
-      Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
+      Pattern.compile(
+          "(?<=[.!?])(?<!\\b(?i:i\\.e|e\\.g|vs|cf)\\.)\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
 
   static final Pattern LABEL = Pattern.compile("^([^:]{1,80}?):\\s");
 
