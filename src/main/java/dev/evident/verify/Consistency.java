@@ -35,8 +35,17 @@ final class Consistency {
       java.util.regex.Pattern.compile(
           "[+-]\\s?\\d+(?:\\.\\d+)?\\s?%|\\bby\\s+\\d+(?:\\.\\d+)?\\s?%");
 
+  /** A fraction with its percentage beside it: "49/51 (94%)", "49 of 51 (96%)". */
+  private static final java.util.regex.Pattern FRACTION_PERCENT =
+      java.util.regex.Pattern.compile(
+          "(?<![\\w.,/])(\\d+)\\s*(?:/|of|out of)\\s*(\\d+)\\s*[(,=]?\\s*(\\d+(?:\\.\\d+)?)\\s?%");
+
   /** What is wrong with a claim's own arithmetic, or null. */
   static String own(Claim c) {
+    String fraction = fractionPercent(c.text());
+    if (fraction != null) {
+      return fraction;
+    }
     if (c.factor() != null) {
       Quantity from = c.before().isEmpty() ? null : c.before().get(0);
       if (Double.isInfinite(c.factor())) {
@@ -227,5 +236,24 @@ final class Consistency {
         }
       }
     }
+  }
+
+  /** A fraction and its percentage that disagree in one sentence ("49/51 (94%)"), or null. */
+  static String fractionPercent(String text) {
+    java.util.regex.Matcher m = FRACTION_PERCENT.matcher(text);
+    while (m.find()) {
+      double n = Double.parseDouble(m.group(1));
+      double d = Double.parseDouble(m.group(2));
+      double stated = Double.parseDouble(m.group(3));
+      if (d == 0 || n > d) {
+        continue;
+      }
+      double actual = 100 * n / d;
+      double tolerance = m.group(3).contains(".") ? 0.1 : 1.0; // rounded or truncated
+      if (Math.abs(actual - stated) > tolerance) {
+        return "%s/%s is %.1f%%, not %s%%".formatted(m.group(1), m.group(2), actual, m.group(3));
+      }
+    }
+    return null;
   }
 }
