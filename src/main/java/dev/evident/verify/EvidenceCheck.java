@@ -28,29 +28,8 @@ final class EvidenceCheck {
     this.scopes = new SubjectScopes(resolvers);
   }
 
-  /**
-   * Outcome-like words no measure maps ("5 timeouts", "3 tests crashed", "2 quarantined"): a count
-   * said with them may count something the evidence has no number for, so it is never CONTRADICTED.
-   */
-  private static final java.util.regex.Pattern UNMAPPED_OUTCOME =
-      java.util.regex.Pattern.compile(
-          "\\b(time[sd]?[- ]?outs?|timed[- ]out|crash(?:es|ed|ing)?|hung|hangs?|blocked|quarantined"
-              + "|muted|todo|xpass(?:ed)?|aborted|cancell?ed|interrupted|deselected|retried|reruns?"
-              + "|excluded|incomplete|inconclusive|unstable)\\b",
-          java.util.regex.Pattern.CASE_INSENSITIVE);
-
   Result check(Claim c) {
-    Result r = guarded(c);
-    java.util.regex.Matcher unmapped = UNMAPPED_OUTCOME.matcher(c.text());
-    if (r.verdict() == Verdict.CONTRADICTED && c.expectation() == null && unmapped.find()) {
-      return new Result(
-          Verdict.UNVERIFIABLE,
-          r.actual(),
-          "the claim counts '%s', an outcome the evidence has no count of, so it may not be the measure checked; as read: %s"
-              .formatted(unmapped.group(1), r.reason()),
-          r.runs());
-    }
-    return r;
+    return UnmappedOutcomes.guard(c, guarded(c));
   }
 
   private Result guarded(Claim c) {
