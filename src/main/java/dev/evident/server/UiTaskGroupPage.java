@@ -3,7 +3,6 @@ package dev.evident.server;
 import dev.evident.model.Scope;
 import dev.evident.service.EvalService;
 import dev.evident.service.NotFoundException;
-import dev.evident.service.Task;
 import dev.evident.service.TaskGroup;
 import dev.evident.service.TaskService;
 import io.javalin.http.Context;
@@ -41,23 +40,7 @@ final class UiTaskGroupPage implements UiRoutes.UiPages {
     Html body = new Html();
     body.el(
         "p", "Suite " + group.suite() + " in project " + group.project() + ", one task per model.");
-    body.raw("<table class=\"tasks\" data-live=\"/ui/tasks/live\" data-events=\"/ui/events\">");
-    body.head(
-        "Task",
-        "Suite",
-        "Project",
-        "State",
-        "Run",
-        "Tests done",
-        "Failed",
-        "Created",
-        "Message",
-        "");
-    body.raw("<tbody>");
-    for (Task t : group.tasks()) {
-      UiTaskPages.row(body, t, caller);
-    }
-    body.raw("</tbody></table>");
+    UiTaskPages.table(body, group.tasks(), caller);
     body.el("h2", "Models compared");
     EvalService.Output compared = TaskGroupRoutes.comparison(group, evals);
     if (compared == null) {

@@ -68,23 +68,7 @@ final class UiTaskPages implements UiRoutes.UiPages {
     Long cursor = Params.longParam(ctx, "cursor");
     List<Task> page = tasks.page(caller.project(), null, cursor, UiRunsPages.PAGE + 1);
     body.el("h2", "Tasks, newest first");
-    body.raw("<table class=\"tasks\" data-live=\"/ui/tasks/live\" data-events=\"/ui/events\">");
-    body.head(
-        "Task",
-        "Suite",
-        "Project",
-        "State",
-        "Run",
-        "Tests done",
-        "Failed",
-        "Created",
-        "Message",
-        "");
-    body.raw("<tbody>");
-    for (Task t : page.subList(0, Math.min(UiRunsPages.PAGE, page.size()))) {
-      row(body, t, caller);
-    }
-    body.raw("</tbody></table>");
+    table(body, page.subList(0, Math.min(UiRunsPages.PAGE, page.size())), caller);
     if (page.isEmpty()) {
       body.el("p", "No task yet.");
     }
@@ -134,7 +118,28 @@ final class UiTaskPages implements UiRoutes.UiPages {
     body.raw("</tbody></table>");
   }
 
-  static void row(Html body, Task t, Caller caller) {
+  /** Tasks as rows that ui.js keeps live from the event stream (or by polling). */
+  static void table(Html body, List<Task> shown, Caller caller) {
+    body.raw("<table class=\"tasks\" data-live=\"/ui/tasks/live\" data-events=\"/ui/events\">");
+    body.head(
+        "Task",
+        "Suite",
+        "Project",
+        "State",
+        "Run",
+        "Tests done",
+        "Failed",
+        "Created",
+        "Message",
+        "");
+    body.raw("<tbody>");
+    for (Task t : shown) {
+      row(body, t, caller);
+    }
+    body.raw("</tbody></table>");
+  }
+
+  private static void row(Html body, Task t, Caller caller) {
     String state = t.state().name();
     body.open("tr", "data-id", String.valueOf(t.id()));
     body.el("td", "task " + t.id()).open("td").text(t.suite());
