@@ -139,8 +139,10 @@ class A2aGroupTests {
 
   @Test
   void aGroupCanBeCancelledWhileItsTasksAreQueuedOrRunning() {
+    // Models named slow* sleep 30 s before writing results, so the cancel always meets them alive.
     Map<String, Object> send =
-        new HashMap<>(A2aPeer.dataMessage(Map.of("suite", "evals", "models", List.of("m1", "m2"))));
+        new HashMap<>(
+            A2aPeer.dataMessage(Map.of("suite", "evals", "models", List.of("slow1", "slow2"))));
     send.put("configuration", Map.of("returnImmediately", true));
     String id = peer.call("SendMessage", send).at("/result/task/id").asText();
 
