@@ -122,6 +122,12 @@ public final class CommandRunner {
     startTried.await(limit.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Whether the command has started and not yet ended. */
+  public boolean running() {
+    Process p = process;
+    return p != null && p.isAlive();
+  }
+
   /** Runs the command to its end (or its timeout, or cancellation) and says how it ended. */
   public Outcome run() {
     OutputCapture stdout = new OutputCapture(LOG_HEAD, LOG_TAIL);

@@ -245,6 +245,7 @@ public final class RunService {
                 Timing.mark("environment probed");
                 return collected;
               });
+      warmUp(attributes, commandRunner, scratch, request.project());
       watcher.started(
           before,
           new Progress() {
@@ -351,6 +352,7 @@ public final class RunService {
     List<Problem> problems = new ArrayList<>();
     try (RunWriter writer =
         reserved == null ? start(start) : stores.get().startRun(start, reserved)) {
+      Timing.mark("writer started");
       IngestService.Read read =
           IngestService.read(writer, found.candidates(), null, IngestService.Progress.NONE);
       problems.addAll(read.problems());
@@ -477,6 +479,25 @@ public final class RunService {
    * random names start a SecureRandom, which costs several milliseconds before the command can
    * start; the process id and a clock make the name unique, and creating it fails if it exists.
    */
+  /**
+   * Once the probes are done, while the command still runs and a core is to spare: what follows the
+   * command warmed up ({@link RunWarmup}), on a thread nobody waits for. Once a process: a server
+   * running tasks is warm after its first.
+   */
+  private void warmUp(
+      CompletableFuture<?> probes, CommandRunner command, Path scratch, String project) {
+    if (Runtime.getRuntime().availableProcessors() < 2 || !RunWarmup.first()) {
+      return;
+    }
+    probes.thenRunAsync(
+        () -> {
+          if (command.running()) {
+            RunWarmup.run(scratch, journal == null ? stores.get() : null, project);
+            Timing.mark("reader warmed up");
+          }
+        });
+  }
+
   private static Path scratch() {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     String prefix = "evident-run-" + ProcessHandle.current().pid() + "-";
