@@ -136,7 +136,7 @@ public final class ClaimExtractor {
       List<Claim> out) {
     String text = s.strip();
 
-    List<StatementParser.Found> statements = StatementParser.parse(s);
+    List<StatementParser.Found> statements = NamedTests.with(StatementParser.parse(s), s);
     for (StatementParser.Found st : statements) {
       if (Plans.isPlanned(s, st.start(), st.end())) {
         continue;

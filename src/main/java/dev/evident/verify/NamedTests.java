@@ -1,0 +1,144 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Claims about named tests that {@link StatementParser} does not read: lists of tests under a label
+ * ("New failures: `TestA`, `TestB`", "Fixed: `test_x`"), lists in a sentence ("The only failures
+ * are `a` and `b`", "`TestA`, `TestB` and `TestC` regressed", "fixes `applies coupon once`"), and a
+ * test followed by where it is before its verb ("`roundsHalfUp` (InvoiceServiceTest) fails",
+ * "`refundsPartialAmount` in PaymentGatewayTest passes again", "`TestQueue` has failed since the
+ * upgrade"). A list is one claim whose subject joins its tests with ", " ({@link #split}).
+ */
+final class NamedTests {
+
+  /** A test: in backticks (spaces allowed, as Jest names have them) or an identifier. */
+  private static final String TEST =
+      "(?:(?<![\\w`])`[\\w@$][^`•]{0,78}[\\w)\\]]`|(?<![\\w/.-])(?:test_\\w+|\\w+_test|Test[A-Z]\\w*|[a-z]+[A-Z]\\w*"
+          + "|[A-Z]\\w*(?:Test|Tests|Spec|IT)(?:[.#]\\w+)?)(?![\\w/.]))";
+
+  /** Where a test is, between it and its verb: "(InvoiceServiceTest)", "in `PaymentTest`". */
+  private static final String WHERE = "(?:\\s*\\([^()]{1,60}\\)|\\s+in\\s+`?[\\w./-]+`?)?";
+
+  private static final String LIST =
+      "(?<list>"
+          + TEST
+          + WHERE
+          + "(?:\\s*(?:,\\s*(?:and\\s+)?|\\band\\s+|&\\s*)"
+          + TEST
+          + WHERE
+          + ")*)";
+
+  /** "New failures: `A`, `B`": a label that says what happened to every test listed after it. */
+  private static final Pattern LABELED =
+      Pattern.compile(
+          "^[^\\w`]*(?<label>new(?:ly)?\\s+fail(?:ures?|ing)|regress(?:ions|ed)|fixed|fixes"
+              + "|now\\s+passing|(?:still\\s+)?failing|failures?|failed|broken|skipped|errored"
+              + "|errors)\\b[^:]{0,30}:\\s*"
+              + LIST
+              + "\\s*(?:[.;—–(-]|$)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "The only failures are `a` and `b`", "The known failure is `x`". */
+  private static final Pattern FAILURES_ARE =
+      Pattern.compile(
+          "\\b(?:the|its|our)\\s+(?:(?:only|known|remaining|one|two|three|real|[\\w-]+)\\s+){0,2}"
+              + "(?<label>failures?|failing\\s+tests?|regressions?|skipped\\s+tests?)\\s+"
+              + "(?:is|are|was|were)\\s+"
+              + LIST
+              + "(?=\\s*(?:[.;,:(—–-]|$))",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "`A`, `B` and `C` regressed", "`x` (Suite) fails", "`y` in Suite passes again". */
+  private static final Pattern VERB_AFTER =
+      Pattern.compile(
+          LIST
+              + "\\s+(?:(?:both|all|now|still|also|again|has|have|had|is|are)\\s+){0,2}"
+              + "(?<label>regressed|broke|pass(?:es|ed)?|fail(?:s|ed)?|errors|errored|is\\s+skipped"
+              + "|was\\s+skipped|skipped)\\b(?!\\s+\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "fixes `applies coupon once`", "Fixed `TestA` and `TestB`". */
+  private static final Pattern FIXES =
+      Pattern.compile("\\b(?<label>fix(?:es|ed)?)\\s+" + LIST, Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ITEM = Pattern.compile(TEST);
+
+  private NamedTests() {}
+
+  /** The statements of a sentence with the named-test claims this class reads added, in order. */
+  static List<StatementParser.Found> with(List<StatementParser.Found> found, String s) {
+    List<StatementParser.Found> all = new ArrayList<>(found);
+    for (Pattern p : List.of(LABELED, FAILURES_ARE, VERB_AFTER, FIXES)) {
+      Matcher m = p.matcher(s);
+      while (m.find()) {
+        Expectation e = expectation(m.group("label"));
+        String subject = names(m.group("list"));
+        if (e != null && !subject.isEmpty() && !overlaps(all, m.start(), m.end())) {
+          all.add(new StatementParser.Found(m.start(), m.end(), e, subject, true, null));
+        }
+      }
+    }
+    all.sort(java.util.Comparator.comparingInt(StatementParser.Found::start));
+    return all;
+  }
+
+  /** The tests of a list subject ("`TestA`, `TestB`"), or the subject alone. */
+  static List<String> split(String subject) {
+    return List.of(subject.split(", "));
+  }
+
+  private static String names(String list) {
+    List<String> names = new ArrayList<>();
+    Matcher item = ITEM.matcher(list.replaceAll("\\([^()]*\\)|\\s+in\\s+`?[\\w./-]+`?", " "));
+    while (item.find()) {
+      String n = item.group().replace("`", "").strip();
+      if (n.matches(".*\\d+\\s*/\\s*\\d+.*") || CommandLike.is(n)) {
+        return ""; // "`14/14`", "`go test ./...`": not a test
+      }
+      names.add(n);
+    }
+    return String.join(", ", names);
+  }
+
+  private static Expectation expectation(String label) {
+    String l = label.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (l.startsWith("new") || l.startsWith("regress") || l.equals("broke")) {
+      return Expectation.REGRESSED;
+    }
+    if (l.startsWith("fix")) {
+      return Expectation.FIXED;
+    }
+    if (l.startsWith("now passing") || l.startsWith("pass")) {
+      return Expectation.PASS;
+    }
+    if (l.contains("skipped")) {
+      return Expectation.SKIP;
+    }
+    return Expectation.FAIL;
+  }
+
+  private static boolean overlaps(List<StatementParser.Found> found, int start, int end) {
+    for (StatementParser.Found f : found) {
+      if (start < f.end() && f.start() < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Commands in backticks say how tests were run, not which. */
+  private static final class CommandLike {
+    private static final Pattern COMMAND =
+        Pattern.compile(
+            "^(?:pytest|npm|npx|yarn|jest|mvn|gradle|go|cargo|dotnet|make|ctest|phpunit)\\s.*");
+
+    static boolean is(String s) {
+      return COMMAND.matcher(s).matches();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.evident.verify;
+
+import static dev.evident.verify.VerifyFixtures.check;
+import static dev.evident.verify.VerifyFixtures.only;
+import static dev.evident.verify.VerifyFixtures.run;
+import static dev.evident.verify.VerifyFixtures.test;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evident.model.Outcome;
+import dev.evident.model.TestCategory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Subjects that name the evidence in other words than its own: "the cart module" (package
+ * com.acme.cart), "Streaming API" (category streaming), and counts placed in a file ("3 failing
+ * tests in `tests/test_checkout.py`").
+ */
+class SubjectReadingsTests {
+
+  private static TestEvidence[] tests(String suite, String file, int passed, int failed) {
+    List<TestEvidence> t = new ArrayList<>();
+    for (int i = 0; i < passed + failed; i++) {
+      t.add(test(suite, "t" + i, i < passed ? Outcome.PASSED : Outcome.FAILED, file));
+    }
+    return t.toArray(TestEvidence[]::new);
+  }
+
+  private static TestEvidence[] concat(TestEvidence[]... parts) {
+    List<TestEvidence> all = new ArrayList<>();
+    for (TestEvidence[] p : parts) {
+      all.addAll(List.of(p));
+    }
+    return all.toArray(TestEvidence[]::new);
+  }
+
+  /** com.acme.cart: 5 passed, 1 failed; com.acme.stream_io: 12 passed; tests/test_checkout.py. */
+  private static final Evidence SHOP =
+      new Evidence(
+          List.of(
+              run(
+                  1,
+                  concat(
+                      tests("com.acme.cart.CartServiceTest", "", 5, 1),
+                      tests("stream_io", "", 12, 0),
+                      tests("tests.test_checkout", "tests/test_checkout.py", 4, 3)))),
+          null);
+
+  @Test
+  void aSubjectIsReadAgainWithoutTheWordsThatOnlySayWhatKindOfThingItIs() {
+    CheckedClaim c = only("The cart module is production ready.", SHOP);
+
+    assertThat(c.verdict()).isEqualTo(Verdict.CONTRADICTED);
+    assertThat(c.reason()).contains("suite com.acme.cart.CartServiceTest");
+  }
+
+  @Test
+  void aSubjectLeftWithNoNameByThoseWordsStaysUnverifiable() {
+    assertThat(only("The payments module is production ready.", SHOP).verdict())
+        .isEqualTo(Verdict.UNVERIFIABLE);
+  }
+
+  @Test
+  void aCategoryIsNamedWithADescriptorWordAfterIt() {
+    TestCategory streaming =
+        new TestCategory(
+            "streaming",
+            new TestCategory.Match(List.of("stream_*"), List.of(), List.of(), List.of()),
+            TestCategory.Target.NONE);
+
+    List<CheckedClaim> claims =
+        check(
+            "- Streaming API: 12 tests, all passing.",
+            SHOP,
+            new CategoryResolver(List.of(streaming)));
+
+    assertThat(claims).isNotEmpty();
+    assertThat(claims).extracting(CheckedClaim::verdict).containsOnly(Verdict.SUPPORTED);
+  }
+
+  @Test
+  void aCountPlacedInAFileIsCheckedAgainstThatFile() {
+    CheckedClaim c =
+        only("## Tests\n\nThere are 3 failing tests in `tests/test_checkout.py`.", SHOP);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(c.reason()).startsWith("file tests/test_checkout.py");
+  }
+
+  @Test
+  void aCountPlacedInAFileThatDisagreesWithItIsNeverContradicted() {
+    CheckedClaim c = only("## Tests\n\nAdded 2 tests to `tests/test_checkout.py`.", SHOP);
+
+    assertThat(c.verdict()).isEqualTo(Verdict.UNVERIFIABLE);
+    assertThat(c.reason()).startsWith("checked against 'tests/test_checkout.py'");
+  }
+}
