@@ -191,7 +191,9 @@ final class Narrower {
     Matcher code = CODE.matcher(text);
     while (code.find()) {
       String c = code.group(1).strip();
-      if (!COMMAND.matcher(c).matches() && !c.matches("[\\d.,%\\s]*") && !found.contains(c)) {
+      if (!COMMAND.matcher(c).matches()
+          && !c.matches("[\\d.,%\\s]*|(?i)main|master|trunk|develop|head|origin/.*")
+          && !found.contains(c)) {
         found.add(c);
       }
     }

@@ -36,15 +36,17 @@ final class SubjectScopes {
    */
   Resolved resolve(Claim c, List<RunEvidence> runs) {
     if (c.subject().isEmpty()) {
-      String placed = Placed.in(c.text());
-      Resolved p = placed == null ? null : resolve(placed, runs);
+      Placed.Place placed = Placed.in(c.text());
+      Resolved p = placed == null ? null : resolve(placed.name(), runs);
       if (p != null && p.scope() != null && !p.scope().wholeRun()) {
         // "Added 2 tests to `CartSummary`": the count is of CartSummary, or of the tests added.
-        return new Resolved(
-            p.scope(),
-            null,
-            "checked against '%s', where the sentence puts its tests, but its numbers may count only some of them (tests added, fixed or failing there)"
-                .formatted(placed));
+        return placed.certain()
+            ? p
+            : new Resolved(
+                p.scope(),
+                null,
+                "checked against '%s', where the sentence puts its tests, but its numbers may count only some of them (tests added, fixed or failing there)"
+                    .formatted(placed.name()));
       }
     }
     Resolved r = resolve(c.subject(), runs);
