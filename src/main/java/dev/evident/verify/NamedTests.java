@@ -68,6 +68,40 @@ final class NamedTests {
 
   private static final Pattern ITEM = Pattern.compile(TEST);
 
+  /**
+   * "Auth is green across the board", "push and sms suites are all green", "cron suite fully
+   * green".
+   */
+  private static final Pattern GREEN =
+      Pattern.compile(
+          "(?:^[^\\w`]*|[;:]\\s+)(?:the\\s+)?(?<list>`?[\\w./-]+`?(?:\\s*(?:,|and|&)\\s*`?[\\w./-]+`?)*)"
+              + "(?:(?<noun>\\s+(?:suites?|tests?|specs?|modules?|packages?))?\\s+(?:is|are)|(?<bare>\\s+(?:suites?|tests?|specs?)))"
+              + "\\s+(?:(?:now|still|all|fully|completely|entirely|again)\\s+)*(?<label>green|passing)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Subjects of "X is green" that mean the whole run or nothing in particular. */
+  private static final java.util.Set<String> WHOLE =
+      java.util.Set.of(
+          "ci",
+          "build",
+          "builds",
+          "everything",
+          "it",
+          "all",
+          "main",
+          "master",
+          "pipeline",
+          "suite",
+          "tests",
+          "this",
+          "that",
+          "dashboard",
+          "board",
+          "run",
+          "branch",
+          "pr",
+          "everything's");
+
   private NamedTests() {}
 
   /** The statements of a sentence with the named-test claims this class reads added, in order. */
@@ -81,6 +115,30 @@ final class NamedTests {
         if (e != null && !subject.isEmpty() && !overlaps(all, m.start(), m.end())) {
           all.add(new StatementParser.Found(m.start(), m.end(), e, subject, true, null));
         }
+      }
+    }
+    Matcher green = GREEN.matcher(s);
+    while (green.find()) {
+      List<String> names = new ArrayList<>();
+      for (String n : green.group("list").split("\\s*(?:,|\\band\\b|&)\\s*")) {
+        names.add(n.replace("`", "").strip());
+      }
+      boolean whole =
+          names.stream()
+              .anyMatch(
+                  n ->
+                      WHOLE.contains(n.toLowerCase(Locale.ROOT))
+                          || !n.matches("[^\\d/]*[A-Za-z][^/]*"));
+      int from = green.start("list");
+      if (!whole) {
+        // "sms suites are all green": the subject's, not the whole run's "all green".
+        all.removeIf(f -> f.subject().isEmpty() && f.start() >= from && f.end() <= green.end());
+      }
+      if (!whole && !overlaps(all, from, green.end())) {
+        String subject = String.join(", ", names);
+        all.add(
+            new StatementParser.Found(
+                green.start("list"), green.end(), Expectation.PASS, subject, false, null));
       }
     }
     all.sort(java.util.Comparator.comparingInt(StatementParser.Found::start));

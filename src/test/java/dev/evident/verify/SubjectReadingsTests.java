@@ -79,6 +79,31 @@ class SubjectReadingsTests {
     assertThat(claims).extracting(CheckedClaim::verdict).containsOnly(Verdict.SUPPORTED);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Cart is green across the board.                  | CONTRADICTED | 1 cart test fails
+          stream_io suite fully green, all 12.              | SUPPORTED    | no verb, a suite noun
+          None; cart and stream_io suites are all green.    | CONTRADICTED | a list: cart fails
+          Payments is green.                                | UNVERIFIABLE | names nothing
+          """)
+  void aGroupSaidToBeGreenIsCheckedAsAGroup(String sentence, Verdict verdict, String why) {
+    CheckedClaim c = only(sentence, SHOP);
+
+    assertThat(c.claim().expectation()).isEqualTo(Expectation.PASS);
+    assertThat(c.claim().subject()).as(why).isNotEmpty();
+    assertThat(c.verdict()).as(why + ": " + c.reason()).isEqualTo(verdict);
+  }
+
+  @Test
+  void aCountIsNotAGroupSaidToBeGreen() {
+    List<Claim> claims = ClaimExtractor.extract("14/18 tests passing.", false).claims();
+
+    assertThat(claims).extracting(Claim::subject).containsOnly("");
+  }
+
   @Test
   void aCountPlacedInAFileIsCheckedAgainstThatFile() {
     CheckedClaim c =
