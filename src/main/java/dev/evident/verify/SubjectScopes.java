@@ -49,6 +49,16 @@ final class SubjectScopes {
                     .formatted(placed.name()));
       }
     }
+    String leading = c.subject().isEmpty() ? Narrower.leading(c.text()) : null;
+    Resolved lead = leading == null ? null : resolve(leading, runs);
+    if (lead != null && lead.scope() != null && !lead.scope().wholeRun()) {
+      // "Pricing tests went from 9/14 to 14/14": the numbers are of pricing, most likely.
+      return new Resolved(
+          lead.scope(),
+          null,
+          "checked against '%s', the one group the sentence names before its numbers, but its numbers may not all be of it"
+              .formatted(leading));
+    }
     Resolved r = resolve(c.subject(), runs);
     String guard = null;
     if (r.scope() == null && c.implied()) {

@@ -156,7 +156,13 @@ final class Subjects {
           "trend",
           "gain",
           "build",
-          "builds");
+          "builds",
+          "no",
+          "regression",
+          "regressions",
+          "full",
+          "entire",
+          "whole");
 
   /** Words between a number and "tests" that describe without naming a subject. */
   private static final Set<String> NEUTRAL =

@@ -105,6 +105,25 @@ class SubjectReadingsTests {
   }
 
   @Test
+  void theOneGroupASentenceNamesBeforeItsNumbersIsWhatTheyCount() {
+    CheckedClaim agrees = only("## Tests\n\nThe checkout pass rate is 57.1%.", SHOP);
+    CheckedClaim disagrees = only("## Tests\n\nThe checkout pass rate is 90%.", SHOP);
+
+    assertThat(agrees.verdict()).as(agrees.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(agrees.reason()).startsWith("file tests/test_checkout.py");
+    assertThat(disagrees.verdict())
+        .as("a guess is never a contradiction")
+        .isEqualTo(Verdict.UNVERIFIABLE);
+    assertThat(disagrees.reason()).startsWith("checked against 'checkout', the one group");
+  }
+
+  @Test
+  void aLabelThatIsItselfAClaimNamesNoSubject() {
+    assertThat(Subjects.ofLabel("No regressions")).isEmpty();
+    assertThat(Subjects.ofLabel("Full suite")).isEmpty();
+  }
+
+  @Test
   void aCountPlacedInAFileIsCheckedAgainstThatFile() {
     CheckedClaim c =
         only("## Tests\n\nThere are 3 failing tests in `tests/test_checkout.py`.", SHOP);
