@@ -80,6 +80,7 @@ public final class ClaimExtractor {
             claims);
       }
     }
+    claims.addAll(NamedTests.listed(report.blocks()));
     for (TableBlock table : report.tables()) {
       TableParser.Parsed parsed = TableParser.parse(table);
       claims.addAll(parsed.claims());

@@ -145,6 +145,47 @@ final class NamedTests {
     return all;
   }
 
+  /** "Failing:" alone in its paragraph: what happened to each test listed under it. */
+  private static final Pattern LEAD =
+      Pattern.compile(
+          "^[^\\w`]*(?<label>new(?:ly)?\\s+fail(?:ures?|ing)(?:\\s+tests)?|regressions|regressed"
+              + "|fixed|(?:still\\s+)?failing(?:\\s+tests)?|failures|failed(?:\\s+tests)?|broken"
+              + "|skipped(?:\\s+tests)?|errored(?:\\s+tests)?)\\s*(?:\\(\\d+\\))?\\s*:\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A test alone in its list item: "`TestStore_ExpireRace` (store)", "test_x — timeout". */
+  private static final Pattern ALONE =
+      Pattern.compile("^[^\\w`]*(?<test>" + TEST + ")" + WHERE + "\\s*(?:[—–:-]\\s.*)?$");
+
+  /**
+   * Claims about the tests listed one per item under a paragraph that is only a label ("failing:",
+   * "New failures:"), each with the label's expectation.
+   */
+  static List<Claim> listed(List<TextBlock> blocks) {
+    List<Claim> claims = new ArrayList<>();
+    Expectation lead = null;
+    for (TextBlock b : blocks) {
+      Matcher label = LEAD.matcher(b.text());
+      if (b.kind() == TextBlock.Kind.PARAGRAPH && label.matches()) {
+        lead = expectation(label.group("label"));
+        continue;
+      }
+      Matcher alone = ALONE.matcher(b.text());
+      if (lead == null || b.kind() != TextBlock.Kind.PARAGRAPH || !alone.matches()) {
+        lead = null;
+        continue;
+      }
+      String name = names(alone.group("test"));
+      if (!name.isEmpty()) {
+        String text = b.text().strip();
+        claims.add(
+            new Claim(
+                b.lineAt(0), text, ClaimKind.NAMED, name, List.of(), List.of(), lead, null, false));
+      }
+    }
+    return claims;
+  }
+
   /** The tests of a list subject ("`TestA`, `TestB`"), or the subject alone. */
   static List<String> split(String subject) {
     return List.of(subject.split(", "));

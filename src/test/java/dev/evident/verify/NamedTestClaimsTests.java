@@ -87,6 +87,26 @@ class NamedTestClaimsTests {
   }
 
   @Test
+  void eachTestListedUnderALabelAloneInItsParagraphIsAClaimOfThatLabel() {
+    List<CheckedClaim> claims =
+        VerifyFixtures.check(
+            """
+            failing:
+            - `TestScheduler_Preempt` (scheduler)
+            - `TestScheduler_Resync` (scheduler)
+
+            Nothing else to say about `TestRegistry_Evict`.
+            """,
+            NIGHTLY,
+            SubjectResolver.NO_CATEGORIES);
+
+    assertThat(claims)
+        .extracting(c -> c.claim().line() + " " + c.claim().subject() + " " + c.verdict())
+        .containsExactly(
+            "2 TestScheduler_Preempt SUPPORTED", "3 TestScheduler_Resync CONTRADICTED");
+  }
+
+  @Test
   void aCauseInBackticksAfterTheFailureIsNotATestName() {
     List<Claim> claims =
         ClaimExtractor.extract("The alpine failure is `apk add` exiting 127.", false).claims();
