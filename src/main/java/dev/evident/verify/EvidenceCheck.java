@@ -67,7 +67,7 @@ final class EvidenceCheck {
     if (now.scope() == null) {
       return unverifiable(now.reason(), evidence.runs().stream().map(r -> r.run().id()).toList());
     }
-    Scope scope = now.scope();
+    Scope scope = Excepted.apply(c, now.scope());
     boolean skippedStated = c.quantity(Measure.SKIPPED) != null;
     List<Part> parts = new ArrayList<>();
     for (Quantity q : c.stated()) {

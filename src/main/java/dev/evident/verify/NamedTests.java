@@ -79,6 +79,13 @@ final class NamedTests {
               + "\\s+(?:(?:now|still|all|fully|completely|entirely|again)\\s+)*(?<label>green|passing)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "Every export test passes", "each test is green". */
+  private static final Pattern EVERY =
+      Pattern.compile(
+          "\\b(?:every|each)\\s+(?:(?:single|one)\\s+)?(?:(?<q>[\\w-]+)\\s+)?(?:test|spec)\\s+"
+              + "(?:(?:now|still|also)\\s+)?(?:passes|is\\s+(?:now\\s+)?(?:passing|green))\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** Subjects of "X is green" that mean the whole run or nothing in particular. */
   private static final java.util.Set<String> WHOLE =
       java.util.Set.of(
@@ -115,6 +122,16 @@ final class NamedTests {
         if (e != null && !subject.isEmpty() && !overlaps(all, m.start(), m.end())) {
           all.add(new StatementParser.Found(m.start(), m.end(), e, subject, true, null));
         }
+      }
+    }
+    Matcher every = EVERY.matcher(s);
+    while (every.find()) {
+      String q = every.group("q") == null ? "" : every.group("q");
+      if (!overlaps(all, every.start(), every.end())
+          && !WHOLE.contains(q.toLowerCase(Locale.ROOT))) {
+        all.add(
+            new StatementParser.Found(
+                every.start(), every.end(), Expectation.PASS, q, false, null));
       }
     }
     Matcher green = GREEN.matcher(s);

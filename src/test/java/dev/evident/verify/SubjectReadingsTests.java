@@ -97,6 +97,23 @@ class SubjectReadingsTests {
     assertThat(c.verdict()).as(why + ": " + c.reason()).isEqualTo(verdict);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          All checkout tests pass except `t4`, `t5` and `t6`.  | SUPPORTED    | the three that fail are left out
+          All checkout tests pass except `t4`.                 | CONTRADICTED | t5 and t6 fail too
+          Every checkout test passes apart from `t4`.          | CONTRADICTED | every X test, t5 and t6 fail too
+          Every stream_io test passes.                         | SUPPORTED    | every X test
+          """)
+  void testsLeftOutByNameAreNotHeldAgainstAClaimThatTheRestPass(
+      String sentence, Verdict verdict, String why) {
+    CheckedClaim c = only("## Status\n\n" + sentence, SHOP);
+
+    assertThat(c.verdict()).as(why + ": " + c.reason()).isEqualTo(verdict);
+  }
+
   @Test
   void aCountIsNotAGroupSaidToBeGreen() {
     List<Claim> claims = ClaimExtractor.extract("14/18 tests passing.", false).claims();
