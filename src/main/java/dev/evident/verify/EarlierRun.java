@@ -19,7 +19,8 @@ final class EarlierRun {
               + "|\\b(?:in|on)\\s+the\\s+(?:baseline|previous\\s+(?:run|build|nightly)"
               + "|last\\s+(?:run|build|nightly)|base\\s+branch|outage\\s+run)\\b"
               + "|\\bbefore\\s+(?:the|this|my|our)\\s+(?:fix|change|refactor|patch|migration"
-              + "|upgrade|restart|rollback|PR|merge)\\b"
+              + "|upgrade|restart|rollback|PR|merge|rewrite|release|deploy|update|cutover"
+              + "|switch|swap|revert)\\b"
               + "|\\b(?:yesterday|last\\s+night)\\b|\\bpreviously\\b|\\boriginally\\b",
           Pattern.CASE_INSENSITIVE);
 

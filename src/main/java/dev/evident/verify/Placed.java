@@ -20,6 +20,7 @@ final class Placed {
       Pattern.compile(
           "(?<![\\w.,/])\\d+\\s+(?:[\\w-]+\\s+){0,2}?(?:tests?|specs?|test\\s+cases?|cases"
               + "|failures|skips|errors)\\s+(?:(?:were|was|are|is|have\\s+been)\\s+)?"
+              + "(?:(?:red|green|failing|passing|broken|flaky|skipped|erroring)\\s+)?"
               + "(?:\\w+ed\\s+)?(?:to|in|into|under|inside|of)\\s+(?:the\\s+)?`([^`]+)`",
           Pattern.CASE_INSENSITIVE);
 

@@ -35,12 +35,15 @@ final class SubjectScopes {
    * to nothing while the run's names share its words.
    */
   Resolved resolve(Claim c, List<RunEvidence> runs) {
-    if (c.subject().isEmpty()) {
+    if (c.subject().isEmpty() || resolve(c.subject(), runs).scope() == null) {
+      // "MJML templates: 2 tests red in `email.test.ts`": a label that names nothing, a place.
       Placed.Place placed = Placed.in(c.text());
       Resolved p = placed == null ? null : resolve(placed.name(), runs);
       if (p != null && p.scope() != null && !p.scope().wholeRun()) {
         // "Added 2 tests to `CartSummary`": the count is of CartSummary, or of the tests added.
-        return placed.certain()
+        // "2 tests red in `x`": a plain count of tests may have lost its outcome word.
+        boolean plain = c.stated().stream().anyMatch(q -> q.measure() == Measure.TESTS);
+        return placed.certain() && !plain
             ? p
             : new Resolved(
                 p.scope(),

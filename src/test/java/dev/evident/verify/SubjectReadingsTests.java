@@ -150,6 +150,21 @@ class SubjectReadingsTests {
   }
 
   @Test
+  void aLabelThatNamesNothingGivesWayToThePlaceItsCountIsPutIn() {
+    CheckedClaim c = only("- MJML templates: 3 failing tests in `tests/test_checkout.py`.", SHOP);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(c.reason()).startsWith("file tests/test_checkout.py");
+  }
+
+  @Test
+  void aPlainCountOfTestsInAPlaceIsNeverContradicted() {
+    CheckedClaim c = only("- MJML templates: 2 tests red in `tests/test_checkout.py`.", SHOP);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.UNVERIFIABLE);
+  }
+
+  @Test
   void aCountPlacedInAFileThatDisagreesWithItIsNeverContradicted() {
     CheckedClaim c = only("## Tests\n\nAdded 2 tests to `tests/test_checkout.py`.", SHOP);
 
