@@ -59,7 +59,8 @@ final class NamedTests {
           LIST
               + "\\s+(?:(?:both|all|now|still|also|again|has|have|had|is|are)\\s+){0,2}"
               + "(?<label>regressed|broke|pass(?:es|ed)?|fail(?:s|ed)?|errors|errored|is\\s+skipped"
-              + "|was\\s+skipped|skipped)\\b(?!\\s+\\d)",
+              + "|was\\s+skipped|skipped|(?:started|keeps|kept)\\s+failing|(?:went|turned)\\s+(?:red"
+              + "|green)|timed\\s+out|times\\s+out|crashe[sd])\\b(?!\\s+\\d)",
           Pattern.CASE_INSENSITIVE);
 
   /** "fixes `applies coupon once`", "Fixed `TestA` and `TestB`". */
@@ -225,6 +226,9 @@ final class NamedTests {
     String l = label.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     if (l.startsWith("new") || l.startsWith("regress") || l.equals("broke")) {
       return Expectation.REGRESSED;
+    }
+    if (l.endsWith("green")) {
+      return Expectation.PASS;
     }
     if (l.startsWith("fix")) {
       return Expectation.FIXED;

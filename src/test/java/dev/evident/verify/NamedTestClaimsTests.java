@@ -58,6 +58,10 @@ class NamedTestClaimsTests {
           The only failures are `TestScheduler_Preempt` and `TestRegistry_Evict`. | CONTRADICTED | Evict passes
           `roundsHalfUp` (InvoiceServiceTest) fails: expected 19.00, got 19.01 | SUPPORTED | where it is, then the verb
           `TestRegistry_Evict` (registry) has passed again since Monday.  | SUPPORTED    | has passed
+          `TestScheduler_Preempt` started failing after the merge.       | SUPPORTED    | started failing
+          `TestScheduler_Resync` keeps failing on CI.                    | CONTRADICTED | it passes
+          `TestRegistry_Evict` went green.                               | SUPPORTED    | went green
+          `TestScheduler_Drain` timed out.                               | SUPPORTED    | errored
           """)
   void aNamedTestClaimIsCheckedTestByTest(String sentence, Verdict verdict, String why) {
     CheckedClaim c = only(sentence, NIGHTLY);
