@@ -69,6 +69,15 @@ final class NamedTests {
 
   private static final Pattern ITEM = Pattern.compile(TEST);
 
+  /** Names that are tests by their form: test_x, TestX, XTest, x_spec, "applies coupon once". */
+  private static final Pattern TEST_LIKE =
+      Pattern.compile("(?i:test|spec)|IT$|\\w \\w|^[a-z]+[A-Z]\\w*$");
+
+  /** Backticked names that are errors or files other than tests. */
+  private static final Pattern NOT_A_TEST =
+      Pattern.compile(
+          "(?:Error|Exception|Warning)$|\\.(?:ini|md|ya?ml|json|toml|cfg|txt|lock|xml|sh)$");
+
   /**
    * "Auth is green across the board", "push and sms suites are all green", "cron suite fully
    * green".
@@ -120,6 +129,9 @@ final class NamedTests {
       while (m.find()) {
         Expectation e = expectation(m.group("label"));
         String subject = names(m.group("list"));
+        if (p == FIXES && !split(subject).stream().allMatch(n -> TEST_LIKE.matcher(n).find())) {
+          continue; // "fixes `CartService` caching": code, not a test
+        }
         if (e != null && !subject.isEmpty() && !overlaps(all, m.start(), m.end())) {
           all.add(new StatementParser.Found(m.start(), m.end(), e, subject, true, null));
         }
@@ -214,8 +226,8 @@ final class NamedTests {
     Matcher item = ITEM.matcher(list.replaceAll("\\([^()]*\\)|\\s+in\\s+`?[\\w./-]+`?", " "));
     while (item.find()) {
       String n = item.group().replace("`", "").strip();
-      if (n.matches(".*\\d+\\s*/\\s*\\d+.*") || CommandLike.is(n)) {
-        return ""; // "`14/14`", "`go test ./...`": not a test
+      if (n.matches(".*\\d+\\s*/\\s*\\d+.*") || CommandLike.is(n) || NOT_A_TEST.matcher(n).find()) {
+        return ""; // "`14/14`", "`go test ./...`", "`TypeError`", "`pytest.ini`": not a test
       }
       names.add(n);
     }

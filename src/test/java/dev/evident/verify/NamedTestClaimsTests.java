@@ -111,6 +111,15 @@ class NamedTestClaimsTests {
   }
 
   @Test
+  void anErrorOrAConfigFileInBackticksIsNotATestThatWasFixed() {
+    assertThat(ClaimExtractor.extract("Fixes `TypeError` in the parser.", false).claims())
+        .isEmpty();
+    assertThat(ClaimExtractor.extract("Fixed `pytest.ini` and `setup.cfg`.", false).claims())
+        .isEmpty();
+    assertThat(ClaimExtractor.extract("We fixed `CartService` caching.", false).claims()).isEmpty();
+  }
+
+  @Test
   void aCauseInBackticksAfterTheFailureIsNotATestName() {
     List<Claim> claims =
         ClaimExtractor.extract("The alpine failure is `apk add` exiting 127.", false).claims();
