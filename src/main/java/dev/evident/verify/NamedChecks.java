@@ -13,7 +13,8 @@ import java.util.Set;
  * own, and claims about what happened to tests since the baseline: a regression fails now and did
  * not fail in the baseline (a test new since then counts), a fix passes now and failed or errored
  * in the baseline. A list is CONTRADICTED when one of its tests is, and UNVERIFIABLE when one of
- * them names nothing in the evidence or there is no baseline to compare with.
+ * them names nothing in the evidence or there is no baseline to compare with. "No regressions in
+ * `a` or `b`" is checked on each.
  */
 final class NamedChecks {
 
@@ -46,6 +47,21 @@ final class NamedChecks {
       }
       tests.addAll(now.scope().tests());
       runs.addAll(now.scope().runs());
+      if (e == Expectation.NO_REGRESSIONS) {
+        if (base == null) {
+          unknown.add("no baseline run to compare with (give --baseline, or store an earlier run)");
+          continue;
+        }
+        runs.add(base.run().id());
+        Scope before = scopes.resolve(name, List.of(base)).scope();
+        Scope none = Scope.of("", List.of(), List.of());
+        parts.add(
+            named(
+                name,
+                Expectations.regressions(
+                    now.scope(), before == null ? none : before, base.run().id())));
+        continue;
+      }
       parts.add(named(name, Expectations.check(c, now.scope())));
       if (!transition) {
         continue;

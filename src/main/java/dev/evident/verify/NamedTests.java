@@ -89,6 +89,13 @@ final class NamedTests {
               + "\\s+(?:(?:now|still|all|fully|completely|entirely|again)\\s+)*(?<label>green|passing)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "No regressions in `test_models.py` or `test_api.py`": each checked on its own. */
+  private static final Pattern NO_REGRESSIONS_IN =
+      Pattern.compile(
+          "\\b(?:no|zero)\\s+(?:new\\s+)?(?:regressions?|new\\s+failures)\\s+in\\s+(?:either\\s+)?"
+              + "(?<list>`[^`]+`(?:\\s*(?:,|\\bor\\b|\\band\\b|\\bnor\\b)\\s*`[^`]+`)*)",
+          Pattern.CASE_INSENSITIVE);
+
   /** "Every export test passes", "each test is green". */
   private static final Pattern EVERY =
       Pattern.compile(
@@ -135,6 +142,19 @@ final class NamedTests {
         if (e != null && !subject.isEmpty() && !overlaps(all, m.start(), m.end())) {
           all.add(new StatementParser.Found(m.start(), m.end(), e, subject, true, null));
         }
+      }
+    }
+    Matcher none = NO_REGRESSIONS_IN.matcher(s);
+    while (none.find()) {
+      int from = none.start();
+      int to = none.end();
+      String subject = names(none.group("list"));
+      if (!subject.isEmpty()) {
+        all.removeIf(f -> f.subject().isEmpty() && f.start() >= from && f.start() < to);
+      }
+      if (!subject.isEmpty() && !overlaps(all, from, to)) {
+        all.add(
+            new StatementParser.Found(from, to, Expectation.NO_REGRESSIONS, subject, false, null));
       }
     }
     Matcher every = EVERY.matcher(s);

@@ -62,11 +62,13 @@ class NamedTestClaimsTests {
           `TestScheduler_Resync` keeps failing on CI.                    | CONTRADICTED | it passes
           `TestRegistry_Evict` went green.                               | SUPPORTED    | went green
           `TestScheduler_Drain` timed out.                               | SUPPORTED    | errored
+          No regressions in `TestRegistry_Evict` or `TestScheduler_Resync`. | SUPPORTED | neither passed before and fails now
+          No regressions in `TestScheduler_Resync` or `roundsHalfUp`.    | CONTRADICTED | roundsHalfUp passed before, fails now
           """)
   void aNamedTestClaimIsCheckedTestByTest(String sentence, Verdict verdict, String why) {
     CheckedClaim c = only(sentence, NIGHTLY);
 
-    assertThat(c.claim().kind()).as(why).isEqualTo(ClaimKind.NAMED);
+    assertThat(c.claim().subject()).as(why).isNotEmpty();
     assertThat(c.verdict()).as(why + ": " + c.reason()).isEqualTo(verdict);
   }
 
