@@ -80,6 +80,7 @@ public final class ClaimExtractor {
             claims);
       }
     }
+    claims.addAll(NamedTests.listed(report.blocks()));
     for (TableBlock table : report.tables()) {
       TableParser.Parsed parsed = TableParser.parse(table);
       claims.addAll(parsed.claims());
@@ -136,7 +137,7 @@ public final class ClaimExtractor {
       List<Claim> out) {
     String text = s.strip();
 
-    List<StatementParser.Found> statements = StatementParser.parse(s);
+    List<StatementParser.Found> statements = NamedTests.with(StatementParser.parse(s), s);
     for (StatementParser.Found st : statements) {
       if (Plans.isPlanned(s, st.start(), st.end())) {
         continue;

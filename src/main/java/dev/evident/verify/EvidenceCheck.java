@@ -36,12 +36,7 @@ final class EvidenceCheck {
     Result r = checkScoped(c);
     String guard = guards.remove(c);
     if (r.verdict() == Verdict.CONTRADICTED && guard != null) {
-      return new Result(
-          Verdict.UNVERIFIABLE,
-          r.actual(),
-          "checked against the whole run, but the claim may be about '%s' only, which resolves to no narrower part of it; the whole run: %s"
-              .formatted(guard, r.reason()),
-          r.runs());
+      return new Result(Verdict.UNVERIFIABLE, r.actual(), guard + ": " + r.reason(), r.runs());
     }
     return r;
   }
@@ -61,6 +56,10 @@ final class EvidenceCheck {
       return unverifiable(
           "no runs to check against (ingest or run the tests, or give --run)", List.of());
     }
+    Result named = NamedChecks.check(c, evidence, scopes);
+    if (named != null) {
+      return named; // a list of tests, or what happened to tests since the baseline
+    }
     SubjectScopes.Resolved now = scopes.resolve(c, evidence.runs());
     if (now.guard() != null) {
       guards.put(c, now.guard());
@@ -68,7 +67,7 @@ final class EvidenceCheck {
     if (now.scope() == null) {
       return unverifiable(now.reason(), evidence.runs().stream().map(r -> r.run().id()).toList());
     }
-    Scope scope = now.scope();
+    Scope scope = Excepted.apply(c, now.scope());
     boolean skippedStated = c.quantity(Measure.SKIPPED) != null;
     List<Part> parts = new ArrayList<>();
     for (Quantity q : c.stated()) {
@@ -180,7 +179,7 @@ final class EvidenceCheck {
     return Math.round(v * 10) / 10.0;
   }
 
-  private Result combine(List<Part> parts, Scope scope, List<Long> runs, String note) {
+  static Result combine(List<Part> parts, Scope scope, List<Long> runs, String note) {
     Map<String, Object> actual = new LinkedHashMap<>();
     List<String> wrong = new ArrayList<>();
     List<String> unknown = new ArrayList<>();

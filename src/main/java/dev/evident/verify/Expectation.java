@@ -16,6 +16,10 @@ public enum Expectation {
   NO_FLAKY,
   /** "no regressions": no test that passed in the baseline fails now. */
   NO_REGRESSIONS,
+  /** "new failures: test_x", "test_x regressed": fails now, did not fail in the baseline. */
+  REGRESSED,
+  /** "fixed: test_x", "fixes test_x": passes now, failed or errored in the baseline. */
+  FIXED,
   /** "production ready", "fully operational", "100% complete": nothing failed, nothing left out. */
   READY
 }

@@ -48,7 +48,7 @@ final class Expectations {
     long passing = n.passed() + n.flaky();
     boolean named = c.kind() == ClaimKind.NAMED || c.kind() == ClaimKind.TABLE;
     return switch (c.expectation()) {
-      case PASS, READY -> {
+      case PASS, READY, FIXED -> {
         if (!bad.isEmpty()) {
           yield part(key, false, actual, "the run is " + String.join(", ", bad));
         }
@@ -111,7 +111,7 @@ final class Expectations {
         }
         yield part(key, true, actual, "no executed test failed");
       }
-      case FAIL -> {
+      case FAIL, REGRESSED -> {
         if (n.executed() == 0) {
           yield part(
               key,

@@ -185,13 +185,33 @@ final class Narrower {
 
   private Narrower() {}
 
+  /**
+   * The one group a sentence names before its first number ("Pricing tests went from 9/14 to
+   * 14/14", "web pass rate went from 96.7% to 86.7%"): what its numbers count when the sentence
+   * names no subject otherwise; null when it names none, several, or only after a number.
+   */
+  static String leading(String text) {
+    List<String> groups = in(text);
+    if (groups.size() != 1) {
+      return null;
+    }
+    String group = groups.get(0);
+    int at = text.indexOf(group);
+    Matcher digit = FIRST_DIGIT.matcher(text);
+    return at >= 0 && (!digit.find() || at < digit.start()) ? group : null;
+  }
+
+  private static final Pattern FIRST_DIGIT = Pattern.compile("\\d");
+
   /** The groups a sentence or heading names, in order, without repeats. */
   static List<String> in(String text) {
     List<String> found = new ArrayList<>();
     Matcher code = CODE.matcher(text);
     while (code.find()) {
       String c = code.group(1).strip();
-      if (!COMMAND.matcher(c).matches() && !c.matches("[\\d.,%\\s]*") && !found.contains(c)) {
+      if (!COMMAND.matcher(c).matches()
+          && !c.matches("[\\d.,%\\s]*|(?i)main|master|trunk|develop|head|origin/.*")
+          && !found.contains(c)) {
         found.add(c);
       }
     }

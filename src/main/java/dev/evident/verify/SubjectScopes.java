@@ -18,8 +18,9 @@ final class SubjectScopes {
   }
 
   /**
-   * A subject's scope, or why there is none; {@code guard} names a narrower group of tests the
-   * claim may be about when its scope is the whole run (then it is never CONTRADICTED), else null.
+   * A subject's scope, or why there is none; {@code guard} says why the scope may not be what the
+   * claim is about (a narrower group of tests named besides a whole-run scope, or a place guessed
+   * from the sentence's words): then the claim is never CONTRADICTED. Else null.
    */
   record Resolved(Scope scope, String reason, String guard) {
     Resolved(Scope scope, String reason) {
@@ -34,6 +35,33 @@ final class SubjectScopes {
    * to nothing while the run's names share its words.
    */
   Resolved resolve(Claim c, List<RunEvidence> runs) {
+    if (c.subject().isEmpty() || resolve(c.subject(), runs).scope() == null) {
+      // "MJML templates: 2 tests red in `email.test.ts`": a label that names nothing, a place.
+      Placed.Place placed = Placed.in(c.text());
+      Resolved p = placed == null ? null : resolve(placed.name(), runs);
+      if (p != null && p.scope() != null && !p.scope().wholeRun()) {
+        // "Added 2 tests to `CartSummary`": the count is of CartSummary, or of the tests added.
+        // "2 tests red in `x`": a plain count of tests may have lost its outcome word.
+        boolean plain = c.stated().stream().anyMatch(q -> q.measure() == Measure.TESTS);
+        return placed.certain() && !plain
+            ? p
+            : new Resolved(
+                p.scope(),
+                null,
+                "checked against '%s', where the sentence puts its tests, but its numbers may count only some of them (tests added, fixed or failing there)"
+                    .formatted(placed.name()));
+      }
+    }
+    String leading = c.subject().isEmpty() ? Narrower.leading(c.text()) : null;
+    Resolved lead = leading == null ? null : resolve(leading, runs);
+    if (lead != null && lead.scope() != null && !lead.scope().wholeRun()) {
+      // "Pricing tests went from 9/14 to 14/14": the numbers are of pricing, most likely.
+      return new Resolved(
+          lead.scope(),
+          null,
+          "checked against '%s', the one group the sentence names before its numbers, but its numbers may not all be of it"
+              .formatted(leading));
+    }
     Resolved r = resolve(c.subject(), runs);
     String guard = null;
     if (r.scope() == null && c.implied()) {
@@ -55,7 +83,13 @@ final class SubjectScopes {
         guard = name;
       }
     }
-    return guard == null ? r : new Resolved(r.scope(), r.reason(), guard);
+    return guard == null
+        ? r
+        : new Resolved(
+            r.scope(),
+            r.reason(),
+            "checked against the whole run, but the claim may be about '%s' only, which resolves to no narrower part of it; the whole run"
+                .formatted(guard));
   }
 
   /** Whether some test's file, suite or tags share a word (or its stem) with {@code name}. */
@@ -108,10 +142,12 @@ final class SubjectScopes {
     if (subject.isEmpty()) {
       return new Resolved(Scope.of(runs), null);
     }
-    for (SubjectResolver r : resolvers) {
-      Optional<Scope> s = r.resolve(subject, runs);
-      if (s.isPresent()) {
-        return new Resolved(s.get(), null);
+    for (String name : Descriptors.readings(subject)) {
+      for (SubjectResolver r : resolvers) {
+        Optional<Scope> s = r.resolve(name, runs);
+        if (s.isPresent()) {
+          return new Resolved(s.get(), null);
+        }
       }
     }
     List<Long> ids = runs.stream().map(r -> r.run().id()).toList();

@@ -156,51 +156,22 @@ final class Subjects {
           "trend",
           "gain",
           "build",
-          "builds");
+          "builds",
+          "no",
+          "regression",
+          "regressions",
+          "full",
+          "entire",
+          "whole");
 
   /** Words between a number and "tests" that describe without naming a subject. */
   private static final Set<String> NEUTRAL =
       Set.of(
-          "new",
-          "more",
-          "additional",
-          "existing",
-          "total",
-          "high-quality",
-          "comprehensive",
-          "remaining",
-          "other",
-          "individual",
-          "separate",
-          "real",
-          "automated",
-          "our",
-          "the",
-          "all",
-          "these",
-          "those",
-          "of",
-          "selected",
-          "relevant",
-          "current",
-          "currently",
-          "previously",
-          "actual",
-          "actually",
-          "distinct",
-          "different",
-          "unique",
-          "successfully",
-          "extra",
-          "further",
-          "good",
-          "quality",
-          "meaningful",
-          "focused",
-          "full",
-          "green",
-          "red",
-          "test");
+          ("new more additional existing total high-quality comprehensive remaining other "
+                  + "individual separate real automated our the all these those of selected relevant "
+                  + "current currently previously actual actually distinct different unique "
+                  + "successfully extra further good quality meaningful focused full green red test")
+              .split(" "));
 
   private static final Pattern COMPARISON_HEADING =
       Pattern.compile(

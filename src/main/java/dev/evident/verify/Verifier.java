@@ -42,9 +42,16 @@ public final class Verifier {
     }
     Map<Claim, String> inconsistent = Consistency.check(extracted.claims());
     EvidenceCheck check = new EvidenceCheck(evidence, resolvers);
+    EvidenceCheck earlier =
+        evidence.baseline() == null
+            ? null
+            : new EvidenceCheck(new Evidence(List.of(evidence.baseline()), null), resolvers);
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
-      EvidenceCheck.Result r = check.check(c);
+      EvidenceCheck.Result r =
+          EarlierRun.speaksOf(c) && !evidence.runs().isEmpty()
+              ? EarlierRun.check(c, evidence, earlier)
+              : check.check(c);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
       boolean decided = r.verdict() == Verdict.SUPPORTED || r.verdict() == Verdict.CONTRADICTED;
       if (why != null && (own.containsKey(c) || !decided)) {

@@ -1,0 +1,58 @@
+package dev.evident.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evident.model.Counts;
+import dev.evident.model.Outcome;
+import dev.evident.model.Run;
+import dev.evident.model.RunStatus;
+import dev.evident.model.TestId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Runs of named tests and a report's claims checked against them, for the verify tests. */
+final class VerifyFixtures {
+
+  private VerifyFixtures() {}
+
+  static RunEvidence run(long id, TestEvidence... tests) {
+    Counts counts = Counts.ZERO;
+    for (TestEvidence t : tests) {
+      counts = counts.plus(t.outcome(), 1);
+    }
+    Run run =
+        new Run(
+            id,
+            "shop",
+            "ingest",
+            Instant.EPOCH,
+            null,
+            null,
+            RunStatus.of(counts, 0),
+            "",
+            null,
+            Map.of(),
+            Map.of(),
+            counts,
+            0,
+            0);
+    return new RunEvidence(run, List.of(tests), List.of());
+  }
+
+  static TestEvidence test(String suite, String name, Outcome outcome, String file) {
+    return new TestEvidence(new TestId(suite, name), outcome, file, List.of());
+  }
+
+  /** The claims of a report checked against the evidence, with categories. */
+  static List<CheckedClaim> check(String markdown, Evidence evidence, SubjectResolver categories) {
+    return new Verifier(categories).verify("r.md", markdown, evidence, false).claims();
+  }
+
+  /** The one claim of a report. */
+  static CheckedClaim only(String markdown, Evidence evidence) {
+    List<CheckedClaim> claims = check(markdown, evidence, SubjectResolver.NO_CATEGORIES);
+    assertThat(claims).as(markdown).hasSize(1);
+    return claims.get(0);
+  }
+}
