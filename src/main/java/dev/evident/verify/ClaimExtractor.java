@@ -107,6 +107,15 @@ public final class ClaimExtractor {
             && block.section().impliesSubject();
     int before = out.size();
     sentence(block, from, s, subject, labeled, countsArePlans, context, temporal, out);
+    if (out.size() == before && !heading && !countsArePlans && !Plans.isPlanned(s, 0, 0)) {
+      // "p99 latency 41 ms → 12 ms", "Coverage: 94%": a result no run speaks to.
+      Claim metric =
+          Metrics.read(
+              block.lineAt(from + s.length() - s.stripLeading().length()), s, s.strip(), temporal);
+      if (metric != null) {
+        out.add(metric);
+      }
+    }
     for (int i = before; implied && i < out.size(); i++) {
       Claim c = out.get(i);
       if (c.subject().equals(subject)) {

@@ -77,6 +77,14 @@ final class Consistency {
                     (ratio - 1) * 100,
                     statedPercent);
           }
+          if (c.factor() < 1 && ratio > 0) {
+            return "%s → %s is %sx lower, not %sx"
+                .formatted(
+                    Compare.format(from.value()),
+                    Compare.format(to),
+                    Compare.format(Math.round(10 / ratio) / 10.0),
+                    Compare.format(Math.round(10 / c.factor()) / 10.0));
+          }
           return "%s → %s is %sx, not %sx"
               .formatted(
                   Compare.format(from.value()),

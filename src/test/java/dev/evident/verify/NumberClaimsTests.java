@@ -1,0 +1,114 @@
+package dev.evident.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Claims with numbers: where they are read, what they state, and their own arithmetic. */
+class NumberClaimsTests {
+
+  private static List<Claim> claims(String markdown) {
+    return ClaimExtractor.extract(markdown, false).claims();
+  }
+
+  private static String lines(String markdown) {
+    return claims(markdown).stream()
+        .map(c -> c.line() + ":" + c.kind().id())
+        .collect(Collectors.joining(" "));
+  }
+
+  /** Verified with no runs: only the report's own arithmetic can decide. */
+  private static Verification verify(String markdown) {
+    return new Verifier(SubjectResolver.NO_CATEGORIES)
+        .verify("r.md", markdown, Evidence.NONE, false);
+  }
+
+  @Test
+  void eachLineOfAParagraphOfShortLinesIsAClaimOfItsOwn() {
+    String digest =
+        """
+        Result: 61 passed, 3 failed, 2 skipped (66 total)
+        Pass rate 95.3% (61/64 executed)
+        vs. #1872: failing 1 → 3
+        New failures: two of them
+        """;
+    assertThat(lines(digest)).isEqualTo("1:count 2:rate 3:change");
+    Verification v = verify(digest);
+    assertThat(v.claims()).noneMatch(cc -> cc.verdict() == Verdict.INCONSISTENT);
+  }
+
+  @Test
+  void wrappedProseIsOneSentenceAcrossItsLines() {
+    String prose =
+        """
+        The nightly run had 61 passed tests and
+        3 failed tests, which is the same as
+        last week when we saw the same failures.
+        """;
+    assertThat(lines(prose)).isEqualTo("1:count");
+  }
+
+  @Test
+  void aBulletCharacterBeforeAFileNameLeavesTheFileTheSubject() {
+    List<Claim> claims =
+        claims(
+            """
+            quick update on the installer tests
+            • install.tap 30/32, looking into the red one
+            • upgrade.tap 14 passed + 2 skipped (arm64 runners are down again)
+            """);
+    assertThat(claims).extracting(Claim::subject).containsExactly("install.tap", "upgrade.tap");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Coverage of `export/`: 94%                                  | rate
+          Line coverage is unchanged at 81% (JaCoCo).                 | rate
+          Lighthouse performance 92 → 95 on /cart                     | change
+          Lighthouse performance score on /search: 91 (was 88).       | change
+          Up to 3x faster than the DOM API on documents over 100 MB.  | change
+          p99 settlement latency in the nightly load test: 38 ms.     | count
+          Mutation score on the workers package: 71%.                 | rate
+          Median page load on the product page was 1.2 s.             | count
+          """)
+  void aMetricThatNoTestResultMeasuresIsAnUnverifiableClaim(String line, String kind) {
+    Verification v = verify(line);
+    assertThat(v.claims()).hasSize(1);
+    assertThat(v.claims().get(0).claim().kind().id()).isEqualTo(kind);
+    assertThat(v.claims().get(0).verdict()).isEqualTo(Verdict.UNVERIFIABLE);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Checkout p95: 41 ms → 12 ms with 200 concurrent clients (5x faster) | INCONSISTENT
+          Checkout p95: 40 ms → 8 ms with 200 concurrent clients (5x faster)  | UNVERIFIABLE
+          CI latency is 20x faster (from 10 min to 30 s)                      | UNVERIFIABLE
+          """)
+  void aMetricsFactorMustBeTheRatioOfItsNumbersInOneUnit(String line, Verdict verdict) {
+    Verification v = verify(line);
+    assertThat(v.claims()).extracting(CheckedClaim::verdict).containsExactly(verdict);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Listening on port 6381 after the upgrade.
+          Cost per sample is about $0.004 for both.
+          Wall time 2m41s on Python 3.12.
+          """)
+  void numbersThatAreNotResultsAreNotClaims(String line) {
+    assertThat(claims(line)).isEmpty();
+  }
+}
