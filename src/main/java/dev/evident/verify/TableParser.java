@@ -50,6 +50,7 @@ final class TableParser {
     boolean counts = columns.stream().anyMatch(c -> c != Column.NONE && c != Column.TARGET);
     if (!counts) {
       List<Claim> changes = ChangeTables.parse(table);
+      changes = changes.isEmpty() ? RunColumns.parse(table) : changes;
       return changes.isEmpty() ? keyValues(table) : new Parsed(changes, new IdentityHashMap<>());
     }
     Claim total = null;
@@ -268,7 +269,13 @@ final class TableParser {
   }
 
   private static Column column(String header) {
-    String h = header.toLowerCase(Locale.ROOT).replaceAll("[*_`]", "").strip();
+    // "💥 Errors", "⏭️ Skipped": the word after the emoji names the column.
+    String h =
+        header
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[*_`]", "")
+            .replaceFirst("^[\\p{So}\\p{Sk}\\uFE0F\\u200D\\s]+(?=\\p{L})", "")
+            .strip();
     if (h.matches(".*\\b(target|goal|planned|expected|plan)\\b.*")) {
       return Column.TARGET;
     }

@@ -111,4 +111,71 @@ class NumberClaimsTests {
   void numbersThatAreNotResultsAreNotClaims(String line) {
     assertThat(claims(line)).isEmpty();
   }
+
+  private static String changes(String markdown) {
+    return claims(markdown).stream()
+        .map(
+            c ->
+                c.subject()
+                    + " "
+                    + c.before().stream().map(q -> q.key() + "=" + q.display()).toList()
+                    + " -> "
+                    + c.stated().stream().map(q -> q.key() + "=" + q.display()).toList())
+        .collect(Collectors.joining("; "));
+  }
+
+  @Test
+  void aTableWithAColumnPerRunIsAChangePerRowFromTheEarlierColumn() {
+    assertThat(
+            changes(
+                """
+                | Module | Before | After | Notes |
+                |---|---|---|---|
+                | core | 40/40 | 42/42 | 2 new tests |
+                | web | 29/30 | 26/30 | |
+                """))
+        .isEqualTo(
+            "core [passing=40, tests=40] -> [passing=42, tests=42]; "
+                + "web [passing=29, tests=30] -> [passing=26, tests=30]");
+    assertThat(
+            changes(
+                """
+                | Suite | Outage run | Rerun after restart |
+                |---|---|---|
+                | CacheStoreTest | 14 errored | 14 passed |
+                """))
+        .isEqualTo("CacheStoreTest [errored=14] -> [passing=14]");
+    assertThat(
+            changes(
+                """
+                | package | tasks | ckpt 1200 | ckpt 1800 | Δ |
+                |---|---|---|---|---|
+                | sql-gen | 25 | 15 | 19 | +4 |
+                """))
+        .isEqualTo("sql-gen [passing=15, tests=25] -> [passing=19, tests=25]");
+  }
+
+  @Test
+  void columnsOfCategoriesAreNotRuns() {
+    assertThat(
+            claims(
+                """
+                | Model | gsm-hard | mbpp-lite | toolcall | Notes |
+                |---|---|---|---|---|
+                | acme-ft-v2 | 31/50 | 26/40 | 18/30 | |
+                """))
+        .allMatch(c -> c.before().isEmpty());
+  }
+
+  @Test
+  void anEmojiBeforeAColumnsWordLeavesTheColumnCounted() {
+    String table =
+        """
+        | Suite | Tests | ✅ Passed | ❌ Failed | 💥 Errors | ⏭️ Skipped |
+        |-------|-------|-----------|-----------|-----------|------------|
+        | Feature | 15 | 13 | 0 | 1 | 1 |
+        """;
+    assertThat(claims(table).get(0).quantity(Measure.ERRORED)).isNotNull();
+    assertThat(verify(table).claims()).noneMatch(cc -> cc.verdict() == Verdict.INCONSISTENT);
+  }
 }
