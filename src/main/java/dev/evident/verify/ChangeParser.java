@@ -132,6 +132,14 @@ record ChangeParser(
               + "|\\(\\s*\\+(\\d+(?:\\.\\d+)?)\\s?%\\s*\\)",
           Pattern.CASE_INSENSITIVE);
 
+  /** "A drop of 9%", "down 9%", "decreased by 9%", "(-9%)": a relative fall. */
+  private static final Pattern PERCENT_DOWN =
+      Pattern.compile(
+          "\\b(?:drop|decrease|decline|fall|reduction|loss)\\s+of\\s+(\\d+(?:\\.\\d+)?)\\s?%"
+              + "|\\b(?:dropped|decreased|declined|fell|down)\\s+(?:by\\s+)?(\\d+(?:\\.\\d+)?)\\s?%"
+              + "|\\(\\s*[-−](\\d+(?:\\.\\d+)?)\\s?%\\s*\\)",
+          Pattern.CASE_INSENSITIVE);
+
   /** The change a sentence states, or null. */
   static ChangeParser parse(String s) {
     Double factor = null;
@@ -193,7 +201,14 @@ record ChangeParser(
         end = inf.end();
       } else {
         Matcher p = PERCENT.matcher(s);
-        if (p.find()) {
+        Matcher pd = PERCENT_DOWN.matcher(s);
+        if (pd.find()) {
+          String pct =
+              pd.group(1) != null ? pd.group(1) : pd.group(2) != null ? pd.group(2) : pd.group(3);
+          factor = 1 - Double.parseDouble(pct) / 100; // "87 → 80, a drop of 9%"
+          start = pd.start();
+          end = pd.end();
+        } else if (p.find()) {
           String pct =
               p.group(1) != null ? p.group(1) : p.group(2) != null ? p.group(2) : p.group(3);
           factor = 1 + Double.parseDouble(pct) / 100; // "(+5%)" beside "from 40 to 42" too

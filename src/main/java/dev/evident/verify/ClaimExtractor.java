@@ -214,40 +214,8 @@ public final class ClaimExtractor {
       }
       counts = new ArrayList<>(now);
     }
-    Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
-    CountParser.Found previous = null;
-    for (CountParser.Found f : counts) {
-      String key = f.subject().isEmpty() ? subject : f.subject();
-      if (key.isEmpty() && previous != null && Sentences.rateOf(s, previous, f)) {
-        key = RATE_OF + previous.subject(); // "17/20 export tests passing (85%)": export's rate
-      }
-      bySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
-      previous = f;
-    }
-    for (Map.Entry<String, List<CountParser.Found>> e : bySubject.entrySet()) {
-      List<Quantity> stated = new ArrayList<>();
-      e.getValue().forEach(f -> stated.addAll(f.quantities()));
-      boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
-      boolean inherited = e.getKey().startsWith(RATE_OF);
-      ClaimKind kind =
-          !e.getKey().isEmpty() && !inherited
-              ? ClaimKind.NAMED
-              : rate ? ClaimKind.RATE : ClaimKind.COUNT;
-      out.add(
-          new Claim(
-              block.lineAt(from + e.getValue().get(0).start()),
-              text,
-              kind,
-              inherited ? e.getKey().substring(RATE_OF.length()) : e.getKey(),
-              stated,
-              List.of(),
-              null,
-              null,
-              temporal));
-    }
+    CountClaims.add(block, from, s, text, subject, counts, temporal, out);
   }
-
-  private static final String RATE_OF = "\u0001";
 
   /** The subject a sentence names for its counts: its label, an identifier, or its heading. */
   private static String subject(TextBlock block, String s, boolean first) {

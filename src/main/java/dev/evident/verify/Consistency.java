@@ -33,7 +33,7 @@ final class Consistency {
   /** A change stated as a percentage: "(+5%)", "up by 5%", "5% more". */
   private static final java.util.regex.Pattern PERCENT_STATED =
       java.util.regex.Pattern.compile(
-          "[+-]\\s?\\d+(?:\\.\\d+)?\\s?%|\\bby\\s+\\d+(?:\\.\\d+)?\\s?%");
+          "[+-−]\\s?\\d+(?:\\.\\d+)?\\s?%|\\b(?:by|of|down)\\s+\\d+(?:\\.\\d+)?\\s?%");
 
   /** A fraction with its percentage beside it: "49/51 (94%)", "49 of 51 (96%)". */
   private static final java.util.regex.Pattern FRACTION_PERCENT =
@@ -64,7 +64,7 @@ final class Consistency {
         double statedPercent = (c.factor() - 1) * 100;
         boolean agrees =
             (PERCENT_STATED.matcher(c.text()).find()
-                    ? Math.abs((ratio - 1) * 100 - statedPercent) <= 1 // "+5%": a percentage
+                    ? samePercent((ratio - 1) * 100, statedPercent) // "+5%": a percentage
                     : Compare.sameFactor(ratio, c.factor()))
                 || (from.measure().isRate() || from.measure() == Measure.OTHER)
                     && Math.abs(points - statedPercent) <= 0.5; // points only between rates
@@ -244,6 +244,13 @@ final class Consistency {
         }
       }
     }
+  }
+
+  /** Whether a whole percentage is the actual one rounded or cut ("a drop of 8%" for 8.05%). */
+  private static boolean samePercent(double actual, double stated) {
+    return Math.abs(actual - stated) < 0.05
+        || Math.round(actual) == Math.round(stated)
+        || (long) actual == Math.round(stated);
   }
 
   /** A fraction and its percentage that disagree in one sentence ("49/51 (94%)"), or null. */

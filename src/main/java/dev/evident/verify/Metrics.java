@@ -57,13 +57,19 @@ final class Metrics {
   private static final Pattern NUMBER =
       Pattern.compile("(?<![\\w.$#€£/-])" + VALUE + "(?![\\w.]\\d|/\\d|-\\d)");
 
+  /** How long the build or the tests took: a duration, not a result ("CI is 20x faster"). */
+  private static final Pattern BUILD_TIME =
+      Pattern.compile(
+          "\\b(?:ci|build|builds|pipeline|compile|compilation|wall|test\\s+run|suite\\s+run)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private Metrics() {}
 
   /** The claim of a sentence that states a metric, or null. */
   static Claim read(int line, String s, String text, boolean temporal) {
     String plain = s.replaceAll("`[^`]*`", " ");
     Matcher metric = METRIC.matcher(plain);
-    if (!metric.find()) {
+    if (!metric.find() || BUILD_TIME.matcher(plain).find()) {
       return null;
     }
     // One word: a metric is never compared with another line's (two pages' scores differ).
