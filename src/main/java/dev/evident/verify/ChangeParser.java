@@ -47,10 +47,12 @@ record ChangeParser(
       Pattern.compile(
           "(?<![\\w.,/-])"
               + FRACTION
-              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:before|previously|earlier)\\b[,;]?\\s+"
-              + "(?i:and\\s+|but\\s+|vs\\.?\\s+)?"
+              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:before|previously|earlier|yesterday"
+              + "|last\\s+night|in\\s+the\\s+baseline|on\\s+`?(?:main|master|develop|trunk)`?)"
+              + "(?![\\w-])[,;]?\\s+(?i:and\\s+|but\\s+|vs\\.?\\s+)?"
               + FRACTION
-              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:after|now|today)\\b");
+              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:after|now|today|tonight|on\\s+(?:this|the|my"
+              + "|our)\\s+(?:branch|pr)|in\\s+this\\s+pr|with\\s+this\\s+(?:change|pr))\\b");
 
   private static final Pattern FROM_TO =
       Pattern.compile(
@@ -105,6 +107,19 @@ record ChangeParser(
               + CountParser.NUMBER
               + "))?\\s+(?:previously\\s+)?(?:failing|broken|failed|red|erroring)\\s+(?:[\\w-]+\\s+)?"
               + "(?:tests?|specs?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "8 tests fixed", "3 failing tests were fixed", "fixes 4 tests that were failing". */
+  private static final Pattern FIXED_AFTER =
+      Pattern.compile(
+          "(?<![\\w.,/-])("
+              + CountParser.NUMBER
+              + ")\\s+(?:previously\\s+)?(?:failing\\s+|broken\\s+|failed\\s+|red\\s+)?(?:tests?"
+              + "|specs?)\\s+(?:were\\s+|have\\s+been\\s+|got\\s+)?(?:fixed|repaired)\\b"
+              + "|\\b(?:fixed|fixes|repaired|repairs)\\s+("
+              + CountParser.NUMBER
+              + ")\\s+(?:tests?|specs?)\\s+(?:that|which)\\s+(?:were\\s+|had\\s+been\\s+)?"
+              + "(?:failing|failed|broken|red)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** "Coverage went from 71% to 84%", "pass rate 80% → 95%": a change of a rate. */
@@ -182,6 +197,12 @@ record ChangeParser(
       Double before = num(fixed.group(2) != null ? fixed.group(2) : fixed.group(1));
       return new ChangeParser(
           fixed.start(), fixed.end(), before, null, null, null, null, true, false);
+    }
+    Matcher fixedAfter = FIXED_AFTER.matcher(s);
+    if (fixedAfter.find()) {
+      String n = fixedAfter.group(1) != null ? fixedAfter.group(1) : fixedAfter.group(2);
+      return new ChangeParser(
+          fixedAfter.start(), fixedAfter.end(), num(n), null, null, null, null, true, false);
     }
     Matcher f = FACTOR.matcher(s);
     Matcher down = FACTOR_DOWN.matcher(s);

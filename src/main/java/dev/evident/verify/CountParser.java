@@ -114,6 +114,7 @@ final class CountParser {
               List.of(Quantity.exact(Measure.NOT_PASSING, number(allBut.group("n")))),
               ""));
     }
+    CountPhrases.read(s, found);
     Matcher labeled = LABELED.matcher(s);
     while (labeled.find()) {
       String before = s.substring(0, labeled.start()).stripTrailing();

@@ -103,6 +103,21 @@ final class RateWords {
     return Measure.PASS_RATE;
   }
 
+  /**
+   * Whether a percentage stands right after a count of passing tests of a total, with nothing but
+   * punctuation between: the share of that fraction.
+   */
+  private static boolean afterPassingFraction(String s, int at, List<CountParser.Found> found) {
+    for (CountParser.Found f : found) {
+      boolean fraction =
+          f.quantities().size() >= 2 && f.quantities().get(0).measure() == Measure.PASSING;
+      if (fraction && f.end() <= at && s.substring(f.end(), at).matches("[\\s,;:=(–—-]*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private RateWords() {}
 
   /** Adds the rates a sentence states ("5.6% success rate", "~95% pass rate") to {@code found}. */
@@ -110,6 +125,9 @@ final class RateWords {
     Matcher r = RATE.matcher(s);
     while (r.find()) {
       Measure m = measure(s, r.start(), r.end());
+      if (m == null && afterPassingFraction(s, r.start(), found)) {
+        m = Measure.PASS_RATE; // "45 of the 46 that ran are fine, 97.8%"
+      }
       if (m != null) {
         int decimals =
             r.group("r").contains(".") ? r.group("r").length() - r.group("r").indexOf('.') - 1 : 0;

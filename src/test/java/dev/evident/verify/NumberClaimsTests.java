@@ -199,4 +199,49 @@ class NumberClaimsTests {
         .extracting(CheckedClaim::verdict)
         .containsExactly(verdict);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          8 tests fixed in this session                            | [failing=>=8] -> []
+          This fixes 4 tests that were failing on `main`.          | [failing=>=4] -> []
+          48 passing on `main`, 50 passing on this branch.         | [passing=48] -> [passing=50]
+          41 passed yesterday, 44 passed today.                    | [passing=41] -> [passing=44]
+          """)
+  void readsChangesAgainstTheBaselineInOtherWords(String line, String change) {
+    List<Claim> claims = claims("## Tests\n\n" + line);
+    assertThat(claims).extracting(c -> c.kind().id()).contains("change");
+    assertThat(changes("## Tests\n\n" + line)).endsWith(change);
+  }
+
+  private static String stated(String markdown) {
+    return claims(markdown).stream()
+        .map(c -> c.stated().stream().map(q -> q.key() + "=" + q.display()).toList().toString())
+        .collect(Collectors.joining("; "));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Checkpoint 1800 solves 74 of 100 tasks.        | [passing=74, tests=100]
+          v3 solves 84 of 120 samples overall.           | [passing=84, tests=120]
+          All but 26 tasks solved at ckpt 1800.          | [not passing=26]
+          so 45 of the 46 that ran are fine, 97.8%       | [passing=45, executed=46, pass rate=97.8%]
+          45 of the 46 that ran are fine, 95%            | [passing=45, executed=46, pass rate=95%]
+          We closed 5 of 6 tasks this sprint.            | ''
+          """)
+  void readsSolvedSamplesAndTheTestsThatRan(String line, String stated) {
+    assertThat(stated(line)).isEqualTo(stated);
+  }
+
+  @Test
+  void aPercentageRightAfterAPassingFractionIsItsShare() {
+    assertThat(verify("- 45 of the 46 that ran are fine, 95%").claims())
+        .extracting(CheckedClaim::verdict)
+        .containsExactly(Verdict.INCONSISTENT);
+  }
 }

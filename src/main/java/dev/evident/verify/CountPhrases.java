@@ -1,0 +1,92 @@
+package dev.evident.verify;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads counts stated in phrases with no test noun right after the number: evaluation reports,
+ * whose tests are samples, tasks or problems a model solves ("v3 solves 84 of 120 samples", "74/100
+ * tasks solved", "all but 26 tasks solved"; only with a verb of passing: "5 of 6 tasks done" is
+ * project work, not a result), and "45 of the 46 that ran are fine".
+ */
+final class CountPhrases {
+
+  private static final String UNITS = "(?:samples|tasks|problems|prompts|questions|items|cases)";
+
+  private static final Pattern VERB_FIRST =
+      Pattern.compile(
+          "\\b(?:solves|solved|passes|passed|answers|answered)\\s+(?<n>"
+              + CountParser.NUMBER
+              + ")\\s*(?:/|of|out of)\\s*(?:the\\s+)?(?<m>"
+              + CountParser.NUMBER
+              + ")\\s+"
+              + UNITS
+              + "\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern VERB_AFTER =
+      Pattern.compile(
+          "(?<![\\w.,/-])(?<n>"
+              + CountParser.NUMBER
+              + ")\\s*(?:/|of|out of)\\s*(?:the\\s+)?(?<m>"
+              + CountParser.NUMBER
+              + ")\\s+"
+              + UNITS
+              + "\\s+(?:are\\s+|were\\s+)?(?:solved|passed|passing|correct)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ALL_BUT =
+      Pattern.compile(
+          "\\ball\\s+but\\s+(?<n>"
+              + CountParser.NUMBER
+              + ")\\s+"
+              + UNITS
+              + "\\s+(?:are\\s+|were\\s+)?(?:solved|passed|passing|correct)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "45 of the 46 that ran are fine": passing of executed. */
+  private static final Pattern OF_THOSE_THAT_RAN =
+      Pattern.compile(
+          "(?<![\\w.,/-])(?<n>"
+              + CountParser.NUMBER
+              + ")\\s+of\\s+the\\s+(?<m>"
+              + CountParser.NUMBER
+              + ")\\s+(?:tests?\\s+)?(?:that|which)\\s+(?:ran|were\\s+run|were\\s+executed|executed)"
+              + "\\s+(?:are\\s+|were\\s+)?(?:fine|ok|green|passing|passed|pass|good|succeeded)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private CountPhrases() {}
+
+  /** Adds the counts of solved samples a sentence states to {@code found}. */
+  static void read(String s, List<CountParser.Found> found) {
+    for (Pattern p : new Pattern[] {VERB_FIRST, VERB_AFTER}) {
+      Matcher m = p.matcher(s);
+      while (m.find()) {
+        double n = CountParser.number(m.group("n"));
+        double of = CountParser.number(m.group("m"));
+        if (n <= of) {
+          List<Quantity> qs =
+              List.of(
+                  Quantity.exact(Measure.PASSING, n),
+                  new Quantity(Measure.TESTS, of, Bound.EXACT, 0, CountParser.OF));
+          found.add(CountParser.found(s, m.start("n"), m.end(), qs, ""));
+        }
+      }
+    }
+    Matcher ran = OF_THOSE_THAT_RAN.matcher(s);
+    while (ran.find()) {
+      List<Quantity> qs =
+          List.of(
+              Quantity.exact(Measure.PASSING, CountParser.number(ran.group("n"))),
+              Quantity.exact(Measure.EXECUTED, CountParser.number(ran.group("m"))));
+      found.add(CountParser.found(s, ran.start(), ran.end(), qs, ""));
+    }
+    Matcher allBut = ALL_BUT.matcher(s);
+    while (allBut.find()) {
+      List<Quantity> qs =
+          List.of(Quantity.exact(Measure.NOT_PASSING, CountParser.number(allBut.group("n"))));
+      found.add(CountParser.found(s, allBut.start(), allBut.end(), qs, ""));
+    }
+  }
+}
