@@ -16,8 +16,8 @@ final class Metrics {
 
   private static final Pattern METRIC =
       Pattern.compile(
-          "\\b(coverage|covered|latency|latencies|p(?:50|75|90|95|99|999)|throughput|rps|qps"
-              + "|req/s|requests\\s+per\\s+second|lighthouse|(?:[\\w-]+\\s+)?score|page\\s+load"
+          "\\b(coverage|covered|latency|latencies|p(?:50|75|90|95|99|999)|throughput"
+              + "|lighthouse|(?:[\\w-]+\\s+)?score|page\\s+load"
               + "|load\\s+time|response\\s+time|memory|heap|cpu|pass@\\d+|story\\s+points"
               + "|faster|slower)\\b",
           Pattern.CASE_INSENSITIVE);
@@ -57,10 +57,14 @@ final class Metrics {
   private static final Pattern NUMBER =
       Pattern.compile("(?<![\\w.$#€£/-])" + VALUE + "(?![\\w.]\\d|/\\d|-\\d)");
 
-  /** How long the build or the tests took: a duration, not a result ("CI is 20x faster"). */
-  private static final Pattern BUILD_TIME =
+  /**
+   * How long the build or the tests took ("CI is 20x faster"), or a target ("the SLO stays at 50 ms
+   * p99"): not a result.
+   */
+  private static final Pattern NOT_A_RESULT =
       Pattern.compile(
-          "\\b(?:ci|build|builds|pipeline|compile|compilation|wall|test\\s+run|suite\\s+run)\\b",
+          "\\b(?:ci|build|builds|pipeline|compile|compilation|wall|test\\s+run|suite\\s+run)\\b"
+              + "|\\b(?:target|slo|sla|goal|budget|threshold)s?\\b",
           Pattern.CASE_INSENSITIVE);
 
   private Metrics() {}
@@ -69,7 +73,7 @@ final class Metrics {
   static Claim read(int line, String s, String text, boolean temporal) {
     String plain = s.replaceAll("`[^`]*`", " ");
     Matcher metric = METRIC.matcher(plain);
-    if (!metric.find() || BUILD_TIME.matcher(plain).find()) {
+    if (!metric.find() || NOT_A_RESULT.matcher(plain).find()) {
       return null;
     }
     // One word: a metric is never compared with another line's (two pages' scores differ).
