@@ -158,4 +158,68 @@ final class ChangeClaims {
     }
     return ran;
   }
+
+  /** A sentence that refers to the one before it: "That's a 20x improvement". */
+  private static final Pattern ANAPHORA =
+      Pattern.compile(
+          "^[^\\w]*(?:that|this|which|it)(?:'s|\\s+is|\\s+was|\\s+makes)?\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The claims with each factor that refers to the change before it ("0/18 → 1/18", then "That's a
+   * 20x improvement") given that change's numbers, so that its own arithmetic can be checked.
+   */
+  static List<Claim> withAntecedents(List<Claim> claims) {
+    List<Claim> out = new ArrayList<>(claims);
+    for (int i = 1; i < out.size(); i++) {
+      Claim c = out.get(i);
+      if (c.kind() != ClaimKind.CHANGE
+          || c.factor() == null
+          || !c.before().isEmpty()
+          || !ANAPHORA.matcher(c.text()).find()) {
+        continue;
+      }
+      Claim prior = antecedent(out, i);
+      if (prior != null) {
+        out.set(
+            i,
+            new Claim(
+                c.line(),
+                c.text(),
+                c.kind(),
+                c.subject().isEmpty() ? prior.subject() : c.subject(),
+                prior.stated(),
+                prior.before(),
+                null,
+                c.factor(),
+                c.temporal(),
+                c.implied()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The change a factor at {@code i} refers to: the nearest one before it, within four lines, of
+   * the same measure ("That is a 1.5x improvement in passing tests" skips "Failures dropped from 8
+   * to 2"), or null.
+   */
+  private static Claim antecedent(List<Claim> claims, int i) {
+    Claim c = claims.get(i);
+    Measure own = measureOfWords(c.text());
+    for (int j = i - 1; j >= 0 && claims.get(j).line() >= c.line() - 4; j--) {
+      Claim prior = claims.get(j);
+      if (prior.kind() != ClaimKind.CHANGE
+          || prior.line() >= c.line()
+          || prior.before().isEmpty()
+          || prior.stated().isEmpty()) {
+        continue;
+      }
+      Measure theirs = prior.stated().get(0).measure();
+      if (own == theirs || own == Measure.TESTS || theirs == Measure.TESTS) {
+        return prior;
+      }
+    }
+    return null;
+  }
 }

@@ -155,6 +155,11 @@ record ChangeParser(
               + "|\\(\\s*[-−](\\d+(?:\\.\\d+)?)\\s?%\\s*\\)",
           Pattern.CASE_INSENSITIVE);
 
+  /** "Failures halved", "passing tests doubled": a factor in a word. */
+  private static final Pattern FACTOR_WORD =
+      Pattern.compile(
+          "\\b(halved|cut\\s+in\\s+half|doubled|tripled|quadrupled)\\b", Pattern.CASE_INSENSITIVE);
+
   /** The change a sentence states, or null. */
   static ChangeParser parse(String s) {
     Double factor = null;
@@ -206,7 +211,16 @@ record ChangeParser(
     }
     Matcher f = FACTOR.matcher(s);
     Matcher down = FACTOR_DOWN.matcher(s);
-    if (down.find() && Double.parseDouble(down.group(1)) > 0) {
+    Matcher word = FACTOR_WORD.matcher(s);
+    if (word.find()) {
+      String w = word.group(1).toLowerCase(java.util.Locale.ROOT);
+      factor =
+          w.startsWith("doubl")
+              ? 2.0
+              : w.startsWith("tripl") ? 3.0 : w.startsWith("quad") ? 4 : 0.5;
+      start = word.start();
+      end = word.end();
+    } else if (down.find() && Double.parseDouble(down.group(1)) > 0) {
       factor = 1 / Double.parseDouble(down.group(1));
       start = down.start();
       end = down.end();

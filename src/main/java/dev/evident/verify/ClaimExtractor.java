@@ -86,7 +86,7 @@ public final class ClaimExtractor {
       inconsistent.putAll(parsed.inconsistent());
     }
     claims.sort(java.util.Comparator.comparingInt(Claim::line));
-    return new Extracted(claims, inconsistent);
+    return new Extracted(ChangeClaims.withAntecedents(claims), inconsistent);
   }
 
   private static void sentence(

@@ -35,6 +35,10 @@ final class Consistency {
       java.util.regex.Pattern.compile(
           "[+-−]\\s?\\d+(?:\\.\\d+)?\\s?%|\\b(?:by|of|down)\\s+\\d+(?:\\.\\d+)?\\s?%");
 
+  /** Parts written as a sum: "1 passed + 4 failed + 13 errors = 18 tests". */
+  private static final java.util.regex.Pattern SUM =
+      java.util.regex.Pattern.compile("\\d[^+=]*\\+\\s*\\d[^=]*=\\s*\\d");
+
   /** A fraction with its percentage beside it: "49/51 (94%)", "49 of 51 (96%)". */
   private static final java.util.regex.Pattern FRACTION_PERCENT =
       java.util.regex.Pattern.compile(
@@ -115,7 +119,9 @@ final class Consistency {
     }
     if (total != null && parts.size() >= 2) {
       double sum = parts.stream().mapToDouble(Quantity::value).sum();
-      boolean complete = skipped || total.measure() == Measure.COLLECTED;
+      // "17 errors + 1 failure = 19 tests": a sum written out must be exact.
+      boolean complete =
+          skipped || total.measure() == Measure.COLLECTED || SUM.matcher(c.text()).find();
       // "Ran 44 tests: 41 passed, 2 failed, 1 error (2 skipped)": "tests" are the executed ones,
       // so the skipped may stand beside the total as well as within it.
       double executed =

@@ -246,4 +246,50 @@ class NumberClaimsTests {
         .extracting(CheckedClaim::verdict)
         .containsExactly(Verdict.INCONSISTENT);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Not passing overall: 17 errors + 1 failure = 19 tests     | INCONSISTENT
+          Not passing overall: 17 errors + 1 failure = 18 tests     | UNVERIFIABLE
+          Failures halved overall: 40 → 26                          | INCONSISTENT
+          Failures halved overall: 40 → 20                          | UNVERIFIABLE
+          """)
+  void writtenSumsAndFactorWordsMustMatchTheirNumbers(String line, Verdict verdict) {
+    assertThat(verify("## Tests\n\n- " + line).claims())
+        .extracting(CheckedClaim::verdict)
+        .containsOnly(verdict);
+  }
+
+  @Test
+  void aFactorThatRefersToTheChangeBeforeItIsCheckedAgainstItsNumbers() {
+    String report =
+        """
+        ### Results
+        - Integration tests: 0/18 → 1/18
+        - That's a 20x improvement in the integration pass rate!
+        """;
+    assertThat(verify(report).claims())
+        .filteredOn(cc -> cc.claim().line() == 3)
+        .extracting(CheckedClaim::verdict)
+        .containsExactly(Verdict.INCONSISTENT);
+    String right =
+        """
+        ### Results
+        - Integration tests: 4/18 → 12/18 passing
+        - That's a 3x improvement in the integration pass rate!
+        """;
+    assertThat(verify(right).claims()).noneMatch(cc -> cc.verdict() == Verdict.INCONSISTENT);
+    String ofPassing =
+        """
+        18 tests pass now, up from 12 last week.
+
+        Failures dropped from 8 to 2.
+
+        That is a 1.5x improvement in passing tests.
+        """;
+    assertThat(verify(ofPassing).claims()).noneMatch(cc -> cc.verdict() == Verdict.INCONSISTENT);
+  }
 }
