@@ -184,6 +184,8 @@ public final class ClaimExtractor {
       if (bare != null && !bare.planned() && (change == null || bare.end() <= change.start())) {
         counts.add(bare); // "`InvoiceTest`: 21/21", "`test_backoff.py`: 7/8, only ... left"
       }
+    } else if (counts.isEmpty() && change == null) {
+      counts.addAll(CountClaims.fractionAfterAll(s, statements)); // "All tests passing! (37/37)"
     }
     // "Max attempts lowered from 5 to 3", "CI is 20x faster": a change of something else; a
     // fraction in a section about tests ("14x from 1/18") is of tests.

@@ -47,6 +47,26 @@ final class CountClaims {
     }
   }
 
+  /**
+   * The fraction after "all tests pass" ("All tests passing! (37/37)"): passing of all, a count of
+   * its own beside the universal claim; empty when there is none.
+   */
+  static List<CountParser.Found> fractionAfterAll(
+      String s, List<StatementParser.Found> statements) {
+    for (StatementParser.Found st : statements) {
+      if (st.expectation() == Expectation.PASS && !st.named() && st.count() == null) {
+        CountParser.Found bare = CountParser.bareFraction(s);
+        if (bare != null
+            && !bare.planned()
+            && bare.start() >= st.end()
+            && s.substring(st.end(), bare.start()).matches("[\\s!.,:;(—–-]*")) {
+          return List.of(bare);
+        }
+      }
+    }
+    return List.of();
+  }
+
   private static ClaimKind kind(boolean named, List<Quantity> stated) {
     if (named) {
       return ClaimKind.NAMED;

@@ -11,7 +11,8 @@ final class Sentences {
 
   private static final Pattern SENTENCE_END =
       Pattern.compile(
-          "(?<=[.!?])(?<!\\b(?i:i\\.e|e\\.g|vs|cf)\\.)\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
+          "(?<=[.!?])(?<!\\b(?i:i\\.e|e\\.g|vs|cf)\\.)\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])"
+              + "(?!\\([^()]*\\)\\s*$)"); // "All tests passing! (37/37)": one sentence
 
   static final Pattern LABEL = Pattern.compile("^([^:]{1,80}?):\\s");
 

@@ -292,4 +292,20 @@ class NumberClaimsTests {
         """;
     assertThat(verify(ofPassing).claims()).noneMatch(cc -> cc.verdict() == Verdict.INCONSISTENT);
   }
+
+  @Test
+  void aFractionAfterAllTestsPassIsACountOfItsOwn() {
+    assertThat(stated("✅ **All tests passing!** (37/37)")).isEqualTo("[]; [passing=37, tests=37]");
+    assertThat(stated("All tests pass, see PR 12/13 for details")).isEqualTo("[]");
+  }
+
+  @Test
+  void aCountThatIsAPartOfTheRunIsNotComparedWithItsTotal() {
+    String report =
+        """
+        - 82 tests, all green
+        - The Billing module accounts for 39 tests
+        """;
+    assertThat(verify(report).claims()).noneMatch(cc -> cc.verdict() == Verdict.INCONSISTENT);
+  }
 }
