@@ -22,6 +22,11 @@ public final class ClaimExtractor {
           "\\b(tests?|specs?|pytest|junit|suites?|test\\s+cases?|testing)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern FRACTION_STATUS =
+      Pattern.compile(
+          "\\d\\s*(?:/|of|out\\s+of)\\s*\\d+\\s+(?:passing|passed|pass|failing|failed|fail)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern STATUS_PAIR =
       Pattern.compile(
           "\\d+\\s+(?:passing|passed|failing|failed|skipped|errors?|errored)\\b",
@@ -58,7 +63,10 @@ public final class ClaimExtractor {
       }
     }
     for (TextBlock block : report.blocks()) {
-      boolean context = testSections.contains(block.section());
+      // "Service: 25 of 27 passing" in a report about tests: a fraction with its status.
+      boolean context =
+          testSections.contains(block.section())
+              || (!testSections.isEmpty() && FRACTION_STATUS.matcher(block.text()).find());
       int from = 0;
       for (int[] cut : Sentences.cuts(block)) {
         sentence(

@@ -53,7 +53,8 @@ final class CountParser {
 
   private static final Pattern STATUS_ONLY =
       Pattern.compile(
-          "^\\s*(passing|passed|passes|failing|failed|failures?|fails|errors?|errored|skipped"
+          "^\\s*(passing|passed|passes|pass(?!\\s*(?:rate|@|%))|failing|failed|failures?|fails"
+              + "|fail(?!\\s*rate)|errors?|errored|skipped"
               + "|skips|xfailed|flaky|collected|created|written|completed|executed|succeeded)\\b",
           Pattern.CASE_INSENSITIVE);
 

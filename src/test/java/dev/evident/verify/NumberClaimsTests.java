@@ -308,4 +308,25 @@ class NumberClaimsTests {
         """;
     assertThat(verify(report).claims()).noneMatch(cc -> cc.verdict() == Verdict.INCONSISTENT);
   }
+
+  @Test
+  void aFractionWithItsStatusIsACountInAReportAboutTests() {
+    String report =
+        """
+        # Release
+
+        ## Test suite
+
+        - 48 tests: 46 pass, 1 fails.
+
+        ## By category
+
+        - Service: 25 of 27 passing
+        - Parser: 14 of 14 pass.
+        """;
+    assertThat(claims(report))
+        .extracting(c -> c.line() + " " + c.subject())
+        .containsExactly("5 ", "9 Service", "10 Parser");
+    assertThat(claims("## Sprint\n\n- Service: 25 of 27 passing\n")).isEmpty();
+  }
 }
