@@ -103,7 +103,7 @@ final class CountParser {
 
   /** The counts and rates stated in a sentence, in order. */
   static List<Found> parse(String text, boolean testContext) {
-    String s = ZERO.matcher(text).replaceAll("0   ");
+    String s = CountPhrases.numberWords(ZERO.matcher(text).replaceAll("0   "));
     List<Found> found = new ArrayList<>();
     Matcher allBut = ALL_BUT.matcher(s);
     while (allBut.find()) {

@@ -56,7 +56,34 @@ final class CountPhrases {
               + "\\s+(?:are\\s+|were\\s+)?(?:fine|ok|green|passing|passed|pass|good|succeeded)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  private static final List<String> NUMBER_WORDS =
+      List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+
+  /** "Only one test is skipped": a number word before tests and their status. */
+  private static final Pattern NUMBER_WORD =
+      Pattern.compile(
+          "\\b(one|two|three|four|five|six|seven|eight|nine|ten)\\b(?=\\s+(?:[\\w-]+\\s+)?(?:tests?"
+              + "|specs?)\\s+(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:skipped|failing|failed|passing"
+              + "|passed|errored)\\b)",
+          Pattern.CASE_INSENSITIVE);
+
   private CountPhrases() {}
+
+  /**
+   * The text with each number word that counts tests by their status ("one test is skipped") as
+   * digits, padded so that positions stay.
+   */
+  static String numberWords(String text) {
+    return NUMBER_WORD
+        .matcher(text)
+        .replaceAll(
+            m -> {
+              String digits =
+                  String.valueOf(
+                      NUMBER_WORDS.indexOf(m.group(1).toLowerCase(java.util.Locale.ROOT)) + 1);
+              return digits + " ".repeat(m.group(1).length() - digits.length());
+            });
+  }
 
   /** Adds the counts of solved samples a sentence states to {@code found}. */
   static void read(String s, List<CountParser.Found> found) {

@@ -120,8 +120,26 @@ final class RateWords {
 
   private RateWords() {}
 
+  /** "Pass rate this sprint: 0.94": a rate written as a fraction of one. */
+  private static final Pattern RATE_AS_FRACTION =
+      Pattern.compile(
+          "^[^\\w]*(?:(?:overall|test|current)\\s+)?(pass(?:ing)?\\s+rate|success\\s+rate"
+              + "|fail(?:ure|ing)?\\s+rate)(?:\\s+[\\w-]+){0,3}?\\s*[:=]\\s*(?<r>0\\.\\d+|1\\.0+)\\b(?!\\s*%)",
+          Pattern.CASE_INSENSITIVE);
+
   /** Adds the rates a sentence states ("5.6% success rate", "~95% pass rate") to {@code found}. */
   static void read(String s, List<CountParser.Found> found) {
+    Matcher fraction = RATE_AS_FRACTION.matcher(s);
+    if (fraction.find()) {
+      String r = fraction.group("r");
+      Measure m =
+          fraction.group(1).toLowerCase(Locale.ROOT).startsWith("fail")
+              ? Measure.FAIL_RATE
+              : Measure.PASS_RATE;
+      int decimals = Math.max(0, r.length() - r.indexOf('.') - 3);
+      Quantity q = new Quantity(m, Double.parseDouble(r) * 100, Bound.EXACT, decimals, "");
+      found.add(CountParser.found(s, fraction.start("r"), fraction.end("r"), List.of(q), ""));
+    }
     Matcher r = RATE.matcher(s);
     while (r.find()) {
       Measure m = measure(s, r.start(), r.end());

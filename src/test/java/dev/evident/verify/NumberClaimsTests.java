@@ -329,4 +329,19 @@ class NumberClaimsTests {
         .containsExactly("5 ", "9 Service", "10 Parser");
     assertThat(claims("## Sprint\n\n- Service: 25 of 27 passing\n")).isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Only one test is skipped (`applies gift card`).   | [skipped=1]
+          Two integration tests failed overnight.            | [failing=2]
+          We keep one test per file.                         | ''
+          Pass rate this sprint: 0.94.                       | [pass rate=94%]
+          Pass rate: 0.945                                   | [pass rate=94.5%]
+          """)
+  void readsNumberWordsAndRatesWrittenAsFractionsOfOne(String line, String stated) {
+    assertThat(stated("## Tests\n\n" + line)).isEqualTo(stated);
+  }
 }
