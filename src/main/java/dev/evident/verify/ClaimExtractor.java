@@ -188,7 +188,7 @@ public final class ClaimExtractor {
     }
     ChangeParser change = ChangeParser.parse(s);
     if (labeled && counts.isEmpty() && (statements.isEmpty() || change != null)) {
-      CountParser.Found bare = CountParser.bareFraction(s);
+      CountParser.Found bare = CountPhrases.bareFraction(s);
       if (bare != null && !bare.planned() && (change == null || bare.end() <= change.start())) {
         counts.add(bare); // "`InvoiceTest`: 21/21", "`test_backoff.py`: 7/8, only ... left"
       }

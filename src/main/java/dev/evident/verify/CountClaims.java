@@ -55,7 +55,7 @@ final class CountClaims {
       String s, List<StatementParser.Found> statements) {
     for (StatementParser.Found st : statements) {
       if (st.expectation() == Expectation.PASS && !st.named() && st.count() == null) {
-        CountParser.Found bare = CountParser.bareFraction(s);
+        CountParser.Found bare = CountPhrases.bareFraction(s);
         if (bare != null
             && !bare.planned()
             && bare.start() >= st.end()

@@ -147,32 +147,6 @@ final class CountParser {
     return found;
   }
 
-  private static final Pattern BARE_FRACTION =
-      Pattern.compile(
-          "(?<![\\w/.,$#])(" + NUMBER + ")\\s*/\\s*(" + NUMBER + ")(?![\\w/%]|[.,]\\d)");
-
-  /**
-   * A fraction with no word by it, in a sentence that opens with the subject it is of
-   * ("`InvoiceTest`: 21/21"): passing tests of all, or null.
-   */
-  static Found bareFraction(String s) {
-    Matcher f = BARE_FRACTION.matcher(s);
-    if (!f.find()) {
-      return null;
-    }
-    double n = number(f.group(1));
-    double m = number(f.group(2));
-    if (n > m || m == 0) {
-      return null;
-    }
-    return found(
-        s,
-        f.start(),
-        f.end(),
-        List.of(Quantity.exact(Measure.PASSING, n), denominatorOf(Measure.PASSING, m)),
-        "");
-  }
-
   private static Found count(String s, Matcher c, boolean testContext) {
     double n = number(c.group("n"));
     Double m = c.group("m") == null ? null : number(c.group("m"));
@@ -281,7 +255,7 @@ final class CountParser {
    * The M of "N/M <measure>"; tests there are labeled {@link #OF}, as either reading (executed or
    * collected) can be meant: "312/320 tests green" with 4 skipped.
    */
-  private static Quantity denominatorOf(Measure measure, double m) {
+  static Quantity denominatorOf(Measure measure, double m) {
     Measure d = denominator(measure);
     return new Quantity(d, m, Bound.EXACT, 0, d == Measure.TESTS ? OF : "");
   }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Reads counts stated in phrases with no test noun right after the number: evaluation reports,
  * whose tests are samples, tasks or problems a model solves ("v3 solves 84 of 120 samples", "74/100
  * tasks solved", "all but 26 tasks solved"; only with a verb of passing: "5 of 6 tasks done" is
- * project work, not a result), and "45 of the 46 that ran are fine".
+ * project work, not a result), "45 of the 46 that ran are fine", number words ("one test is
+ * skipped") and fractions with no word by them ("`InvoiceTest`: 21/21").
  */
 final class CountPhrases {
 
@@ -115,5 +116,35 @@ final class CountPhrases {
           List.of(Quantity.exact(Measure.NOT_PASSING, CountParser.number(allBut.group("n"))));
       found.add(CountParser.found(s, allBut.start(), allBut.end(), qs, ""));
     }
+  }
+
+  private static final Pattern BARE_FRACTION =
+      Pattern.compile(
+          "(?<![\\w/.,$#])("
+              + CountParser.NUMBER
+              + ")\\s*/\\s*("
+              + CountParser.NUMBER
+              + ")(?![\\w/%]|[.,]\\d)");
+
+  /**
+   * A fraction with no word by it, in a sentence that opens with the subject it is of
+   * ("`InvoiceTest`: 21/21"): passing tests of all, or null.
+   */
+  static CountParser.Found bareFraction(String s) {
+    Matcher f = BARE_FRACTION.matcher(s);
+    if (!f.find()) {
+      return null;
+    }
+    double n = CountParser.number(f.group(1));
+    double m = CountParser.number(f.group(2));
+    if (n > m || m == 0) {
+      return null;
+    }
+    return CountParser.found(
+        s,
+        f.start(),
+        f.end(),
+        List.of(Quantity.exact(Measure.PASSING, n), CountParser.denominatorOf(Measure.PASSING, m)),
+        "");
   }
 }
