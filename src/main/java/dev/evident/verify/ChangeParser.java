@@ -91,6 +91,13 @@ record ChangeParser(
               + "(?![\\w%]|[.,]\\d)",
           Pattern.CASE_INSENSITIVE);
 
+  /** "Coverage: 84% (from 71%)", "82%, up from 71%": a rate now and before. */
+  private static final Pattern RATE_THEN_FROM =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s*[(,;]\\s*(?:up\\s+from|down\\s+from|from|was)\\s+"
+              + "(\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
   /** "Pass rate up from 5.6%": a rate now (from the evidence) and before. */
   private static final Pattern RATE_UP_FROM =
       Pattern.compile(
@@ -173,6 +180,19 @@ record ChangeParser(
           num(percents.group(1)),
           null,
           num(percents.group(2)),
+          null,
+          null,
+          false,
+          true);
+    }
+    Matcher rateThen = RATE_THEN_FROM.matcher(s);
+    if (rateThen.find()) {
+      return new ChangeParser(
+          rateThen.start(),
+          rateThen.end(),
+          num(rateThen.group(2)),
+          null,
+          num(rateThen.group(1)),
           null,
           null,
           false,

@@ -344,4 +344,19 @@ class NumberClaimsTests {
   void readsNumberWordsAndRatesWrittenAsFractionsOfOne(String line, String stated) {
     assertThat(stated("## Tests\n\n" + line)).isEqualTo(stated);
   }
+
+  @Test
+  void aRateNowStatedInAChangeMustAgreeWithTheSameRateElsewhere() {
+    assertThat(changes("- Coverage: 84% (from 71%)"))
+        .isEqualTo(" [coverage=71%] -> [coverage=84%]");
+    String report =
+        """
+        - Coverage: 84% (from 71%)
+
+        Coverage is 82%, up from 71%.
+        """;
+    assertThat(verify(report).claims())
+        .extracting(CheckedClaim::verdict)
+        .containsExactly(Verdict.INCONSISTENT, Verdict.INCONSISTENT);
+  }
 }
