@@ -173,6 +173,10 @@ final class ChangeClaims {
     List<Claim> out = new ArrayList<>(claims);
     for (int i = 1; i < out.size(); i++) {
       Claim c = out.get(i);
+      if (ofPercentages(c) && refersBack(c.text())) {
+        out.set(i, passRates(c, out, i));
+        continue;
+      }
       if (c.kind() != ClaimKind.CHANGE
           || c.factor() == null
           || !c.before().isEmpty()
@@ -197,6 +201,45 @@ final class ChangeClaims {
       }
     }
     return out;
+  }
+
+  /** Whether a sentence opens by referring to the one before it ("That's", "This is", "Which"). */
+  static boolean refersBack(String s) {
+    return ANAPHORA.matcher(s).find();
+  }
+
+  private static boolean ofPercentages(Claim c) {
+    return c.kind() == ClaimKind.CHANGE
+        && !c.before().isEmpty()
+        && c.before().get(0).measure() == Measure.OTHER
+        && "percentage".equals(c.before().get(0).label());
+  }
+
+  /**
+   * "That's a jump from 83% to 96%" right after a change of passing tests: a change of the pass
+   * rate; else the claim as it is (percentages of nothing the report names, unverifiable).
+   */
+  private static Claim passRates(Claim c, List<Claim> claims, int i) {
+    Claim prior = null;
+    for (int j = i - 1; j >= 0 && prior == null && claims.get(j).line() >= c.line() - 2; j--) {
+      prior = claims.get(j).kind() == ClaimKind.CHANGE ? claims.get(j) : null;
+    }
+    if (prior == null
+        || prior.stated().isEmpty()
+        || prior.stated().get(0).measure() != Measure.PASSING) {
+      return c;
+    }
+    return new Claim(
+        c.line(),
+        c.text(),
+        c.kind(),
+        prior.subject(),
+        c.stated().stream().map(q -> percent(Measure.PASS_RATE, q.value())).toList(),
+        c.before().stream().map(q -> percent(Measure.PASS_RATE, q.value())).toList(),
+        null,
+        null,
+        c.temporal(),
+        prior.implied());
   }
 
   /**

@@ -201,8 +201,10 @@ public final class ClaimExtractor {
         TEST_WORDS.matcher(s).find()
             || !counts.isEmpty()
             || (context && change != null && (change.fromOf() != null || change.toOf() != null));
-    if (change != null && !ofTests) {
-      change = null;
+    if (change != null
+        && !ofTests
+        && !(context && change.percent() && ChangeClaims.refersBack(s))) {
+      change = null; // "That's a jump from 83% to 96%" is kept: the change before says of what
     }
     if (change != null && !Plans.isPlanned(s, change.start(), change.end())) {
       // "All 48 tests passing (was 41/48)": the statement's count is the number after.

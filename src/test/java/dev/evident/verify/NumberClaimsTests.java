@@ -359,4 +359,16 @@ class NumberClaimsTests {
         .extracting(CheckedClaim::verdict)
         .containsExactly(Verdict.INCONSISTENT, Verdict.INCONSISTENT);
   }
+
+  @Test
+  void percentagesThatReferToAChangeOfPassingTestsAreItsPassRates() {
+    String report =
+        """
+        - Full suite: 43/45 passing (was 35/42)
+        - That's a jump from 83% to 96%
+        """;
+    assertThat(changes(report)).endsWith("[pass rate=83%] -> [pass rate=96%]");
+    assertThat(claims("## Sprint\n\n- Deploys: 4 of 5 done\n- That's a jump from 83% to 96%"))
+        .isEmpty();
+  }
 }
