@@ -24,7 +24,7 @@ final class RunColumns {
 
   private static final Pattern TOTAL_HEADER =
       Pattern.compile(
-          "^\\W*(?:#\\s*)?(tasks|samples|cases|tests|total|count|size|n)\\W*$",
+          "^\\W*(?:#\\s*)?(tasks|samples|problems|prompts|questions|items|cases|tests|total)\\W*$",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern FRACTION =
@@ -88,6 +88,12 @@ final class RunColumns {
           || (total >= 0 && !BARE.matcher(row.cells().get(total)).matches())
           || cell(row.cells().get(i), total < 0 ? null : 0.0).isEmpty()) {
         return false;
+      }
+      Matcher bare = BARE.matcher(row.cells().get(i));
+      if (bare.matches()
+          && CountParser.number(bare.group(1))
+              > CountParser.number(row.cells().get(total).strip())) {
+        return false; // more passing than in all: not counts of passing (sizes, times)
       }
     }
     return true;

@@ -161,6 +161,18 @@ class NumberClaimsTests {
   }
 
   @Test
+  void numbersOverTheTotalAreNotCountsOfPassing() {
+    assertThat(
+            claims(
+                """
+                | Service | samples | before | after |
+                |---|---|---|---|
+                | api | 40 | 120 | 85 |
+                """))
+        .isEmpty();
+  }
+
+  @Test
   void columnsOfCategoriesAreNotRuns() {
     assertThat(
             claims(
