@@ -158,4 +158,111 @@ final class ChangeClaims {
     }
     return ran;
   }
+
+  /** A sentence that refers to the one before it: "That's a 20x improvement". */
+  private static final Pattern ANAPHORA =
+      Pattern.compile(
+          "^[^\\w]*(?:that|this|which|it)(?:'s|\\s+is|\\s+was|\\s+makes)?\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The claims with each factor that refers to the change before it ("0/18 → 1/18", then "That's a
+   * 20x improvement") given that change's numbers, so that its own arithmetic can be checked.
+   */
+  static List<Claim> withAntecedents(List<Claim> claims) {
+    List<Claim> out = new ArrayList<>(claims);
+    for (int i = 1; i < out.size(); i++) {
+      Claim c = out.get(i);
+      if (ofPercentages(c) && refersBack(c.text())) {
+        out.set(i, passRates(c, out, i));
+        continue;
+      }
+      if (c.kind() != ClaimKind.CHANGE
+          || c.factor() == null
+          || !c.before().isEmpty()
+          || !ANAPHORA.matcher(c.text()).find()) {
+        continue;
+      }
+      Claim prior = antecedent(out, i);
+      if (prior != null) {
+        out.set(
+            i,
+            new Claim(
+                c.line(),
+                c.text(),
+                c.kind(),
+                c.subject().isEmpty() ? prior.subject() : c.subject(),
+                prior.stated(),
+                prior.before(),
+                null,
+                c.factor(),
+                c.temporal(),
+                c.implied()));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a sentence opens by referring to the one before it ("That's", "This is", "Which"). */
+  static boolean refersBack(String s) {
+    return ANAPHORA.matcher(s).find();
+  }
+
+  private static boolean ofPercentages(Claim c) {
+    return c.kind() == ClaimKind.CHANGE
+        && !c.before().isEmpty()
+        && c.before().get(0).measure() == Measure.OTHER
+        && "percentage".equals(c.before().get(0).label());
+  }
+
+  /**
+   * "That's a jump from 83% to 96%" right after a change of passing tests: a change of the pass
+   * rate; else the claim as it is (percentages of nothing the report names, unverifiable).
+   */
+  private static Claim passRates(Claim c, List<Claim> claims, int i) {
+    Claim prior = null;
+    for (int j = i - 1; j >= 0 && prior == null && claims.get(j).line() >= c.line() - 2; j--) {
+      prior = claims.get(j).kind() == ClaimKind.CHANGE ? claims.get(j) : null;
+    }
+    if (prior == null
+        || prior.stated().isEmpty()
+        || prior.stated().get(0).measure() != Measure.PASSING) {
+      return c;
+    }
+    return new Claim(
+        c.line(),
+        c.text(),
+        c.kind(),
+        prior.subject(),
+        c.stated().stream().map(q -> percent(Measure.PASS_RATE, q.value())).toList(),
+        c.before().stream().map(q -> percent(Measure.PASS_RATE, q.value())).toList(),
+        null,
+        null,
+        c.temporal(),
+        prior.implied());
+  }
+
+  /**
+   * The change a factor at {@code i} refers to: the nearest one before it, within four lines, of
+   * the same measure ("That is a 1.5x improvement in passing tests" skips "Failures dropped from 8
+   * to 2"), or null.
+   */
+  private static Claim antecedent(List<Claim> claims, int i) {
+    Claim c = claims.get(i);
+    Measure own = measureOfWords(c.text());
+    for (int j = i - 1; j >= 0 && claims.get(j).line() >= c.line() - 4; j--) {
+      Claim prior = claims.get(j);
+      if (prior.kind() != ClaimKind.CHANGE
+          || prior.line() >= c.line()
+          || prior.before().isEmpty()
+          || prior.stated().isEmpty()) {
+        continue;
+      }
+      Measure theirs = prior.stated().get(0).measure();
+      if (own == theirs || own == Measure.TESTS || theirs == Measure.TESTS) {
+        return prior;
+      }
+    }
+    return null;
+  }
 }

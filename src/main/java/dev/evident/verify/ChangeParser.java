@@ -47,10 +47,12 @@ record ChangeParser(
       Pattern.compile(
           "(?<![\\w.,/-])"
               + FRACTION
-              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:before|previously|earlier)\\b[,;]?\\s+"
-              + "(?i:and\\s+|but\\s+|vs\\.?\\s+)?"
+              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:before|previously|earlier|yesterday"
+              + "|last\\s+night|in\\s+the\\s+baseline|on\\s+`?(?:main|master|develop|trunk)`?)"
+              + "(?![\\w-])[,;]?\\s+(?i:and\\s+|but\\s+|vs\\.?\\s+)?"
               + FRACTION
-              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:after|now|today)\\b");
+              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:after|now|today|tonight|on\\s+(?:this|the|my"
+              + "|our)\\s+(?:branch|pr)|in\\s+this\\s+pr|with\\s+this\\s+(?:change|pr))\\b");
 
   private static final Pattern FROM_TO =
       Pattern.compile(
@@ -89,6 +91,13 @@ record ChangeParser(
               + "(?![\\w%]|[.,]\\d)",
           Pattern.CASE_INSENSITIVE);
 
+  /** "Coverage: 84% (from 71%)", "82%, up from 71%": a rate now and before. */
+  private static final Pattern RATE_THEN_FROM =
+      Pattern.compile(
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s*[(,;]\\s*(?:up\\s+from|down\\s+from|from|was)\\s+"
+              + "(\\d+(?:\\.\\d+)?)\\s?%",
+          Pattern.CASE_INSENSITIVE);
+
   /** "Pass rate up from 5.6%": a rate now (from the evidence) and before. */
   private static final Pattern RATE_UP_FROM =
       Pattern.compile(
@@ -105,6 +114,19 @@ record ChangeParser(
               + CountParser.NUMBER
               + "))?\\s+(?:previously\\s+)?(?:failing|broken|failed|red|erroring)\\s+(?:[\\w-]+\\s+)?"
               + "(?:tests?|specs?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "8 tests fixed", "3 failing tests were fixed", "fixes 4 tests that were failing". */
+  private static final Pattern FIXED_AFTER =
+      Pattern.compile(
+          "(?<![\\w.,/-])("
+              + CountParser.NUMBER
+              + ")\\s+(?:previously\\s+)?(?:failing\\s+|broken\\s+|failed\\s+|red\\s+)?(?:tests?"
+              + "|specs?)\\s+(?:were\\s+|have\\s+been\\s+|got\\s+)?(?:fixed|repaired)\\b"
+              + "|\\b(?:fixed|fixes|repaired|repairs)\\s+("
+              + CountParser.NUMBER
+              + ")\\s+(?:tests?|specs?)\\s+(?:that|which)\\s+(?:were\\s+|had\\s+been\\s+)?"
+              + "(?:failing|failed|broken|red)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** "Coverage went from 71% to 84%", "pass rate 80% → 95%": a change of a rate. */
@@ -132,6 +154,19 @@ record ChangeParser(
               + "|\\(\\s*\\+(\\d+(?:\\.\\d+)?)\\s?%\\s*\\)",
           Pattern.CASE_INSENSITIVE);
 
+  /** "A drop of 9%", "down 9%", "decreased by 9%", "(-9%)": a relative fall. */
+  private static final Pattern PERCENT_DOWN =
+      Pattern.compile(
+          "\\b(?:drop|decrease|decline|fall|reduction|loss)\\s+of\\s+(\\d+(?:\\.\\d+)?)\\s?%"
+              + "|\\b(?:dropped|decreased|declined|fell|down)\\s+(?:by\\s+)?(\\d+(?:\\.\\d+)?)\\s?%"
+              + "|\\(\\s*[-−](\\d+(?:\\.\\d+)?)\\s?%\\s*\\)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Failures halved", "passing tests doubled": a factor in a word. */
+  private static final Pattern FACTOR_WORD =
+      Pattern.compile(
+          "\\b(halved|cut\\s+in\\s+half|doubled|tripled|quadrupled)\\b", Pattern.CASE_INSENSITIVE);
+
   /** The change a sentence states, or null. */
   static ChangeParser parse(String s) {
     Double factor = null;
@@ -145,6 +180,19 @@ record ChangeParser(
           num(percents.group(1)),
           null,
           num(percents.group(2)),
+          null,
+          null,
+          false,
+          true);
+    }
+    Matcher rateThen = RATE_THEN_FROM.matcher(s);
+    if (rateThen.find()) {
+      return new ChangeParser(
+          rateThen.start(),
+          rateThen.end(),
+          num(rateThen.group(2)),
+          null,
+          num(rateThen.group(1)),
           null,
           null,
           false,
@@ -175,9 +223,24 @@ record ChangeParser(
       return new ChangeParser(
           fixed.start(), fixed.end(), before, null, null, null, null, true, false);
     }
+    Matcher fixedAfter = FIXED_AFTER.matcher(s);
+    if (fixedAfter.find()) {
+      String n = fixedAfter.group(1) != null ? fixedAfter.group(1) : fixedAfter.group(2);
+      return new ChangeParser(
+          fixedAfter.start(), fixedAfter.end(), num(n), null, null, null, null, true, false);
+    }
     Matcher f = FACTOR.matcher(s);
     Matcher down = FACTOR_DOWN.matcher(s);
-    if (down.find() && Double.parseDouble(down.group(1)) > 0) {
+    Matcher word = FACTOR_WORD.matcher(s);
+    if (word.find()) {
+      String w = word.group(1).toLowerCase(java.util.Locale.ROOT);
+      factor =
+          w.startsWith("doubl")
+              ? 2.0
+              : w.startsWith("tripl") ? 3.0 : w.startsWith("quad") ? 4 : 0.5;
+      start = word.start();
+      end = word.end();
+    } else if (down.find() && Double.parseDouble(down.group(1)) > 0) {
       factor = 1 / Double.parseDouble(down.group(1));
       start = down.start();
       end = down.end();
@@ -193,7 +256,14 @@ record ChangeParser(
         end = inf.end();
       } else {
         Matcher p = PERCENT.matcher(s);
-        if (p.find()) {
+        Matcher pd = PERCENT_DOWN.matcher(s);
+        if (pd.find()) {
+          String pct =
+              pd.group(1) != null ? pd.group(1) : pd.group(2) != null ? pd.group(2) : pd.group(3);
+          factor = 1 - Double.parseDouble(pct) / 100; // "87 → 80, a drop of 9%"
+          start = pd.start();
+          end = pd.end();
+        } else if (p.find()) {
           String pct =
               p.group(1) != null ? p.group(1) : p.group(2) != null ? p.group(2) : p.group(3);
           factor = 1 + Double.parseDouble(pct) / 100; // "(+5%)" beside "from 40 to 42" too

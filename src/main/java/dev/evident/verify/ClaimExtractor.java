@@ -22,6 +22,11 @@ public final class ClaimExtractor {
           "\\b(tests?|specs?|pytest|junit|suites?|test\\s+cases?|testing)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern FRACTION_STATUS =
+      Pattern.compile(
+          "\\d\\s*(?:/|of|out\\s+of)\\s*\\d+\\s+(?:passing|passed|pass|failing|failed|fail)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern STATUS_PAIR =
       Pattern.compile(
           "\\d+\\s+(?:passing|passed|failing|failed|skipped|errors?|errored)\\b",
@@ -58,7 +63,10 @@ public final class ClaimExtractor {
       }
     }
     for (TextBlock block : report.blocks()) {
-      boolean context = testSections.contains(block.section());
+      // "Service: 25 of 27 passing" in a report about tests: a fraction with its status.
+      boolean context =
+          testSections.contains(block.section())
+              || (!testSections.isEmpty() && FRACTION_STATUS.matcher(block.text()).find());
       int from = 0;
       for (int[] cut : Sentences.cuts(block)) {
         sentence(
@@ -87,7 +95,7 @@ public final class ClaimExtractor {
       inconsistent.putAll(parsed.inconsistent());
     }
     claims.sort(java.util.Comparator.comparingInt(Claim::line));
-    return new Extracted(claims, inconsistent);
+    return new Extracted(ChangeClaims.withAntecedents(claims), inconsistent);
   }
 
   private static void sentence(
@@ -108,6 +116,15 @@ public final class ClaimExtractor {
             && block.section().impliesSubject();
     int before = out.size();
     sentence(block, from, s, subject, labeled, countsArePlans, context, temporal, out);
+    if (out.size() == before && !heading && !countsArePlans && !Plans.isPlanned(s, 0, 0)) {
+      // "p99 latency 41 ms → 12 ms", "Coverage: 94%": a result no run speaks to.
+      Claim metric =
+          Metrics.read(
+              block.lineAt(from + s.length() - s.stripLeading().length()), s, s.strip(), temporal);
+      if (metric != null) {
+        out.add(metric);
+      }
+    }
     for (int i = before; implied && i < out.size(); i++) {
       Claim c = out.get(i);
       if (c.subject().equals(subject)) {
@@ -172,10 +189,12 @@ public final class ClaimExtractor {
     }
     ChangeParser change = ChangeParser.parse(s);
     if (labeled && counts.isEmpty() && (statements.isEmpty() || change != null)) {
-      CountParser.Found bare = CountParser.bareFraction(s);
+      CountParser.Found bare = CountPhrases.bareFraction(s);
       if (bare != null && !bare.planned() && (change == null || bare.end() <= change.start())) {
         counts.add(bare); // "`InvoiceTest`: 21/21", "`test_backoff.py`: 7/8, only ... left"
       }
+    } else if (counts.isEmpty() && change == null) {
+      counts.addAll(CountClaims.fractionAfterAll(s, statements)); // "All tests passing! (37/37)"
     }
     // "Max attempts lowered from 5 to 3", "CI is 20x faster": a change of something else; a
     // fraction in a section about tests ("14x from 1/18") is of tests.
@@ -183,8 +202,10 @@ public final class ClaimExtractor {
         TEST_WORDS.matcher(s).find()
             || !counts.isEmpty()
             || (context && change != null && (change.fromOf() != null || change.toOf() != null));
-    if (change != null && !ofTests) {
-      change = null;
+    if (change != null
+        && !ofTests
+        && !(context && change.percent() && ChangeClaims.refersBack(s))) {
+      change = null; // "That's a jump from 83% to 96%" is kept: the change before says of what
     }
     if (change != null && !Plans.isPlanned(s, change.start(), change.end())) {
       // "All 48 tests passing (was 41/48)": the statement's count is the number after.
@@ -206,40 +227,8 @@ public final class ClaimExtractor {
       }
       counts = new ArrayList<>(now);
     }
-    Map<String, List<CountParser.Found>> bySubject = new java.util.LinkedHashMap<>();
-    CountParser.Found previous = null;
-    for (CountParser.Found f : counts) {
-      String key = f.subject().isEmpty() ? subject : f.subject();
-      if (key.isEmpty() && previous != null && Sentences.rateOf(s, previous, f)) {
-        key = RATE_OF + previous.subject(); // "17/20 export tests passing (85%)": export's rate
-      }
-      bySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
-      previous = f;
-    }
-    for (Map.Entry<String, List<CountParser.Found>> e : bySubject.entrySet()) {
-      List<Quantity> stated = new ArrayList<>();
-      e.getValue().forEach(f -> stated.addAll(f.quantities()));
-      boolean rate = stated.stream().anyMatch(q -> q.measure().isRate());
-      boolean inherited = e.getKey().startsWith(RATE_OF);
-      ClaimKind kind =
-          !e.getKey().isEmpty() && !inherited
-              ? ClaimKind.NAMED
-              : rate ? ClaimKind.RATE : ClaimKind.COUNT;
-      out.add(
-          new Claim(
-              block.lineAt(from + e.getValue().get(0).start()),
-              text,
-              kind,
-              inherited ? e.getKey().substring(RATE_OF.length()) : e.getKey(),
-              stated,
-              List.of(),
-              null,
-              null,
-              temporal));
-    }
+    CountClaims.add(block, from, s, text, subject, counts, temporal, out);
   }
-
-  private static final String RATE_OF = "\u0001";
 
   /** The subject a sentence names for its counts: its label, an identifier, or its heading. */
   private static String subject(TextBlock block, String s, boolean first) {

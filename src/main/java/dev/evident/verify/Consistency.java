@@ -33,7 +33,18 @@ final class Consistency {
   /** A change stated as a percentage: "(+5%)", "up by 5%", "5% more". */
   private static final java.util.regex.Pattern PERCENT_STATED =
       java.util.regex.Pattern.compile(
-          "[+-]\\s?\\d+(?:\\.\\d+)?\\s?%|\\bby\\s+\\d+(?:\\.\\d+)?\\s?%");
+          "[+-−]\\s?\\d+(?:\\.\\d+)?\\s?%|\\b(?:by|of|down)\\s+\\d+(?:\\.\\d+)?\\s?%");
+
+  /** Words that make a count a part of a larger whole. */
+  private static final java.util.regex.Pattern PART_OF =
+      java.util.regex.Pattern.compile(
+          "\\b(?:account(?:s|ed)?\\s+for|make(?:s)?\\s+up|made\\s+up|contribute(?:s|d)?"
+              + "|comprise(?:s|d)?)\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** Parts written as a sum: "1 passed + 4 failed + 13 errors = 18 tests". */
+  private static final java.util.regex.Pattern SUM =
+      java.util.regex.Pattern.compile("\\d[^+=]*\\+\\s*\\d[^=]*=\\s*\\d");
 
   /** A fraction with its percentage beside it: "49/51 (94%)", "49 of 51 (96%)". */
   private static final java.util.regex.Pattern FRACTION_PERCENT =
@@ -64,7 +75,7 @@ final class Consistency {
         double statedPercent = (c.factor() - 1) * 100;
         boolean agrees =
             (PERCENT_STATED.matcher(c.text()).find()
-                    ? Math.abs((ratio - 1) * 100 - statedPercent) <= 1 // "+5%": a percentage
+                    ? samePercent((ratio - 1) * 100, statedPercent) // "+5%": a percentage
                     : Compare.sameFactor(ratio, c.factor()))
                 || (from.measure().isRate() || from.measure() == Measure.OTHER)
                     && Math.abs(points - statedPercent) <= 0.5; // points only between rates
@@ -76,6 +87,14 @@ final class Consistency {
                     Compare.format(to),
                     (ratio - 1) * 100,
                     statedPercent);
+          }
+          if (c.factor() < 1 && ratio > 0) {
+            return "%s → %s is %sx lower, not %sx"
+                .formatted(
+                    Compare.format(from.value()),
+                    Compare.format(to),
+                    Compare.format(Math.round(10 / ratio) / 10.0),
+                    Compare.format(Math.round(10 / c.factor()) / 10.0));
           }
           return "%s → %s is %sx, not %sx"
               .formatted(
@@ -107,7 +126,9 @@ final class Consistency {
     }
     if (total != null && parts.size() >= 2) {
       double sum = parts.stream().mapToDouble(Quantity::value).sum();
-      boolean complete = skipped || total.measure() == Measure.COLLECTED;
+      // "17 errors + 1 failure = 19 tests": a sum written out must be exact.
+      boolean complete =
+          skipped || total.measure() == Measure.COLLECTED || SUM.matcher(c.text()).find();
       // "Ran 44 tests: 41 passed, 2 failed, 1 error (2 skipped)": "tests" are the executed ones,
       // so the skipped may stand beside the total as well as within it.
       double executed =
@@ -177,11 +198,21 @@ final class Consistency {
     Map<String, List<Claim>> byKey = new LinkedHashMap<>();
     Map<String, Double> values = new java.util.HashMap<>();
     for (Claim c : claims) {
-      if (c.temporal() || c.kind() == ClaimKind.CHANGE) {
+      // A change states its numbers now too; only a rate now ("Coverage: 84% (from 71%)") is
+      // compared, as counts now may be of the part that changed.
+      boolean rateNow =
+          c.kind() == ClaimKind.CHANGE
+              && c.factor() == null
+              && !c.stated().isEmpty()
+              && c.stated().stream().allMatch(q -> q.measure().isRate());
+      if (c.temporal() || (c.kind() == ClaimKind.CHANGE && !rateNow)) {
         continue;
       }
       if (c.subject().isEmpty() && !Narrower.in(c.text()).isEmpty()) {
         continue; // "API suites account for 39 tests": maybe not the whole run's quantity
+      }
+      if (PART_OF.matcher(c.text()).find()) {
+        continue; // "X accounts for 39 tests": a part of the run, whatever X is
       }
       String subject = String.join(" ", Names.normalize(c.subject()));
       for (Quantity q : c.stated()) {
@@ -236,6 +267,13 @@ final class Consistency {
         }
       }
     }
+  }
+
+  /** Whether a whole percentage is the actual one rounded or cut ("a drop of 8%" for 8.05%). */
+  private static boolean samePercent(double actual, double stated) {
+    return Math.abs(actual - stated) < 0.05
+        || Math.round(actual) == Math.round(stated)
+        || (long) actual == Math.round(stated);
   }
 
   /** A fraction and its percentage that disagree in one sentence ("49/51 (94%)"), or null. */

@@ -53,7 +53,8 @@ final class CountParser {
 
   private static final Pattern STATUS_ONLY =
       Pattern.compile(
-          "^\\s*(passing|passed|passes|failing|failed|failures?|fails|errors?|errored|skipped"
+          "^\\s*(passing|passed|passes|pass(?!\\s*(?:rate|@|%))|failing|failed|failures?|fails"
+              + "|fail(?!\\s*rate)|errors?|errored|skipped"
               + "|skips|xfailed|flaky|collected|created|written|completed|executed|succeeded)\\b",
           Pattern.CASE_INSENSITIVE);
 
@@ -102,7 +103,7 @@ final class CountParser {
 
   /** The counts and rates stated in a sentence, in order. */
   static List<Found> parse(String text, boolean testContext) {
-    String s = ZERO.matcher(text).replaceAll("0   ");
+    String s = CountPhrases.numberWords(ZERO.matcher(text).replaceAll("0   "));
     List<Found> found = new ArrayList<>();
     Matcher allBut = ALL_BUT.matcher(s);
     while (allBut.find()) {
@@ -114,6 +115,7 @@ final class CountParser {
               List.of(Quantity.exact(Measure.NOT_PASSING, number(allBut.group("n")))),
               ""));
     }
+    CountPhrases.read(s, found);
     Matcher labeled = LABELED.matcher(s);
     while (labeled.find()) {
       String before = s.substring(0, labeled.start()).stripTrailing();
@@ -143,32 +145,6 @@ final class CountParser {
     RateWords.read(s, found);
     found.sort(java.util.Comparator.comparingInt(Found::start));
     return found;
-  }
-
-  private static final Pattern BARE_FRACTION =
-      Pattern.compile(
-          "(?<![\\w/.,$#])(" + NUMBER + ")\\s*/\\s*(" + NUMBER + ")(?![\\w/%]|[.,]\\d)");
-
-  /**
-   * A fraction with no word by it, in a sentence that opens with the subject it is of
-   * ("`InvoiceTest`: 21/21"): passing tests of all, or null.
-   */
-  static Found bareFraction(String s) {
-    Matcher f = BARE_FRACTION.matcher(s);
-    if (!f.find()) {
-      return null;
-    }
-    double n = number(f.group(1));
-    double m = number(f.group(2));
-    if (n > m || m == 0) {
-      return null;
-    }
-    return found(
-        s,
-        f.start(),
-        f.end(),
-        List.of(Quantity.exact(Measure.PASSING, n), denominatorOf(Measure.PASSING, m)),
-        "");
   }
 
   private static Found count(String s, Matcher c, boolean testContext) {
@@ -279,7 +255,7 @@ final class CountParser {
    * The M of "N/M <measure>"; tests there are labeled {@link #OF}, as either reading (executed or
    * collected) can be meant: "312/320 tests green" with 4 skipped.
    */
-  private static Quantity denominatorOf(Measure measure, double m) {
+  static Quantity denominatorOf(Measure measure, double m) {
     Measure d = denominator(measure);
     return new Quantity(d, m, Bound.EXACT, 0, d == Measure.TESTS ? OF : "");
   }

@@ -103,13 +103,49 @@ final class RateWords {
     return Measure.PASS_RATE;
   }
 
+  /**
+   * Whether a percentage stands right after a count of passing tests of a total, with nothing but
+   * punctuation between: the share of that fraction.
+   */
+  private static boolean afterPassingFraction(String s, int at, List<CountParser.Found> found) {
+    for (CountParser.Found f : found) {
+      boolean fraction =
+          f.quantities().size() >= 2 && f.quantities().get(0).measure() == Measure.PASSING;
+      if (fraction && f.end() <= at && s.substring(f.end(), at).matches("[\\s,;:=(–—-]*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private RateWords() {}
+
+  /** "Pass rate this sprint: 0.94": a rate written as a fraction of one. */
+  private static final Pattern RATE_AS_FRACTION =
+      Pattern.compile(
+          "^[^\\w]*(?:(?:overall|test|current)\\s+)?(pass(?:ing)?\\s+rate|success\\s+rate"
+              + "|fail(?:ure|ing)?\\s+rate)(?:\\s+[\\w-]+){0,3}?\\s*[:=]\\s*(?<r>0\\.\\d+|1\\.0+)\\b(?!\\s*%)",
+          Pattern.CASE_INSENSITIVE);
 
   /** Adds the rates a sentence states ("5.6% success rate", "~95% pass rate") to {@code found}. */
   static void read(String s, List<CountParser.Found> found) {
+    Matcher fraction = RATE_AS_FRACTION.matcher(s);
+    if (fraction.find()) {
+      String r = fraction.group("r");
+      Measure m =
+          fraction.group(1).toLowerCase(Locale.ROOT).startsWith("fail")
+              ? Measure.FAIL_RATE
+              : Measure.PASS_RATE;
+      int decimals = Math.max(0, r.length() - r.indexOf('.') - 3);
+      Quantity q = new Quantity(m, Double.parseDouble(r) * 100, Bound.EXACT, decimals, "");
+      found.add(CountParser.found(s, fraction.start("r"), fraction.end("r"), List.of(q), ""));
+    }
     Matcher r = RATE.matcher(s);
     while (r.find()) {
       Measure m = measure(s, r.start(), r.end());
+      if (m == null && afterPassingFraction(s, r.start(), found)) {
+        m = Measure.PASS_RATE; // "45 of the 46 that ran are fine, 97.8%"
+      }
       if (m != null) {
         int decimals =
             r.group("r").contains(".") ? r.group("r").length() - r.group("r").indexOf('.') - 1 : 0;

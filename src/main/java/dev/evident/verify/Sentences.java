@@ -11,7 +11,8 @@ final class Sentences {
 
   private static final Pattern SENTENCE_END =
       Pattern.compile(
-          "(?<=[.!?])(?<!\\b(?i:i\\.e|e\\.g|vs|cf)\\.)\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])");
+          "(?<=[.!?])(?<!\\b(?i:i\\.e|e\\.g|vs|cf)\\.)\\s+(?=[A-Z0-9✅❌⏭*\"'(\\[`\\p{So}])"
+              + "(?!\\([^()]*\\)\\s*$)"); // "All tests passing! (37/37)": one sentence
 
   static final Pattern LABEL = Pattern.compile("^([^:]{1,80}?):\\s");
 
@@ -21,8 +22,8 @@ final class Sentences {
    */
   static final Pattern LEADING_ID =
       Pattern.compile(
-          "^\\s*(`[^`]+`|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b|(?:(?:tests?|src|spec|specs|internal|cmd|pkg|lib|app|apps|packages|modules|e2e|it)/[\\w.-]+(?:/[\\w.-]+)*/?|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+){2,}/?|[A-Za-z_.][\\w.-]*/[\\w.-]+/)(?=[\\s:])"
-              + "|[\\w./-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs)\\b)\\s*:?\\s");
+          "^\\s*(?:[•·▪‣◦]\\s*)?(`[^`]+`|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b|(?:(?:tests?|src|spec|specs|internal|cmd|pkg|lib|app|apps|packages|modules|e2e|it)/[\\w.-]+(?:/[\\w.-]+)*/?|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+){2,}/?|[A-Za-z_.][\\w.-]*/[\\w.-]+/)(?=[\\s:])"
+              + "|[\\w./-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs|php|tap|swift|scala|cpp|c|ex|exs)\\b)\\s*:?\\s");
 
   /**
    * Where a block's sentences end: at sentence punctuation, and at a line break before a line that
@@ -48,6 +49,15 @@ final class Sentences {
         }
       }
     }
+    // A paragraph of short lines ("Result: 61 passed", "Pass rate 95.3%", "• upgrade.tap 14
+    // passed"): a CI digest or a chat message, each line a statement of its own.
+    if (lineStructured(block)) {
+      for (int i = 1; i < t.length(); i++) {
+        if (t.charAt(i - 1) == ' ' && startsLine(block, i)) {
+          cuts.putIfAbsent(i - 1, i);
+        }
+      }
+    }
     // "finished the provider swap; `sms.test.ts` is 6/6 ✅": a clause that opens with an
     // identifier after a semicolon is a statement of that identifier.
     Matcher semicolon = SEMICOLON.matcher(t);
@@ -65,6 +75,24 @@ final class Sentences {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a paragraph is a list of lines rather than wrapped prose: at least two of its lines
+   * follow the first, and at least two thirds of them open with no lowercase letter (wrapped prose
+   * goes on mid-sentence, in lowercase).
+   */
+  static boolean lineStructured(TextBlock block) {
+    String t = block.text();
+    int lines = 0;
+    int opened = 0;
+    for (int i = 1; i < t.length(); i++) {
+      if (startsLine(block, i)) {
+        lines++;
+        opened += Character.isLowerCase(t.charAt(i)) ? 0 : 1;
+      }
+    }
+    return lines >= 2 && opened * 3 >= lines * 2;
   }
 
   /** Whether the character at {@code at} is the first of a report line. */

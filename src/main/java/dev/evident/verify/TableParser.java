@@ -50,7 +50,10 @@ final class TableParser {
     boolean counts = columns.stream().anyMatch(c -> c != Column.NONE && c != Column.TARGET);
     if (!counts) {
       List<Claim> changes = ChangeTables.parse(table);
-      return changes.isEmpty() ? keyValues(table) : new Parsed(changes, new IdentityHashMap<>());
+      changes = changes.isEmpty() ? RunColumns.parse(table) : changes;
+      return changes.isEmpty()
+          ? KeyValueTables.parse(table)
+          : new Parsed(changes, new IdentityHashMap<>());
     }
     Claim total = null;
     List<Claim> parts = new ArrayList<>();
@@ -129,57 +132,6 @@ final class TableParser {
     return own.isEmpty() ? table.section().subject() : own;
   }
 
-  /**
-   * A label | value table: each row read as "label: value". When the value columns are times ("Last
-   * week | This week", "Before | After", "Baseline | Now"), each row is a change: the value under
-   * the last column that is not an earlier time, from the value under the earlier one.
-   */
-  private static Parsed keyValues(TableBlock table) {
-    List<Claim> claims = new ArrayList<>();
-    int now = 1;
-    int before = -1;
-    for (int i = 1; i < table.header().size(); i++) {
-      if (isDelta(table.header().get(i))) {
-        continue; // "Δ", "Change": the difference of two columns, never the value now
-      }
-      if (Plans.isTemporal(table.header().get(i))) {
-        before = before < 0 ? i : before;
-      } else {
-        now = i;
-      }
-    }
-    if (before >= 0 && now < before) {
-      return new Parsed(claims, new IdentityHashMap<>()); // only earlier times: nothing now
-    }
-    String subject = table.section().subject();
-    boolean implied = !subject.isEmpty() && table.section().impliesSubject();
-    for (TableBlock.Row row : table.rows()) {
-      if (row.cells().size() <= now) {
-        continue;
-      }
-      List<Quantity> stated = values(row.cells().get(0), row.cells().get(now));
-      List<Quantity> earlier =
-          before < 0 || row.cells().size() <= before
-              ? List.of()
-              : values(row.cells().get(0), row.cells().get(before));
-      if (!stated.isEmpty()) {
-        Claim c =
-            new Claim(
-                row.line(),
-                "| " + String.join(" | ", row.cells()) + " |",
-                ClaimKind.TABLE,
-                subject,
-                stated,
-                earlier,
-                null,
-                null,
-                table.section().isTemporal());
-        claims.add(implied ? c.impliedBy(subject) : c);
-      }
-    }
-    return new Parsed(claims, new IdentityHashMap<>());
-  }
-
   private static final Pattern DELTA =
       Pattern.compile(
           "(Δ|∆|delta|change|diff|difference|\\+/-|±|\\+/−|trend|net)", Pattern.CASE_INSENSITIVE);
@@ -187,16 +139,6 @@ final class TableParser {
   /** A column of differences between two others: "Δ", "Change", "+/-". */
   static boolean isDelta(String header) {
     return DELTA.matcher(header.replaceAll("[*_`]", "").strip()).matches();
-  }
-
-  private static List<Quantity> values(String label, String value) {
-    List<Quantity> stated = new ArrayList<>();
-    for (CountParser.Found f : CountParser.parse(label + ": " + value, true)) {
-      if (!f.planned()) {
-        stated.addAll(f.quantities());
-      }
-    }
-    return stated;
   }
 
   private static Quantity quantity(Column c, String cell, boolean skippedColumn) {
@@ -268,7 +210,13 @@ final class TableParser {
   }
 
   private static Column column(String header) {
-    String h = header.toLowerCase(Locale.ROOT).replaceAll("[*_`]", "").strip();
+    // "💥 Errors", "⏭️ Skipped": the word after the emoji names the column.
+    String h =
+        header
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[*_`]", "")
+            .replaceFirst("^[\\p{So}\\p{Sk}\\uFE0F\\u200D\\s]+(?=\\p{L})", "")
+            .strip();
     if (h.matches(".*\\b(target|goal|planned|expected|plan)\\b.*")) {
       return Column.TARGET;
     }

@@ -1,0 +1,73 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/** Tables of labels and values ("| Tests collected | 56 |"), read by {@link TableParser}. */
+final class KeyValueTables {
+
+  private KeyValueTables() {}
+
+  /**
+   * A label | value table: each row read as "label: value". When the value columns are times ("Last
+   * week | This week", "Before | After", "Baseline | Now"), each row is a change: the value under
+   * the last column that is not an earlier time, from the value under the earlier one.
+   */
+  static TableParser.Parsed parse(TableBlock table) {
+    List<Claim> claims = new ArrayList<>();
+    int now = 1;
+    int before = -1;
+    for (int i = 1; i < table.header().size(); i++) {
+      if (TableParser.isDelta(table.header().get(i))) {
+        continue; // "Δ", "Change": the difference of two columns, never the value now
+      }
+      if (Plans.isTemporal(table.header().get(i))) {
+        before = before < 0 ? i : before;
+      } else {
+        now = i;
+      }
+    }
+    if (before >= 0 && now < before) {
+      return new TableParser.Parsed(
+          claims, new IdentityHashMap<>()); // only earlier times: nothing now
+    }
+    String subject = table.section().subject();
+    boolean implied = !subject.isEmpty() && table.section().impliesSubject();
+    for (TableBlock.Row row : table.rows()) {
+      if (row.cells().size() <= now) {
+        continue;
+      }
+      List<Quantity> stated = values(row.cells().get(0), row.cells().get(now));
+      List<Quantity> earlier =
+          before < 0 || row.cells().size() <= before
+              ? List.of()
+              : values(row.cells().get(0), row.cells().get(before));
+      if (!stated.isEmpty()) {
+        Claim c =
+            new Claim(
+                row.line(),
+                "| " + String.join(" | ", row.cells()) + " |",
+                ClaimKind.TABLE,
+                subject,
+                stated,
+                earlier,
+                null,
+                null,
+                table.section().isTemporal());
+        claims.add(implied ? c.impliedBy(subject) : c);
+      }
+    }
+    return new TableParser.Parsed(claims, new IdentityHashMap<>());
+  }
+
+  private static List<Quantity> values(String label, String value) {
+    List<Quantity> stated = new ArrayList<>();
+    for (CountParser.Found f : CountParser.parse(label + ": " + value, true)) {
+      if (!f.planned()) {
+        stated.addAll(f.quantities());
+      }
+    }
+    return stated;
+  }
+}
