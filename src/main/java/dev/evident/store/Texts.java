@@ -172,29 +172,39 @@ final class Texts implements AutoCloseable {
   }
 
   private Set<Long> existing(List<Long> ids) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT id FROM texts WHERE id IN (");
-    for (int i = 0; i < ids.size(); i++) {
-      sql.append(i == 0 ? "?" : ", ?");
-    }
-    Set<Long> found = new HashSet<>();
-    // A full batch has the same SQL every time: prepared once.
+    // A full batch has the same SQL every time: prepared once. The loops are methods of their own,
+    // so that the JIT compiles them and not this method with the driver's code inlined (once
+    // the costliest compilation of a large ingest).
     boolean full = ids.size() == BATCH;
     if (full && selectFull == null) {
-      selectFull = c.prepareStatement(sql.append(')').toString());
+      selectFull = c.prepareStatement(selectIn(BATCH));
     }
-    PreparedStatement ps = full ? selectFull : c.prepareStatement(sql.append(')').toString());
+    PreparedStatement ps = full ? selectFull : c.prepareStatement(selectIn(ids.size()));
     try {
-      for (int i = 0; i < ids.size(); i++) {
-        ps.setLong(i + 1, ids.get(i));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(rs.getLong(1));
-        }
-      }
+      bind(ps, ids);
+      return found(ps);
     } finally {
       if (!full) {
         ps.close();
+      }
+    }
+  }
+
+  private static String selectIn(int n) {
+    return "SELECT id FROM texts WHERE id IN (" + "?, ".repeat(n - 1) + "?)";
+  }
+
+  private static void bind(PreparedStatement ps, List<Long> ids) throws SQLException {
+    for (int i = 0; i < ids.size(); i++) {
+      ps.setLong(i + 1, ids.get(i));
+    }
+  }
+
+  private static Set<Long> found(PreparedStatement ps) throws SQLException {
+    Set<Long> found = new HashSet<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        found.add(rs.getLong(1));
       }
     }
     return found;
