@@ -235,6 +235,7 @@ final class JdbcRunWriter implements RunWriter {
       Counts total = counts();
       SuiteInfos.Span span = SuiteInfos.span(start, results.values());
       RunStatus finalStatus = status != null ? status : RunStatus.of(total, runErrors.size());
+      tests.flushSuites();
       RunRows.names(c, tests.newNames());
       RunRows.suites(c, runId, results.values(), details.texts());
       RunRows.finish(
