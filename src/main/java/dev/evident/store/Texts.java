@@ -47,11 +47,22 @@ final class Texts implements AutoCloseable {
   private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
   private final byte[] buffer = new byte[64 * 1024];
 
+  /**
+   * Whether the store had no text when this writer began (a new database): then no text can be
+   * there already but those this writer stored, which it knows, and flushes ask the store nothing.
+   * A text another writer stores meanwhile is skipped by the insert's ON CONFLICT.
+   */
+  private final boolean noneStored;
+
   Texts(Connection c) throws SQLException {
     this.c = c;
     this.insert =
         c.prepareStatement(
             "INSERT INTO texts (id, body) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM texts LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      this.noneStored = !rs.next();
+    }
   }
 
   /** The id of a failure text, stored if new. */
@@ -157,7 +168,7 @@ final class Texts implements AutoCloseable {
     if (pendingIds.isEmpty()) {
       return;
     }
-    Set<Long> stored = existing(pendingIds);
+    Set<Long> stored = noneStored ? Set.of() : existing(pendingIds);
     for (int i = 0; i < pendingIds.size(); i++) {
       if (!stored.contains(pendingIds.get(i))) {
         // compressed only now: a text the store already has costs a hash, not a deflate
