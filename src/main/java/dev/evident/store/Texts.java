@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.DataFormatException;
@@ -40,29 +39,19 @@ final class Texts implements AutoCloseable {
 
   private final Connection c;
   private final PreparedStatement insert;
-  private PreparedStatement selectFull;
+  private final StoredTexts stored;
   private final LongLongMap known = new LongLongMap(1024);
   private final List<Long> pendingIds = new ArrayList<>();
   private final List<byte[]> pendingBodies = new ArrayList<>();
   private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
   private final byte[] buffer = new byte[64 * 1024];
 
-  /**
-   * Whether the store had no text when this writer began (a new database): then no text can be
-   * there already but those this writer stored, which it knows, and flushes ask the store nothing.
-   * A text another writer stores meanwhile is skipped by the insert's ON CONFLICT.
-   */
-  private final boolean noneStored;
-
   Texts(Connection c) throws SQLException {
     this.c = c;
     this.insert =
         c.prepareStatement(
             "INSERT INTO texts (id, body) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM texts LIMIT 1");
-        ResultSet rs = ps.executeQuery()) {
-      this.noneStored = !rs.next();
-    }
+    this.stored = new StoredTexts(c, BATCH);
   }
 
   /** The id of a failure text, stored if new. */
@@ -168,7 +157,7 @@ final class Texts implements AutoCloseable {
     if (pendingIds.isEmpty()) {
       return;
     }
-    Set<Long> stored = noneStored ? Set.of() : existing(pendingIds);
+    Set<Long> stored = this.stored.among(pendingIds);
     for (int i = 0; i < pendingIds.size(); i++) {
       if (!stored.contains(pendingIds.get(i))) {
         // compressed only now: a text the store already has costs a hash, not a deflate
@@ -180,45 +169,6 @@ final class Texts implements AutoCloseable {
     insert.executeBatch();
     pendingIds.clear();
     pendingBodies.clear();
-  }
-
-  private Set<Long> existing(List<Long> ids) throws SQLException {
-    // A full batch has the same SQL every time: prepared once. The loops are methods of their own,
-    // so that the JIT compiles them and not this method with the driver's code inlined (once
-    // the costliest compilation of a large ingest).
-    boolean full = ids.size() == BATCH;
-    if (full && selectFull == null) {
-      selectFull = c.prepareStatement(selectIn(BATCH));
-    }
-    PreparedStatement ps = full ? selectFull : c.prepareStatement(selectIn(ids.size()));
-    try {
-      bind(ps, ids);
-      return found(ps);
-    } finally {
-      if (!full) {
-        ps.close();
-      }
-    }
-  }
-
-  private static String selectIn(int n) {
-    return "SELECT id FROM texts WHERE id IN (" + "?, ".repeat(n - 1) + "?)";
-  }
-
-  private static void bind(PreparedStatement ps, List<Long> ids) throws SQLException {
-    for (int i = 0; i < ids.size(); i++) {
-      ps.setLong(i + 1, ids.get(i));
-    }
-  }
-
-  private static Set<Long> found(PreparedStatement ps) throws SQLException {
-    Set<Long> found = new HashSet<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        found.add(rs.getLong(1));
-      }
-    }
-    return found;
   }
 
   static Failure failure(Connection c, Long id) {
@@ -306,9 +256,7 @@ final class Texts implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     insert.close();
-    if (selectFull != null) {
-      selectFull.close();
-    }
+    stored.close();
     deflater.end();
   }
 }
