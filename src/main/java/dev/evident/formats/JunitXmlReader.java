@@ -73,6 +73,14 @@ final class JunitXmlReader implements ResultReader {
     JunitCase.Element element;
     String propertyName;
     BoundedText propertyText;
+
+    /**
+     * The suite name of the previous test case: the next one's equal name is replaced by it, so
+     * that the writer, which compares each result's suite with the previous one's, finds the same
+     * string and compares no characters.
+     */
+    String lastClassname = "";
+
     Map<String, String> propertyTarget;
 
     Parse(ResultInput input, ResultSink sink) {
@@ -242,6 +250,14 @@ final class JunitXmlReader implements ResultReader {
       if ((classname == null || classname.isBlank()) && c.source != null) {
         classname = c.source.file();
       }
+      if (classname == null) {
+        classname = "";
+      }
+      if (classname.equals(lastClassname)) {
+        classname = lastClassname;
+      } else {
+        lastClassname = classname;
+      }
       String name = c.name;
       if (name == null || name.isBlank()) {
         problems.warn(
@@ -270,8 +286,7 @@ final class JunitXmlReader implements ResultReader {
                 + name
                 + "'; stored as unknown");
       }
-      TestResult result =
-          c.result(TestId.parse(classname == null ? "" : classname, name), duration);
+      TestResult result = c.result(TestId.parse(classname, name), duration);
       for (Suite s : suites) {
         s.tests++;
         switch (result.outcome()) {

@@ -114,39 +114,9 @@ final class TextLimiter extends FilterInputStream {
     int written = 0;
     while (inPos < inLimit && written < len && pending == null) {
       if (!skipping && !inCdata && cdataMatch == 0 && segment < HEAD) {
-        // The common case, ordinary markup and short texts: copy up to the next '<' in one go,
-        // tracking only entity references, which the cut must not split.
-        int start = inPos;
-        int end =
-            (int)
-                Math.min(
-                    Math.min(inLimit, inPos + (long) (len - written)), inPos + (HEAD - segment));
-        boolean entity = inEntity;
-        int i = start;
-        while (i < end) {
-          // Eight bytes at a time past those that are none of '<', '&', ';' (most of a file).
-          if (end - i >= Long.BYTES && !hasMarkup((long) LONGS.get(in, i))) {
-            i += Long.BYTES;
-            continue;
-          }
-          byte c = in[i];
-          if (c == '<') {
-            break;
-          }
-          if (c == '&') {
-            entity = true;
-          } else if (c == ';') {
-            entity = false;
-          }
-          i++;
-        }
-        inEntity = entity;
-        int n = i - start;
+        int n = copyMarkup(out, off + written, len - written);
         if (n > 0) {
-          System.arraycopy(in, start, out, off + written, n);
           written += n;
-          segment += n;
-          inPos = i;
           continue;
         }
       }
@@ -181,6 +151,55 @@ final class TextLimiter extends FilterInputStream {
     return written;
   }
 
+  /**
+   * The common case, ordinary markup and short texts: copies bytes up to where no cut can start
+   * (the segment reaching {@link #HEAD}), stopping before a {@code <!} (which may open CDATA) and
+   * before a {@code <} that ends the buffer, which the byte-wise path takes. A {@code <} only
+   * restarts the segment; the entity state is that of the last {@code <}, {@code &} or {@code ;}
+   * copied, found from the end. Returns the bytes copied.
+   */
+  private int copyMarkup(byte[] out, int at, int room) {
+    int start = inPos;
+    int end = (int) Math.min(inLimit, (long) start + room);
+    int limit = (int) Math.min(end, start + (HEAD - segment));
+    int lastTag = -1;
+    int i = start;
+    while (i < limit) {
+      // Eight bytes at a time past those that are not '<' (most of a file).
+      if (limit - i >= Long.BYTES && !hasTagStart((long) LONGS.get(in, i))) {
+        i += Long.BYTES;
+        continue;
+      }
+      if (in[i] != '<') {
+        i++;
+        continue;
+      }
+      if (i + 1 >= end || in[i + 1] == '!') {
+        break;
+      }
+      lastTag = i;
+      limit = (int) Math.min(end, (long) i + 1 + HEAD);
+      i++;
+    }
+    int n = i - start;
+    if (n == 0) {
+      return 0;
+    }
+    boolean entity = lastTag < 0 && inEntity;
+    for (int j = i - 1; j > Math.max(lastTag, start - 1); j--) {
+      byte c = in[j];
+      if (c == '&' || c == ';') {
+        entity = c == '&';
+        break;
+      }
+    }
+    inEntity = entity;
+    segment = lastTag < 0 ? segment + n : i - lastTag - 1;
+    System.arraycopy(in, start, out, at, n);
+    inPos = i;
+    return n;
+  }
+
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -190,12 +209,9 @@ final class TextLimiter extends FilterInputStream {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
 
-  /** Whether any of the eight bytes is '<', '&' or ';' (may say yes when none is, never no). */
-  private static boolean hasMarkup(long word) {
-    return (zeroByte(word ^ ('<' * ONES))
-            | zeroByte(word ^ ('&' * ONES))
-            | zeroByte(word ^ (';' * ONES)))
-        != 0;
+  /** Whether any of the eight bytes is '<' (may say yes when none is, never no). */
+  private static boolean hasTagStart(long word) {
+    return zeroByte(word ^ ('<' * ONES)) != 0;
   }
 
   /** Nonzero when a byte of {@code v} is zero. */

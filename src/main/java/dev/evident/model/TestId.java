@@ -46,9 +46,20 @@ public record TestId(String suite, String name, String parameters) {
 
   /** A 64-bit key of this identity; equal identities have equal keys. */
   public long key() {
-    long h = 0x9E3779B97F4A7C15L;
-    h = mix(h, suite);
-    h = mix(h ^ 0x1F, name);
+    return key(suiteKey(suite), name, parameters);
+  }
+
+  /**
+   * The part of {@link #key} that depends on the suite alone, for a writer of many tests of one
+   * suite to compute once: {@code key(suiteKey(s), n, p)} equals {@code new TestId(s, n, p).key()}.
+   */
+  public static long suiteKey(String suite) {
+    return mix(0x9E3779B97F4A7C15L, suite);
+  }
+
+  /** The key of the test {@code name[parameters]} of the suite whose {@link #suiteKey} is given. */
+  public static long key(long suiteKey, String name, String parameters) {
+    long h = mix(suiteKey ^ 0x1F, name);
     h = mix(h ^ 0x2F, parameters);
     return finish(h);
   }

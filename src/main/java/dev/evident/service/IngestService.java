@@ -161,8 +161,10 @@ public final class IngestService {
       Format format,
       String where,
       Progress progress) {
+    Timing.mark("ingest started");
     try (RunWriter writer = store.startRun(start)) {
       Read read = read(writer, candidates, format, progress);
+      Timing.mark("results read");
       if (read.read() == 0 && read.unreadable() > 0) {
         throw new InputException(
             "no results read: "
@@ -185,6 +187,7 @@ public final class IngestService {
         problems.add(none);
       }
       Run run = writer.commit(null);
+      Timing.mark("run committed");
       return new Ingested(run, problems, read.files(), read.ignored(), read.unreadable());
     }
   }

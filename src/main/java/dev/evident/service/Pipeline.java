@@ -96,6 +96,7 @@ final class Pipeline {
     BatchingEmitter emitter = new BatchingEmitter();
     try {
       producer.produce(emitter);
+      Timing.mark("producer done");
     } catch (Cancelled e) {
       return;
     } catch (Throwable t) {

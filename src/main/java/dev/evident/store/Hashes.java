@@ -12,6 +12,20 @@ final class Hashes {
 
   private Hashes() {}
 
+  /**
+   * One digest per thread, reset by each {@link MessageDigest#digest}: looking the algorithm up for
+   * every text (a provider search and its checks) cost more than hashing a stack trace.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
   static long contentId(String... parts) {
     byte[][] utf8 = new byte[parts.length][];
     for (int i = 0; i < parts.length; i++) {
@@ -22,12 +36,7 @@ final class Hashes {
 
   /** The same id as {@link #contentId(String...)}, for parts already encoded as UTF-8. */
   static long contentId(byte[]... parts) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest digest = SHA_256.get();
     for (byte[] bytes : parts) {
       digest.update(intBytes(bytes.length));
       digest.update(bytes);

@@ -91,12 +91,22 @@ final class JdbcRunWriter implements RunWriter {
   /** The suite of the previous result, which most results share (no lookup, no boxing). */
   private SuiteResults lastResults;
 
+  /** The suite string of the previous result and its part of the identity key. */
+  private String keySuite;
+
+  private long suiteKey;
+
   @Override
   public void add(TestResult result) {
     checkOpen();
     try {
       TestId id = result.id();
-      long key = id.key();
+      if (id.suite() != keySuite) {
+        // Readers hand over one string for the tests of a suite: its part of the key once.
+        keySuite = id.suite();
+        suiteKey = TestId.suiteKey(keySuite);
+      }
+      long key = TestId.key(suiteKey, id.name(), id.parameters());
       long suiteId = tests.suiteId(id.suite());
       long ref = tests.ref(suiteId, key);
       if (ref == LongLongMap.MISSING) {
@@ -225,6 +235,7 @@ final class JdbcRunWriter implements RunWriter {
       Counts total = counts();
       SuiteInfos.Span span = SuiteInfos.span(start, results.values());
       RunStatus finalStatus = status != null ? status : RunStatus.of(total, runErrors.size());
+      tests.flushSuites();
       RunRows.names(c, tests.newNames());
       RunRows.suites(c, runId, results.values(), details.texts());
       RunRows.finish(

@@ -38,7 +38,10 @@ final class Migrations {
           .apply(
               Flyway.configure()
                   .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator")
-                  .locations(dialect.migrations()))
+                  .locations(dialect.migrations())
+                  // No migration uses ${placeholders}: without the replacing reader, which reads
+                  // the scripts a character at a time, a new database is ready sooner.
+                  .placeholderReplacement(false))
           .load()
           .migrate();
     } catch (FlywayException e) {

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.DataFormatException;
@@ -40,7 +39,7 @@ final class Texts implements AutoCloseable {
 
   private final Connection c;
   private final PreparedStatement insert;
-  private PreparedStatement selectFull;
+  private final StoredTexts stored;
   private final LongLongMap known = new LongLongMap(1024);
   private final List<Long> pendingIds = new ArrayList<>();
   private final List<byte[]> pendingBodies = new ArrayList<>();
@@ -52,6 +51,7 @@ final class Texts implements AutoCloseable {
     this.insert =
         c.prepareStatement(
             "INSERT INTO texts (id, body) VALUES (?, ?) ON CONFLICT (id) DO NOTHING");
+    this.stored = new StoredTexts(c, BATCH);
   }
 
   /** The id of a failure text, stored if new. */
@@ -157,7 +157,7 @@ final class Texts implements AutoCloseable {
     if (pendingIds.isEmpty()) {
       return;
     }
-    Set<Long> stored = existing(pendingIds);
+    Set<Long> stored = this.stored.among(pendingIds);
     for (int i = 0; i < pendingIds.size(); i++) {
       if (!stored.contains(pendingIds.get(i))) {
         // compressed only now: a text the store already has costs a hash, not a deflate
@@ -169,35 +169,6 @@ final class Texts implements AutoCloseable {
     insert.executeBatch();
     pendingIds.clear();
     pendingBodies.clear();
-  }
-
-  private Set<Long> existing(List<Long> ids) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT id FROM texts WHERE id IN (");
-    for (int i = 0; i < ids.size(); i++) {
-      sql.append(i == 0 ? "?" : ", ?");
-    }
-    Set<Long> found = new HashSet<>();
-    // A full batch has the same SQL every time: prepared once.
-    boolean full = ids.size() == BATCH;
-    if (full && selectFull == null) {
-      selectFull = c.prepareStatement(sql.append(')').toString());
-    }
-    PreparedStatement ps = full ? selectFull : c.prepareStatement(sql.append(')').toString());
-    try {
-      for (int i = 0; i < ids.size(); i++) {
-        ps.setLong(i + 1, ids.get(i));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(rs.getLong(1));
-        }
-      }
-    } finally {
-      if (!full) {
-        ps.close();
-      }
-    }
-    return found;
   }
 
   static Failure failure(Connection c, Long id) {
@@ -285,9 +256,7 @@ final class Texts implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     insert.close();
-    if (selectFull != null) {
-      selectFull.close();
-    }
+    stored.close();
     deflater.end();
   }
 }

@@ -122,6 +122,50 @@ class TextLimiterTests {
   }
 
   @Test
+  void cutsTheSameWhateverSizeTheReadsAre() throws Exception {
+    // Reads of one byte take the byte-wise path at every '<'; large reads copy whole runs of
+    // markup at once. Both must keep the same bytes and count the same cuts.
+    String tags = "<testcase name=\"a&amp;b\" time=\"1\"/><x>y;z</x>\n".repeat(40);
+    for (int shift = -12; shift <= 12; shift += 3) {
+      String text = "t".repeat(TextLimiter.HEAD + shift);
+      String more = "u".repeat(MB);
+      String[] documents = {
+        "<r>" + tags + "<out>" + text + "&amp;" + more + "</out>" + tags + "</r>",
+        "<r><out>"
+            + text
+            + "é"
+            + more
+            + "</out><!-- c --><o><![CDATA["
+            + text
+            + "<a>"
+            + more
+            + "]]></o>"
+            + tags
+            + "</r>",
+        "<r><<out>&lt;" + text.substring(4) + "&#x1F600;" + more + "<!x></out></r>",
+        "<r>" + tags + "<out>" + "&amp;".repeat(TextLimiter.HEAD / 5 + shift) + more + "</out></r>",
+      };
+      for (String xml : documents) {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        TextLimiter bulk = new TextLimiter(new ByteArrayInputStream(bytes));
+        byte[] read = bulk.readAllBytes();
+        TextLimiter single = new TextLimiter(new ByteArrayInputStream(bytes));
+        java.io.ByteArrayOutputStream oneByOne = new java.io.ByteArrayOutputStream();
+        for (int b = single.read(); b >= 0; b = single.read()) {
+          oneByOne.write(b);
+        }
+
+        assertThat(read).as("shift %d", shift).isEqualTo(oneByOne.toByteArray());
+        assertThat(read.length).isLessThan(bytes.length);
+        for (long to = 0; to <= read.length; to += 4096) {
+          assertThat(bulk.omittedBetween(0, to)).isEqualTo(single.omittedBetween(0, to));
+        }
+        assertThat(bulk.omittedBetween(0, Long.MAX_VALUE)).isEqualTo(bytes.length - read.length);
+      }
+    }
+  }
+
+  @Test
   void leavesOrdinaryDocumentsAlone() throws Exception {
     String xml =
         "<testsuite><testcase name=\"a > b\"><system-out><![CDATA[short]]></system-out></testcase></testsuite>";

@@ -37,14 +37,30 @@ class ValuesTests {
   @CsvSource({
     "2026-01-03T12:00:31, 2026-01-03T12:00:31Z",
     "2026-01-03T12:00:31.210+01:00, 2026-01-03T11:00:31.210Z",
-    "2026-01-03 12:00:31Z, 2026-01-03T12:00:31Z"
+    "2026-01-03 12:00:31Z, 2026-01-03T12:00:31Z",
+    "2024-02-29T23:59:59.5, 2024-02-29T23:59:59.500Z",
+    "1969-12-31T23:59:59.123456789, 1969-12-31T23:59:59.123456789Z",
+    "2026-11-20T10:15:30, 2026-11-20T10:15:30Z",
+    "2026-11-20T10:15, 2026-11-20T10:15:00Z"
   })
   void readsTimestampsWithOrWithoutAZone(String text, String instant) {
     assertThat(Values.timestamp(text)).isEqualTo(Instant.parse(instant));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not a time", "2026-13-45", ""})
+  @ValueSource(
+      strings = {
+        "not a time",
+        "2026-13-45",
+        "",
+        "2026-02-29T10:00:00",
+        "2026-04-31T10:00:00",
+        "2026-01-03T24:00:00",
+        "2026-01-03T12:60:00",
+        "2026-01-03T12:00:60",
+        "2026-01-03T12:00:00.1234567890",
+        "2026-1-03T12:00:00"
+      })
   void ignoresInvalidTimestamps(String text) {
     assertThat(Values.timestamp(text)).isNull();
   }

@@ -63,4 +63,17 @@ class TestResultTests {
     assertThat(new TestId("a", "bc").key()).isNotEqualTo(new TestId("ab", "c").key());
     assertThat(TestId.parse("s", "[odd]").name()).isEqualTo("[odd]");
   }
+
+  @Test
+  void anIdentityKeyIsTheSameComputedWholeOrFromItsSuitesPart() {
+    TestId id = new TestId("com.acme.CartTest", "addsItems", "2-x");
+
+    // Keys are recomputed from stored names on every ingest: they must never change.
+    assertThat(id.key()).isEqualTo(-9024442606621976237L);
+    assertThat(new TestId("", "x", "").key()).isEqualTo(-4066450993990636220L);
+    assertThat(TestId.key(TestId.suiteKey("com.acme.CartTest"), "addsItems", "2-x"))
+        .isEqualTo(id.key());
+    assertThat(TestId.key(TestId.suiteKey("com.acme.CartTest"), "addsItems", "2-y"))
+        .isNotEqualTo(id.key());
+  }
 }
