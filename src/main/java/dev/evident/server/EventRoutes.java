@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code GET /api/v1/events}: Server-Sent Events of task state changes ({@code task}), tests
@@ -123,8 +125,38 @@ final class EventRoutes implements RouteGroup, AutoCloseable {
       throw new HttpProblem(
           406, "an event stream: send Accept: text/event-stream (as EventSource does; curl -N -H)");
     }
-    new SseHandler(client -> stream(client, lastSeen, new Filter(onlyProject, task, run)))
-        .handle(ctx);
+    // Subscribed before the response's head is sent: a client that acts once the stream is open
+    // (submits a task) gets that action's events, which may come before the handler below runs.
+    Filter filter = new Filter(onlyProject, task, run);
+    BlockingQueue<EventLog.Event> queue = new ArrayBlockingQueue<>(CLIENT_BUFFER);
+    AtomicReference<SseClient> opened = new AtomicReference<>();
+    AtomicBoolean overflowed = new AtomicBoolean();
+    EventLog.Subscription sub =
+        log.subscribe(
+            lastSeen,
+            e -> {
+              if (filter.matches(e) && !queue.offer(e)) {
+                overflowed.set(true); // too slow to keep up: it reconnects with Last-Event-ID
+                SseClient client = opened.get();
+                if (client != null) {
+                  client.close();
+                }
+              }
+            });
+    try {
+      new SseHandler(
+              client -> {
+                opened.set(client);
+                stream(client, sub, queue);
+                if (overflowed.get()) {
+                  client.close();
+                }
+              })
+          .handle(ctx);
+    } catch (Exception | Error e) {
+      sub.cancel().run();
+      throw e;
+    }
   }
 
   private record Filter(String project, Long task, Long run) {
@@ -135,18 +167,10 @@ final class EventRoutes implements RouteGroup, AutoCloseable {
     }
   }
 
-  private void stream(SseClient client, Long lastSeen, Filter filter) {
+  private void stream(
+      SseClient client, EventLog.Subscription sub, BlockingQueue<EventLog.Event> queue) {
     client.keepAlive();
     clients.add(client);
-    BlockingQueue<EventLog.Event> queue = new ArrayBlockingQueue<>(CLIENT_BUFFER);
-    EventLog.Subscription sub =
-        log.subscribe(
-            lastSeen,
-            e -> {
-              if (filter.matches(e) && !queue.offer(e)) {
-                client.close(); // too slow to keep up: it reconnects with Last-Event-ID
-              }
-            });
     Thread sender =
         Thread.ofVirtual()
             .name("evident-events-client")
