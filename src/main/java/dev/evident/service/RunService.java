@@ -245,7 +245,12 @@ public final class RunService {
                 Timing.mark("environment probed");
                 return collected;
               });
-      warmUp(attributes, commandRunner, scratch, request.project());
+      RunWarmup.after(
+          attributes,
+          commandRunner,
+          scratch,
+          journal == null ? stores : () -> null,
+          request.project());
       watcher.started(
           before,
           new Progress() {
@@ -479,25 +484,6 @@ public final class RunService {
    * random names start a SecureRandom, which costs several milliseconds before the command can
    * start; the process id and a clock make the name unique, and creating it fails if it exists.
    */
-  /**
-   * Once the probes are done, while the command still runs and a core is to spare: what follows the
-   * command warmed up ({@link RunWarmup}), on a thread nobody waits for. Once a process: a server
-   * running tasks is warm after its first.
-   */
-  private void warmUp(
-      CompletableFuture<?> probes, CommandRunner command, Path scratch, String project) {
-    if (Runtime.getRuntime().availableProcessors() < 2 || !RunWarmup.first()) {
-      return;
-    }
-    probes.thenRunAsync(
-        () -> {
-          if (command.running()) {
-            RunWarmup.run(scratch, journal == null ? stores.get() : null, project);
-            Timing.mark("reader warmed up");
-          }
-        });
-  }
-
   private static Path scratch() {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     String prefix = "evident-run-" + ProcessHandle.current().pid() + "-";

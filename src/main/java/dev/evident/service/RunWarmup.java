@@ -1,5 +1,6 @@
 package dev.evident.service;
 
+import dev.evident.execute.CommandRunner;
 import dev.evident.model.Counts;
 import dev.evident.model.InputFile;
 import dev.evident.model.Problem;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Reads a generated JUnit XML file into a writer that keeps nothing, while the command of {@code
@@ -35,9 +38,30 @@ final class RunWarmup {
 
   private RunWarmup() {}
 
-  /** True the first time only: one warm-up a process. */
-  static boolean first() {
-    return DONE.compareAndSet(false, true);
+  /**
+   * Once {@code probes} are done, while {@code command} still runs and a core is to spare: the
+   * warm-up, on a thread nobody waits for. Once a process: a server running tasks is warm after its
+   * first.
+   *
+   * @param store the store whose latest run's summary to render; its value may be null (a run
+   *     recorded for a server)
+   */
+  static void after(
+      CompletableFuture<?> probes,
+      CommandRunner command,
+      Path scratch,
+      Supplier<ResultStore> store,
+      String project) {
+    if (Runtime.getRuntime().availableProcessors() < 2 || !DONE.compareAndSet(false, true)) {
+      return;
+    }
+    probes.thenRunAsync(
+        () -> {
+          if (command.running()) {
+            run(scratch, store.get(), project);
+            Timing.mark("warmed up");
+          }
+        });
   }
 
   /**
