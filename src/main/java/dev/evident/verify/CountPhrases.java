@@ -127,13 +127,29 @@ final class CountPhrases {
               + ")(?![\\w/%]|[.,]\\d)");
 
   /**
+   * "7 of 8 in both runs", "14 of 14.": a fraction in words with nothing counted after it but the
+   * runs or places it is in.
+   */
+  private static final Pattern BARE_OF =
+      Pattern.compile(
+          "(?<![\\w/.,$#])("
+              + CountParser.NUMBER
+              + ")\\s+(?:of|out\\s+of)\\s+("
+              + CountParser.NUMBER
+              + ")(?=\\s*(?:$|[.,;)]|\\((?!\\d)|(?:in|on|across|over|for|at)\\s))");
+
+  /**
    * A fraction with no word by it, in a sentence that opens with the subject it is of
-   * ("`InvoiceTest`: 21/21"): passing tests of all, or null.
+   * ("`InvoiceTest`: 21/21", "WebhookRetryTests: 7 of 8 in both runs"): passing tests of all, or
+   * null.
    */
   static CountParser.Found bareFraction(String s) {
     Matcher f = BARE_FRACTION.matcher(s);
     if (!f.find()) {
-      return null;
+      f = BARE_OF.matcher(s);
+      if (!f.find()) {
+        return null;
+      }
     }
     double n = CountParser.number(f.group(1));
     double m = CountParser.number(f.group(2));

@@ -50,4 +50,25 @@ class ExtractionRecallTests {
             org.assertj.core.groups.Tuple.tuple(
                 "WebhookRetryTests.Retry_Backoff", Expectation.FAIL));
   }
+
+  @Test
+  void aFractionInWordsAfterATestClassLabelIsItsPassingOfAll() {
+    List<Claim> claims = claims("- WebhookRetryTests: 7 of 8 in both runs.\n");
+    assertThat(claims).hasSize(1);
+    assertThat(claims.get(0).subject()).isEqualTo("WebhookRetryTests");
+    assertThat(claims.get(0).quantity(Measure.PASSING).value()).isEqualTo(7);
+    assertThat(claims.get(0).quantity(Measure.TESTS).value()).isEqualTo(8);
+  }
+
+  @Test
+  void aFractionInWordsBeforeSomethingElseCountedIsNotAPassingCount() {
+    assertThat(claims("- Reviewers: 2 of 3 approvals so far.\n")).isEmpty();
+  }
+
+  @Test
+  void storyPointsAreAClaimOnlyAsWorkDoneOfThePlanned() {
+    assertThat(claims("Fixed the flaky test. Story points: 5. cc @sre-oncall\n"))
+        .noneMatch(c -> c.text().contains("Story points"));
+    assertThat(claims("- Story points: 34 of 40 delivered.\n")).hasSize(1);
+  }
 }
