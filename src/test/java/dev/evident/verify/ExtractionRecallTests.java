@@ -71,4 +71,34 @@ class ExtractionRecallTests {
         .noneMatch(c -> c.text().contains("Story points"));
     assertThat(claims("- Story points: 34 of 40 delivered.\n")).hasSize(1);
   }
+
+  @Test
+  void inAnEvaluationReportAChangeAfterATaskSetNameIsAChangeOfItsPassingSamples() {
+    String report =
+        """
+        # Eval of the fine-tune (1 attempt per sample)
+
+        - summarize improved from 24 to 26.
+        - retrieval-qa 28/40 → 35/40
+        - Max attempts lowered from 5 to 3.
+        """;
+    List<Claim> claims = claims(report);
+    assertThat(claims).extracting(Claim::subject).containsExactly("summarize", "retrieval-qa");
+    assertThat(claims.get(0).quantity(Measure.PASSING).value()).isEqualTo(26);
+    assertThat(claims.get(0).before()).extracting(Quantity::value).containsExactly(24.0);
+    assertThat(claims.get(1).before()).extracting(Quantity::value).containsExactly(28.0, 40.0);
+  }
+
+  @Test
+  void aFactorAfterAnEvaluationChangeIsCheckedAgainstItsOwnNumbers() {
+    Verification v =
+        new Verifier(SubjectResolver.NO_CATEGORIES)
+            .verify("r.md", "# Leaderboard\n\n- gsm-hard 31 → 38 (1.5x)\n", Evidence.NONE, false);
+    assertThat(v.claims()).extracting(CheckedClaim::verdict).containsExactly(Verdict.INCONSISTENT);
+  }
+
+  @Test
+  void outsideAnEvaluationReportABareChangeAfterANameIsNotAClaim() {
+    assertThat(claims("# Deploy notes\n\n- replicas 3 → 5\n")).isEmpty();
+  }
 }
