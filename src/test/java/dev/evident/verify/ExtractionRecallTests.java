@@ -101,4 +101,13 @@ class ExtractionRecallTests {
   void outsideAnEvaluationReportABareChangeAfterANameIsNotAClaim() {
     assertThat(claims("# Deploy notes\n\n- replicas 3 → 5\n")).isEmpty();
   }
+
+  @Test
+  void anApproximatePercentageOfTheSuiteThatPassesIsAPassRate() {
+    List<Claim> claims = claims("- ~95% of the suite passes (53/56).\n");
+    assertThat(claims).hasSize(1);
+    Quantity rate = claims.get(0).quantity(Measure.PASS_RATE);
+    assertThat(rate.value()).isEqualTo(95);
+    assertThat(rate.bound()).isEqualTo(Bound.APPROX);
+  }
 }
