@@ -206,6 +206,14 @@ public final class ClaimExtractor {
       }
     }
     ChangeParser change = ChangeParser.parse(s);
+    if (labeled && counts.isEmpty() && statements.isEmpty() && change == null) {
+      // "RefundFlowTests: 10/11 in #5512, 11/11 in #5513": a change from the earlier run.
+      Claim perRun = CountPhrases.perRun(block.lineAt(from), s, text, subject, temporal);
+      if (perRun != null) {
+        out.add(perRun);
+        return;
+      }
+    }
     if (labeled && counts.isEmpty() && (statements.isEmpty() || change != null)) {
       CountParser.Found bare = CountPhrases.bareFraction(s);
       if (bare != null && !bare.planned() && (change == null || bare.end() <= change.start())) {

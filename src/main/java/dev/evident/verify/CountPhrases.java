@@ -163,4 +163,43 @@ final class CountPhrases {
         List.of(Quantity.exact(Measure.PASSING, n), CountParser.denominatorOf(Measure.PASSING, m)),
         "");
   }
+
+  /** "10/11 in #5512, 11/11 in #5513": the fraction of each of two runs, the earlier first. */
+  private static final Pattern PER_RUN =
+      Pattern.compile(
+          "(?<![\\w/.,$#])(?<a>\\d+)\\s*/\\s*(?<am>\\d+)\\s+(?:in|on|at|for)\\s+(?<r1>[^,;]{1,30}?)"
+              + "\\s*[,;]\\s*(?:and\\s+|then\\s+)?(?<b>\\d+)\\s*/\\s*(?<bm>\\d+)\\s+(?:in|on|at|for)\\s+"
+              + "(?<r2>[^,;.]{1,30}?)\\s*(?:[.,;]|$)");
+
+  /**
+   * A labeled sentence that gives its subject's fraction in two runs ("RefundFlowTests: 10/11 in
+   * #5512, 11/11 in #5513"): a change from the earlier (the first, or the lower build number) to
+   * the later; null when there is none.
+   */
+  static Claim perRun(int line, String s, String text, String subject, boolean temporal) {
+    Matcher m = PER_RUN.matcher(s);
+    if (!m.find() || m.group("r1").matches("(?i).*\\bboth\\b.*")) {
+      return null;
+    }
+    boolean swap = runNumber(m.group("r1")) > runNumber(m.group("r2"));
+    String a = swap ? "b" : "a";
+    String b = swap ? "a" : "b";
+    List<Quantity> now =
+        List.of(
+            Quantity.exact(Measure.PASSING, CountParser.number(m.group(b))),
+            CountParser.denominatorOf(Measure.PASSING, CountParser.number(m.group(b + "m"))));
+    List<Quantity> then =
+        List.of(
+            Quantity.exact(Measure.PASSING, CountParser.number(m.group(a))),
+            CountParser.denominatorOf(Measure.PASSING, CountParser.number(m.group(a + "m"))));
+    if (now.get(0).value() > now.get(1).value() || then.get(0).value() > then.get(1).value()) {
+      return null;
+    }
+    return new Claim(line, text, ClaimKind.CHANGE, subject, now, then, null, null, temporal);
+  }
+
+  private static long runNumber(String run) {
+    Matcher n = Pattern.compile("\\d+").matcher(run);
+    return n.find() && n.group().length() < 18 ? Long.parseLong(n.group()) : -1;
+  }
 }

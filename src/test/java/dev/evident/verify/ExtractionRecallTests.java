@@ -110,4 +110,21 @@ class ExtractionRecallTests {
     assertThat(rate.value()).isEqualTo(95);
     assertThat(rate.bound()).isEqualTo(Bound.APPROX);
   }
+
+  @Test
+  void aLabelWithAFractionInEachOfTwoRunsIsAChangeFromTheEarlierRun() {
+    List<Claim> claims = claims("- RefundFlowTests: 11/11 in #5513, 10/11 in #5512.\n");
+    assertThat(claims).hasSize(1);
+    Claim c = claims.get(0);
+    assertThat(c.kind()).isEqualTo(ClaimKind.CHANGE);
+    assertThat(c.subject()).isEqualTo("RefundFlowTests");
+    assertThat(c.quantity(Measure.PASSING).value()).isEqualTo(11);
+    assertThat(c.before().get(0).value()).isEqualTo(10);
+  }
+
+  @Test
+  void aFractionInBothRunsIsNotAChange() {
+    List<Claim> claims = claims("- CardVaultTests: 9/9 in both runs, 8/8 in the smoke job.\n");
+    assertThat(claims).noneMatch(c -> c.kind() == ClaimKind.CHANGE);
+  }
 }
