@@ -53,7 +53,7 @@ final class ChangeTables {
     return claims;
   }
 
-  private static List<Quantity> passing(Matcher fraction) {
+  static List<Quantity> passing(Matcher fraction) {
     return List.of(
         Quantity.exact(Measure.PASSING, CountParser.number(fraction.group(1))),
         new Quantity(

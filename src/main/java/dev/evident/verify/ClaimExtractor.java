@@ -51,6 +51,7 @@ public final class ClaimExtractor {
   /** The claims of a report's text; {@code includeQuoted} reads code blocks and quotes too. */
   static Extracted extract(String markdown, boolean includeQuoted) {
     MarkdownReport report = MarkdownReport.parse(markdown, includeQuoted);
+    boolean eval = EvalChanges.isEvalReport(markdown);
     List<Claim> claims = new ArrayList<>();
     Map<Claim, String> inconsistent = new IdentityHashMap<>();
     // A number with a status word and no test noun ("4 failing") counts where the section speaks
@@ -75,6 +76,7 @@ public final class ClaimExtractor {
             cut[0],
             from == 0 || Sentences.startsStatement(block, from),
             context,
+            eval,
             claims);
         from = cut[1];
       }
@@ -85,6 +87,7 @@ public final class ClaimExtractor {
             block.text().length(),
             from == 0 || Sentences.startsStatement(block, from),
             context,
+            eval,
             claims);
       }
     }
@@ -99,7 +102,13 @@ public final class ClaimExtractor {
   }
 
   private static void sentence(
-      TextBlock block, int from, int to, boolean first, boolean context, List<Claim> out) {
+      TextBlock block,
+      int from,
+      int to,
+      boolean first,
+      boolean context,
+      boolean eval,
+      List<Claim> out) {
     String s = block.text().substring(from, to);
     if (s.isBlank() || Plans.isInstruction(s)) {
       return;
@@ -116,6 +125,15 @@ public final class ClaimExtractor {
             && block.section().impliesSubject();
     int before = out.size();
     sentence(block, from, s, subject, labeled, countsArePlans, context, temporal, out);
+    if (eval && out.size() == before && !heading && !countsArePlans) {
+      // "summarize improved from 24 to 26" in an evaluation report: samples of a task set.
+      Claim change =
+          EvalChanges.read(
+              block.lineAt(from + s.length() - s.stripLeading().length()), s, s.strip(), temporal);
+      if (change != null) {
+        out.add(change);
+      }
+    }
     if (out.size() == before && !heading && !countsArePlans && !Plans.isPlanned(s, 0, 0)) {
       // "p99 latency 41 ms → 12 ms", "Coverage: 94%": a result no run speaks to.
       Claim metric =
@@ -188,6 +206,14 @@ public final class ClaimExtractor {
       }
     }
     ChangeParser change = ChangeParser.parse(s);
+    if (labeled && counts.isEmpty() && statements.isEmpty() && change == null) {
+      // "RefundFlowTests: 10/11 in #5512, 11/11 in #5513": a change from the earlier run.
+      Claim perRun = CountPhrases.perRun(block.lineAt(from), s, text, subject, temporal);
+      if (perRun != null) {
+        out.add(perRun);
+        return;
+      }
+    }
     if (labeled && counts.isEmpty() && (statements.isEmpty() || change != null)) {
       CountParser.Found bare = CountPhrases.bareFraction(s);
       if (bare != null && !bare.planned() && (change == null || bare.end() <= change.start())) {

@@ -127,13 +127,29 @@ final class CountPhrases {
               + ")(?![\\w/%]|[.,]\\d)");
 
   /**
+   * "7 of 8 in both runs", "14 of 14.": a fraction in words with nothing counted after it but the
+   * runs or places it is in.
+   */
+  private static final Pattern BARE_OF =
+      Pattern.compile(
+          "(?<![\\w/.,$#])("
+              + CountParser.NUMBER
+              + ")\\s+(?:of|out\\s+of)\\s+("
+              + CountParser.NUMBER
+              + ")(?=\\s*(?:$|[.,;)]|\\((?!\\d)|(?:in|on|across|over|for|at)\\s))");
+
+  /**
    * A fraction with no word by it, in a sentence that opens with the subject it is of
-   * ("`InvoiceTest`: 21/21"): passing tests of all, or null.
+   * ("`InvoiceTest`: 21/21", "WebhookRetryTests: 7 of 8 in both runs"): passing tests of all, or
+   * null.
    */
   static CountParser.Found bareFraction(String s) {
     Matcher f = BARE_FRACTION.matcher(s);
     if (!f.find()) {
-      return null;
+      f = BARE_OF.matcher(s);
+      if (!f.find()) {
+        return null;
+      }
     }
     double n = CountParser.number(f.group(1));
     double m = CountParser.number(f.group(2));
@@ -146,5 +162,44 @@ final class CountPhrases {
         f.end(),
         List.of(Quantity.exact(Measure.PASSING, n), CountParser.denominatorOf(Measure.PASSING, m)),
         "");
+  }
+
+  /** "10/11 in #5512, 11/11 in #5513": the fraction of each of two runs, the earlier first. */
+  private static final Pattern PER_RUN =
+      Pattern.compile(
+          "(?<![\\w/.,$#])(?<a>\\d+)\\s*/\\s*(?<am>\\d+)\\s+(?:in|on|at|for)\\s+(?<r1>[^,;]{1,30}?)"
+              + "\\s*[,;]\\s*(?:and\\s+|then\\s+)?(?<b>\\d+)\\s*/\\s*(?<bm>\\d+)\\s+(?:in|on|at|for)\\s+"
+              + "(?<r2>[^,;.]{1,30}?)\\s*(?:[.,;]|$)");
+
+  /**
+   * A labeled sentence that gives its subject's fraction in two runs ("RefundFlowTests: 10/11 in
+   * #5512, 11/11 in #5513"): a change from the earlier (the first, or the lower build number) to
+   * the later; null when there is none.
+   */
+  static Claim perRun(int line, String s, String text, String subject, boolean temporal) {
+    Matcher m = PER_RUN.matcher(s);
+    if (!m.find() || m.group("r1").matches("(?i).*\\bboth\\b.*")) {
+      return null;
+    }
+    boolean swap = runNumber(m.group("r1")) > runNumber(m.group("r2"));
+    String a = swap ? "b" : "a";
+    String b = swap ? "a" : "b";
+    List<Quantity> now =
+        List.of(
+            Quantity.exact(Measure.PASSING, CountParser.number(m.group(b))),
+            CountParser.denominatorOf(Measure.PASSING, CountParser.number(m.group(b + "m"))));
+    List<Quantity> then =
+        List.of(
+            Quantity.exact(Measure.PASSING, CountParser.number(m.group(a))),
+            CountParser.denominatorOf(Measure.PASSING, CountParser.number(m.group(a + "m"))));
+    if (now.get(0).value() > now.get(1).value() || then.get(0).value() > then.get(1).value()) {
+      return null;
+    }
+    return new Claim(line, text, ClaimKind.CHANGE, subject, now, then, null, null, temporal);
+  }
+
+  private static long runNumber(String run) {
+    Matcher n = Pattern.compile("\\d+").matcher(run);
+    return n.find() && n.group().length() < 18 ? Long.parseLong(n.group()) : -1;
   }
 }

@@ -67,6 +67,12 @@ final class Metrics {
               + "|\\b(?:target|slo|sla|goal|budget|threshold)s?\\b",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern ESTIMATE = Pattern.compile("story-points");
+
+  /** "34 of 40 delivered": work done of the planned, a result. */
+  private static final Pattern DONE_OF =
+      Pattern.compile("\\d+\\s*(?:/|of|out\\s+of)\\s*\\d+", Pattern.CASE_INSENSITIVE);
+
   private Metrics() {}
 
   /** The claim of a sentence that states a metric, or null. */
@@ -114,6 +120,9 @@ final class Metrics {
     Matcher percent = PERCENT.matcher(plain);
     if (percent.find()) {
       return claim(line, text, ClaimKind.RATE, Double.valueOf(percent.group(1)), label, temporal);
+    }
+    if (ESTIMATE.matcher(label).matches() && !DONE_OF.matcher(plain).find()) {
+      return null; // "Story points: 5": an estimate of work, not a result
     }
     Matcher number = NUMBER.matcher(plain.replace(metric.group(), " "));
     if (number.find()) {

@@ -26,9 +26,9 @@ final class RateWords {
 
   private static final Pattern RATE_AFTER =
       Pattern.compile(
-          "^\\s*(?:of\\s+(?:the\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|specs?)\\s+(?:are\\s+"
+          "^\\s*(?:of\\s+(?:the\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|specs?|suite)\\s+(?:are\\s+"
               + "|were\\s+|now\\s+)*)?(?:test\\s+|code\\s+)?(collection\\s+success|collection\\s+rate"
-              + "|collected|pass(?:ing)?\\s+rate|success\\s+rate|success(?:ful)?|passing|passed"
+              + "|collected|pass(?:ing)?\\s+rate|success\\s+rate|success(?:ful)?|passing|passed|passes"
               + "|pass|green|fail(?:ure|ing)?\\s+rate|failing|failed|fail|coverage|covered)\\b",
           Pattern.CASE_INSENSITIVE);
 

@@ -36,6 +36,10 @@ final class TableParser {
     if (table.section().isPlan() || table.header().isEmpty()) {
       return new Parsed(claims, inconsistent);
     }
+    List<Claim> overTime = TimeColumns.parse(table);
+    if (!overTime.isEmpty()) {
+      return new Parsed(overTime, inconsistent);
+    }
     List<Column> columns = new ArrayList<>();
     boolean skippedColumn = false;
     int subjectColumn = -1;
