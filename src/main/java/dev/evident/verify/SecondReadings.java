@@ -70,7 +70,7 @@ final class SecondReadings {
     if (evidence.baseline() == null || evidence.runs().isEmpty()) {
       return r;
     }
-    if (c.quantity(Measure.FLAKY) != null && c.subject().isEmpty()) {
+    if (c.quantity(Measure.FLAKY) != null && (c.subject().isEmpty() || c.implied())) {
       return flakyBetweenRuns(c, r, evidence);
     }
     var named = NAMED_RUN.matcher(c.text());
@@ -94,7 +94,7 @@ final class SecondReadings {
 
   private static final Pattern FRACTION_PASSED =
       Pattern.compile(
-          "(?<![\\w.,/])(\\d+)\\s*(?:of|/|out\\s+of)\\s*(\\d+)\\s+[^.;,]{0,60}?\\b(?:passed|pass|passing|green)\\b",
+          "(?<![\\w.,/])(\\d+)\\s*(?:of|/|out\\s+of)\\s*(\\d+)\\s+[^;]{0,60}?\\b(?:passed|pass|passing|green)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /**
