@@ -36,6 +36,7 @@ public final class Verifier {
     Map<Claim, String> own = new IdentityHashMap<>(extracted.inconsistent());
     for (Claim c : extracted.claims()) {
       String why = Consistency.own(c);
+      why = why == null ? StatedFraction.own(c) : why;
       if (why != null) {
         own.putIfAbsent(c, why);
       }

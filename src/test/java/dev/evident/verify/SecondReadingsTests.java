@@ -160,4 +160,33 @@ class SecondReadingsTests {
 
     assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
   }
+
+  @Test
+  void aPartInWordsTheClaimDidNotReadStillAddsUpToTheTotal() {
+    List<CheckedClaim> all =
+        claims(
+            "## Counts\n\nEach run: 17 passed, 2 failed, 1 ignored, 20 tests in total.", TWO_RUNS);
+
+    assertThat(all).extracting(CheckedClaim::verdict).doesNotContain(Verdict.INCONSISTENT);
+    assertThat(
+            claims(
+                "## Counts\n\nEach run: 17 passed, 1 failed, 1 skipped, 20 tests in total.",
+                TWO_RUNS))
+        .extracting(CheckedClaim::verdict)
+        .contains(Verdict.INCONSISTENT);
+  }
+
+  @Test
+  void aPassRateBesideItsFractionMustBeThatFraction() {
+    List<CheckedClaim> wrong =
+        claims("## Rate\n\nSo 17 passing tests out of 20, an 89.5% pass rate.", TWO_RUNS);
+    List<CheckedClaim> right =
+        claims("## Rate\n\nSo 17 passing tests out of 20, an 85% pass rate.", TWO_RUNS);
+
+    assertThat(wrong)
+        .filteredOn(c -> c.claim().quantity(Measure.PASS_RATE) != null)
+        .extracting(CheckedClaim::verdict)
+        .containsOnly(Verdict.INCONSISTENT);
+    assertThat(right).extracting(CheckedClaim::verdict).doesNotContain(Verdict.INCONSISTENT);
+  }
 }
