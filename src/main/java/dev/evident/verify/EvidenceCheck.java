@@ -20,6 +20,15 @@ final class EvidenceCheck {
   /** One stated value against the evidence: agrees, disagrees, or cannot be told (null). */
   record Part(String key, Boolean agrees, Object actual, String text) {}
 
+  /**
+   * A count of skipped tests in the sentence, though another claim of it states it ("55 tests in 3
+   * files, 50 ok, 3 not ok, 2 skipped"): then the total beside it counts the skipped ones too.
+   */
+  private static final java.util.regex.Pattern SKIPPED_IN_TEXT =
+      java.util.regex.Pattern.compile(
+          "(?<![\\w.,/])\\d+\\s+(?:skipped|skips?|ignored|not\\s+executed|pending)\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final Evidence evidence;
   private final SubjectScopes scopes;
 
@@ -68,7 +77,8 @@ final class EvidenceCheck {
       return unverifiable(now.reason(), evidence.runs().stream().map(r -> r.run().id()).toList());
     }
     Scope scope = Excepted.apply(c, now.scope());
-    boolean skippedStated = c.quantity(Measure.SKIPPED) != null;
+    boolean skippedStated =
+        c.quantity(Measure.SKIPPED) != null || SKIPPED_IN_TEXT.matcher(c.text()).find();
     List<Part> parts = new ArrayList<>();
     for (Quantity q : c.stated()) {
       parts.add(

@@ -9,9 +9,9 @@ import java.util.Map;
  * Checks a Markdown status report claim by claim: first against itself ({@link Consistency}), then
  * against the evidence ({@link EvidenceCheck}). A claim whose own arithmetic is wrong is
  * INCONSISTENT whatever the evidence says. Two claims that disagree with each other are
- * INCONSISTENT unless the evidence decides between them: then the one the evidence bears out is
- * SUPPORTED and the other CONTRADICTED, its reason naming the other line. Stateless apart from its
- * resolvers; thread safe.
+ * INCONSISTENT, except the one the evidence bears out: it is SUPPORTED, its reason naming the other
+ * line. A claim the latest run contradicts gets the {@link SecondReadings} first. Stateless apart
+ * from its resolvers; thread safe.
  */
 public final class Verifier {
 
@@ -36,6 +36,7 @@ public final class Verifier {
     Map<Claim, String> own = new IdentityHashMap<>(extracted.inconsistent());
     for (Claim c : extracted.claims()) {
       String why = Consistency.own(c);
+      why = why == null ? StatedFraction.own(c) : why;
       if (why != null) {
         own.putIfAbsent(c, why);
       }
@@ -52,9 +53,16 @@ public final class Verifier {
           EarlierRun.speaksOf(c) && !evidence.runs().isEmpty()
               ? EarlierRun.check(c, evidence, earlier)
               : check.check(c);
+      r = SecondReadings.of(c, r, evidence, earlier);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
-      boolean decided = r.verdict() == Verdict.SUPPORTED || r.verdict() == Verdict.CONTRADICTED;
-      if (why != null && (own.containsKey(c) || !decided)) {
+      // Two statements of one quantity that differ: only the one the evidence bears out escapes
+      // the disagreement. A claim that all pass beside a count of failures stays with the evidence.
+      boolean borneOut =
+          r.verdict() == Verdict.SUPPORTED
+              || why != null
+                  && r.verdict() == Verdict.CONTRADICTED
+                  && (!why.contains("; this says ") || ownSideHolds(c, why, check));
+      if (why != null && (own.containsKey(c) || !borneOut)) {
         checked.add(new CheckedClaim(c, Verdict.INCONSISTENT, r.actual(), why, List.of()));
       } else if (why != null) {
         String reason = r.reason() + " (the report disagrees with itself: " + why + ")";
@@ -65,5 +73,42 @@ public final class Verifier {
     }
     Long baseline = evidence.baseline() == null ? null : evidence.baseline().run().id();
     return new Verification(name, evidence.runIds(), baseline, checked);
+  }
+
+  /**
+   * Whether the evidence bears out this claim's side of a disagreement with another line ("line 17
+   * says 30 tests; this says 31"), though it contradicts another of its numbers: then the claim is
+   * wrong on its own, CONTRADICTED, and the other line is the INCONSISTENT one.
+   */
+  private static boolean ownSideHolds(Claim c, String why, EvidenceCheck check) {
+    for (Quantity q : c.stated()) {
+      if (why.endsWith(" " + q.key() + "; this says " + Compare.format(q.value()))) {
+        // alone, a total of tests may count the collected ones too: either reading will do
+        List<Quantity> readings =
+            q.measure() == Measure.TESTS
+                ? List.of(
+                    q,
+                    new Quantity(Measure.COLLECTED, q.value(), q.bound(), q.decimals(), q.label()))
+                : List.of(q);
+        for (Quantity alone : readings) {
+          Claim side =
+              new Claim(
+                  c.line(),
+                  c.text(),
+                  c.kind(),
+                  c.subject(),
+                  List.of(alone),
+                  c.before(),
+                  null,
+                  c.factor(),
+                  c.temporal(),
+                  c.implied());
+          if (check.check(side).verdict() == Verdict.SUPPORTED) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 }

@@ -65,7 +65,7 @@ class VerifyCommandTests {
     String report =
         write(
             "status.md",
-            "# Status\n\n- 4 passing tests.\n- 6 passing tests.\n- Docker is healthy.\n");
+            "# Status\n\n- 4 passing tests.\n- 6 failing tests.\n- Docker is healthy.\n");
 
     int code = run("verify", report);
 
@@ -73,9 +73,9 @@ class VerifyCommandTests {
     assertThat(out.toString())
         .contains(report + ": 3 claims checked against run 2 (baseline run 1 for changes)")
         .contains("    3: 4 passing tests. → SUPPORTED, actual passing 4")
-        .contains("    4: 6 passing tests. → CONTRADICTED, actual passing 4")
+        .contains("    4: 6 failing tests. → CONTRADICTED, actual failing 0")
         .contains(
-            "stated 6 passing, actual 4 (run 2: 4 collected, 4 executed: 4 passed, 0 failed, 0 skipped)")
+            "stated 6 failing, actual 0 (run 2: 4 collected, 4 executed: 4 passed, 0 failed, 0 skipped)")
         .contains("    5: Docker is healthy. → UNVERIFIABLE")
         .contains("1 SUPPORTED, 1 CONTRADICTED, 0 INCONSISTENT, 1 UNVERIFIABLE");
   }
@@ -181,7 +181,8 @@ class VerifyCommandTests {
         .contains("category Cart Flows of evident.yaml (4 tests) in run 2")
         .contains("    2: Search: 0/10 completed → SUPPORTED")
         .contains("category Search of evident.yaml (0 tests) in run 2")
-        .contains("    3: Cart Flows: 5 passing tests → CONTRADICTED, actual passing 4");
+        // a restatement of line 1 that the evidence does not bear out
+        .contains("    3: Cart Flows: 5 passing tests → INCONSISTENT, actual passing 4");
   }
 
   @Test

@@ -1,0 +1,217 @@
+package dev.evident.verify;
+
+import dev.evident.model.Outcome;
+import dev.evident.model.TestId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Second readings of a claim the latest run contradicts, so that a claim is never CONTRADICTED when
+ * a reading the report's author may have meant fits:
+ *
+ * <ul>
+ *   <li>a sentence whose own parts do not add up to its total ("53 executed, 50 passed and 2
+ *       failed") is INCONSISTENT, whatever the evidence says of one part;
+ *   <li>a sentence that names a run by a build or pipeline number, a release candidate, a weekday
+ *       or a week ("failed in RC1", "Monday's nightly", "10/11 in #5512") and that the baseline run
+ *       bears out speaks of that earlier run: SUPPORTED against the baseline;
+ *   <li>"flaky" over two runs may mean the tests whose outcome changed between them;
+ *   <li>a count of new, added or gained tests is a difference between runs, never a total.
+ * </ul>
+ */
+final class SecondReadings {
+
+  private static final Pattern NAMED_RUN =
+      Pattern.compile(
+          "(?:\\b(?:build|run|pipeline|job|nightly|CI)\\s+#?\\d+|(?<![\\w&])#\\d{2,}\\b"
+              + "|\\bRC[-\\s]?\\d+\\b|\\brelease\\s+candidate\\s+\\d+\\b"
+              + "|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s)?\\b|\\bweek\\s+\\d+\\b"
+              + "|\\bbefore\\s+the\\s+fix\\b|\\blast\\s+(?:week|sprint|release)\\b)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NEW_TESTS =
+      Pattern.compile(
+          "\\b(?:\\d+\\s+(?:new|added|extra|additional|more)\\s+(?:tests?|specs?|cases)"
+              + "|(?:add(?:s|ed)?|gain(?:s|ed)?|wrote|introduc(?:es|ed))\\s+\\d+\\s+"
+              + "(?:new\\s+)?(?:tests?|specs?|cases))\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private SecondReadings() {}
+
+  /** The claim's result after the second readings; {@code r} when none applies. */
+  static EvidenceCheck.Result of(
+      Claim c, EvidenceCheck.Result r, Evidence evidence, EvidenceCheck earlier) {
+    if (r.verdict() != Verdict.CONTRADICTED) {
+      return r;
+    }
+    String sum = partsDoNotAddUp(c);
+    if (sum != null) {
+      return new EvidenceCheck.Result(Verdict.INCONSISTENT, r.actual(), sum, List.of());
+    }
+    if (c.kind() == ClaimKind.COUNT
+        && NEW_TESTS.matcher(c.text()).find()
+        && c.stated().stream().anyMatch(q -> q.measure().isTotal())) {
+      return new EvidenceCheck.Result(
+          Verdict.UNVERIFIABLE,
+          r.actual(),
+          "a count of new tests is a difference between runs, not a total; not checked against"
+              + " the total of the run ("
+              + r.reason()
+              + ")",
+          r.runs());
+    }
+    String fraction = fractionPassed(c, r);
+    if (fraction != null) {
+      return new EvidenceCheck.Result(Verdict.SUPPORTED, r.actual(), fraction, r.runs());
+    }
+    if (evidence.baseline() == null || evidence.runs().isEmpty()) {
+      return r;
+    }
+    if (c.quantity(Measure.FLAKY) != null && (c.subject().isEmpty() || c.implied())) {
+      return flakyBetweenRuns(c, r, evidence);
+    }
+    var named = NAMED_RUN.matcher(c.text());
+    if (earlier != null && named.find()) {
+      EvidenceCheck.Result then = earlier.check(c);
+      if (then.verdict() == Verdict.SUPPORTED) {
+        return new EvidenceCheck.Result(
+            Verdict.SUPPORTED,
+            then.actual(),
+            "names an earlier run ('%s'), and baseline run %d bears it out (the latest run does not: %s): %s"
+                .formatted(
+                    named.group().strip(),
+                    evidence.baseline().run().id(),
+                    r.reason(),
+                    then.reason()),
+            then.runs());
+      }
+    }
+    return r;
+  }
+
+  private static final Pattern FRACTION_PASSED =
+      Pattern.compile(
+          "(?<![\\w.,/])(\\d+)\\s*(?:of|/|out\\s+of)\\s*(\\d+)\\s+[^;]{0,60}?\\b(?:passed|pass|passing|green)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * "37 of 38 tests in `internal/raft` passed" read as "every test there passes": the fraction is
+   * what it states, and when the evidence has exactly that many passed of that many executed, it is
+   * borne out.
+   */
+  private static String fractionPassed(Claim c, EvidenceCheck.Result r) {
+    if (c.expectation() != Expectation.PASS) {
+      return null;
+    }
+    var m = FRACTION_PASSED.matcher(c.text());
+    if (!m.find()
+        || !(r.actual().get("passed") instanceof Number passed)
+        || !(r.actual().get("executed") instanceof Number executed)) {
+      return null;
+    }
+    if (Double.parseDouble(m.group(1)) == passed.doubleValue()
+        && Double.parseDouble(m.group(2)) == executed.doubleValue()) {
+      return "states %s of %s passed, not that all pass: %s"
+          .formatted(m.group(1), m.group(2), r.reason());
+    }
+    return null;
+  }
+
+  /** Why the stated parts of a claim do not add up to its stated total, or null. */
+  static String partsDoNotAddUp(Claim c) {
+    Quantity executed = c.quantity(Measure.EXECUTED);
+    Quantity total = c.quantity(Measure.COLLECTED);
+    total = total == null ? c.quantity(Measure.TESTS) : total;
+    double run = 0;
+    int parts = 0;
+    for (Measure m : List.of(Measure.PASSING, Measure.FAILING, Measure.ERRORED)) {
+      Quantity q = c.quantity(m);
+      if (q != null && q.bound() == Bound.EXACT) {
+        run += q.value();
+        parts++;
+      }
+    }
+    Quantity skipped = c.quantity(Measure.SKIPPED);
+    if (executed != null && executed.bound() == Bound.EXACT && parts >= 2 && skipped == null) {
+      if (run != executed.value()) {
+        return "the parts stated add up to %s, not %s executed"
+            .formatted(Compare.format(run), Compare.format(executed.value()));
+      }
+    }
+    if (total != null && total.bound() == Bound.EXACT && skipped != null && parts >= 2) {
+      double all = run + skipped.value();
+      if (all != total.value()) {
+        return "the parts stated add up to %s, not %s tests"
+            .formatted(Compare.format(all), Compare.format(total.value()));
+      }
+    }
+    return null;
+  }
+
+  /** A part of the total stated in words the claim did not read: "1 ignored", "2 not run". */
+  private static final java.util.regex.Pattern UNREAD_PART =
+      java.util.regex.Pattern.compile(
+          "(?<![\\w.,/])(\\d+)\\s+(?:ignored|pending|not\\s+(?:executed|run)|inconclusive"
+              + "|todo|xfail(?:ed)?|deselected|disabled|skipped)\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** Whether the sentence states exactly the missing part in words the claim did not read. */
+  static boolean unreadPartFills(Claim c, double missing) {
+    if (c.quantity(Measure.SKIPPED) != null) {
+      return false; // the tests not run were read: the words are those
+    }
+    java.util.regex.Matcher m = UNREAD_PART.matcher(c.text());
+    while (missing > 0 && m.find()) {
+      if (Double.parseDouble(m.group(1)) == missing) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static EvidenceCheck.Result flakyBetweenRuns(
+      Claim c, EvidenceCheck.Result r, Evidence evidence) {
+    Map<TestId, Outcome> before = new HashMap<>();
+    for (TestEvidence t : evidence.baseline().tests()) {
+      before.put(t.id(), t.outcome());
+    }
+    RunEvidence latest = evidence.runs().get(evidence.runs().size() - 1);
+    int changed = 0;
+    for (TestEvidence t : latest.tests()) {
+      Outcome then = before.get(t.id());
+      if (then != null && passed(then) != passed(t.outcome()) && ran(then) && ran(t.outcome())) {
+        changed++;
+      }
+    }
+    double stated = c.quantity(Measure.FLAKY).value();
+    List<Long> runs = new ArrayList<>(r.runs());
+    runs.add(evidence.baseline().run().id());
+    if (changed == stated) {
+      return new EvidenceCheck.Result(
+          Verdict.SUPPORTED,
+          Map.of("changed outcome", changed),
+          "read as the tests whose outcome changed between baseline run %d and run %d: %d (%s)"
+              .formatted(evidence.baseline().run().id(), latest.run().id(), changed, r.reason()),
+          runs);
+    }
+    return new EvidenceCheck.Result(
+        Verdict.CONTRADICTED,
+        r.actual(),
+        r.reason()
+            + "; nor did %d tests change outcome between baseline run %d and run %d (%d did)"
+                .formatted(
+                    (long) stated, evidence.baseline().run().id(), latest.run().id(), changed),
+        r.runs());
+  }
+
+  private static boolean passed(Outcome o) {
+    return o == Outcome.PASSED || o == Outcome.FLAKY;
+  }
+
+  private static boolean ran(Outcome o) {
+    return o == Outcome.PASSED || o == Outcome.FLAKY || o == Outcome.FAILED || o == Outcome.ERRORED;
+  }
+}
