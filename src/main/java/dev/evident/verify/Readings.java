@@ -22,8 +22,15 @@ final class Readings {
       case ERRORED -> List.of((double) c.errored(), (double) c.errored() + scope.runErrors());
       case SKIPPED -> List.of((double) c.skipped());
       case FLAKY -> List.of((double) c.flaky());
+      // "N tests" alone: the executed ones, or every test there is (skipped ones too), as authors
+      // write both; the reading the sentence points at first. Never the collected ones when none
+      // ran: "All 56 tests are passing" of 56 collected and 0 executed is false.
       case TESTS ->
-          totalIsCollected ? List.of((double) c.collected()) : List.of((double) c.executed());
+          c.executed() == 0
+              ? List.of(totalIsCollected ? (double) c.collected() : 0.0)
+              : totalIsCollected
+                  ? List.of((double) c.collected(), (double) c.executed())
+                  : List.of((double) c.executed(), (double) c.collected());
       case COLLECTED -> List.of((double) c.collected());
       case EXECUTED -> List.of((double) c.executed());
       case NOT_PASSING -> List.of(c.executed() - passing, c.collected() - passing);

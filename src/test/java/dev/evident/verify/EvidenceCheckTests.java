@@ -105,7 +105,8 @@ class EvidenceCheckTests {
           24 passing tests.                              | SUPPORTED    | passed alone is a reading too
           30 passing tests.                              | CONTRADICTED |
           28 tests.                                      | SUPPORTED    | tests alone = executed
-          30 tests.                                      | CONTRADICTED | 30 collected, 28 executed
+          30 tests.                                      | SUPPORTED    | or every test there is
+          31 tests.                                      | CONTRADICTED | 30 collected, 28 executed
           30 tests collected.                            | SUPPORTED    |
           25 passed, 3 failed, 2 skipped, 30 tests.      | SUPPORTED    | with skipped stated, the total is collected
           3 failing tests.                               | SUPPORTED    | failed + errored

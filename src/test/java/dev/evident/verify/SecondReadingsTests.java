@@ -189,4 +189,24 @@ class SecondReadingsTests {
         .containsOnly(Verdict.INCONSISTENT);
     assertThat(right).extracting(CheckedClaim::verdict).doesNotContain(Verdict.INCONSISTENT);
   }
+
+  @Test
+  void aBareCountOfTestsMayBeEveryTestThereIsSkippedOnesToo() {
+    // Latest: 17 passed, 2 failed, 1 skipped: 19 executed, 20 tests in all.
+    List<CheckedClaim> collected = claims("## Status\n\nThere are 20 tests.", TWO_RUNS);
+    List<CheckedClaim> wrong = claims("## Status\n\nThere are 22 tests.", TWO_RUNS);
+
+    assertThat(collected).extracting(CheckedClaim::verdict).containsExactly(Verdict.SUPPORTED);
+    assertThat(wrong).extracting(CheckedClaim::verdict).containsExactly(Verdict.CONTRADICTED);
+  }
+
+  @Test
+  void testsThatNeverRanAreNotReadAsTheTestsOfAClaimThatTheyPass() {
+    Evidence noneRan =
+        new Evidence(List.of(run(1, tests("tests/test_queue.py", 0, 0, 0, 56))), null);
+
+    List<CheckedClaim> all = claims("## Status\n\n- All 56 tests are passing", noneRan);
+
+    assertThat(all).extracting(CheckedClaim::verdict).containsOnly(Verdict.CONTRADICTED);
+  }
 }
