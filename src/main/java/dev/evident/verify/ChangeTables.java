@@ -16,7 +16,7 @@ final class ChangeTables {
       Pattern.compile("^[^\\w]*(" + CountParser.NUMBER + ")\\s*/\\s*(" + CountParser.NUMBER + ")");
 
   private static final Pattern TOTAL_ROW =
-      Pattern.compile("^\\W*(total|totals|all|overall|sum)\\W*$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("^\\W*(total|totals|all|overall|sum|Σ)\\W*$", Pattern.CASE_INSENSITIVE);
 
   private ChangeTables() {}
 
@@ -36,21 +36,32 @@ final class ChangeTables {
       if (!now.find() || !before.find()) {
         return List.of(); // every row a fraction in both columns, or it is another kind of table
       }
-      String label = row.cells().get(0);
-      String subject = TOTAL_ROW.matcher(label).matches() ? "" : Subjects.ofLabel(label);
-      claims.add(
-          new Claim(
-              row.line(),
-              "| " + String.join(" | ", row.cells()) + " |",
-              ClaimKind.TABLE,
-              subject,
-              passing(now),
-              passing(before),
-              null,
-              null,
-              false));
+      claims.add(rowChange(row, passing(now), passing(before)));
     }
     return claims;
+  }
+
+  /** Whether a row's label names the whole table ("Total", "All", "Σ"). */
+  static boolean totalRow(String label) {
+    return TOTAL_ROW.matcher(label).matches();
+  }
+
+  /**
+   * A table row as a change from {@code before} to {@code now}, about the group its label names
+   * (the whole run for a total row).
+   */
+  static Claim rowChange(TableBlock.Row row, List<Quantity> now, List<Quantity> before) {
+    String label = row.cells().get(0);
+    return new Claim(
+        row.line(),
+        "| " + String.join(" | ", row.cells()) + " |",
+        ClaimKind.TABLE,
+        totalRow(label) ? "" : Subjects.ofLabel(label),
+        now,
+        before,
+        null,
+        null,
+        false);
   }
 
   static List<Quantity> passing(Matcher fraction) {

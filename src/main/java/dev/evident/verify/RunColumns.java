@@ -33,9 +33,6 @@ final class RunColumns {
 
   private static final Pattern BARE = Pattern.compile("^\\s*(" + CountParser.NUMBER + ")\\s*$");
 
-  private static final Pattern TOTAL_ROW =
-      Pattern.compile("^\\W*(total|totals|all|overall|sum)\\W*$", Pattern.CASE_INSENSITIVE);
-
   private RunColumns() {}
 
   /** The rows' change claims, or empty when the table has no two run columns of counts. */
@@ -63,20 +60,10 @@ final class RunColumns {
       if (row.cells().size() <= now) {
         continue;
       }
-      String label = row.cells().get(0);
-      String subject = TOTAL_ROW.matcher(label).matches() ? "" : Subjects.ofLabel(label);
       Double of = total < 0 ? null : CountParser.number(row.cells().get(total).strip());
       claims.add(
-          new Claim(
-              row.line(),
-              "| " + String.join(" | ", row.cells()) + " |",
-              ClaimKind.TABLE,
-              subject,
-              cell(row.cells().get(now), of),
-              cell(row.cells().get(before), of),
-              null,
-              null,
-              false));
+          ChangeTables.rowChange(
+              row, cell(row.cells().get(now), of), cell(row.cells().get(before), of)));
     }
     return claims;
   }

@@ -25,9 +25,6 @@ final class TableParser {
           "^[^\\w~≈<>]*(?<bound>~|≈|about|over|>=?|<=?|at least)?\\s*(?<n>\\d[\\d,]*(?:\\.\\d+)?)"
               + "\\s*(?<pct>%)?(?:\\s*/\\s*(?<m>\\d[\\d,]*))?");
 
-  private static final Pattern TOTAL_ROW =
-      Pattern.compile("^\\W*(total|totals|all|overall|sum|Σ)\\W*$", Pattern.CASE_INSENSITIVE);
-
   private TableParser() {}
 
   static Parsed parse(TableBlock table) {
@@ -66,7 +63,7 @@ final class TableParser {
           subjectColumn >= 0 && subjectColumn < row.cells().size()
               ? row.cells().get(subjectColumn)
               : "";
-      boolean isTotal = TOTAL_ROW.matcher(label).matches();
+      boolean isTotal = ChangeTables.totalRow(label);
       List<Quantity> stated = new ArrayList<>();
       Expectation expectation = null;
       for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {

@@ -25,9 +25,6 @@ final class TimeColumns {
               + "|yesterday|today|main|master|this pr|pr|pr\\s*#\\d+)",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern TOTAL_ROW =
-      Pattern.compile("^\\W*(total|totals|all|overall|sum)\\W*$", Pattern.CASE_INSENSITIVE);
-
   private static final Pattern FRACTION =
       Pattern.compile("^[^\\w]*(" + CountParser.NUMBER + ")\\s*/\\s*(" + CountParser.NUMBER + ")");
 
@@ -66,22 +63,12 @@ final class TimeColumns {
     Matcher a = FRACTION.matcher(then);
     Matcher b = FRACTION.matcher(now);
     if (a.find() && b.find()) {
-      String subject = TOTAL_ROW.matcher(label).matches() ? "" : Subjects.ofLabel(label);
-      return new Claim(
-          row.line(),
-          text,
-          ClaimKind.TABLE,
-          subject,
-          ChangeTables.passing(b),
-          ChangeTables.passing(a),
-          null,
-          null,
-          false);
+      return ChangeTables.rowChange(row, ChangeTables.passing(b), ChangeTables.passing(a));
     }
     Expectation was = outcome(then);
     Expectation is = outcome(now);
     String subject = Subjects.ofLabel(label);
-    if (was == null || is == null || subject.isEmpty() || TOTAL_ROW.matcher(label).matches()) {
+    if (was == null || is == null || subject.isEmpty() || ChangeTables.totalRow(label)) {
       return null;
     }
     Expectation e = is;

@@ -2,15 +2,9 @@ package dev.evident.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evident.model.Counts;
 import dev.evident.model.Outcome;
-import dev.evident.model.Run;
-import dev.evident.model.RunStatus;
-import dev.evident.model.TestId;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +28,6 @@ class ClaimOutcomeWordsTests {
 
   private static RunEvidence run(long id, int passed, int failed, int errored, int skipped) {
     List<TestEvidence> tests = new ArrayList<>();
-    Counts counts = Counts.ZERO;
     int i = 0;
     for (Object[] spec :
         new Object[][] {
@@ -44,30 +37,11 @@ class ClaimOutcomeWordsTests {
           {Outcome.SKIPPED, skipped}
         }) {
       for (int n = 0; n < (int) spec[1]; n++) {
-        Outcome o = (Outcome) spec[0];
         tests.add(
-            new TestEvidence(
-                new TestId("app.OrdersTest", "t" + i++), o, "OrdersTest.java", List.of()));
-        counts = counts.plus(o, 1);
+            VerifyFixtures.test("app.OrdersTest", "t" + i++, (Outcome) spec[0], "OrdersTest.java"));
       }
     }
-    Run run =
-        new Run(
-            id,
-            "shop",
-            "ingest",
-            Instant.EPOCH,
-            null,
-            null,
-            RunStatus.of(counts, 0),
-            "",
-            null,
-            Map.of(),
-            Map.of(),
-            counts,
-            0,
-            0);
-    return new RunEvidence(run, tests, List.of());
+    return VerifyFixtures.run(id, tests.toArray(TestEvidence[]::new));
   }
 
   private static List<CheckedClaim> verify(String line, Evidence evidence) {

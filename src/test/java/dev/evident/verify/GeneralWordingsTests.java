@@ -2,15 +2,10 @@ package dev.evident.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evident.model.Counts;
 import dev.evident.model.Outcome;
-import dev.evident.model.Run;
-import dev.evident.model.RunStatus;
 import dev.evident.model.TestId;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,31 +36,12 @@ class GeneralWordingsTests {
 
   private static RunEvidence run(long id, List<?>... groups) {
     List<TestEvidence> all = new ArrayList<>();
-    Counts counts = Counts.ZERO;
     for (List<?> g : groups) {
       for (Object o : g) {
-        TestEvidence t = (TestEvidence) o;
-        all.add(t);
-        counts = counts.plus(t.outcome(), 1);
+        all.add((TestEvidence) o);
       }
     }
-    Run run =
-        new Run(
-            id,
-            "shop",
-            "ingest",
-            Instant.EPOCH,
-            null,
-            null,
-            RunStatus.of(counts, 0),
-            "",
-            null,
-            Map.of(),
-            Map.of(),
-            counts,
-            0,
-            0);
-    return new RunEvidence(run, all, List.of());
+    return VerifyFixtures.run(id, all.toArray(TestEvidence[]::new));
   }
 
   private static List<TestEvidence> tests(String file, int passed, int failed, int skipped) {
