@@ -2,9 +2,9 @@
 """Runs a command, prints its wall time (s) and peak RSS (MB) as JSON. Used by the bench scripts."""
 import json, os, subprocess, sys, time
 
-def measure(cmd, stdout=subprocess.DEVNULL):
+def measure(cmd, stdout=subprocess.DEVNULL, env=None):
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode(errors="replace")

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * pytest, also as {@code python -m pytest}, {@code uv run pytest}, {@code poetry run pytest}. Adds
  * {@code --junitxml} to a scratch file and {@code -o junit_family=xunit2} right after the program
- * (so a user's {@code --} cannot turn them into paths); a user's own {@code --junitxml} is read
- * instead, and with {@code -p no:junitxml} nothing is added.
+ * (so a user's {@code --} cannot turn them into paths), and {@link PytestPlugin}, which writes that
+ * file more cheaply when pytest loads it; a user's own {@code --junitxml} is read instead, and with
+ * {@code -p no:junitxml} nothing is added.
  */
 final class PytestAdapter implements RunnerAdapter {
 
@@ -65,11 +66,11 @@ final class PytestAdapter implements RunnerAdapter {
     if (disablesJunitXml(args)) {
       return new Invocation(command, Map.of(), List.of(), false, null, name());
     }
-    var prepared =
-        call.insert(
-            0, List.of("--junitxml=" + scratch.resolve(REPORT), "-o", "junit_family=xunit2"));
+    Path report = scratch.resolve(REPORT);
+    var prepared = call.insert(0, List.of("--junitxml=" + report, "-o", "junit_family=xunit2"));
     var location = new Invocation.ResultLocation(scratch, REPORT);
-    return new Invocation(prepared, Map.of(), List.of(location), false, null, name());
+    var environment = PytestPlugin.install(scratch, report);
+    return new Invocation(prepared, environment, List.of(location), false, null, name());
   }
 
   private static Optional<String> userReport(List<String> args) {

@@ -173,6 +173,34 @@ class RunCommandTests {
   }
 
   @Test
+  void aPytestRunStoppedByItsTimeoutKeepsTheTestsThatEnded() throws IOException {
+    Path project = fixture("pytest-hangs");
+
+    // pytest's own writer writes at the end, which a stopped run never reaches: the two tests
+    // that ended come from Evident's writer, which `evident run` installs for pytest.
+    int code =
+        evident(
+            "run",
+            "-C",
+            project.toString(),
+            "--timeout",
+            "8s",
+            "--json",
+            "--",
+            "python3",
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider");
+
+    assertThat(code).isEqualTo(1);
+    JsonNode run = json();
+    assertThat(run.get("status").asText()).isEqualTo("INTERRUPTED");
+    assertThat(run.get("counts").get("passed").asLong()).isEqualTo(1);
+    assertThat(run.get("counts").get("failed").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void aTimeoutStopsTheProcessTreeAndKeepsTheRunAsInterrupted() throws IOException {
     int code =
         evident(

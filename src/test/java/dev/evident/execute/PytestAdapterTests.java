@@ -14,41 +14,57 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PytestAdapterTests {
 
   private static final Path WORK = Path.of("/home/dev/shop");
-  private static final Path SCRATCH = Path.of("/tmp/evident-run-1");
+  @org.junit.jupiter.api.io.TempDir Path scratch;
 
   private final PytestAdapter adapter = new PytestAdapter();
 
   @Test
   void asksForJunitXmlInTheScratchDirectoryRightAfterTheProgram() {
     var invocation =
-        adapter.prepare(List.of("python3", "-m", "pytest", "-q", "tests"), WORK, SCRATCH);
+        adapter.prepare(List.of("python3", "-m", "pytest", "-q", "tests"), WORK, scratch);
 
     assertThat(invocation.command())
         .containsExactly(
             "python3",
             "-m",
             "pytest",
-            "--junitxml=/tmp/evident-run-1/pytest-junit.xml",
+            "--junitxml=" + scratch.resolve("pytest-junit.xml"),
             "-o",
             "junit_family=xunit2",
             "-q",
             "tests");
     assertThat(invocation.results())
-        .containsExactly(new Invocation.ResultLocation(SCRATCH, "pytest-junit.xml"));
-    assertThat(invocation.environment()).isEmpty();
+        .containsExactly(new Invocation.ResultLocation(scratch, "pytest-junit.xml"));
     assertThat(invocation.stdoutIsResults()).isFalse();
     assertThat(invocation.adapter()).isEqualTo("pytest");
   }
 
   @Test
+  void installsItsWriterInTheScratchDirectoryForPytestToLoadFromPythonpath() {
+    var invocation =
+        adapter.prepare(List.of("python3", "-m", "pytest", "-q", "tests"), WORK, scratch);
+
+    Path plugin = scratch.resolve("pytest-plugin");
+    assertThat(invocation.environment())
+        .containsEntry("EVIDENT_PYTEST_REPORT", scratch.resolve("pytest-junit.xml").toString());
+    assertThat(invocation.environment().get("PYTHONPATH")).endsWith(plugin.toString());
+    assertThat(plugin.resolve("evident_pytest.py")).content().contains("def pytest_configure");
+    assertThat(plugin.resolve("evident_pytest-1.dist-info/entry_points.txt"))
+        .content()
+        .contains("[pytest11]\nevident = evident_pytest");
+  }
+
+  @Test
   void addsTheOptionsInsideAShellScript() {
-    var invocation = adapter.prepare(List.of("bash", "-c", "cd api && pytest -x"), WORK, SCRATCH);
+    var invocation = adapter.prepare(List.of("bash", "-c", "cd api && pytest -x"), WORK, scratch);
 
     assertThat(invocation.command())
         .containsExactly(
             "bash",
             "-c",
-            "cd api && pytest --junitxml=/tmp/evident-run-1/pytest-junit.xml -o junit_family=xunit2 -x");
+            "cd api && pytest --junitxml="
+                + scratch.resolve("pytest-junit.xml")
+                + " -o junit_family=xunit2 -x");
   }
 
   @ParameterizedTest
@@ -60,7 +76,7 @@ class PytestAdapterTests {
   void readsTheUsersOwnJunitXmlInsteadOfAddingOne(String line, String root) {
     var command = List.of(line.split(" "));
 
-    var invocation = adapter.prepare(command, WORK, SCRATCH);
+    var invocation = adapter.prepare(command, WORK, scratch);
 
     assertThat(invocation.command()).isEqualTo(command);
     assertThat(invocation.results())
@@ -71,7 +87,7 @@ class PytestAdapterTests {
   void addsNothingWhenTheJunitXmlPluginIsDisabled() {
     var command = List.of("pytest", "-p", "no:junitxml");
 
-    var invocation = adapter.prepare(command, WORK, SCRATCH);
+    var invocation = adapter.prepare(command, WORK, scratch);
 
     assertThat(invocation.command()).isEqualTo(command);
     assertThat(invocation.results()).isEmpty();
