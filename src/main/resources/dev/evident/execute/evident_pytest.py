@@ -169,6 +169,17 @@ class _Writer:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config):
+    try:
+        writer = _writer(config)
+    except Exception:
+        writer = None  # an older pytest, an unwritable path: pytest's own writer does the work
+    if writer is not None:
+        config.option.xmlpath = None
+        config.pluginmanager.register(writer, "evident-junit")
+
+
+def _writer(config):
+    """This plugin's writer when `evident run` asked for it and pytest's needs nothing more."""
     path = os.environ.get("EVIDENT_PYTEST_REPORT")
     option = config.option
     if (
@@ -179,10 +190,5 @@ def pytest_configure(config):
         or config.getini("junit_logging") != "no"
         or config.getini("junit_duration_report") != "total"
     ):
-        return
-    try:
-        writer = _Writer(path, config.getini("junit_suite_name"))
-    except Exception:
-        return  # pytest's own writer then tries, and says what is wrong
-    option.xmlpath = None
-    config.pluginmanager.register(writer, "evident-junit")
+        return None
+    return _Writer(path, config.getini("junit_suite_name"))

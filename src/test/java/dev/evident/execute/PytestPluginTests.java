@@ -83,6 +83,20 @@ class PytestPluginTests {
   }
 
   @Test
+  void leavesTheReportToPytestWhenItsWriterIsAskedForCapturedOutput() throws Exception {
+    Path report = dir.resolve("report.xml");
+
+    pytest(
+        FIXTURES.resolve("pytest-shapes"),
+        report,
+        PytestPlugin.install(dir, report),
+        "-o",
+        "junit_logging=all");
+
+    assertThat(Files.readString(report)).doesNotContain(" file=\"").contains("<system-out>");
+  }
+
+  @Test
   void keepsTheTestsThatEndedBeforePytestWasKilled() throws Exception {
     Path report = dir.resolve("report.xml");
     Process pytest =
@@ -150,9 +164,9 @@ class PytestPluginTests {
         result.properties());
   }
 
-  private void pytest(Path project, Path report, Map<String, String> environment)
+  private void pytest(Path project, Path report, Map<String, String> environment, String... options)
       throws IOException, InterruptedException {
-    Process process = start(project, report, environment);
+    Process process = start(project, report, environment, options);
     process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(report).exists();
