@@ -231,6 +231,7 @@ public final class Workspace implements AutoCloseable {
       } else if (!store.isDone()) {
         store.thenAccept(ResultStore::close).exceptionally(e -> null).join();
       }
+      Timing.mark("store closed");
     }
   }
 }
