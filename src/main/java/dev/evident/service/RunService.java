@@ -21,12 +21,8 @@ import dev.evident.model.RunStatus;
 import dev.evident.store.ResultStore;
 import dev.evident.store.RunStart;
 import dev.evident.store.RunWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -204,7 +200,7 @@ public final class RunService {
 
   private Ran run(Request request, Watcher watcher, Long reserved) {
     RunnerAdapter adapter = RunnerAdapters.detect(request.command(), request.resultGlobs());
-    Path scratch = scratch();
+    Path scratch = Scratch.create();
     try {
       Invocation invocation = adapter.prepare(request.command(), request.workDir(), scratch);
       ProgressCounter counter = adapter.progress();
@@ -271,7 +267,7 @@ public final class RunService {
       return store(
           request, adapter, invocation, outcome, before, stdoutCopy, attributes.join(), reserved);
     } finally {
-      deleteQuietly(scratch);
+      Scratch.delete(scratch);
     }
   }
 
@@ -402,7 +398,7 @@ public final class RunService {
       }
       writer.log("stdout", outcome.stdout().text(), outcome.stdout().total());
       writer.log("stderr", outcome.stderr().text(), outcome.stderr().total());
-      RunStatus status = status(request, adapter, outcome, writer, tail);
+      RunStatus status = RunStatuses.of(request, adapter, outcome, writer, tail);
       Ran ran = new Ran(writer.commit(status), problems, List.of());
       Timing.mark("run stored");
       return ran;
@@ -422,103 +418,5 @@ public final class RunService {
         problems,
         "no result file appeared; counts taken from the runner's console summary: "
             + s.line().strip());
-  }
-
-  /** The run's status from how the command ended and what it executed; adds the run errors. */
-  private static RunStatus status(
-      Request request,
-      RunnerAdapter adapter,
-      CommandRunner.Outcome outcome,
-      RunWriter writer,
-      List<String> tail) {
-    String command = request.command().get(0);
-    String details = String.join("\n", tail);
-    if (!outcome.ran()) {
-      writer.runError(
-          new RunError(
-              RunError.Kind.COMMAND, command, new Failure("", outcome.startError(), ""), null));
-      return RunStatus.BROKEN;
-    }
-    if (outcome.stopped()) {
-      String why =
-          outcome.timedOut()
-              ? "stopped after the timeout of "
-                  + human(request.timeout())
-                  + "; results written until then are kept"
-              : "interrupted (Ctrl-C or cancel); results written until then are kept";
-      writer.runError(
-          new RunError(RunError.Kind.COMMAND, command, new Failure("", why, details), null));
-      return RunStatus.INTERRUPTED;
-    }
-    Counts counts = writer.counts();
-    int exit = outcome.exitCode();
-    if (counts.executed() == 0) {
-      if (exit == 0 || adapter.meansNoTests(exit)) {
-        return RunStatus.EMPTY;
-      }
-      String why =
-          adapter.whyBroken(tail).orElse("exited with code " + exit + " before any test executed");
-      writer.runError(
-          new RunError(RunError.Kind.COMMAND, command, new Failure("", why, details), null));
-      return RunStatus.BROKEN;
-    }
-    if (exit != 0 && counts.failed() + counts.errored() == 0) {
-      writer.runError(
-          new RunError(
-              RunError.Kind.COMMAND,
-              command,
-              new Failure(
-                  "", "exited with code " + exit + " although no executed test failed", details),
-              null));
-      return RunStatus.FAILED;
-    }
-    return null;
-  }
-
-  private static String human(Duration d) {
-    return d == null ? "" : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /**
-   * A new private directory under the temporary one. Not {@link Files#createTempDirectory}: its
-   * random names start a SecureRandom, which costs several milliseconds before the command can
-   * start; the process id and a clock make the name unique, and creating it fails if it exists.
-   */
-  private static Path scratch() {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    String prefix = "evident-run-" + ProcessHandle.current().pid() + "-";
-    try {
-      var owner =
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
-      for (int attempt = 0; ; attempt++) {
-        try {
-          return Files.createDirectory(tmp.resolve(prefix + System.nanoTime()), owner);
-        } catch (FileAlreadyExistsException e) {
-          if (attempt == 100) {
-            throw e;
-          }
-        }
-      }
-    } catch (UnsupportedOperationException e) {
-      return tempDirectory(); // not a POSIX file system
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary directory: " + e.getMessage(), e);
-    }
-  }
-
-  private static Path tempDirectory() {
-    try {
-      return Files.createTempDirectory("evident-run-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary directory: " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temp directory is no reason to fail the run
-    }
   }
 }
