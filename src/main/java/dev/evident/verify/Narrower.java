@@ -23,11 +23,38 @@ final class Narrower {
   private static final Pattern IDENTIFIER =
       Pattern.compile(
           "(?<![\\w/.])(?:[A-Z]\\w*(?:Test|Tests|Spec|IT)|test_\\w+|(?:(?:tests?|src|spec|specs|internal|cmd|pkg|lib|app|apps|packages|modules|e2e|it)/[\\w.-]+(?:/[\\w.-]+)*/?|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+){2,}/?|[A-Za-z_.][\\w.-]*/[\\w.-]+/)"
-              + "|[\\w-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs))(?![\\w/])");
+              + "|[\\w-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs)"
+              + "|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)(?![\\w/])");
+
+  /** Names in CamelCase that are products, not groups of tests. */
+  private static final Set<String> PRODUCTS =
+      Set.of(
+          "GitHub",
+          "GitLab",
+          "JavaScript",
+          "TypeScript",
+          "PowerShell",
+          "BitBucket",
+          "CircleCi",
+          "TeamCity",
+          "SonarQube",
+          "CodeCov",
+          "DockerHub",
+          "MacBook",
+          "PagerDuty",
+          "OpenApi",
+          "GraphQl",
+          "LinkedIn",
+          "YouTube",
+          "WebSocket",
+          "WebSockets",
+          "PullRequest",
+          "DevOps");
 
   private static final Pattern QUALIFIED =
       Pattern.compile(
-          "\\b([A-Za-z][\\w-]*)\\s+(?i:tests?|test\\s+suites?|suites?|specs?|test\\s+files?|pass\\s+rate"
+          "(?<![\\w-])([A-Za-z][\\w-]*)\\s+(?i:tests?|test\\s+suites?|suites?|specs?|test\\s+files?"
+              + "|test\\s+cases|cases|pass\\s+rate"
               + "|success\\s+rate|failures)\\b"
               + "(?!\\s+(?i:reports?|results?|summary|status|runs?|plan|update|coverage|matrix"
               + "|strategy|infrastructure|framework|harness|pipeline|environment|output|logs?))");
@@ -203,6 +230,31 @@ final class Narrower {
 
   private static final Pattern FIRST_DIGIT = Pattern.compile("\\d");
 
+  /** "ProductGrid 16/16", "`cli` 9/9 ✅": a name right before the fraction it counts. */
+  private static final Pattern NAMING =
+      Pattern.compile("^[^\\w`]*`?([A-Za-z][\\w.:/-]*)`?\\s+\\d+\\s*/\\s*\\d+(?![\\w/.%])");
+
+  /**
+   * The name a sentence opens with, right before its fraction ("filters 11/11 ✅"): what the
+   * fraction counts, without doubt; null when the sentence does not open so, or with a word that
+   * names no group ("Suite 48/50", "Passing 48/50", "Today 48/50").
+   */
+  static String naming(String text) {
+    Matcher m = NAMING.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    String w = m.group(1);
+    String lower = w.toLowerCase(Locale.ROOT);
+    boolean plain =
+        PLAIN.contains(lower)
+            || NOT_GROUPS.contains(lower)
+            || Subjects.isGeneric(lower)
+            || Measure.ofWord(lower) != null
+            || COMMAND.matcher(w).matches();
+    return plain ? null : w;
+  }
+
   /** The groups a sentence or heading names, in order, without repeats. */
   static List<String> in(String text) {
     List<String> found = new ArrayList<>();
@@ -211,6 +263,7 @@ final class Narrower {
       String c = code.group(1).strip();
       if (!COMMAND.matcher(c).matches()
           && !c.matches("[\\d.,%\\s]*|(?i)main|master|trunk|develop|head|origin/.*")
+          && !RunNames.names(c)
           && !found.contains(c)) {
         found.add(c);
       }
@@ -230,7 +283,9 @@ final class Narrower {
     String rest = CODE.matcher(text).replaceAll(" ");
     Matcher id = IDENTIFIER.matcher(rest);
     while (id.find()) {
-      if (!found.contains(id.group()) && !id.group().matches(".*\\d+/\\d+.*")) {
+      if (!found.contains(id.group())
+          && !id.group().matches(".*\\d+/\\d+.*")
+          && !PRODUCTS.contains(id.group())) {
         found.add(id.group());
       }
     }

@@ -105,7 +105,12 @@ enum Resolvers implements SubjectResolver {
           return true;
         }
       }
-      return false;
+      // jest-junit: every test its own suite, "describe title": the describe block is the start
+      return suite.equals(t.id().name())
+          && suite.length() > subject.length()
+          && suite.regionMatches(true, 0, subject, 0, subject.length())
+          && suite.charAt(subject.length()) == ' '
+          && !subject.isBlank();
     }
   };
 
@@ -181,6 +186,9 @@ enum Resolvers implements SubjectResolver {
     }
     if (names.size() == 1) {
       return kind + " " + names.iterator().next();
+    }
+    if (this == SUITES && names.stream().allMatch(n -> n.startsWith(subject + " "))) {
+      return "describe block " + subject; // jest-junit: a suite per test, named after its block
     }
     if (this == FILES) {
       String first = names.iterator().next();

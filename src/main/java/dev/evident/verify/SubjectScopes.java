@@ -22,9 +22,13 @@ final class SubjectScopes {
    * claim is about (a narrower group of tests named besides a whole-run scope, or a place guessed
    * from the sentence's words): then the claim is never CONTRADICTED. Else null.
    */
-  record Resolved(Scope scope, String reason, String guard) {
+  record Resolved(Scope scope, String reason, String guard, String instead) {
+    Resolved(Scope scope, String reason, String guard) {
+      this(scope, reason, guard, null);
+    }
+
     Resolved(Scope scope, String reason) {
-      this(scope, reason, null);
+      this(scope, reason, null, null);
     }
   }
 
@@ -35,6 +39,10 @@ final class SubjectScopes {
    * to nothing while the run's names share its words.
    */
   Resolved resolve(Claim c, List<RunEvidence> runs) {
+    String naming = c.subject().isEmpty() ? Narrower.naming(c.text()) : null;
+    if (naming != null) {
+      return resolve(naming, runs); // "filters 11/11": the name counted, or unverifiable
+    }
     if (c.subject().isEmpty() || resolve(c.subject(), runs).scope() == null) {
       // "MJML templates: 2 tests red in `email.test.ts`": a label that names nothing, a place.
       Placed.Place placed = Placed.in(c.text());
@@ -71,7 +79,9 @@ final class SubjectScopes {
     if (r.scope() == null || !r.scope().wholeRun()) {
       return r;
     }
-    for (String name : Narrower.in(c.text())) {
+    List<String> names = Narrower.in(c.text());
+    String instead = null;
+    for (String name : names) {
       if (guard != null) {
         break;
       }
@@ -81,6 +91,7 @@ final class SubjectScopes {
       Scope named = resolve(name, runs).scope();
       if (named == null || named.counts().collected() < r.scope().counts().collected()) {
         guard = name;
+        instead = named != null && names.size() == 1 && c.subject().isEmpty() ? name : null;
       }
     }
     return guard == null
@@ -89,7 +100,8 @@ final class SubjectScopes {
             r.scope(),
             r.reason(),
             "checked against the whole run, but the claim may be about '%s' only, which resolves to no narrower part of it; the whole run"
-                .formatted(guard));
+                .formatted(guard),
+            instead);
   }
 
   /** Whether some test's file, suite or tags share a word (or its stem) with {@code name}. */
@@ -141,6 +153,16 @@ final class SubjectScopes {
   private Resolved resolveOnce(String subject, List<RunEvidence> runs) {
     if (subject.isEmpty()) {
       return new Resolved(Scope.of(runs), null);
+    }
+    if (RunNames.names(subject)) {
+      // "Full run on `a81d0b4`:", "cargo nextest run:": the run itself, not a part of it
+      return new Resolved(
+          Scope.of(runs),
+          null,
+          RunNames.uncertain(subject, runs)
+              ? "'%s' names a run, but maybe not this one; the run checked"
+                  .formatted(subject.replace("`", ""))
+              : null);
     }
     for (String name : Descriptors.readings(subject)) {
       for (SubjectResolver r : resolvers) {

@@ -162,7 +162,12 @@ final class Subjects {
           "regressions",
           "full",
           "entire",
-          "whole");
+          "whole",
+          "short",
+          "brief",
+          "nutshell",
+          "sum",
+          "check");
 
   /** Words between a number and "tests" that describe without naming a subject. */
   private static final Set<String> NEUTRAL =
