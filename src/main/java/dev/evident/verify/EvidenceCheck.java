@@ -59,6 +59,7 @@ final class EvidenceCheck {
             a.runs());
       }
     }
+    guard = guard == null ? Results.remainder(c) : guard;
     if (r.verdict() == Verdict.CONTRADICTED && guard != null) {
       return new Result(Verdict.UNVERIFIABLE, r.actual(), guard + ": " + r.reason(), r.runs());
     }

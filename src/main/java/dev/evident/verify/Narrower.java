@@ -62,110 +62,16 @@ final class Narrower {
   /** Words before "tests" that qualify without naming a group. */
   private static final Set<String> PLAIN =
       Set.of(
-          "all",
-          "the",
-          "these",
-          "those",
-          "our",
-          "any",
-          "no",
-          "more",
-          "fewer",
-          "new",
-          "of",
-          "in",
-          "other",
-          "remaining",
-          "total",
-          "existing",
-          "additional",
-          "executed",
-          "collected",
-          "passing",
-          "passed",
-          "failing",
-          "failed",
-          "skipped",
-          "errored",
-          "flaky",
-          "broken",
-          "green",
-          "red",
-          "unit-level",
-          "every",
-          "each",
-          "some",
-          "many",
-          "few",
-          "and",
-          "or",
-          "ran",
-          "run",
-          "selected",
-          "real",
-          "actual",
-          "automated",
-          "full",
-          "whole",
-          "entire",
-          "test",
-          "both",
-          "two",
-          "three",
-          "four",
-          "five",
-          "ten",
-          "several",
-          "individual",
-          "are",
-          "were",
-          "is",
-          "was",
-          "with",
-          "without",
-          "not",
-          "zero",
-          "previously",
-          "now",
-          "still",
-          "also",
-          "only",
-          "just",
-          "then",
-          "that",
-          "which",
-          "a",
-          "an",
-          "its",
-          "their",
-          "them",
-          "by",
-          "for",
-          "to",
-          "from",
-          "on",
-          "at",
-          "as",
-          "than",
-          "out",
-          "but",
-          "except",
-          "nothing",
-          "none",
-          "created",
-          "written",
-          "added",
-          "overall",
-          "current",
-          "own",
-          "same",
-          "different",
-          "distinct",
-          "unique",
-          "pass",
-          "fail",
-          "skip",
-          "whose");
+          ("all the these those our any no more fewer new of in other remaining total "
+                  + "existing additional executed collected passing passed failing failed skipped "
+                  + "errored flaky broken green red unit-level every each some many few and or ran "
+                  + "run selected real actual automated full whole entire test both two three four "
+                  + "five ten several individual are were is was with without not zero previously "
+                  + "now still also only just then that which a an its their them by for to from on "
+                  + "at as than out but except nothing none created written added overall current "
+                  + "own same different distinct unique pass fail skip whose ")
+              .strip()
+              .split(" "));
 
   /** The word right before a change verb: "core grew from 40 to 42 tests". */
   private static final Pattern CHANGED =
@@ -232,7 +138,7 @@ final class Narrower {
 
   /** "ProductGrid 16/16", "`cli` 9/9 ✅": a name right before the fraction it counts. */
   private static final Pattern NAMING =
-      Pattern.compile("^[^\\w`]*`?([A-Za-z][\\w.:/-]*)`?\\s+\\d+\\s*/\\s*\\d+(?![\\w/.%])");
+      Pattern.compile("^[^\\w`]*`?([A-Za-z](?:[\\w.:/-]*\\w)?)`?\\s+\\d+\\s*/\\s*\\d+(?![\\w/.%])");
 
   /**
    * The name a sentence opens with, right before its fraction ("filters 11/11 ✅"): what the

@@ -50,6 +50,30 @@ final class Results {
     return new EvidenceCheck.Result(Verdict.SUPPORTED, actual, reason, runs);
   }
 
+  /** "The other 49 tests", "the remaining 12": what is left of a number stated elsewhere. */
+  private static final java.util.regex.Pattern REMAINDER =
+      java.util.regex.Pattern.compile(
+          "\\b(?:other|remaining|rest\\s+of\\s+the)\\s+(\\d+)\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Why a contradicted claim is not CONTRADICTED when its total is a remainder ("The other 49 tests
+   * passed"): the whole it is left of is in another sentence; else null.
+   */
+  static String remainder(Claim c) {
+    java.util.regex.Matcher m = REMAINDER.matcher(c.text());
+    while (m.find()) {
+      double n = Double.parseDouble(m.group(1));
+      for (Quantity q : c.stated()) {
+        if (q.measure().isTotal() && q.value() == n) {
+          return "'%s' counts what is left of a number stated elsewhere, not the whole"
+              .formatted(m.group());
+        }
+      }
+    }
+    return null;
+  }
+
   /** The claim read as about {@code subject}, in its own words. */
   static Claim about(Claim c, String subject) {
     return new Claim(

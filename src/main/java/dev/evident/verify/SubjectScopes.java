@@ -70,7 +70,11 @@ final class SubjectScopes {
           "checked against '%s', the one group the sentence names before its numbers, but its numbers may not all be of it"
               .formatted(leading));
     }
-    Resolved r = resolve(c.subject(), runs);
+    // "## PR #2291: 4 packages": a heading that names the run implies no part of it
+    Resolved r =
+        c.implied() && RunNames.names(c.subject())
+            ? new Resolved(null, null)
+            : resolve(c.subject(), runs);
     String guard = null;
     if (r.scope() == null && c.implied()) {
       r = resolve("", runs);
