@@ -54,8 +54,10 @@ final class EvidenceCheck {
         return new Result(
             a.verdict(),
             a.actual(),
-            "read as about '%s', the one group the sentence names: %s"
-                .formatted(instead, a.reason()),
+            (instead.isEmpty()
+                    ? "read as about the whole run: "
+                    : "read as about '" + instead + "', the one group the sentence names: ")
+                + a.reason(),
             a.runs());
       }
     }
