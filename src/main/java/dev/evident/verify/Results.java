@@ -65,9 +65,8 @@ final class Results {
     while (m.find()) {
       double n = Double.parseDouble(m.group(1));
       for (Quantity q : c.stated()) {
-        if (q.measure().isTotal() && q.value() == n) {
-          return "'%s' counts what is left of a number stated elsewhere, not the whole"
-              .formatted(m.group());
+        if (q.value() == n) {
+          return "'%s' counts what is left of a number stated elsewhere".formatted(m.group());
         }
       }
     }

@@ -32,6 +32,11 @@ final class RunNames {
               + "|\\./gradlew|gradlew|go\\s+test|cargo|dotnet|make|tox|nox|bundle|rspec|bazel"
               + "|ctest|phpunit|vendor/bin/\\S+)(?:\\s.*)?$");
 
+  /** "the offending commit", "pipeline on the broken build": a run by what it was. */
+  private static final Pattern RUN_WORD =
+      Pattern.compile(
+          "(?i)(?:^|\\s)(?:commit|build|run|pipeline|nightly|job|deploy|deployment|revision)$");
+
   private RunNames() {}
 
   /** Whether a subject names a run (a commit, branch, pull request, build or command). */
@@ -41,7 +46,8 @@ final class RunNames {
         || BRANCH.matcher(s).matches()
         || COMMAND.matcher(s).matches()
         || CHANGE.matcher(s).find()
-        || REFERENCE.matcher(s).find();
+        || REFERENCE.matcher(s).find()
+        || RUN_WORD.matcher(s).find();
   }
 
   /**
@@ -53,7 +59,7 @@ final class RunNames {
     if (isCommit(s)) {
       return runs.stream().noneMatch(r -> isCommitOf(s, r));
     }
-    return !CHANGE.matcher(s).find() && REFERENCE.matcher(s).find();
+    return !CHANGE.matcher(s).find() && (REFERENCE.matcher(s).find() || RUN_WORD.matcher(s).find());
   }
 
   /** Whether a name is a commit hash. */
