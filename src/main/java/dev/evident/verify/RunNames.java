@@ -35,7 +35,9 @@ final class RunNames {
   /** "the offending commit", "pipeline on the broken build": a run by what it was. */
   private static final Pattern RUN_WORD =
       Pattern.compile(
-          "(?i)(?:^|\\s)(?:commit|build|run|pipeline|nightly|job|deploy|deployment|revision)$");
+          "(?i)(?:^|\\s)(?:faulty|broken|bad|offending|culprit|buggy|old|earlier|previous"
+              + "|original|last|latest|current|full|whole|entire|ci|nightly|red|failing)\\s+"
+              + "(?:commit|build|run|pipeline|nightly|job|deploy|deployment|revision)$");
 
   private RunNames() {}
 

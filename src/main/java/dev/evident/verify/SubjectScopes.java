@@ -189,16 +189,6 @@ final class SubjectScopes {
     if (subject.isEmpty()) {
       return new Resolved(Scope.of(runs), null);
     }
-    if (RunNames.names(subject)) {
-      // "Full run on `a81d0b4`:", "cargo nextest run:": the run itself, not a part of it
-      return new Resolved(
-          Scope.of(runs),
-          null,
-          RunNames.uncertain(subject, runs)
-              ? "'%s' names a run, but maybe not this one; the run checked"
-                  .formatted(subject.replace("`", ""))
-              : null);
-    }
     for (String name : Descriptors.readings(subject)) {
       for (SubjectResolver r : resolvers) {
         Optional<Scope> s = r.resolve(name, runs);
@@ -206,6 +196,16 @@ final class SubjectScopes {
           return new Resolved(s.get(), null);
         }
       }
+    }
+    if (RunNames.names(subject)) {
+      // "Full run on `a81d0b4`:", "cargo nextest run:": named nothing, so the run itself
+      return new Resolved(
+          Scope.of(runs),
+          null,
+          RunNames.uncertain(subject, runs)
+              ? "'%s' names a run, but maybe not this one; the run checked"
+                  .formatted(subject.replace("`", ""))
+              : null);
     }
     List<Long> ids = runs.stream().map(r -> r.run().id()).toList();
     return new Resolved(
