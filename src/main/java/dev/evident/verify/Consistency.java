@@ -44,7 +44,8 @@ final class Consistency {
           "(?<![\\w.,/])(\\d+)\\s*(?:/|of|out of)\\s*(\\d+)\\s*[(,=]?\\s*(\\d+(?:\\.\\d+)?)\\s?%");
 
   /** What is wrong with a claim's own arithmetic, or null. */
-  static String own(Claim c) {
+  static String own(Claim claim) {
+    Claim c = RowMarkers.without(claim);
     String fraction = fractionPercent(c.text());
     if (fraction != null) {
       return fraction;
@@ -116,11 +117,18 @@ final class Consistency {
       parts.removeIf(q -> q.measure() == Measure.SKIPPED);
       skipped = false;
     }
+    // Flaky tests are executed apart from passed ones: inside a sum written out ("69 passed + 1
+    // flaky = 70"), and a part that may fill the total otherwise.
+    boolean written = SUM.matcher(c.text()).find();
+    double flaky =
+        c.stated().stream()
+            .filter(q -> q.measure() == Measure.FLAKY && q.bound() == Bound.EXACT)
+            .mapToDouble(Quantity::value)
+            .sum();
     if (total != null && parts.size() >= 2) {
-      double sum = parts.stream().mapToDouble(Quantity::value).sum();
+      double sum = parts.stream().mapToDouble(Quantity::value).sum() + (written ? flaky : 0);
       // "17 errors + 1 failure = 19 tests": a sum written out must be exact.
-      boolean complete =
-          skipped || total.measure() == Measure.COLLECTED || SUM.matcher(c.text()).find();
+      boolean complete = skipped || total.measure() == Measure.COLLECTED || written;
       // "Ran 44 tests: 41 passed, 2 failed, 1 error (2 skipped)": "tests" are the executed ones,
       // so the skipped may stand beside the total as well as within it.
       double executed =
@@ -129,8 +137,11 @@ final class Consistency {
                   .filter(q -> q.measure() == Measure.SKIPPED)
                   .mapToDouble(Quantity::value)
                   .sum();
-      boolean besides = skipped && total.measure() == Measure.TESTS && executed == total.value();
+      // "96 passing + 3 failing + 1 skipped = 99 tests": a sum written out holds its skipped
+      boolean besides =
+          !written && skipped && total.measure() == Measure.TESTS && executed == total.value();
       if (!besides
+          && (written || sum + flaky != total.value())
           && (sum > total.value() || (complete && sum != total.value()))
           && !SecondReadings.unreadPartFills(c, total.value() - sum)) {
         return "%s do not add up to %s %s (they make %s)"

@@ -37,7 +37,8 @@ final class EvidenceCheck {
   }
 
   Result check(Claim c) {
-    return UnmappedOutcomes.guard(c, guarded(c));
+    Claim unnumbered = RowMarkers.without(c);
+    return UnmappedOutcomes.guard(unnumbered, guarded(unnumbered));
   }
 
   private Result guarded(Claim c) {

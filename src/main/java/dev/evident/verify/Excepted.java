@@ -102,7 +102,29 @@ final class Excepted {
     }
     List<String> names = in(c.text());
     Scope rest = names.isEmpty() ? counted(c.text(), scope) : without(scope, names);
-    return rest == null ? scope : rest;
+    return rest == null ? stated(c, scope) : rest;
+  }
+
+  /**
+   * "✅ 63/64, 1 skipped": a claim that all pass and states its skipped tests leaves them out, when
+   * the scope holds exactly that many.
+   */
+  private static Scope stated(Claim c, Scope scope) {
+    Quantity skipped = c.quantity(Measure.SKIPPED);
+    if (skipped == null || skipped.bound() != Bound.EXACT) {
+      return scope;
+    }
+    List<TestEvidence> kept =
+        scope.tests().stream()
+            .filter(t -> t.outcome() != dev.evident.model.Outcome.SKIPPED)
+            .toList();
+    if (scope.tests().size() - kept.size() != skipped.value()) {
+      return scope;
+    }
+    return Scope.of(
+        scope.description() + " except the " + skipped.display() + " skipped it states",
+        kept,
+        scope.runs());
   }
 
   /** The scope without the tests {@code names} name, or null when none of them is in it. */

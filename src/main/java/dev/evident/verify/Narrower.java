@@ -62,7 +62,7 @@ final class Narrower {
   /** Words before "tests" that qualify without naming a group. */
   private static final Set<String> PLAIN =
       Set.of(
-          ("all the these those our any no more fewer new of in other remaining total "
+          ("regression all the these those our any no more fewer new of in other remaining total "
                   + "existing additional executed collected passing passed failing failed skipped "
                   + "errored flaky broken green red unit-level every each some many few and or ran "
                   + "run selected real actual automated full whole entire test both two three four "

@@ -36,7 +36,8 @@ final class RunNames {
   private static final Pattern RUN_WORD =
       Pattern.compile(
           "(?i)(?:^|\\s)(?:faulty|broken|bad|offending|culprit|buggy|old|earlier|previous"
-              + "|original|last|latest|current|full|whole|entire|ci|nightly|red|failing)\\s+"
+              + "|original|last|latest|current|full|whole|entire|ci|nightly|red|failing|each|every|both"
+              + "|this|that)\\s+"
               + "(?:commit|build|run|pipeline|nightly|job|deploy|deployment|revision)$");
 
   private RunNames() {}

@@ -197,6 +197,10 @@ final class SubjectScopes {
         }
       }
     }
+    Scope together = together(subject, runs);
+    if (together != null) {
+      return new Resolved(together, null);
+    }
     if (RunNames.names(subject)) {
       // "Full run on `a81d0b4`:", "cargo nextest run:": named nothing, so the run itself
       return new Resolved(
@@ -213,6 +217,30 @@ final class SubjectScopes {
         "nothing in run%s %s is named %s (no test, tag, file or suite), and there is no category %s in evident.yaml"
             .formatted(
                 ids.size() == 1 ? "" : "s", Scope.join(ids), quote(subject), quote(subject)));
+  }
+
+  /**
+   * "CartTest, CouponTest", "Cart and coupons": a list of names, each of which resolves, is their
+   * tests together; else null.
+   */
+  private Scope together(String subject, List<RunEvidence> runs) {
+    String[] names = subject.split("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*");
+    if (names.length < 2) {
+      return null;
+    }
+    java.util.Set<TestEvidence> tests = new java.util.LinkedHashSet<>();
+    java.util.Set<Long> ids = new java.util.TreeSet<>();
+    List<String> described = new java.util.ArrayList<>();
+    for (String name : names) {
+      Scope one = name.isBlank() ? null : resolve(name, runs).scope();
+      if (one == null || one.wholeRun()) {
+        return null;
+      }
+      tests.addAll(one.tests());
+      ids.addAll(one.runs());
+      described.add(one.description());
+    }
+    return Scope.of(String.join(" and ", described), List.copyOf(tests), List.copyOf(ids));
   }
 
   private static String quote(String s) {

@@ -175,7 +175,8 @@ final class Subjects {
           ("new more additional existing total high-quality comprehensive remaining other "
                   + "individual separate real automated our the all these those of selected relevant "
                   + "current currently previously actual actually distinct different unique "
-                  + "successfully extra further good quality meaningful focused full green red test")
+                  + "successfully extra further good quality meaningful focused full green red test "
+                  + "regression")
               .split(" "));
 
   private static final Pattern COMPARISON_HEADING =
@@ -190,6 +191,10 @@ final class Subjects {
 
   /** "Failover drill (`failover.tap`)": the code name in parentheses is what the label means. */
   private static final Pattern LABEL_CODE = Pattern.compile("\\(\\s*`@?([^`\\s]+)`\\s*\\)");
+
+  /** "Cart and coupons (`CartTest`, `CouponTest`)": the code names in parentheses, together. */
+  private static final Pattern LABEL_CODES =
+      Pattern.compile("\\(\\s*(`[^`\\s]+`(?:\\s*(?:,|and|&)\\s*`[^`\\s]+`)+)\\s*\\)");
 
   private static final Pattern LABEL_VERB =
       Pattern.compile("\\s+(?:is|are|was|were|has|have)\\s+.*$", Pattern.CASE_INSENSITIVE);
@@ -229,6 +234,10 @@ final class Subjects {
     Matcher tag = LABEL_TAG.matcher(label);
     if (tag.find()) {
       return tag.group(1); // "Slow tests (tag slow)": the tag
+    }
+    Matcher codes = LABEL_CODES.matcher(label);
+    if (codes.find()) {
+      return String.join(", ", codes.group(1).replace("`", "").split("\\s*(?:,|\\band\\b|&)\\s*"));
     }
     Matcher code = LABEL_CODE.matcher(label);
     if (code.find()) {
