@@ -129,7 +129,7 @@ final class EvidenceCheck {
       runs.add(base.run().id());
       parts.add(Expectations.regressions(scope, before, base.run().id()));
     } else if (c.expectation() != null) {
-      parts.add(Expectations.check(c, scope));
+      parts.add(Expectations.check(c, Excepted.forOutcomes(c, scope)));
     }
     return Results.combine(parts, scope, runs, null);
   }

@@ -87,6 +87,12 @@ final class SubjectScopes {
         c.implied() && RunNames.names(c.subject())
             ? new Resolved(null, null)
             : resolve(c.subject(), runs);
+    Scope together =
+        r.scope() == null && c.expectation() == null ? together(c.subject(), runs) : null;
+    if (together != null) {
+      return new Resolved(
+          together, null); // counts of "Cart and coupons (`CartTest`, `CouponTest`)"
+    }
     String guard = null;
     if (r.scope() == null && c.implied()) {
       r = resolve("", runs);
@@ -196,10 +202,6 @@ final class SubjectScopes {
           return new Resolved(s.get(), null);
         }
       }
-    }
-    Scope together = together(subject, runs);
-    if (together != null) {
-      return new Resolved(together, null);
     }
     if (RunNames.names(subject)) {
       // "Full run on `a81d0b4`:", "cargo nextest run:": named nothing, so the run itself
