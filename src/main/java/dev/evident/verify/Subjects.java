@@ -208,7 +208,9 @@ final class Subjects {
           "(?:\\s+(?:tests?|test results|results|test suite|suite|specs?|test cases?))+\\s*$",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*|[0-9]+");
+  /** A word; a hyphenated compound ("rate-limit") is one word, not a generic one and a name. */
+  private static final Pattern WORD =
+      Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[0-9]+");
 
   private Subjects() {}
 

@@ -136,6 +136,25 @@ class ScopedSubjectsTests {
   }
 
   @Test
+  void aHyphenatedNameIsOneNameNotAGenericWordAndTheRest() {
+    Evidence files =
+        new Evidence(
+            List.of(
+                run(
+                    2,
+                    test("rateLimit", "allows a burst", Outcome.PASSED, "src/rateLimit.test.ts"),
+                    test("rateLimit", "blocks a flood", Outcome.SKIPPED, "src/rateLimit.test.ts"),
+                    test("auth", "logs in", Outcome.FAILED, "src/auth.test.ts"))),
+            null);
+
+    CheckedClaim c =
+        only("## Tests\n\nThe rate-limit tests were fine: 1 of 2 passed, 1 skipped.", files);
+
+    assertThat(c.claim().subject()).isEqualTo("rate-limit");
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
+  }
+
+  @Test
   void aCommitACommandOrAPullRequestNamesTheRunItself() {
     CheckedClaim command = only("## CI\n\n- npm test: 16 tests, 14 passed, 1 failed", SHOP);
     CheckedClaim commit = only("## CI\n\nFull run on `c0ffee1`: 14 passed, 1 failed.", SHOP);
