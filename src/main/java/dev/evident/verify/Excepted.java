@@ -24,6 +24,7 @@ final class Excepted {
       Pattern.compile(
           "\\b(?:except(?:\\s+for)?|apart\\s+from|other\\s+than|besides|save\\s+for|but\\s+for)"
               + "\\s+(?:the\\s+)?(?<n>\\d+|one|a|an|a\\s+single|two|three)\\s+"
+              + "(?:(?:known|expected|pre-?existing|remaining|quarantined|intentionally)\\s+)?"
               + "(?:(?<skip>skipped|skips?|ignored|pending|disabled)|(?<fail>failing|failed|failures?"
               + "|red|broken)|(?<error>errors?|errored|erroring))\\b",
           Pattern.CASE_INSENSITIVE);

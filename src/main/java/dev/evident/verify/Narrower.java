@@ -136,6 +136,14 @@ final class Narrower {
 
   private static final Pattern FIRST_DIGIT = Pattern.compile("\\d");
 
+  /** Words before a fraction that name a time or a run, not a group: "Monday 48/50". */
+  private static final Pattern TIMES =
+      Pattern.compile(
+          "(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
+              + "|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?"
+              + "|dec(?:ember)?|yesterday|tonight|nightly|main|master|trunk|pr|mr|ci|baseline"
+              + "|release|sprint|milestone|score|target|goal|before|after|was|is|now|then|so|far");
+
   /** "ProductGrid 16/16", "`cli` 9/9 ✅": a name right before the fraction it counts. */
   private static final Pattern NAMING =
       Pattern.compile("^[^\\w`]*`?([A-Za-z](?:[\\w.:/-]*\\w)?)`?\\s+\\d+\\s*/\\s*\\d+(?![\\w/.%])");
@@ -153,7 +161,8 @@ final class Narrower {
     String w = m.group(1);
     String lower = w.toLowerCase(Locale.ROOT);
     boolean plain =
-        PLAIN.contains(lower)
+        TIMES.matcher(lower).matches()
+            || PLAIN.contains(lower)
             || NOT_GROUPS.contains(lower)
             || Subjects.isGeneric(lower)
             || Measure.ofWord(lower) != null

@@ -47,6 +47,14 @@ class ExceptionsAndRetriesTests {
   }
 
   @Test
+  void anExceptionMayCallItsFailureKnown() {
+    CheckedClaim c =
+        only("## Areas\n\n`LedgerTest` is all green except for one known failure.", RUN);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
+  }
+
+  @Test
   void aTestLeftOutByItsIdentifierWithoutBackticksIsHonoured() {
     CheckedClaim c = only("## Status\n\n- all of `LedgerTest` passes except ledger_rounding", RUN);
 

@@ -75,6 +75,32 @@ class ScopedSubjectsTests {
   }
 
   @Test
+  void aTimeBeforeAFractionNamesNoPart() {
+    CheckedClaim c = item("Monday 14/16 ✅");
+
+    assertThat(c.reason()).doesNotContain("named 'Monday'");
+    assertThat(c.reason()).startsWith("run 2: 16 collected");
+  }
+
+  @Test
+  void aDescribeBlockAtTheStartOfATestNameNamesItsTests() {
+    Evidence vitest =
+        new Evidence(
+            List.of(
+                run(
+                    2,
+                    test("src/api.test.ts", "handlers > accepts a post", Outcome.PASSED, ""),
+                    test("src/api.test.ts", "handlers > rejects a put", Outcome.PASSED, ""),
+                    test("src/api.test.ts", "routes > maps a path", Outcome.FAILED, ""))),
+            null);
+
+    CheckedClaim c = only("## API\n\n- `handlers`: 2/2 passing", vitest);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(c.reason()).contains("(2 tests)");
+  }
+
+  @Test
   void linesAboutDifferentPartsAreNotComparedWithEachOther() {
     List<CheckedClaim> claims =
         check(
