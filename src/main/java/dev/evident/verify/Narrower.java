@@ -24,7 +24,7 @@ final class Narrower {
       Pattern.compile(
           "(?<![\\w/.])(?:[A-Z]\\w*(?:Test|Tests|Spec|IT)|test_\\w+|(?:(?:tests?|src|spec|specs|internal|cmd|pkg|lib|app|apps|packages|modules|e2e|it)/[\\w.-]+(?:/[\\w.-]+)*/?|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+){2,}/?|[A-Za-z_.][\\w.-]*/[\\w.-]+/)"
               + "|[\\w-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs)"
-              + "|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)(?![\\w/])");
+              + "|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|[a-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)(?![\\w/])");
 
   /** Names in CamelCase that are products, not groups of tests. */
   private static final Set<String> PRODUCTS =

@@ -103,6 +103,7 @@ final class SubjectScopes {
     }
     List<String> names = Narrower.in(c.text());
     String instead = null;
+    Scope part = null;
     for (String name : names) {
       if (guard != null) {
         break;
@@ -113,6 +114,7 @@ final class SubjectScopes {
       Scope named = resolve(name, runs).scope();
       if (named == null || named.counts().collected() < r.scope().counts().collected()) {
         guard = name;
+        part = named;
         instead = named != null && names.size() == 1 && c.subject().isEmpty() ? name : null;
       }
     }
@@ -121,8 +123,12 @@ final class SubjectScopes {
         : new Resolved(
             r.scope(),
             r.reason(),
-            "checked against the whole run, but the claim may be about '%s' only, which resolves to no narrower part of it; the whole run"
-                .formatted(guard),
+            "checked against the whole run, but the claim may be about '%s' only, %s; the whole run"
+                .formatted(
+                    guard,
+                    part == null
+                        ? "which resolves to no narrower part of it"
+                        : "which is " + part.description()),
             instead);
   }
 

@@ -75,6 +75,15 @@ class ScopedSubjectsTests {
   }
 
   @Test
+  void aCamelCaseNameThatResolvesToNothingKeepsTheClaimFromBeingContradicted() {
+    CheckedClaim c = only("## Status\n\nEverything is green in checkoutDrawer now.", SHOP);
+
+    // the whole run has a failure, but the claim may be about checkoutDrawer alone
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.UNVERIFIABLE);
+    assertThat(c.reason()).contains("may be about 'checkoutDrawer' only");
+  }
+
+  @Test
   void aTimeBeforeAFractionNamesNoPart() {
     CheckedClaim c = item("Monday 14/16 ✅");
 
