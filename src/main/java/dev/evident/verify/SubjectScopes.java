@@ -101,7 +101,14 @@ final class SubjectScopes {
     if (r.scope() == null || !r.scope().wholeRun()) {
       return r;
     }
-    List<String> names = Narrower.in(c.text());
+    List<String> names = new java.util.ArrayList<>(Narrower.in(c.text()));
+    for (java.util.regex.Matcher h = HYPHENATED.matcher(c.text()); h.find(); ) {
+      // "On json-format the count went from 51 to 55": a part, when the run has one so named
+      Scope named = names.contains(h.group()) ? null : resolve(h.group(), runs).scope();
+      if (named != null && !named.wholeRun()) {
+        names.add(h.group());
+      }
+    }
     String instead = null;
     Scope part = null;
     for (String name : names) {
@@ -148,6 +155,8 @@ final class SubjectScopes {
   }
 
   private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
+  private static final java.util.regex.Pattern HYPHENATED =
+      java.util.regex.Pattern.compile("(?<![\\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\\w-])");
   private static final java.util.regex.Pattern CLAUSE =
       java.util.regex.Pattern.compile(";|\\.\\s|,\\s+(?:and|but|while)\\s");
 

@@ -84,6 +84,29 @@ class ScopedSubjectsTests {
   }
 
   @Test
+  void aHyphenatedWordThatNamesAPartOfTheRunIsASecondReading() {
+    Evidence evals =
+        new Evidence(
+            List.of(
+                run(
+                    2,
+                    test("json-format", "s1", Outcome.PASSED, ""),
+                    test("json-format", "s2", Outcome.PASSED, ""),
+                    test("json-format", "s3", Outcome.FAILED, ""),
+                    test("tool-use", "s4", Outcome.PASSED, ""),
+                    test("tool-use", "s5", Outcome.PASSED, ""))),
+            null);
+
+    CheckedClaim part = only("## Results\n\nOn json-format, 2 of 3 tests passed.", evals);
+    CheckedClaim word = only("## Results\n\nEven with a follow-up fix, 2 of 3 tests passed.", evals);
+
+    assertThat(part.verdict()).as(part.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(part.reason()).startsWith("read as about 'json-format'");
+    // a hyphenated word that names nothing in the run leaves the whole run's reading alone
+    assertThat(word.verdict()).as(word.reason()).isEqualTo(Verdict.CONTRADICTED);
+  }
+
+  @Test
   void aTimeBeforeAFractionNamesNoPart() {
     CheckedClaim c = item("Monday 14/16 ✅");
 
