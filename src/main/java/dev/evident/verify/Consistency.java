@@ -9,8 +9,8 @@ import java.util.Map;
  * Checks a report against itself, without evidence: parts that do not add up to their total, a part
  * larger than its total, a percentage that is not its fraction, a factor from a zero base ("20x"
  * from 0, "∞%"), a factor that is not the ratio of the numbers stated with it, and two statements
- * of the same quantity about the same subject that disagree. Statements about another time
- * ("previously", a "Before" section) and changes are not compared with the others.
+ * of the same quantity about the same subject that disagree ({@link CrossLines}). Statements about
+ * another time ("previously", a "Before" section) and changes are not compared with the others.
  */
 final class Consistency {
 

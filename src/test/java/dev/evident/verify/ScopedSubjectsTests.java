@@ -98,7 +98,8 @@ class ScopedSubjectsTests {
             null);
 
     CheckedClaim part = only("## Results\n\nOn json-format, 2 of 3 tests passed.", evals);
-    CheckedClaim word = only("## Results\n\nEven with a follow-up fix, 2 of 3 tests passed.", evals);
+    CheckedClaim word =
+        only("## Results\n\nEven with a follow-up fix, 2 of 3 tests passed.", evals);
 
     assertThat(part.verdict()).as(part.reason()).isEqualTo(Verdict.SUPPORTED);
     assertThat(part.reason()).startsWith("read as about 'json-format'");
