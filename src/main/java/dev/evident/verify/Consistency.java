@@ -2,7 +2,6 @@ package dev.evident.verify;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +9,8 @@ import java.util.Map;
  * Checks a report against itself, without evidence: parts that do not add up to their total, a part
  * larger than its total, a percentage that is not its fraction, a factor from a zero base ("20x"
  * from 0, "∞%"), a factor that is not the ratio of the numbers stated with it, and two statements
- * of the same quantity about the same subject that disagree. Statements about another time
- * ("previously", a "Before" section) and changes are not compared with the others.
+ * of the same quantity about the same subject that disagree ({@link CrossLines}). Statements about
+ * another time ("previously", a "Before" section) and changes are not compared with the others.
  */
 final class Consistency {
 
@@ -26,7 +25,7 @@ final class Consistency {
         found.put(c, own);
       }
     }
-    across(claims.stream().filter(c -> !found.containsKey(c)).toList(), found);
+    CrossLines.check(claims.stream().filter(c -> !found.containsKey(c)).toList(), found);
     return found;
   }
 
@@ -34,13 +33,6 @@ final class Consistency {
   private static final java.util.regex.Pattern PERCENT_STATED =
       java.util.regex.Pattern.compile(
           "[+-−]\\s?\\d+(?:\\.\\d+)?\\s?%|\\b(?:by|of|down)\\s+\\d+(?:\\.\\d+)?\\s?%");
-
-  /** Words that make a count a part of a larger whole. */
-  private static final java.util.regex.Pattern PART_OF =
-      java.util.regex.Pattern.compile(
-          "\\b(?:account(?:s|ed)?\\s+for|make(?:s)?\\s+up|made\\s+up|contribute(?:s|d)?"
-              + "|comprise(?:s|d)?)\\b",
-          java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /** Parts written as a sum: "1 passed + 4 failed + 13 errors = 18 tests". */
   private static final java.util.regex.Pattern SUM =
@@ -52,7 +44,8 @@ final class Consistency {
           "(?<![\\w.,/])(\\d+)\\s*(?:/|of|out of)\\s*(\\d+)\\s*[(,=]?\\s*(\\d+(?:\\.\\d+)?)\\s?%");
 
   /** What is wrong with a claim's own arithmetic, or null. */
-  static String own(Claim c) {
+  static String own(Claim claim) {
+    Claim c = RowMarkers.without(claim);
     String fraction = fractionPercent(c.text());
     if (fraction != null) {
       return fraction;
@@ -124,11 +117,18 @@ final class Consistency {
       parts.removeIf(q -> q.measure() == Measure.SKIPPED);
       skipped = false;
     }
+    // Flaky tests are executed apart from passed ones: inside a sum written out ("69 passed + 1
+    // flaky = 70"), and a part that may fill the total otherwise.
+    boolean written = SUM.matcher(c.text()).find();
+    double flaky =
+        c.stated().stream()
+            .filter(q -> q.measure() == Measure.FLAKY && q.bound() == Bound.EXACT)
+            .mapToDouble(Quantity::value)
+            .sum();
     if (total != null && parts.size() >= 2) {
-      double sum = parts.stream().mapToDouble(Quantity::value).sum();
+      double sum = parts.stream().mapToDouble(Quantity::value).sum() + (written ? flaky : 0);
       // "17 errors + 1 failure = 19 tests": a sum written out must be exact.
-      boolean complete =
-          skipped || total.measure() == Measure.COLLECTED || SUM.matcher(c.text()).find();
+      boolean complete = skipped || total.measure() == Measure.COLLECTED || written;
       // "Ran 44 tests: 41 passed, 2 failed, 1 error (2 skipped)": "tests" are the executed ones,
       // so the skipped may stand beside the total as well as within it.
       double executed =
@@ -137,8 +137,11 @@ final class Consistency {
                   .filter(q -> q.measure() == Measure.SKIPPED)
                   .mapToDouble(Quantity::value)
                   .sum();
-      boolean besides = skipped && total.measure() == Measure.TESTS && executed == total.value();
+      // "96 passing + 3 failing + 1 skipped = 99 tests": a sum written out holds its skipped
+      boolean besides =
+          !written && skipped && total.measure() == Measure.TESTS && executed == total.value();
       if (!besides
+          && (written || sum + flaky != total.value())
           && (sum > total.value() || (complete && sum != total.value()))
           && !SecondReadings.unreadPartFills(c, total.value() - sum)) {
         return "%s do not add up to %s %s (they make %s)"
@@ -193,82 +196,6 @@ final class Consistency {
       }
     }
     return null;
-  }
-
-  /** Two statements of the same quantity about the same subject that disagree. */
-  private static void across(List<Claim> claims, Map<Claim, String> found) {
-    Map<String, List<Claim>> byKey = new LinkedHashMap<>();
-    Map<String, Double> values = new java.util.HashMap<>();
-    for (Claim c : claims) {
-      // A change states its numbers now too; only a rate now ("Coverage: 84% (from 71%)") is
-      // compared, as counts now may be of the part that changed.
-      boolean rateNow =
-          c.kind() == ClaimKind.CHANGE
-              && c.factor() == null
-              && !c.stated().isEmpty()
-              && c.stated().stream().allMatch(q -> q.measure().isRate());
-      if (c.temporal() || (c.kind() == ClaimKind.CHANGE && !rateNow)) {
-        continue;
-      }
-      if (c.subject().isEmpty() && !Narrower.in(c.text()).isEmpty()) {
-        continue; // "API suites account for 39 tests": maybe not the whole run's quantity
-      }
-      if (PART_OF.matcher(c.text()).find()) {
-        continue; // "X accounts for 39 tests": a part of the run, whatever X is
-      }
-      String subject = String.join(" ", Names.normalize(c.subject()));
-      for (Quantity q : c.stated()) {
-        if (q.bound() != Bound.EXACT
-            || q.measure() == Measure.TARGET
-            || (q.measure() == Measure.OTHER && q.label().split(" ").length < 2)) {
-          continue;
-        }
-        String key = subject + "\u0000" + q.key();
-        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
-        values.put(key + "\u0000" + System.identityHashCode(c), q.value());
-      }
-      if (c.expectation() == Expectation.PASS && c.kind() == ClaimKind.UNIVERSAL) {
-        byKey.computeIfAbsent(subject + "\u0000" + "all pass", k -> new ArrayList<>()).add(c);
-      }
-    }
-    for (Map.Entry<String, List<Claim>> e : byKey.entrySet()) {
-      List<Claim> same = e.getValue();
-      for (Claim a : same) {
-        for (Claim b : same) {
-          if (a == b || a.line() == b.line()) {
-            continue;
-          }
-          Double va = values.get(e.getKey() + "\u0000" + System.identityHashCode(a));
-          Double vb = values.get(e.getKey() + "\u0000" + System.identityHashCode(b));
-          if (va != null && vb != null && !va.equals(vb) && !found.containsKey(a)) {
-            String key = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
-            found.put(
-                a,
-                "line %d says %s %s; this says %s"
-                    .formatted(b.line(), Compare.format(vb), key, Compare.format(va)));
-          }
-        }
-      }
-      String subject = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
-      if (e.getKey().endsWith("\u0000all pass")) {
-        List<Claim> failing =
-            byKey.getOrDefault(subject + "\u0000" + Measure.FAILING.key(), List.of());
-        for (Claim all : same) {
-          for (Claim f : failing) {
-            Double v =
-                values.get(
-                    subject
-                        + "\u0000"
-                        + Measure.FAILING.key()
-                        + "\u0000"
-                        + System.identityHashCode(f));
-            if (v != null && v > 0 && !found.containsKey(all)) {
-              found.put(all, "line %d says %s failing".formatted(f.line(), Compare.format(v)));
-            }
-          }
-        }
-      }
-    }
   }
 
   /** Whether a whole percentage is the actual one rounded or cut ("a drop of 8%" for 8.05%). */

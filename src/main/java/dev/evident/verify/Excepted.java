@@ -19,7 +19,67 @@ final class Excepted {
               + "(?:\\s*(?:,|and|&)\\s*`[^`]+`)*)",
           Pattern.CASE_INSENSITIVE);
 
+  /** "apart from one skipped test", "except for 2 failures": exceptions by number and outcome. */
+  private static final Pattern COUNTED =
+      Pattern.compile(
+          "\\b(?:except(?:\\s+for)?|apart\\s+from|other\\s+than|besides|save\\s+for|but\\s+for)"
+              + "\\s+(?:the\\s+)?(?<n>\\d+|one|a|an|a\\s+single|two|three)\\s+"
+              + "(?:(?:known|expected|pre-?existing|remaining|quarantined|intentionally)\\s+)?"
+              + "(?:(?<skip>skipped|skips?|ignored|pending|disabled)|(?<fail>failing|failed|failures?"
+              + "|red|broken)|(?<error>errors?|errored|erroring))\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "except roundtrip_large_file": one test left out by a name that is an identifier. */
+  private static final Pattern BARE =
+      Pattern.compile(
+          "\\b(?:except(?:\\s+for)?|apart\\s+from|other\\s+than|save\\s+for)\\s+(?:the\\s+)?"
+              + "(?:tests?\\s+)?(?<name>[A-Za-z_][\\w:.#>-]*(?:_|::|[a-z][A-Z])[\\w:.#>()-]*)");
+
+  private static final Pattern SKIPPED =
+      Pattern.compile("(?<![\\w.,/])(\\d+)\\s+(?:skipped|skips?)\\b", Pattern.CASE_INSENSITIVE);
+
   private Excepted() {}
+
+  /**
+   * The scope without as many tests of an outcome as a claim leaves out by number ("fully green
+   * apart from one skipped test"), or null when it leaves out none or the scope does not hold
+   * exactly that many: then the claim is checked on the whole scope.
+   */
+  static Scope counted(String text, Scope scope) {
+    Matcher m = COUNTED.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    String n = m.group("n").toLowerCase(java.util.Locale.ROOT);
+    int count =
+        switch (n) {
+          case "two" -> 2;
+          case "three" -> 3;
+          default -> n.matches("\\d+") ? Integer.parseInt(n) : 1;
+        };
+    java.util.Set<dev.evident.model.Outcome> outcomes =
+        m.group("skip") != null
+            ? java.util.EnumSet.of(dev.evident.model.Outcome.SKIPPED)
+            : m.group("fail") != null
+                ? java.util.EnumSet.of(
+                    dev.evident.model.Outcome.FAILED, dev.evident.model.Outcome.ERRORED)
+                : java.util.EnumSet.of(dev.evident.model.Outcome.ERRORED);
+    List<TestEvidence> kept =
+        scope.tests().stream().filter(t -> !outcomes.contains(t.outcome())).toList();
+    if (scope.tests().size() - kept.size() != count) {
+      return null;
+    }
+    return Scope.of(
+        scope.description()
+            + " except "
+            + m.group("n")
+            + " "
+            + (m.group("skip") != null
+                ? m.group("skip")
+                : m.group("fail") != null ? m.group("fail") : m.group("error")),
+        kept,
+        scope.runs());
+  }
 
   /** The tests a sentence leaves out by name, in backticks; empty when it names none. */
   static List<String> in(String text) {
@@ -29,6 +89,11 @@ final class Excepted {
       Matcher item = Pattern.compile("`([^`]+)`").matcher(m.group("list"));
       while (item.find()) {
         names.add(item.group(1).strip());
+      }
+    } else {
+      Matcher bare = BARE.matcher(text);
+      if (bare.find()) {
+        names.add(bare.group("name").replaceAll("[.,;:]+$", ""));
       }
     }
     return names;
@@ -42,6 +107,42 @@ final class Excepted {
     List<String> names = in(c.text());
     Scope rest = names.isEmpty() ? null : without(scope, names);
     return rest == null ? scope : rest;
+  }
+
+  /**
+   * The scope a claim that every test passes is checked on for its outcomes: without the tests it
+   * leaves out by number ("apart from one skipped test") or whose skips it states ("✅ 63/64, 1
+   * skipped"). Its counts are still checked on the whole scope.
+   */
+  static Scope forOutcomes(Claim c, Scope scope) {
+    if (c.expectation() != Expectation.PASS) {
+      return scope;
+    }
+    Scope rest = counted(c.text(), scope);
+    return rest == null ? stated(c, scope) : rest;
+  }
+
+  /**
+   * "✅ 63/64, 1 skipped": a claim that all pass and states its skipped tests leaves them out, when
+   * the scope holds exactly that many.
+   */
+  private static Scope stated(Claim c, Scope scope) {
+    Quantity q = c.quantity(Measure.SKIPPED);
+    Matcher m = SKIPPED.matcher(c.text());
+    String skipped =
+        q != null && q.bound() == Bound.EXACT ? q.display() : m.find() ? m.group(1) : null;
+    if (skipped == null) {
+      return scope;
+    }
+    List<TestEvidence> kept =
+        scope.tests().stream()
+            .filter(t -> t.outcome() != dev.evident.model.Outcome.SKIPPED)
+            .toList();
+    if (scope.tests().size() - kept.size() != Double.parseDouble(skipped)) {
+      return scope;
+    }
+    return Scope.of(
+        scope.description() + " except the " + skipped + " skipped it states", kept, scope.runs());
   }
 
   /** The scope without the tests {@code names} name, or null when none of them is in it. */

@@ -17,6 +17,13 @@ final class Expectations {
 
   private Expectations() {}
 
+  /** Words that say a test was run again. */
+  private static final java.util.regex.Pattern RETRIED =
+      java.util.regex.Pattern.compile(
+          "\\b(?:re-?runs?|re-?ran|retr(?:y|ies|ied)|re-?tried|(?:first|second|next|another)"
+              + "\\s+attempt|attempts|flak(?:y|ed|es|iness))\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   static EvidenceCheck.Part check(Claim c, Scope scope) {
     Counts n = scope.counts();
     Map<String, Object> actual =
@@ -121,6 +128,14 @@ final class Expectations {
                   + (scope.runErrors() > 0
                       ? " (" + scope.runErrors() + " errors outside tests)"
                       : ""));
+        }
+        if (named && failing == 0 && n.flaky() > 0) {
+          // "failed on its first attempt and passed on the retry": what a flaky test did
+          yield part(
+              key,
+              RETRIED.matcher(c.text()).find() ? Boolean.TRUE : null,
+              actual,
+              n.flaky() + " of " + n.executed() + " failed, then passed on a rerun (flaky)");
         }
         if (named) {
           yield failing > 0

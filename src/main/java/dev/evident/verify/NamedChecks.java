@@ -75,7 +75,7 @@ final class NamedChecks {
       parts.add(named(name, since(e, now.scope(), before, base.run().id())));
     }
     Scope all = Scope.of("tests " + String.join(", ", names), tests, List.copyOf(runs));
-    EvidenceCheck.Result r = EvidenceCheck.combine(parts, all, List.copyOf(runs), null);
+    EvidenceCheck.Result r = Results.combine(parts, all, List.copyOf(runs), null);
     if (unknown.isEmpty() || r.verdict() == Verdict.CONTRADICTED) {
       return r;
     }

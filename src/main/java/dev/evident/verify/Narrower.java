@@ -23,11 +23,38 @@ final class Narrower {
   private static final Pattern IDENTIFIER =
       Pattern.compile(
           "(?<![\\w/.])(?:[A-Z]\\w*(?:Test|Tests|Spec|IT)|test_\\w+|(?:(?:tests?|src|spec|specs|internal|cmd|pkg|lib|app|apps|packages|modules|e2e|it)/[\\w.-]+(?:/[\\w.-]+)*/?|[A-Za-z_.][\\w.-]*(?:/[\\w.-]+){2,}/?|[A-Za-z_.][\\w.-]*/[\\w.-]+/)"
-              + "|[\\w-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs))(?![\\w/])");
+              + "|[\\w-]+\\.(?:py|java|kt|ts|tsx|js|jsx|go|rb|rs|cs)"
+              + "|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|[a-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)(?![\\w/])");
+
+  /** Names in CamelCase that are products, not groups of tests. */
+  private static final Set<String> PRODUCTS =
+      Set.of(
+          "GitHub",
+          "GitLab",
+          "JavaScript",
+          "TypeScript",
+          "PowerShell",
+          "BitBucket",
+          "CircleCi",
+          "TeamCity",
+          "SonarQube",
+          "CodeCov",
+          "DockerHub",
+          "MacBook",
+          "PagerDuty",
+          "OpenApi",
+          "GraphQl",
+          "LinkedIn",
+          "YouTube",
+          "WebSocket",
+          "WebSockets",
+          "PullRequest",
+          "DevOps");
 
   private static final Pattern QUALIFIED =
       Pattern.compile(
-          "\\b([A-Za-z][\\w-]*)\\s+(?i:tests?|test\\s+suites?|suites?|specs?|test\\s+files?|pass\\s+rate"
+          "(?<![\\w-])([A-Za-z][\\w-]*)\\s+(?i:tests?|test\\s+suites?|suites?|specs?|test\\s+files?"
+              + "|test\\s+cases|cases|pass\\s+rate"
               + "|success\\s+rate|failures)\\b"
               + "(?!\\s+(?i:reports?|results?|summary|status|runs?|plan|update|coverage|matrix"
               + "|strategy|infrastructure|framework|harness|pipeline|environment|output|logs?))");
@@ -35,110 +62,16 @@ final class Narrower {
   /** Words before "tests" that qualify without naming a group. */
   private static final Set<String> PLAIN =
       Set.of(
-          "all",
-          "the",
-          "these",
-          "those",
-          "our",
-          "any",
-          "no",
-          "more",
-          "fewer",
-          "new",
-          "of",
-          "in",
-          "other",
-          "remaining",
-          "total",
-          "existing",
-          "additional",
-          "executed",
-          "collected",
-          "passing",
-          "passed",
-          "failing",
-          "failed",
-          "skipped",
-          "errored",
-          "flaky",
-          "broken",
-          "green",
-          "red",
-          "unit-level",
-          "every",
-          "each",
-          "some",
-          "many",
-          "few",
-          "and",
-          "or",
-          "ran",
-          "run",
-          "selected",
-          "real",
-          "actual",
-          "automated",
-          "full",
-          "whole",
-          "entire",
-          "test",
-          "both",
-          "two",
-          "three",
-          "four",
-          "five",
-          "ten",
-          "several",
-          "individual",
-          "are",
-          "were",
-          "is",
-          "was",
-          "with",
-          "without",
-          "not",
-          "zero",
-          "previously",
-          "now",
-          "still",
-          "also",
-          "only",
-          "just",
-          "then",
-          "that",
-          "which",
-          "a",
-          "an",
-          "its",
-          "their",
-          "them",
-          "by",
-          "for",
-          "to",
-          "from",
-          "on",
-          "at",
-          "as",
-          "than",
-          "out",
-          "but",
-          "except",
-          "nothing",
-          "none",
-          "created",
-          "written",
-          "added",
-          "overall",
-          "current",
-          "own",
-          "same",
-          "different",
-          "distinct",
-          "unique",
-          "pass",
-          "fail",
-          "skip",
-          "whose");
+          ("regression all the these those our any no more fewer new of in other remaining total "
+                  + "existing additional executed collected passing passed failing failed skipped "
+                  + "errored flaky broken green red unit-level every each some many few and or ran "
+                  + "run selected real actual automated full whole entire test both two three four "
+                  + "five ten several individual are were is was with without not zero previously "
+                  + "now still also only just then that which a an its their them by for to from on "
+                  + "at as than out but except nothing none created written added overall current "
+                  + "own same different distinct unique pass fail skip whose ")
+              .strip()
+              .split(" "));
 
   /** The word right before a change verb: "core grew from 40 to 42 tests". */
   private static final Pattern CHANGED =
@@ -203,6 +136,40 @@ final class Narrower {
 
   private static final Pattern FIRST_DIGIT = Pattern.compile("\\d");
 
+  /** Words before a fraction that name a time or a run, not a group: "Monday 48/50". */
+  private static final Pattern TIMES =
+      Pattern.compile(
+          "(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
+              + "|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?"
+              + "|dec(?:ember)?|yesterday|tonight|nightly|main|master|trunk|pr|mr|ci|baseline"
+              + "|release|sprint|milestone|score|target|goal|before|after|was|is|now|then|so|far");
+
+  /** "ProductGrid 16/16", "`cli` 9/9 ✅": a name right before the fraction it counts. */
+  private static final Pattern NAMING =
+      Pattern.compile("^[^\\w`]*`?([A-Za-z](?:[\\w.:/-]*\\w)?)`?\\s+\\d+\\s*/\\s*\\d+(?![\\w/.%])");
+
+  /**
+   * The name a sentence opens with, right before its fraction ("filters 11/11 ✅"): what the
+   * fraction counts, without doubt; null when the sentence does not open so, or with a word that
+   * names no group ("Suite 48/50", "Passing 48/50", "Today 48/50").
+   */
+  static String naming(String text) {
+    Matcher m = NAMING.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    String w = m.group(1);
+    String lower = w.toLowerCase(Locale.ROOT);
+    boolean plain =
+        TIMES.matcher(lower).matches()
+            || PLAIN.contains(lower)
+            || NOT_GROUPS.contains(lower)
+            || Subjects.isGeneric(lower)
+            || Measure.ofWord(lower) != null
+            || COMMAND.matcher(w).matches();
+    return plain ? null : w;
+  }
+
   /** The groups a sentence or heading names, in order, without repeats. */
   static List<String> in(String text) {
     List<String> found = new ArrayList<>();
@@ -211,6 +178,7 @@ final class Narrower {
       String c = code.group(1).strip();
       if (!COMMAND.matcher(c).matches()
           && !c.matches("[\\d.,%\\s]*|(?i)main|master|trunk|develop|head|origin/.*")
+          && !RunNames.names(c)
           && !found.contains(c)) {
         found.add(c);
       }
@@ -230,7 +198,9 @@ final class Narrower {
     String rest = CODE.matcher(text).replaceAll(" ");
     Matcher id = IDENTIFIER.matcher(rest);
     while (id.find()) {
-      if (!found.contains(id.group()) && !id.group().matches(".*\\d+/\\d+.*")) {
+      if (!found.contains(id.group())
+          && !id.group().matches(".*\\d+/\\d+.*")
+          && !PRODUCTS.contains(id.group())) {
         found.add(id.group());
       }
     }

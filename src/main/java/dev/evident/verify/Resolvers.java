@@ -17,14 +17,16 @@ enum Resolvers implements SubjectResolver {
   TEST_NAMES("test") {
     @Override
     boolean matches(String subject, List<String> words, TestEvidence t) {
-      String s = subject.toLowerCase(Locale.ROOT);
-      String name = t.id().name().toLowerCase(Locale.ROOT);
-      String display = t.id().displayName().toLowerCase(Locale.ROOT);
+      // Gradle and JUnit 5 name methods with "()": "boostsRecentListings" names it too
+      String s = subject.toLowerCase(Locale.ROOT).replaceFirst("\\(\\)$", "");
+      String name = t.id().name().toLowerCase(Locale.ROOT).replaceFirst("\\(\\)$", "");
+      String display = t.id().displayName().toLowerCase(Locale.ROOT).replaceFirst("\\(\\)$", "");
       String suite = t.id().suite().toLowerCase(Locale.ROOT);
       if (s.equals(name)
           || s.equals(display)
-          || s.equals(t.id().toString().toLowerCase(Locale.ROOT))) {
-        return true;
+          || s.equals(t.id().toString().toLowerCase(Locale.ROOT))
+          || name.startsWith(s + " > ")) {
+        return true; // "handlers" names "handlers > POST /logout" (a describe block in the name)
       }
       for (String sep : new String[] {"::", "#", ".", " > "}) {
         int at = s.lastIndexOf(sep);
@@ -105,7 +107,12 @@ enum Resolvers implements SubjectResolver {
           return true;
         }
       }
-      return false;
+      // jest-junit: every test its own suite, "describe title": the describe block is the start
+      return suite.equals(t.id().name())
+          && suite.length() > subject.length()
+          && suite.regionMatches(true, 0, subject, 0, subject.length())
+          && suite.charAt(subject.length()) == ' '
+          && !subject.isBlank();
     }
   };
 
@@ -181,6 +188,9 @@ enum Resolvers implements SubjectResolver {
     }
     if (names.size() == 1) {
       return kind + " " + names.iterator().next();
+    }
+    if (this == SUITES && names.stream().allMatch(n -> n.startsWith(subject + " "))) {
+      return "describe block " + subject; // jest-junit: a suite per test, named after its block
     }
     if (this == FILES) {
       String first = names.iterator().next();

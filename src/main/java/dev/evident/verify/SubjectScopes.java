@@ -22,9 +22,13 @@ final class SubjectScopes {
    * claim is about (a narrower group of tests named besides a whole-run scope, or a place guessed
    * from the sentence's words): then the claim is never CONTRADICTED. Else null.
    */
-  record Resolved(Scope scope, String reason, String guard) {
+  record Resolved(Scope scope, String reason, String guard, String instead) {
+    Resolved(Scope scope, String reason, String guard) {
+      this(scope, reason, guard, null);
+    }
+
     Resolved(Scope scope, String reason) {
-      this(scope, reason, null);
+      this(scope, reason, null, null);
     }
   }
 
@@ -35,6 +39,22 @@ final class SubjectScopes {
    * to nothing while the run's names share its words.
    */
   Resolved resolve(Claim c, List<RunEvidence> runs) {
+    if (namedAfter(c)) {
+      Resolved own = resolve(c.subject(), runs);
+      if (own.scope() != null) {
+        // "54 of the 56 pass; the only failure is in `WebhookTest`": the 56 are not its
+        return new Resolved(
+            own.scope(),
+            null,
+            "'%s' is named after the numbers, in another clause, so they may not be its; %s"
+                .formatted(c.subject(), own.scope().description()),
+            "");
+      }
+    }
+    String naming = c.subject().isEmpty() ? Narrower.naming(c.text()) : null;
+    if (naming != null) {
+      return resolve(naming, runs); // "filters 11/11": the name counted, or unverifiable
+    }
     if (c.subject().isEmpty() || resolve(c.subject(), runs).scope() == null) {
       // "MJML templates: 2 tests red in `email.test.ts`": a label that names nothing, a place.
       Placed.Place placed = Placed.in(c.text());
@@ -62,7 +82,17 @@ final class SubjectScopes {
           "checked against '%s', the one group the sentence names before its numbers, but its numbers may not all be of it"
               .formatted(leading));
     }
-    Resolved r = resolve(c.subject(), runs);
+    // "## PR #2291: 4 packages": a heading that names the run implies no part of it
+    Resolved r =
+        c.implied() && RunNames.names(c.subject())
+            ? new Resolved(null, null)
+            : resolve(c.subject(), runs);
+    Scope together =
+        r.scope() == null && c.expectation() == null ? together(c.subject(), runs) : null;
+    if (together != null) {
+      return new Resolved(
+          together, null); // counts of "Cart and coupons (`CartTest`, `CouponTest`)"
+    }
     String guard = null;
     if (r.scope() == null && c.implied()) {
       r = resolve("", runs);
@@ -71,7 +101,17 @@ final class SubjectScopes {
     if (r.scope() == null || !r.scope().wholeRun()) {
       return r;
     }
-    for (String name : Narrower.in(c.text())) {
+    List<String> names = new java.util.ArrayList<>(Narrower.in(c.text()));
+    for (java.util.regex.Matcher h = HYPHENATED.matcher(c.text()); h.find(); ) {
+      // "On json-format the count went from 51 to 55": a part, when the run has one so named
+      Scope named = names.contains(h.group()) ? null : resolve(h.group(), runs).scope();
+      if (named != null && !named.wholeRun()) {
+        names.add(h.group());
+      }
+    }
+    String instead = null;
+    Scope part = null;
+    for (String name : names) {
       if (guard != null) {
         break;
       }
@@ -81,6 +121,8 @@ final class SubjectScopes {
       Scope named = resolve(name, runs).scope();
       if (named == null || named.counts().collected() < r.scope().counts().collected()) {
         guard = name;
+        part = named;
+        instead = named != null && names.size() == 1 && c.subject().isEmpty() ? name : null;
       }
     }
     return guard == null
@@ -88,9 +130,35 @@ final class SubjectScopes {
         : new Resolved(
             r.scope(),
             r.reason(),
-            "checked against the whole run, but the claim may be about '%s' only, which resolves to no narrower part of it; the whole run"
-                .formatted(guard));
+            "checked against the whole run, but the claim may be about '%s' only, %s; the whole run"
+                .formatted(
+                    guard,
+                    part == null
+                        ? "which resolves to no narrower part of it"
+                        : "which is " + part.description()),
+            instead);
   }
+
+  /** Whether a claim names its subject only in a clause after the one with its numbers. */
+  private static boolean namedAfter(Claim c) {
+    if (c.subject().isEmpty() || c.implied() || c.kind() == ClaimKind.TABLE) {
+      return false;
+    }
+    String text = c.text().toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher digit = DIGIT.matcher(text);
+    if (!digit.find()) {
+      return false;
+    }
+    java.util.regex.Matcher clause = CLAUSE.matcher(text);
+    int named = text.indexOf(c.subject().toLowerCase(java.util.Locale.ROOT));
+    return clause.find(digit.start()) && named > clause.start();
+  }
+
+  private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
+  private static final java.util.regex.Pattern HYPHENATED =
+      java.util.regex.Pattern.compile("(?<![\\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\\w-])");
+  private static final java.util.regex.Pattern CLAUSE =
+      java.util.regex.Pattern.compile(";|\\.\\s|,\\s+(?:and|but|while)\\s");
 
   /** Whether some test's file, suite or tags share a word (or its stem) with {@code name}. */
   private boolean mentioned(String name, List<RunEvidence> runs) {
@@ -150,12 +218,46 @@ final class SubjectScopes {
         }
       }
     }
+    if (RunNames.names(subject)) {
+      // "Full run on `a81d0b4`:", "cargo nextest run:": named nothing, so the run itself
+      return new Resolved(
+          Scope.of(runs),
+          null,
+          RunNames.uncertain(subject, runs)
+              ? "'%s' names a run, but maybe not this one; the run checked"
+                  .formatted(subject.replace("`", ""))
+              : null);
+    }
     List<Long> ids = runs.stream().map(r -> r.run().id()).toList();
     return new Resolved(
         null,
         "nothing in run%s %s is named %s (no test, tag, file or suite), and there is no category %s in evident.yaml"
             .formatted(
                 ids.size() == 1 ? "" : "s", Scope.join(ids), quote(subject), quote(subject)));
+  }
+
+  /**
+   * "CartTest, CouponTest", "Cart and coupons": a list of names, each of which resolves, is their
+   * tests together; else null.
+   */
+  private Scope together(String subject, List<RunEvidence> runs) {
+    String[] names = subject.split("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*");
+    if (names.length < 2) {
+      return null;
+    }
+    java.util.Set<TestEvidence> tests = new java.util.LinkedHashSet<>();
+    java.util.Set<Long> ids = new java.util.TreeSet<>();
+    List<String> described = new java.util.ArrayList<>();
+    for (String name : names) {
+      Scope one = name.isBlank() ? null : resolve(name, runs).scope();
+      if (one == null || one.wholeRun()) {
+        return null;
+      }
+      tests.addAll(one.tests());
+      ids.addAll(one.runs());
+      described.add(one.description());
+    }
+    return Scope.of(String.join(" and ", described), List.copyOf(tests), List.copyOf(ids));
   }
 
   private static String quote(String s) {

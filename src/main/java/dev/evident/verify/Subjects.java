@@ -162,7 +162,12 @@ final class Subjects {
           "regressions",
           "full",
           "entire",
-          "whole");
+          "whole",
+          "short",
+          "brief",
+          "nutshell",
+          "sum",
+          "check");
 
   /** Words between a number and "tests" that describe without naming a subject. */
   private static final Set<String> NEUTRAL =
@@ -170,7 +175,8 @@ final class Subjects {
           ("new more additional existing total high-quality comprehensive remaining other "
                   + "individual separate real automated our the all these those of selected relevant "
                   + "current currently previously actual actually distinct different unique "
-                  + "successfully extra further good quality meaningful focused full green red test")
+                  + "successfully extra further good quality meaningful focused full green red test "
+                  + "regression")
               .split(" "));
 
   private static final Pattern COMPARISON_HEADING =
@@ -186,6 +192,10 @@ final class Subjects {
   /** "Failover drill (`failover.tap`)": the code name in parentheses is what the label means. */
   private static final Pattern LABEL_CODE = Pattern.compile("\\(\\s*`@?([^`\\s]+)`\\s*\\)");
 
+  /** "Cart and coupons (`CartTest`, `CouponTest`)": the code names in parentheses, together. */
+  private static final Pattern LABEL_CODES =
+      Pattern.compile("\\(\\s*(`[^`\\s]+`(?:\\s*(?:,|and|&)\\s*`[^`\\s]+`)+)\\s*\\)");
+
   private static final Pattern LABEL_VERB =
       Pattern.compile("\\s+(?:is|are|was|were|has|have)\\s+.*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern NUMBERING =
@@ -198,7 +208,9 @@ final class Subjects {
           "(?:\\s+(?:tests?|test results|results|test suite|suite|specs?|test cases?))+\\s*$",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*|[0-9]+");
+  /** A word; a hyphenated compound ("rate-limit") is one word, not a generic one and a name. */
+  private static final Pattern WORD =
+      Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[0-9]+");
 
   private Subjects() {}
 
@@ -224,6 +236,10 @@ final class Subjects {
     Matcher tag = LABEL_TAG.matcher(label);
     if (tag.find()) {
       return tag.group(1); // "Slow tests (tag slow)": the tag
+    }
+    Matcher codes = LABEL_CODES.matcher(label);
+    if (codes.find()) {
+      return String.join(", ", codes.group(1).replace("`", "").split("\\s*(?:,|\\band\\b|&)\\s*"));
     }
     Matcher code = LABEL_CODE.matcher(label);
     if (code.find()) {

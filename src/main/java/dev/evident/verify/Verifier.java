@@ -53,7 +53,7 @@ public final class Verifier {
           EarlierRun.speaksOf(c) && !evidence.runs().isEmpty()
               ? EarlierRun.check(c, evidence, earlier)
               : check.check(c);
-      r = SecondReadings.of(c, r, evidence, earlier);
+      r = SecondReadings.of(c, EarlierRun.perhaps(c, r, evidence, earlier), evidence, earlier);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
       // Two statements of one quantity that differ: only the one the evidence bears out escapes
       // the disagreement. A claim that all pass beside a count of failures stays with the evidence.

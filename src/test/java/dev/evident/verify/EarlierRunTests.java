@@ -92,6 +92,49 @@ class EarlierRunTests {
         .isEqualTo(Verdict.CONTRADICTED);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          The pipeline on the broken build was red: 6 tests failed or errored.   | SUPPORTED
+          CI on the offending commit was red: 9 tests failed.                      | UNVERIFIABLE
+          """)
+  void aBuildOrCommitCalledFaultyOrBrokenIsTheRunBefore(String sentence, Verdict verdict) {
+    // A run named by what it was ("the offending commit") may be another than the baseline: the
+    // baseline bears it out or the claim is unverifiable, never contradicted.
+    CheckedClaim c = only("## Tests\n\n" + sentence, OUTAGE);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(verdict);
+    assertThat(c.reason()).startsWith("about an earlier run");
+  }
+
+  @Test
+  void aHeadingAboutTheIncidentPutsItsLinesInTheRunBefore() {
+    CheckedClaim c = only("## What the suite said during the outage\n\n- 14 tests passed.", OUTAGE);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(c.reason()).startsWith("about an earlier run");
+  }
+
+  @Test
+  void aNamedEarlierPointTheLatestRunDoesNotBearOutIsReadAgainstTheBaseline() {
+    CheckedClaim then = only("## Tests\n\nAt Sprint 4 there were 6 red tests.", OUTAGE);
+    CheckedClaim neither = only("## Tests\n\nAt Sprint 4 there were 9 red tests.", OUTAGE);
+
+    assertThat(then.verdict()).as(then.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(then.reason()).startsWith("speaks of an earlier point, and baseline run 1");
+    assertThat(neither.verdict()).isEqualTo(Verdict.CONTRADICTED);
+  }
+
+  @Test
+  void theOtherNTestsAreARemainderNeverContradictedAsATotal() {
+    CheckedClaim c = only("## Tests\n\nThe other 12 tests passed.", OUTAGE);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.UNVERIFIABLE);
+    assertThat(c.reason()).contains("what is left of a number stated elsewhere");
+  }
+
   private static TestEvidence[] concat(TestEvidence[] a, TestEvidence[] b) {
     List<TestEvidence> all = new ArrayList<>(List.of(a));
     all.addAll(List.of(b));

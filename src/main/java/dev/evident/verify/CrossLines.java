@@ -1,0 +1,140 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two statements of the same quantity about the same subject, on different lines, that disagree
+ * ("line 17 says 30 tests; this says 31"), and a claim that all pass beside a count of failures of
+ * the same subject. Only the same quantity of the same subject and of the same run is compared: not
+ * statements about another time, not changes, not numbers of a part of the run whose subject is not
+ * named, not numbers stated before a subject named after them, and table rows by their label.
+ */
+final class CrossLines {
+
+  private CrossLines() {}
+
+  /** Words that make a count a part of a larger whole. */
+  private static final java.util.regex.Pattern PART_OF =
+      java.util.regex.Pattern.compile(
+          "\\b(?:account(?:s|ed)?\\s+for|make(?:s)?\\s+up|made\\s+up|contribute(?:s|d)?"
+              + "|comprise(?:s|d)?)\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** Two statements of the same quantity about the same subject that disagree. */
+  static void check(List<Claim> claims, Map<Claim, String> found) {
+    Map<String, List<Claim>> byKey = new LinkedHashMap<>();
+    Map<String, Double> values = new java.util.HashMap<>();
+    for (Claim c : claims) {
+      // A change states its numbers now too; only a rate now ("Coverage: 84% (from 71%)") is
+      // compared, as counts now may be of the part that changed.
+      boolean rateNow =
+          c.kind() == ClaimKind.CHANGE
+              && c.factor() == null
+              && !c.stated().isEmpty()
+              && c.stated().stream().allMatch(q -> q.measure().isRate());
+      if (c.temporal() || (c.kind() == ClaimKind.CHANGE && !rateNow)) {
+        continue;
+      }
+      if (c.subject().isEmpty() && !Narrower.in(c.text()).isEmpty()) {
+        continue; // "API suites account for 39 tests": maybe not the whole run's quantity
+      }
+      if (PART_OF.matcher(c.text()).find() || !ownNumbers(c)) {
+        continue; // "X accounts for 39 tests": a part of the run, whatever X is
+      }
+      String subject = String.join(" ", Names.normalize(c.subject())) + rowLabel(c);
+      for (Quantity q : c.stated()) {
+        if (q.bound() != Bound.EXACT
+            || q.measure() == Measure.TARGET
+            || (q.measure() == Measure.OTHER && q.label().split(" ").length < 2)) {
+          continue;
+        }
+        String key = subject + "\u0000" + q.key();
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+        values.put(key + "\u0000" + System.identityHashCode(c), q.value());
+      }
+      if (c.expectation() == Expectation.PASS && c.kind() == ClaimKind.UNIVERSAL) {
+        byKey.computeIfAbsent(subject + "\u0000" + "all pass", k -> new ArrayList<>()).add(c);
+      }
+    }
+    for (Map.Entry<String, List<Claim>> e : byKey.entrySet()) {
+      List<Claim> same = e.getValue();
+      for (Claim a : same) {
+        for (Claim b : same) {
+          if (a == b || a.line() == b.line()) {
+            continue;
+          }
+          Double va = values.get(e.getKey() + "\u0000" + System.identityHashCode(a));
+          Double vb = values.get(e.getKey() + "\u0000" + System.identityHashCode(b));
+          if (va != null && vb != null && !va.equals(vb) && !found.containsKey(a)) {
+            String key = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
+            found.put(
+                a,
+                "line %d says %s %s; this says %s"
+                    .formatted(b.line(), Compare.format(vb), key, Compare.format(va)));
+          }
+        }
+      }
+      String subject = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+      if (e.getKey().endsWith("\u0000all pass")) {
+        List<Claim> failing =
+            byKey.getOrDefault(subject + "\u0000" + Measure.FAILING.key(), List.of());
+        for (Claim all : same) {
+          for (Claim f : failing) {
+            Double v =
+                values.get(
+                    subject
+                        + "\u0000"
+                        + Measure.FAILING.key()
+                        + "\u0000"
+                        + System.identityHashCode(f));
+            if (v != null && v > 0 && !found.containsKey(all)) {
+              found.put(all, "line %d says %s failing".formatted(f.line(), Compare.format(v)));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether a claim's numbers are of its subject and of the run now: not a claim about the run
+   * before, nor one whose subject is named only after its numbers ("54 of the 56 pass; the one
+   * failure is in `WebhookTest`": the 56 are not WebhookTest's).
+   */
+  private static boolean ownNumbers(Claim c) {
+    if (EarlierRun.speaksOf(c) || c.subject().isEmpty() && Narrower.naming(c.text()) != null) {
+      return false; // the run before, or "filters 11/11": a part named before its fraction
+    }
+    if (c.subject().isEmpty() || c.implied() || c.kind() == ClaimKind.TABLE) {
+      return true;
+    }
+    java.util.regex.Matcher digit = DIGIT.matcher(c.text());
+    int named =
+        c.text()
+            .toLowerCase(java.util.Locale.ROOT)
+            .indexOf(c.subject().toLowerCase(java.util.Locale.ROOT));
+    return named < 0 || !digit.find() || named < digit.start();
+  }
+
+  private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
+
+  /** A table row's label cell (its first cell that is not a number): rows of one table differ. */
+  private static String rowLabel(Claim c) {
+    if (c.kind() != ClaimKind.TABLE) {
+      return "";
+    }
+    for (String cell : c.text().split("\\|")) {
+      String t = cell.strip();
+      if (!t.isEmpty() && !t.matches("[\\d.,%#\\s]*")) {
+        // the row's own label is its subject; a subject from elsewhere is told apart by it
+        return Names.normalize(t).equals(Names.normalize(c.subject()))
+            ? ""
+            : "\u0001" + String.join(" ", Names.normalize(t));
+      }
+    }
+    return "";
+  }
+}
