@@ -17,7 +17,7 @@ final class RunColumns {
 
   private static final Pattern RUN_HEADER =
       Pattern.compile(
-          "\\b(before|after|baseline|base|now|then|previous|prev|current|latest|last|old|new|main"
+          "\\b(before|after|baseline|base|now|then|previous|prev|current|latest|last|old|new|main|develop|trunk"
               + "|master|branch|pr|nightly|yesterday|today|run|rerun|re-run|outage|ckpt|checkpoint"
               + "|sprint|week|v\\d[\\w.]*|#\\d+)\\b",
           Pattern.CASE_INSENSITIVE);
@@ -34,6 +34,11 @@ final class RunColumns {
   private static final Pattern BARE = Pattern.compile("^\\s*(" + CountParser.NUMBER + ")\\s*$");
 
   private RunColumns() {}
+
+  /** Whether a column header names a run or a time ("main", "this PR", "Before", "v1.3"). */
+  static boolean isRunHeader(String header) {
+    return RUN_HEADER.matcher(header).find();
+  }
 
   /** The rows' change claims, or empty when the table has no two run columns of counts. */
   static List<Claim> parse(TableBlock table) {

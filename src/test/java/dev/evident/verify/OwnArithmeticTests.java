@@ -1,0 +1,77 @@
+package dev.evident.verify;
+
+import static dev.evident.verify.NumberFixtures.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A sentence's own arithmetic decides, with no runs: sums written out, a signed difference beside a
+ * change, points between two rates and a relative change.
+ */
+class OwnArithmeticTests {
+
+  private static Verdict verdict(String line) {
+    return verify("## Results\n\n" + line).claims().get(0).verdict();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Tally: 120 passed + 4 failed + 2 skipped = 125 tests. | INCONSISTENT",
+        "Tally: 120 passed + 4 failed + 2 skipped = 126 tests. | UNVERIFIABLE",
+        "Put together: 80 green + 5 red + 1 flaky = 85 tests. | INCONSISTENT",
+        "Overall 210 passing + 6 failing + 4 skipped = 220 tests. | UNVERIFIABLE",
+      })
+  void aSumWrittenOutMustAddUp(String line, Verdict verdict) {
+    assertThat(verdict(line)).as(line).isEqualTo(verdict);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Passing tests went 120 → 131 (+12) this sprint. | INCONSISTENT",
+        "Passing tests went 120 → 131 (+11) this sprint. | UNVERIFIABLE",
+        "Failures: 9 -> 4 (−5). | UNVERIFIABLE",
+        "Failures: 9 -> 4 (-4). | INCONSISTENT",
+        "The suite grew from 300 to 312 tests (+10). | INCONSISTENT",
+        "Net +6 passing since Monday (88 → 92). | INCONSISTENT",
+      })
+  void aSignedDifferenceBesideAChangeMustBeItsDifference(String line, Verdict verdict) {
+    assertThat(verdict(line)).as(line).isEqualTo(verdict);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "The pass rate rose from 71% to 80%, up 12 points. | INCONSISTENT",
+        "The pass rate rose from 71% to 80%, up 9 points. | UNVERIFIABLE",
+        "Pass rate 93.4% this week against 85.1% last week: more than 10 points better. "
+            + "| INCONSISTENT",
+        "Pass rate 97.4% this week against 85.1% last week: more than 10 points better. "
+            + "| UNVERIFIABLE",
+        "The pass rate went from 72.0% to 68.4%, about 4 points worse. | UNVERIFIABLE",
+        "Pass rate: from 81.5% to 88.9% (+7.4 percentage points). | UNVERIFIABLE",
+        "Pass rate: from 81.5% to 88.9% (+9.1 percentage points). | INCONSISTENT",
+      })
+  void pointsBetweenTwoRatesAreTheirDifference(String line, Verdict verdict) {
+    assertThat(verdict(line)).as(line).isEqualTo(verdict);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "The pass rate went from 80.0% to 92.0%, a 15% relative improvement. | UNVERIFIABLE",
+        "The pass rate went from 80.0% to 92.0%, a 12% relative improvement. | INCONSISTENT",
+        "Passing tests went from 30 to 45, a 50% relative gain. | UNVERIFIABLE",
+        "Passing tests went from 30 to 45, a 30% relative gain. | INCONSISTENT",
+      })
+  void aRelativeChangeIsTheDifferenceOverTheStart(String line, Verdict verdict) {
+    assertThat(verdict(line)).as(line).isEqualTo(verdict);
+  }
+}
