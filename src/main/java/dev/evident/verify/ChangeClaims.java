@@ -69,6 +69,9 @@ final class ChangeClaims {
     if (measure == null || words != Measure.TESTS) {
       measure = words == Measure.TESTS && measure != null ? measure : words;
     }
+    if (change.fixed() && change.to() != null) {
+      measure = Measure.FAILING; // "fixed 2 of 3 failures, 1 remains": 1 fails now
+    }
     if (measure == Measure.TESTS && change.factor() != null && !Readings.countsTests(s)) {
       measure = Measure.PASSING; // "14x from 1/18": a factor of passing tests
     }

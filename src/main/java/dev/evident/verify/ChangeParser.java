@@ -78,6 +78,19 @@ record ChangeParser(
           false,
           false);
     }
+    Matcher fixedOf = ChangePatterns.FIXED_OF.matcher(s);
+    if (fixedOf.find()) {
+      return new ChangeParser(
+          fixedOf.start(),
+          fixedOf.end(),
+          num(fixedOf.group(2)),
+          null,
+          num(fixedOf.group(3)),
+          null,
+          null,
+          true,
+          false);
+    }
     Matcher fixed = ChangePatterns.FIXED.matcher(s);
     if (fixed.find()) {
       // "fixed 2 of its 3 failing tests": 3 failed before.

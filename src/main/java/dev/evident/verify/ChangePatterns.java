@@ -94,6 +94,22 @@ final class ChangePatterns {
               + "(?:tests?|specs?)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * "Fixed 2 of 3 failures, 1 remains", "resolved 4 of the 6 failing tests": M failed before; the
+   * number left, when said, fails now.
+   */
+  static final Pattern FIXED_OF =
+      Pattern.compile(
+          "\\b(?:fixed|fixes|repaired|repairs|resolved|resolves)\\s+("
+              + CountParser.NUMBER
+              + ")\\s+(?:out\\s+)?of\\s+(?:the\\s+|its\\s+|their\\s+|our\\s+)?("
+              + CountParser.NUMBER
+              + ")\\s+(?:failures|failing(?:\\s+tests)?|failed\\s+tests|broken\\s+tests|red\\s+tests"
+              + "|errors)\\b(?:\\s*[,;(]\\s*(?:with\\s+|and\\s+|so\\s+)?("
+              + CountParser.NUMBER
+              + ")\\s+(?:remains?|remaining|left|still\\s+fails?|still\\s+failing|to\\s+go)\\b)?",
+          Pattern.CASE_INSENSITIVE);
+
   /** "8 tests fixed", "3 failing tests were fixed", "fixes 4 tests that were failing". */
   static final Pattern FIXED_AFTER =
       Pattern.compile(

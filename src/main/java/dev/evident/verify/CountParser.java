@@ -53,7 +53,7 @@ final class CountParser {
 
   private static final Pattern STATUS_ONLY =
       Pattern.compile(
-          "^\\s*(passing|passed|passes|pass(?!\\s*(?:rate|@|%))|failing|failed|failures?|fails"
+          "^\\s*(passing|passed|passes|pass(?!\\s*(?:rate|@|%))|failing|failed|failures?|fails|red"
               + "|fail(?!\\s*rate)|errors?|errored|skipped"
               + "|skips|xfailed|flaky|collected|created|written|completed|executed|succeeded)\\b",
           Pattern.CASE_INSENSITIVE);

@@ -43,6 +43,7 @@ final class RunColumns {
   /** The rows' change claims, or empty when the table has no two run columns of counts. */
   static List<Claim> parse(TableBlock table) {
     List<Integer> runs = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
     int total = -1;
     for (int i = 1; i < table.header().size(); i++) {
       String h = table.header().get(i);
@@ -51,9 +52,15 @@ final class RunColumns {
       }
       if (TOTAL_HEADER.matcher(h).matches()) {
         total = total < 0 ? i : total;
-      } else if (RUN_HEADER.matcher(h).find() && readable(table, i, total)) {
-        runs.add(i);
+      } else if (readable(table, i, total)) {
+        counts.add(i);
+        if (RUN_HEADER.matcher(h).find()) {
+          runs.add(i);
+        }
       }
+    }
+    if (runs.size() == 1 && total >= 0 && counts.size() == 2) {
+      runs = counts; // "| Package | Samples | Base | Fine-tune |": the run named, and the other one
     }
     if (runs.size() < 2 || table.rows().isEmpty()) {
       return List.of();
@@ -83,6 +90,7 @@ final class RunColumns {
       }
       Matcher bare = BARE.matcher(row.cells().get(i));
       if (bare.matches()
+          && total >= 0
           && CountParser.number(bare.group(1))
               > CountParser.number(row.cells().get(total).strip())) {
         return false; // more passing than in all: not counts of passing (sizes, times)

@@ -74,4 +74,30 @@ class OwnArithmeticTests {
   void aRelativeChangeIsTheDifferenceOverTheStart(String line, Verdict verdict) {
     assertThat(verdict(line)).as(line).isEqualTo(verdict);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Fixed 3 of 5 failures, 2 remain. | failing=2 | failing=>=5",
+        "Resolved 4 of the 6 failing tests. |  | failing=>=6",
+      })
+  void fixingSomeOfTheFailuresSaysHowManyFailedBeforeAndHowManyAreLeft(
+      String line, String now, String before) {
+    Claim c = NumberFixtures.claims("## Tests\n\n" + line).get(0);
+    assertThat(c.stated().stream().map(q -> q.key() + "=" + q.display()).toList())
+        .containsExactlyElementsOf(now == null ? java.util.List.of() : java.util.List.of(now));
+    assertThat(c.before()).extracting(q -> q.key() + "=" + q.display()).containsExactly(before);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Suite: 58/60 passing, 1 red, 1 skipped. | UNVERIFIABLE",
+        "Suite: 58/60 passing, 3 red, 1 skipped. | INCONSISTENT",
+      })
+  void redTestsAreAmongTheParts(String line, Verdict verdict) {
+    assertThat(verdict(line)).as(line).isEqualTo(verdict);
+  }
 }
