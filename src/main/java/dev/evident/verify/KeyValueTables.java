@@ -46,6 +46,8 @@ final class KeyValueTables {
       return new TableParser.Parsed(
           claims, new IdentityHashMap<>()); // only earlier times: nothing now
     }
+    java.util.Map<Claim, String> inconsistent = new IdentityHashMap<>();
+    int delta = before < 0 ? -1 : ChangeTables.deltaColumn(table);
     String subject = table.section().subject();
     // A table comparing runs measures the runs: a heading that names no group of tests ("Results
     // for PR #12") leaves its rows about the whole run.
@@ -72,9 +74,13 @@ final class KeyValueTables {
                 null,
                 table.section().isTemporal());
         claims.add(implied ? c.impliedBy(subject) : c);
+        String why = ChangeTables.deltaMismatch(row, before, now, delta);
+        if (why != null) {
+          inconsistent.put(claims.get(claims.size() - 1), why);
+        }
       }
     }
-    return new TableParser.Parsed(claims, new IdentityHashMap<>());
+    return new TableParser.Parsed(claims, inconsistent);
   }
 
   private static List<Quantity> values(String label, String value) {

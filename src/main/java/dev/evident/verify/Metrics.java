@@ -77,6 +77,11 @@ final class Metrics {
 
   /** The claim of a sentence that states a metric, or null. */
   static Claim read(int line, String s, String text, boolean temporal) {
+    if (ChangeClaims.refersBack(s) && OwnArithmetic.statesPoints(s)) {
+      // "That is +7.6 percentage points": points of the change before it (see ChangeClaims)
+      return new Claim(
+          line, text, ClaimKind.CHANGE, "", List.of(), List.of(), null, null, temporal);
+    }
     String plain = s.replaceAll("`[^`]*`", " ");
     Matcher metric = METRIC.matcher(plain);
     if (!metric.find() || NOT_A_RESULT.matcher(plain).find()) {

@@ -55,7 +55,7 @@ final class OwnArithmetic {
     String s = c.text();
     String why = sum(s);
     if (why == null) {
-      why = points(s);
+      why = points(c);
     }
     if (why == null) {
       why = relative(s);
@@ -119,12 +119,21 @@ final class OwnArithmetic {
     return found.size() == 2 ? found.toArray(double[][]::new) : null;
   }
 
-  private static String points(String s) {
+  /** Whether a sentence states a difference in points ("up 3 points", "+7.6 pp"). */
+  static boolean statesPoints(String s) {
+    return POINTS.matcher(s).find();
+  }
+
+  private static String points(Claim c) {
+    String s = c.text();
     Matcher m = POINTS.matcher(s);
     if (!m.find()) {
       return null;
     }
     double[][] rates = rates(s, m);
+    if (rates == null) {
+      rates = ratesOf(c); // "That is +7.6 points": the rates of the change it refers to
+    }
     if (rates == null) {
       return null;
     }
@@ -149,6 +158,21 @@ final class OwnArithmetic {
                 Compare.format(Math.round(actual * 10) / 10.0),
                 bound.isEmpty() ? "" : bound + " ",
                 n);
+  }
+
+  /** The rate before and the rate now of a change of rates, or null. */
+  private static double[][] ratesOf(Claim c) {
+    if (c.before().isEmpty()
+        || c.stated().isEmpty()
+        || !c.before().get(0).measure().isRate()
+        || c.stated().get(0).measure() != c.before().get(0).measure()) {
+      return null;
+    }
+    Quantity a = c.before().get(0);
+    Quantity b = c.stated().get(0);
+    return new double[][] {
+      {a.value(), a.decimals() > 0 ? 0.05 : 0.5}, {b.value(), b.decimals() > 0 ? 0.05 : 0.5}
+    };
   }
 
   private static String relative(String s) {

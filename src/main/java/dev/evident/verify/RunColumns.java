@@ -1,7 +1,9 @@
 package dev.evident.verify;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +43,15 @@ final class RunColumns {
   }
 
   /** The rows' change claims, or empty when the table has no two run columns of counts. */
-  static List<Claim> parse(TableBlock table) {
+  static TableParser.Parsed parse(TableBlock table) {
+    List<Claim> claims = new ArrayList<>();
+    Map<Claim, String> inconsistent = new IdentityHashMap<>();
+    read(table, claims, inconsistent);
+    return new TableParser.Parsed(claims, inconsistent);
+  }
+
+  /** Adds the rows' claims, and those whose difference column is not their change, with why. */
+  private static void read(TableBlock table, List<Claim> claims, Map<Claim, String> inconsistent) {
     List<Integer> runs = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
     int total = -1;
@@ -63,21 +73,25 @@ final class RunColumns {
       runs = counts; // "| Package | Samples | Base | Fine-tune |": the run named, and the other one
     }
     if (runs.size() < 2 || table.rows().isEmpty()) {
-      return List.of();
+      return;
     }
     int now = runs.get(runs.size() - 1);
     int before = runs.get(runs.size() - 2);
-    List<Claim> claims = new ArrayList<>();
+    int delta = ChangeTables.deltaColumn(table);
     for (TableBlock.Row row : table.rows()) {
       if (row.cells().size() <= now) {
         continue;
       }
       Double of = total < 0 ? null : CountParser.number(row.cells().get(total).strip());
-      claims.add(
+      Claim claim =
           ChangeTables.rowChange(
-              row, cell(row.cells().get(now), of), cell(row.cells().get(before), of)));
+              row, cell(row.cells().get(now), of), cell(row.cells().get(before), of));
+      claims.add(claim);
+      String why = ChangeTables.deltaMismatch(row, before, now, delta);
+      if (why != null) {
+        inconsistent.put(claim, why);
+      }
     }
-    return claims;
   }
 
   /** Whether every row's cell in column {@code i} reads as a count. */

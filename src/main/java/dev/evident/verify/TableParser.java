@@ -52,10 +52,8 @@ final class TableParser {
         columns.stream().anyMatch(c -> c != Column.NONE && c != Column.TARGET && c != Column.ROW);
     if (!counts) {
       List<Claim> changes = ChangeTables.parse(table);
-      changes = changes.isEmpty() ? RunColumns.parse(table) : changes;
-      return changes.isEmpty()
-          ? KeyValueTables.parse(table)
-          : new Parsed(changes, new IdentityHashMap<>());
+      Parsed runs = changes.isEmpty() ? RunColumns.parse(table) : new Parsed(changes, Map.of());
+      return runs.claims().isEmpty() ? KeyValueTables.parse(table) : runs;
     }
     Claim total = null;
     List<Claim> parts = new ArrayList<>();

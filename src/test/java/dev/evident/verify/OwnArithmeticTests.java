@@ -100,4 +100,19 @@ class OwnArithmeticTests {
   void redTestsAreAmongTheParts(String line, Verdict verdict) {
     assertThat(verdict(line)).as(line).isEqualTo(verdict);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"+5.5 | UNVERIFIABLE", "+7 | INCONSISTENT"})
+  void pointsInTheSentenceAfterAChangeOfRatesAreThatChangesDifference(
+      String points, Verdict verdict) {
+    Verification v =
+        verify(
+            "## Results\n\n- The pass rate went from 88.0% to 93.5%.\n- That is "
+                + points
+                + " percentage points.");
+    assertThat(v.claims()).hasSize(2);
+    assertThat(v.claims().get(1).verdict()).isEqualTo(verdict);
+  }
 }

@@ -131,4 +131,22 @@ class TableRowsTests {
     assertThat(verdicts("## Run\n\n31 passed + 1 failed + 1 flaky + 1 skipped = 34 tests."))
         .isEqualTo("3:SUPPORTED");
   }
+
+  @Test
+  void aDifferenceColumnMustBeTheChangeBetweenTheRunColumns() {
+    String report =
+        """
+        | Suite | Cases | Before | After | Δ |
+        |---|---|---|---|---|
+        | ledger | 40 | 31 | 36 | +5 |
+        | payouts | 20 | 15 | 17 | +3 |
+        | refunds | 12 | 12 | 11 | −1 |
+        """;
+
+    assertThat(
+            NumberFixtures.verify(report).claims().stream()
+                .map(c -> c.claim().line() + ":" + c.verdict())
+                .collect(Collectors.joining(" ")))
+        .isEqualTo("3:UNVERIFIABLE 4:INCONSISTENT 5:UNVERIFIABLE");
+  }
 }
