@@ -109,6 +109,7 @@ final class TableParser {
         parts.add(claim);
       }
     }
+    TimeRows.apply(table, subjectColumn, claims);
     if (total != null && parts.size() >= 2) {
       for (Quantity t : total.stated()) {
         if (t.measure().isRate() || t.bound() != Bound.EXACT) {

@@ -149,4 +149,22 @@ class TableRowsTests {
                 .collect(Collectors.joining(" ")))
         .isEqualTo("3:UNVERIFIABLE 4:INCONSISTENT 5:UNVERIFIABLE");
   }
+
+  @Test
+  void aTableWithARowPerSprintEndsWithTheBaselineAndTheLatestRun() {
+    String report =
+        """
+        ## Over the quarter
+
+        | Sprint | Tests | Passed | Failed | Flaky | Skipped |
+        |---|---|---|---|---|---|
+        | 14 | 25 | 20 | 5 | 0 | 0 |
+        | 15 | 30 | 28 | 2 | 0 | 0 |
+        | 16 | 34 | 31 | 1 | 1 | 1 |
+        """;
+
+    assertThat(verdicts(report)).isEqualTo("5:UNVERIFIABLE 6:SUPPORTED 7:SUPPORTED");
+    assertThat(verdicts(report.replace("| 15 | 30 | 28 |", "| 15 | 30 | 27 |")))
+        .contains("6:CONTRADICTED");
+  }
 }
