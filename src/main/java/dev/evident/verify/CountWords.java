@@ -37,6 +37,20 @@ final class CountWords {
               + "|earlier|baseline'?s|the\\s+old)\\s*$",
           Pattern.CASE_INSENSITIVE);
 
+  /** Tools whose errors and warnings are findings in code, not tests: linters, type checkers. */
+  static final String STATIC_ANALYSIS =
+      "phpstan|psalm|clippy|eslint|tslint|stylelint|mypy|pyright|pylint|ruff|flake8|rubocop"
+          + "|checkstyle|spotbugs|pmd|sonar\\w*|golangci-lint|staticcheck|detekt|ktlint|linters?"
+          + "|lint(?:ing)?|static\\s+analysis|type[- ]?check(?:er|ing)?";
+
+  private static final Pattern STATIC =
+      Pattern.compile("\\b(?:" + STATIC_ANALYSIS + ")\\b", Pattern.CASE_INSENSITIVE);
+
+  /** Whether a sentence speaks of a linter or type checker ("PHPStan reports 0 errors"). */
+  static boolean staticAnalysis(String s) {
+    return STATIC.matcher(s).find();
+  }
+
   private CountWords() {}
 
   /**

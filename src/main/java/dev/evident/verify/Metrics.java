@@ -19,7 +19,9 @@ final class Metrics {
           "\\b(coverage|covered|latency|latencies|p(?:50|75|90|95|99|999)|throughput"
               + "|lighthouse|(?:[\\w-]+\\s+)?score|page\\s+load"
               + "|load\\s+time|response\\s+time|memory|heap|cpu|pass@\\d+|story\\s+points"
-              + "|faster|slower)\\b",
+              + "|faster|slower|warnings|cves?|vulnerabilit(?:y|ies)|visual\\s+changes?|"
+              + CountWords.STATIC_ANALYSIS
+              + ")\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final String VALUE = "(\\d+(?:\\.\\d+)?)";

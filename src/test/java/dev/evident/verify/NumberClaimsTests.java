@@ -164,4 +164,29 @@ class NumberClaimsTests {
   void readsNumberWordsAndRatesWrittenAsFractionsOfOne(String line, String stated) {
     assertThat(stated("## Tests\n\n" + line)).isEqualTo(stated);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Psalm reports 0 errors on `lib/`.
+          mypy --strict: 0 errors in 48 files
+          golangci-lint: 2 warnings, 0 errors
+          Chromatic: 0 visual changes across 140 snapshots.
+          """)
+  void findingsOfLintersAndTypeCheckersAreNotTestResults(String line) {
+    Evidence oneError =
+        new Evidence(
+            List.of(
+                VerifyFixtures.run(
+                    2,
+                    VerifyFixtures.test("app.T", "a", dev.evident.model.Outcome.PASSED, "T.java"),
+                    VerifyFixtures.test(
+                        "app.T", "b", dev.evident.model.Outcome.ERRORED, "T.java"))),
+            null);
+    List<CheckedClaim> checked =
+        VerifyFixtures.check("## Checks\n\n" + line, oneError, SubjectResolver.NO_CATEGORIES);
+    assertThat(checked).extracting(CheckedClaim::verdict).containsOnly(Verdict.UNVERIFIABLE);
+  }
 }
