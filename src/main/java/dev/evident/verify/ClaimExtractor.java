@@ -131,12 +131,12 @@ public final class ClaimExtractor {
           block.lineAt(from + s.length() - s.stripLeading().length()), s, temporal, out, before);
     }
     if (out.size() == before && !heading && !countsArePlans && !Plans.isPlanned(s, 0, 0)) {
-      // "p99 latency 41 ms → 12 ms", "Coverage: 94%": a result no run speaks to.
-      Claim metric =
-          Metrics.read(
-              block.lineAt(from + s.length() - s.stripLeading().length()), s, s.strip(), temporal);
-      if (metric != null) {
-        out.add(metric);
+      // "6 new tests"; "p99 latency 41 ms → 12 ms", "Coverage: 94%": a result no run speaks to.
+      int line = block.lineAt(from + s.length() - s.stripLeading().length());
+      Claim other = NewTests.read(line, s, temporal);
+      other = other != null ? other : Metrics.read(line, s, s.strip(), temporal);
+      if (other != null) {
+        out.add(other);
       }
     }
     for (int i = before; implied && i < out.size(); i++) {

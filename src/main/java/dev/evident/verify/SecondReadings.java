@@ -44,6 +44,9 @@ final class SecondReadings {
   /** The claim's result after the second readings; {@code r} when none applies. */
   static EvidenceCheck.Result of(
       Claim c, EvidenceCheck.Result r, Evidence evidence, EvidenceCheck earlier) {
+    if (NewTests.is(c)) {
+      return NewTests.check(c, evidence);
+    }
     if (r.verdict() != Verdict.CONTRADICTED) {
       return r;
     }
