@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A sentence of an evaluation report that opens with the task set it speaks of: "On tool-use, the
  * new model solves 61 of 75 samples, up from 40", "For `sql-gen` the count went from 20 to 26
- * passing, out of 30", "Parsing barely moved: 51 → 50 correct". It states the change of that set's
- * passing samples, whatever other words the sentence has.
+ * passing, out of 30", "Parsing barely moved: 51 → 50 correct", "sql-gen: 60% → 72%". It states the
+ * change of that set's passing samples (or pass rate), whatever other words the sentence has.
  */
 final class EvalLeads {
 
@@ -23,7 +23,7 @@ final class EvalLeads {
   /** "Math barely moved: 39 → 37": a set's name, two words at most, a colon and numbers. */
   private static final Pattern SET_COLON =
       Pattern.compile(
-          "^\\W*`?(?<name>[A-Za-z][\\w.]*(?:-[\\w.]+)*)`?(?:\\s+[a-z]+){1,2}\\s*:\\s*\\d");
+          "^\\W*`?(?<name>[A-Za-z][\\w.]*(?:-[\\w.]+)*)`?(?:\\s+[a-z]+){0,2}\\s*:\\s*\\d");
 
   private static final Pattern FRACTION =
       Pattern.compile(
@@ -42,8 +42,23 @@ final class EvalLeads {
     }
     String bare = s.replaceAll("\\([^()]*\\)", " ");
     ChangeParser change = ChangeParser.parse(bare);
-    if (change == null || change.percent() || change.fixed() || change.from() == null) {
+    if (change == null || change.fixed() || change.from() == null) {
       return null;
+    }
+    if (change.percent()) {
+      // "retrieval-qa: 70% → 87.5%": the set's pass rate before and now
+      return change.to() == null
+          ? null
+          : new Claim(
+              line,
+              s.strip(),
+              ClaimKind.CHANGE,
+              name,
+              List.of(rate(change.to())),
+              List.of(rate(change.from())),
+              null,
+              null,
+              temporal);
     }
     Double to = change.to();
     Double of = change.toOf();
@@ -73,6 +88,11 @@ final class EvalLeads {
       then.add(new Quantity(Measure.TESTS, change.fromOf(), Bound.EXACT, 0, CountParser.OF));
     }
     return new Claim(line, s.strip(), ClaimKind.CHANGE, name, now, then, null, null, temporal);
+  }
+
+  private static Quantity rate(double value) {
+    return new Quantity(
+        Measure.PASS_RATE, value, Bound.EXACT, value == Math.rint(value) ? 0 : 1, "");
   }
 
   private static String name(String s) {

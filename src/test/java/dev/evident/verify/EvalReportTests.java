@@ -78,4 +78,15 @@ class EvalReportTests {
     assertThat(verdicts(report))
         .isEqualTo("5:sql-gen:SUPPORTED 6:parsing:CONTRADICTED 7::SUPPORTED");
   }
+
+  @Test
+  void aTaskSetsPercentagesAfterItsNameAreItsPassRates() {
+    String title = "# Evaluating the new checkpoint on our harness\n\n";
+
+    assertThat(verdicts(title + "- sql-gen: 66.7% → 86.7%, a 30% relative gain."))
+        .isEqualTo("3:sql-gen:SUPPORTED");
+    assertThat(verdicts(title + "- sql-gen: 66.7% → 90.0%.")).isEqualTo("3:sql-gen:CONTRADICTED");
+    assertThat(verdicts(title + "- sql-gen: 66.7% → 86.7%, a 20% relative gain."))
+        .isEqualTo("3:sql-gen:INCONSISTENT");
+  }
 }
