@@ -22,7 +22,7 @@ final class CountParser {
 
   private static final Pattern COUNT =
       Pattern.compile(
-          "(?<![\\w$#€£¥.,/:\\-])(?<bound>(?:~|≈|about|approximately|approx\\.|around|roughly"
+          "(?<![\\w$#€£¥.,/:\\-+−±])(?<bound>(?:~|≈|about|approximately|approx\\.|around|roughly"
               + "|nearly|almost|over|more than|at least|under|fewer than|less than|up to)\\s*)?"
               + "(?<n>"
               + NUMBER

@@ -16,7 +16,45 @@ final class TableCells {
 
   private static final Pattern MONEY = Pattern.compile("[$€£¥₹]|\\b(?:USD|EUR|GBP)\\b");
 
+  /** "+3 tests" under "vs `main`", "Δ", "Change": tests more than the baseline had. */
+  private static final Pattern MORE_TESTS =
+      Pattern.compile("^\\s*([+−-])\\s?(\\d+)\\s+tests?\\s*$", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern AGAINST =
+      Pattern.compile(
+          "(?i)^\\W*(vs\\.?|versus|against|compared|since|from)\\b.*|.*\\b(Δ|∆|delta|change|diff)\\b.*");
+
   private TableCells() {}
+
+  /**
+   * The tests a row has more than in the baseline ("+3 tests" in a column headed "vs `main`"),
+   * negative for fewer, or null.
+   */
+  static Double moreTests(String header, String cell) {
+    java.util.regex.Matcher m = MORE_TESTS.matcher(cell.replaceAll("[*_`]", ""));
+    if (!m.matches() || !AGAINST.matcher(header.replaceAll("[*_`]", "").strip()).matches()) {
+      return null;
+    }
+    double n = Double.parseDouble(m.group(2));
+    return m.group(1).equals("+") ? n : -n;
+  }
+
+  /**
+   * What a row says of the baseline: with a difference of tests ({@code more} holds -N for "+N
+   * tests", null elsewhere) beside the row's own total, the baseline's total; else nothing.
+   */
+  static List<Quantity> baseline(List<Quantity> stated, List<Quantity> more) {
+    Quantity diff = more.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    Quantity total =
+        stated.stream()
+            .filter(q -> q.measure() == Measure.TESTS || q.measure() == Measure.COLLECTED)
+            .findFirst()
+            .orElse(null);
+    if (diff == null || total == null || total.bound() != Bound.EXACT) {
+      return List.of();
+    }
+    return List.of(Quantity.exact(Measure.COLLECTED, total.value() + diff.value()));
+  }
 
   /** Whether a cell is an amount of money ("€95", "$1,200"): never a count or a rate of tests. */
   static boolean money(String cell) {

@@ -64,6 +64,7 @@ final class TableParser {
               : "";
       boolean isTotal = ChangeTables.totalRow(label);
       List<Quantity> stated = new ArrayList<>();
+      List<Quantity> before = new ArrayList<>();
       Expectation expectation = null;
       for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
         Column c = columns.get(i);
@@ -76,8 +77,11 @@ final class TableParser {
           stated.addAll(q != null ? List.of(q) : words);
         } else if (c == Column.NONE && i != subjectColumn) {
           stated.addAll(TableCells.sentence("", cell)); // "Evidence": "63/64, 1 skipped"
+          Double more = TableCells.moreTests(table.header().get(i), cell);
+          before.add(more == null ? null : Quantity.exact(Measure.COLLECTED, -more));
         }
       }
+      before = TableCells.baseline(stated, before);
       if (stated.stream()
           .anyMatch(q -> q.measure().isPart() && q.measure() != Measure.PASSING && q.value() > 0)) {
         expectation = null; // "✅ | 63/64, 1 skipped": the mark accepts the row as its counts say
@@ -93,7 +97,7 @@ final class TableParser {
               ClaimKind.TABLE,
               subject(isTotal, label, table),
               stated,
-              List.of(),
+              before,
               expectation,
               null,
               table.section().isTemporal());

@@ -115,4 +115,15 @@ class OwnArithmeticTests {
     assertThat(v.claims()).hasSize(2);
     assertThat(v.claims().get(1).verdict()).isEqualTo(verdict);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"Net +5 passing since Monday.", "±2 failing, as usual.", "−3 skipped this week."})
+  void aSignedNumberIsADifferenceNotACount(String line) {
+    assertThat(NumberFixtures.claims("## Tests\n\n" + line))
+        .flatExtracting(Claim::stated)
+        .extracting(Quantity::value)
+        .doesNotContain(5.0, 2.0, 3.0);
+  }
 }

@@ -167,4 +167,17 @@ class TableRowsTests {
     assertThat(verdicts(report.replace("| 15 | 30 | 28 |", "| 15 | 30 | 27 |")))
         .contains("6:CONTRADICTED");
   }
+
+  @Test
+  void moreTestsThanTheBaselineInAComparisonColumnSayWhatTheBaselineHad() {
+    String report =
+        """
+        | Class | Tests | Passed | Failed | Flaky | Skipped | vs `master` |
+        |---|---|---|---|---|---|---|
+        | LedgerTest | 34 | 31 | 1 | 1 | 1 | +4 tests |
+        """;
+
+    assertThat(verdicts(report)).isEqualTo("3:SUPPORTED");
+    assertThat(verdicts(report.replace("+4 tests", "+6 tests"))).isEqualTo("3:CONTRADICTED");
+  }
 }
