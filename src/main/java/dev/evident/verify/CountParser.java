@@ -143,15 +143,7 @@ final class CountParser {
       }
     }
     RateWords.read(s, found);
-    if (CountWords.staticAnalysis(s)) {
-      // "PHPStan reports 0 errors", "clippy: 2 failures": findings in code, not failed tests
-      found.removeIf(
-          f ->
-              !s.substring(f.start(), f.end()).matches("(?is).*\\b(tests?|specs?)\\b.*")
-                  && f.quantities().stream()
-                      .allMatch(
-                          q -> q.measure() == Measure.ERRORED || q.measure() == Measure.FAILING));
-    }
+    CountWords.dropFindings(s, found);
     found.sort(java.util.Comparator.comparingInt(Found::start));
     return found;
   }

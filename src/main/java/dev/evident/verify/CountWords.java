@@ -46,9 +46,19 @@ final class CountWords {
   private static final Pattern STATIC =
       Pattern.compile("\\b(?:" + STATIC_ANALYSIS + ")\\b", Pattern.CASE_INSENSITIVE);
 
-  /** Whether a sentence speaks of a linter or type checker ("PHPStan reports 0 errors"). */
-  static boolean staticAnalysis(String s) {
-    return STATIC.matcher(s).find();
+  /**
+   * Drops the counts of errors and failures a linter or type checker reports ("PHPStan reports 0
+   * errors", "clippy: 2 failures"): findings in code, not failed tests.
+   */
+  static void dropFindings(String s, List<CountParser.Found> found) {
+    if (STATIC.matcher(s).find()) {
+      found.removeIf(
+          f ->
+              !s.substring(f.start(), f.end()).matches("(?is).*\\b(tests?|specs?)\\b.*")
+                  && f.quantities().stream()
+                      .allMatch(
+                          q -> q.measure() == Measure.ERRORED || q.measure() == Measure.FAILING));
+    }
   }
 
   private CountWords() {}
