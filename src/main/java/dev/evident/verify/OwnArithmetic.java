@@ -36,7 +36,7 @@ final class OwnArithmetic {
   private static final Pattern POINTS =
       Pattern.compile(
           "(?<bound>more\\s+than|over|at\\s+least|about|around|roughly|nearly|almost|~|≈)?\\s*"
-              + "[+−-]?(?<n>\\d+(?:\\.\\d+)?)\\s*(?:percentage[\\s-]+points?|points?|pp|pts?)\\b",
+              + "[+−-]?(?<n>\\d+(?:\\.\\d+)?)[\\s-]*(?:percentage[\\s-]+points?|points?|pp|pts?)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** "a 12% relative improvement", "+50% relative", "a relative gain of 50%". */

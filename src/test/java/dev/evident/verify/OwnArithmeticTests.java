@@ -50,6 +50,8 @@ class OwnArithmeticTests {
       value = {
         "The pass rate rose from 71% to 80%, up 12 points. | INCONSISTENT",
         "The pass rate rose from 71% to 80%, up 9 points. | UNVERIFIABLE",
+        "The pass rate rose from 71% to 80%, an 11-point gain. | INCONSISTENT",
+        "The pass rate rose from 71% to 80%, a 9-point gain. | UNVERIFIABLE",
         "Pass rate 93.4% this week against 85.1% last week: more than 10 points better. "
             + "| INCONSISTENT",
         "Pass rate 97.4% this week against 85.1% last week: more than 10 points better. "
