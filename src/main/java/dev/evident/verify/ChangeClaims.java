@@ -69,6 +69,9 @@ final class ChangeClaims {
     if (measure == null || words != Measure.TESTS) {
       measure = words == Measure.TESTS && measure != null ? measure : words;
     }
+    if (change.fixed() && change.to() != null) {
+      measure = Measure.FAILING; // "fixed 2 of 3 failures, 1 remains": 1 fails now
+    }
     if (measure == Measure.TESTS && change.factor() != null && !Readings.countsTests(s)) {
       measure = Measure.PASSING; // "14x from 1/18": a factor of passing tests
     }
@@ -104,7 +107,7 @@ final class ChangeClaims {
   private static final Pattern RATE_WORD =
       Pattern.compile(
           "\\b(coverage|covered|fail(?:ure|ing)?\\s+rate|pass(?:ing)?\\s+rate|success\\s+rate|passing"
-              + "|pass(?:es|ed)?)\\b",
+              + "|pass(?:es|ed)?|correct(?:ly)?|solved|solves)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static Quantity percent(Measure rate, double value) {
@@ -177,13 +180,17 @@ final class ChangeClaims {
         out.set(i, passRates(c, out, i));
         continue;
       }
+      boolean points = c.stated().isEmpty() && OwnArithmetic.statesPoints(c.text());
       if (c.kind() != ClaimKind.CHANGE
-          || c.factor() == null
+          || (c.factor() == null && !points)
           || !c.before().isEmpty()
           || !ANAPHORA.matcher(c.text()).find()) {
         continue;
       }
       Claim prior = antecedent(out, i);
+      if (points && prior != null && !prior.stated().get(0).measure().isRate()) {
+        continue; // points of rates only
+      }
       if (prior != null) {
         out.set(
             i,

@@ -29,150 +29,12 @@ record ChangeParser(
     boolean fixed,
     boolean percent) {
 
-  private static final String FRACTION = "(\\d[\\d,]*)(?:\\s*(?:/|of|out of)\\s*(\\d[\\d,]*))?";
-
-  private static final Pattern ARROW =
-      Pattern.compile(
-          "(?<![\\w.,/-])"
-              + FRACTION
-              + "(?:\\s+(?i:failures?|failing|failed|passing|passed|pass|errors?|errored|skipped"
-              + "|tests?))?\\s*(?:→|->|=>|⟶|➡️?|➔)\\s*"
-              + FRACTION
-              + "(?![\\w%]|[.,]\\d)");
-
-  /**
-   * "87 of 88 passing before, 80 of 90 after": the first is the baseline, the second the latest.
-   */
-  private static final Pattern BEFORE_AFTER =
-      Pattern.compile(
-          "(?<![\\w.,/-])"
-              + FRACTION
-              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:before|previously|earlier|yesterday"
-              + "|last\\s+night|in\\s+the\\s+baseline|on\\s+`?(?:main|master|develop|trunk)`?)"
-              + "(?![\\w-])[,;]?\\s+(?i:and\\s+|but\\s+|vs\\.?\\s+)?"
-              + FRACTION
-              + "(?:\\s+[A-Za-z][\\w-]*){0,3}?\\s+(?i:after|now|today|tonight|on\\s+(?:this|the|my"
-              + "|our)\\s+(?:branch|pr)|in\\s+this\\s+pr|with\\s+this\\s+(?:change|pr))\\b");
-
-  private static final Pattern FROM_TO =
-      Pattern.compile(
-          "\\bfrom\\s+"
-              + FRACTION
-              + "(?:\\s+[\\w-]+){0,2}?\\s+to\\s+"
-              + FRACTION
-              + "(?![\\w%]|[.,]\\d)",
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern UP_FROM =
-      Pattern.compile(
-          "\\b(?:up|down|increased|decreased|rose|fell|improved|grew|dropped|compared\\s+(?:to|with)"
-              + "|vs\\.?|versus)\\s+(?:from\\s+)?"
-              + FRACTION
-              + "(?![\\w%]|[.,]\\d)",
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern FACTOR =
-      Pattern.compile(
-          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*[x×]\\s+(?:[\\w-]+\\s+)?(?:improvement|increase|more"
-              + "|faster|better|boost|gain|growth)\\b|(?<![\\w.])(\\d+(?:\\.\\d+)?)-fold\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern FACTOR_DOWN =
-      Pattern.compile(
-          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*[x×]\\s+(?:[\\w-]+\\s+)?(?:reduction|fewer|less"
-              + "|decrease|drop|lower)\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "14x from 1/18": a factor and the number it starts from. */
-  private static final Pattern FACTOR_FROM =
-      Pattern.compile(
-          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*[x×]\\s+(?:[\\w-]+\\s+)?(?:from|since|over)\\s+"
-              + FRACTION
-              + "(?![\\w%]|[.,]\\d)",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "Coverage: 84% (from 71%)", "82%, up from 71%": a rate now and before. */
-  private static final Pattern RATE_THEN_FROM =
-      Pattern.compile(
-          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s*[(,;]\\s*(?:up\\s+from|down\\s+from|from|was)\\s+"
-              + "(\\d+(?:\\.\\d+)?)\\s?%",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "Pass rate up from 5.6%": a rate now (from the evidence) and before. */
-  private static final Pattern RATE_UP_FROM =
-      Pattern.compile(
-          "\\b(?:up|down|increased|decreased|rose|fell|improved|grew|dropped)\\s+from\\s+"
-              + "(\\d+(?:\\.\\d+)?)\\s?%",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "Fixed 7 failing tests", "resolved 3 broken tests": they failed before. */
-  private static final Pattern FIXED =
-      Pattern.compile(
-          "\\b(?:fixed|fixes|repaired|repairs|resolved|resolves|repairing|fixing)\\s+(?:the\\s+)?("
-              + CountParser.NUMBER
-              + ")(?:\\s+of\\s+(?:its|the|their|our|his|her)\\s+("
-              + CountParser.NUMBER
-              + "))?\\s+(?:previously\\s+)?(?:failing|broken|failed|red|erroring)\\s+(?:[\\w-]+\\s+)?"
-              + "(?:tests?|specs?)\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "8 tests fixed", "3 failing tests were fixed", "fixes 4 tests that were failing". */
-  private static final Pattern FIXED_AFTER =
-      Pattern.compile(
-          "(?<![\\w.,/-])("
-              + CountParser.NUMBER
-              + ")\\s+(?:previously\\s+)?(?:failing\\s+|broken\\s+|failed\\s+|red\\s+)?(?:tests?"
-              + "|specs?)\\s+(?:were\\s+|have\\s+been\\s+|got\\s+)?(?:fixed|repaired)\\b"
-              + "|\\b(?:fixed|fixes|repaired|repairs)\\s+("
-              + CountParser.NUMBER
-              + ")\\s+(?:tests?|specs?)\\s+(?:that|which)\\s+(?:were\\s+|had\\s+been\\s+)?"
-              + "(?:failing|failed|broken|red)\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "Coverage went from 71% to 84%", "pass rate 80% → 95%": a change of a rate. */
-  private static final Pattern PERCENTS =
-      Pattern.compile(
-          "(?:\\bfrom\\s+)?(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s*(?:→|->|=>|⟶|➔|\\s+to)\\s*"
-              + "(\\d+(?:\\.\\d+)?)\\s?%",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "(was 41/48 at the start)": the number before, in parentheses. */
-  private static final Pattern WAS =
-      Pattern.compile(
-          "(?:\\(|[,;]|\\bit)\\s*(?:was|were|previously|before:?)\\s+"
-              + FRACTION
-              + "(?![\\w%]|[.,]\\d)",
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern INFINITE =
-      Pattern.compile("∞\\s*%?|\\binfinite\\s+(?:improvement|increase)", Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern PERCENT =
-      Pattern.compile(
-          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:improvement|increase|more|better|gain|higher)\\b"
-              + "|\\b(?:improved|increased|up|grew|rose)\\s+by\\s+(\\d+(?:\\.\\d+)?)\\s?%"
-              + "|\\(\\s*\\+(\\d+(?:\\.\\d+)?)\\s?%\\s*\\)",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "A drop of 9%", "down 9%", "decreased by 9%", "(-9%)": a relative fall. */
-  private static final Pattern PERCENT_DOWN =
-      Pattern.compile(
-          "\\b(?:drop|decrease|decline|fall|reduction|loss)\\s+of\\s+(\\d+(?:\\.\\d+)?)\\s?%"
-              + "|\\b(?:dropped|decreased|declined|fell|down)\\s+(?:by\\s+)?(\\d+(?:\\.\\d+)?)\\s?%"
-              + "|\\(\\s*[-−](\\d+(?:\\.\\d+)?)\\s?%\\s*\\)",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "Failures halved", "passing tests doubled": a factor in a word. */
-  private static final Pattern FACTOR_WORD =
-      Pattern.compile(
-          "\\b(halved|cut\\s+in\\s+half|doubled|tripled|quadrupled)\\b", Pattern.CASE_INSENSITIVE);
-
   /** The change a sentence states, or null. */
   static ChangeParser parse(String s) {
     Double factor = null;
     int start = Integer.MAX_VALUE;
     int end = -1;
-    Matcher percents = PERCENTS.matcher(s);
+    Matcher percents = ChangePatterns.PERCENTS.matcher(s);
     if (percents.find()) {
       return new ChangeParser(
           percents.start(),
@@ -185,7 +47,7 @@ record ChangeParser(
           false,
           true);
     }
-    Matcher rateThen = RATE_THEN_FROM.matcher(s);
+    Matcher rateThen = ChangePatterns.RATE_THEN_FROM.matcher(s);
     if (rateThen.find()) {
       return new ChangeParser(
           rateThen.start(),
@@ -198,12 +60,12 @@ record ChangeParser(
           false,
           true);
     }
-    Matcher rateUp = RATE_UP_FROM.matcher(s);
+    Matcher rateUp = ChangePatterns.RATE_UP_FROM.matcher(s);
     if (rateUp.find()) {
       return new ChangeParser(
           rateUp.start(), rateUp.end(), num(rateUp.group(1)), null, null, null, null, false, true);
     }
-    Matcher factorFrom = FACTOR_FROM.matcher(s);
+    Matcher factorFrom = ChangePatterns.FACTOR_FROM.matcher(s);
     if (factorFrom.find()) {
       return new ChangeParser(
           factorFrom.start(),
@@ -216,22 +78,35 @@ record ChangeParser(
           false,
           false);
     }
-    Matcher fixed = FIXED.matcher(s);
+    Matcher fixedOf = ChangePatterns.FIXED_OF.matcher(s);
+    if (fixedOf.find()) {
+      return new ChangeParser(
+          fixedOf.start(),
+          fixedOf.end(),
+          num(fixedOf.group(2)),
+          null,
+          num(fixedOf.group(3)),
+          null,
+          null,
+          true,
+          false);
+    }
+    Matcher fixed = ChangePatterns.FIXED.matcher(s);
     if (fixed.find()) {
       // "fixed 2 of its 3 failing tests": 3 failed before.
       Double before = num(fixed.group(2) != null ? fixed.group(2) : fixed.group(1));
       return new ChangeParser(
           fixed.start(), fixed.end(), before, null, null, null, null, true, false);
     }
-    Matcher fixedAfter = FIXED_AFTER.matcher(s);
+    Matcher fixedAfter = ChangePatterns.FIXED_AFTER.matcher(s);
     if (fixedAfter.find()) {
       String n = fixedAfter.group(1) != null ? fixedAfter.group(1) : fixedAfter.group(2);
       return new ChangeParser(
           fixedAfter.start(), fixedAfter.end(), num(n), null, null, null, null, true, false);
     }
-    Matcher f = FACTOR.matcher(s);
-    Matcher down = FACTOR_DOWN.matcher(s);
-    Matcher word = FACTOR_WORD.matcher(s);
+    Matcher f = ChangePatterns.FACTOR.matcher(s);
+    Matcher down = ChangePatterns.FACTOR_DOWN.matcher(s);
+    Matcher word = ChangePatterns.FACTOR_WORD.matcher(s);
     if (word.find()) {
       String w = word.group(1).toLowerCase(java.util.Locale.ROOT);
       factor =
@@ -249,14 +124,14 @@ record ChangeParser(
       start = f.start();
       end = f.end();
     } else {
-      Matcher inf = INFINITE.matcher(s);
+      Matcher inf = ChangePatterns.INFINITE.matcher(s);
       if (inf.find()) {
         factor = Double.POSITIVE_INFINITY;
         start = inf.start();
         end = inf.end();
       } else {
-        Matcher p = PERCENT.matcher(s);
-        Matcher pd = PERCENT_DOWN.matcher(s);
+        Matcher p = ChangePatterns.PERCENT.matcher(s);
+        Matcher pd = ChangePatterns.PERCENT_DOWN.matcher(s);
         if (pd.find()) {
           String pct =
               pd.group(1) != null ? pd.group(1) : pd.group(2) != null ? pd.group(2) : pd.group(3);
@@ -272,7 +147,8 @@ record ChangeParser(
         }
       }
     }
-    for (Pattern pattern : new Pattern[] {ARROW, FROM_TO, BEFORE_AFTER}) {
+    for (Pattern pattern :
+        new Pattern[] {ChangePatterns.ARROW, ChangePatterns.FROM_TO, ChangePatterns.BEFORE_AFTER}) {
       Matcher m = pattern.matcher(s);
       if (m.find()) {
         return new ChangeParser(
@@ -287,7 +163,7 @@ record ChangeParser(
             false);
       }
     }
-    for (Pattern pattern : new Pattern[] {UP_FROM, WAS}) {
+    for (Pattern pattern : new Pattern[] {ChangePatterns.UP_FROM, ChangePatterns.WAS}) {
       Matcher up = pattern.matcher(s);
       if (up.find()) {
         return new ChangeParser(

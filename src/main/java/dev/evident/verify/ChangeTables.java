@@ -64,6 +64,51 @@ final class ChangeTables {
         false);
   }
 
+  private static final Pattern PLAIN = Pattern.compile("^[^\\w+−-]*(\\d+)[^\\w]*$");
+
+  private static final Pattern SIGNED = Pattern.compile("^[^\\w+−-]*([+−-])?\\s*(\\d+)[^\\w%]*$");
+
+  /**
+   * The column of differences of a table ("Δ", "Change", "+/-"), or -1: the first one, as {@link
+   * TableParser#isDelta} reads its header.
+   */
+  static int deltaColumn(TableBlock table) {
+    for (int i = 1; i < table.header().size(); i++) {
+      if (TableParser.isDelta(table.header().get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Why a row's difference cell is not its later number less its earlier one ("| 24 | 25 | +2 |"),
+   * or null: checked only where the three cells are whole numbers.
+   */
+  static String deltaMismatch(TableBlock.Row row, int before, int now, int delta) {
+    if (delta < 0 || row.cells().size() <= Math.max(delta, Math.max(before, now))) {
+      return null;
+    }
+    Matcher a = PLAIN.matcher(row.cells().get(before));
+    Matcher b = PLAIN.matcher(row.cells().get(now));
+    Matcher d = SIGNED.matcher(row.cells().get(delta));
+    if (!a.matches() || !b.matches() || !d.matches()) {
+      return null;
+    }
+    long stated =
+        Long.parseLong(d.group(2)) * (d.group(1) != null && !d.group(1).equals("+") ? -1 : 1);
+    long actual = Long.parseLong(b.group(1)) - Long.parseLong(a.group(1));
+    return stated == actual
+        ? null
+        : "%s → %s is %s%d, not %s"
+            .formatted(
+                a.group(1),
+                b.group(1),
+                actual < 0 ? "−" : "+",
+                Math.abs(actual),
+                row.cells().get(delta).strip());
+  }
+
   static List<Quantity> passing(Matcher fraction) {
     return List.of(
         Quantity.exact(Measure.PASSING, CountParser.number(fraction.group(1))),

@@ -125,22 +125,18 @@ public final class ClaimExtractor {
             && block.section().impliesSubject();
     int before = out.size();
     sentence(block, from, s, subject, labeled, countsArePlans, context, temporal, out);
-    if (eval && out.size() == before && !heading && !countsArePlans) {
+    if (eval && !heading && !countsArePlans) {
       // "summarize improved from 24 to 26" in an evaluation report: samples of a task set.
-      Claim change =
-          EvalChanges.read(
-              block.lineAt(from + s.length() - s.stripLeading().length()), s, s.strip(), temporal);
-      if (change != null) {
-        out.add(change);
-      }
+      EvalChanges.read(
+          block.lineAt(from + s.length() - s.stripLeading().length()), s, temporal, out, before);
     }
     if (out.size() == before && !heading && !countsArePlans && !Plans.isPlanned(s, 0, 0)) {
-      // "p99 latency 41 ms → 12 ms", "Coverage: 94%": a result no run speaks to.
-      Claim metric =
-          Metrics.read(
-              block.lineAt(from + s.length() - s.stripLeading().length()), s, s.strip(), temporal);
-      if (metric != null) {
-        out.add(metric);
+      // "6 new tests"; "p99 latency 41 ms → 12 ms", "Coverage: 94%": a result no run speaks to.
+      int line = block.lineAt(from + s.length() - s.stripLeading().length());
+      Claim other = NewTests.read(line, s, temporal);
+      other = other != null ? other : Metrics.read(line, s, s.strip(), temporal);
+      if (other != null) {
+        out.add(other);
       }
     }
     for (int i = before; implied && i < out.size(); i++) {

@@ -22,7 +22,7 @@ final class CountParser {
 
   private static final Pattern COUNT =
       Pattern.compile(
-          "(?<![\\w$#€£¥.,/:\\-])(?<bound>(?:~|≈|about|approximately|approx\\.|around|roughly"
+          "(?<![\\w$#€£¥.,/:\\-+−±])(?<bound>(?:~|≈|about|approximately|approx\\.|around|roughly"
               + "|nearly|almost|over|more than|at least|under|fewer than|less than|up to)\\s*)?"
               + "(?<n>"
               + NUMBER
@@ -53,7 +53,7 @@ final class CountParser {
 
   private static final Pattern STATUS_ONLY =
       Pattern.compile(
-          "^\\s*(passing|passed|passes|pass(?!\\s*(?:rate|@|%))|failing|failed|failures?|fails"
+          "^\\s*(passing|passed|passes|pass(?!\\s*(?:rate|@|%))|failing|failed|failures?|fails|red"
               + "|fail(?!\\s*rate)|errors?|errored|skipped"
               + "|skips|xfailed|flaky|collected|created|written|completed|executed|succeeded)\\b",
           Pattern.CASE_INSENSITIVE);
@@ -143,6 +143,7 @@ final class CountParser {
       }
     }
     RateWords.read(s, found);
+    CountWords.dropFindings(s, found);
     found.sort(java.util.Comparator.comparingInt(Found::start));
     return found;
   }

@@ -37,6 +37,30 @@ final class CountWords {
               + "|earlier|baseline'?s|the\\s+old)\\s*$",
           Pattern.CASE_INSENSITIVE);
 
+  /** Tools whose errors and warnings are findings in code, not tests: linters, type checkers. */
+  static final String STATIC_ANALYSIS =
+      "phpstan|psalm|clippy|eslint|tslint|stylelint|mypy|pyright|pylint|ruff|flake8|rubocop"
+          + "|checkstyle|spotbugs|pmd|sonar\\w*|golangci-lint|staticcheck|detekt|ktlint|linters?"
+          + "|lint(?:ing)?|static\\s+analysis|type[- ]?check(?:er|ing)?";
+
+  private static final Pattern STATIC =
+      Pattern.compile("\\b(?:" + STATIC_ANALYSIS + ")\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Drops the counts of errors and failures a linter or type checker reports ("PHPStan reports 0
+   * errors", "clippy: 2 failures"): findings in code, not failed tests.
+   */
+  static void dropFindings(String s, List<CountParser.Found> found) {
+    if (STATIC.matcher(s).find()) {
+      found.removeIf(
+          f ->
+              !s.substring(f.start(), f.end()).matches("(?is).*\\b(tests?|specs?)\\b.*")
+                  && f.quantities().stream()
+                      .allMatch(
+                          q -> q.measure() == Measure.ERRORED || q.measure() == Measure.FAILING));
+    }
+  }
+
   private CountWords() {}
 
   /**

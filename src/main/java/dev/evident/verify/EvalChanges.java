@@ -57,13 +57,47 @@ final class EvalChanges {
           "tokens",
           "was",
           "is",
-          "and");
+          "and",
+          "pass",
+          "rate",
+          "accuracy",
+          "reference",
+          "example",
+          "short",
+          "average",
+          "the");
 
   private EvalChanges() {}
 
   /** Whether a report is about evaluations of models. */
   static boolean isEvalReport(String markdown) {
     return EVAL_REPORT.matcher(markdown).find();
+  }
+
+  /**
+   * Reads a sentence of an evaluation report: one that opens with a task set ("On tool-use, ...",
+   * "Math barely moved: ...") states the change of that set, in place of the claims read from it
+   * (added to {@code out} from {@code before}); one with no other claim may state a task set's
+   * change by its numbers alone.
+   */
+  static void read(int line, String s, boolean temporal, List<Claim> out, int before) {
+    Claim led = EvalLeads.read(line, s, temporal);
+    if (led != null) {
+      out.subList(before, out.size()).clear();
+      out.add(led);
+      return;
+    }
+    if (out.size() == before) {
+      Claim change = read(line, s, s.strip(), temporal);
+      if (change != null) {
+        out.add(change);
+      }
+    }
+  }
+
+  /** Whether a word before numbers cannot name a task set. */
+  static boolean notASuite(String word) {
+    return NOT_A_SUITE.contains(word.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** The change of a task set a sentence states, or null. */

@@ -28,12 +28,30 @@ final class KeyValueTables {
         now = i;
       }
     }
+    boolean runColumns = false;
+    if (before < 0) {
+      // "| | `main` | this PR |", "| | v1.2 | v1.3 |": runs left to right, the last one now.
+      List<Integer> runs = new ArrayList<>();
+      for (int i = 1; i < table.header().size(); i++) {
+        if (RunColumns.isRunHeader(table.header().get(i))) {
+          runs.add(i);
+        }
+      }
+      if (runs.size() >= 2 && runs.get(runs.size() - 1) == now) {
+        before = runs.get(runs.size() - 2);
+        runColumns = true;
+      }
+    }
     if (before >= 0 && now < before) {
       return new TableParser.Parsed(
           claims, new IdentityHashMap<>()); // only earlier times: nothing now
     }
+    java.util.Map<Claim, String> inconsistent = new IdentityHashMap<>();
+    int delta = before < 0 ? -1 : ChangeTables.deltaColumn(table);
     String subject = table.section().subject();
-    boolean implied = !subject.isEmpty() && table.section().impliesSubject();
+    // A table comparing runs measures the runs: a heading that names no group of tests ("Results
+    // for PR #12") leaves its rows about the whole run.
+    boolean implied = !subject.isEmpty() && (runColumns || table.section().impliesSubject());
     for (TableBlock.Row row : table.rows()) {
       if (row.cells().size() <= now) {
         continue;
@@ -56,14 +74,20 @@ final class KeyValueTables {
                 null,
                 table.section().isTemporal());
         claims.add(implied ? c.impliedBy(subject) : c);
+        String why = ChangeTables.deltaMismatch(row, before, now, delta);
+        if (why != null) {
+          inconsistent.put(claims.get(claims.size() - 1), why);
+        }
       }
     }
-    return new TableParser.Parsed(claims, new IdentityHashMap<>());
+    return new TableParser.Parsed(claims, inconsistent);
   }
 
   private static List<Quantity> values(String label, String value) {
     List<Quantity> stated = new ArrayList<>();
-    for (CountParser.Found f : CountParser.parse(label + ": " + value, true)) {
+    // "Flaky (passed on a retry)": the words in parentheses explain the label.
+    String name = label.replaceAll("\\([^()]*\\)", " ").strip();
+    for (CountParser.Found f : CountParser.parse(name + ": " + value, true)) {
       if (!f.planned()) {
         stated.addAll(f.quantities());
       }

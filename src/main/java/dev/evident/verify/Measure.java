@@ -47,7 +47,11 @@ public enum Measure {
 
   /** Parts of a total: passing, failing, errored, skipped, flaky. */
   boolean isPart() {
-    return this == PASSING || this == FAILING || this == ERRORED || this == SKIPPED;
+    return this == PASSING
+        || this == FAILING
+        || this == ERRORED
+        || this == SKIPPED
+        || this == FLAKY;
   }
 
   /** A total that parts add up to. */

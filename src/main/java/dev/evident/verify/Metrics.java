@@ -19,7 +19,9 @@ final class Metrics {
           "\\b(coverage|covered|latency|latencies|p(?:50|75|90|95|99|999)|throughput"
               + "|lighthouse|(?:[\\w-]+\\s+)?score|page\\s+load"
               + "|load\\s+time|response\\s+time|memory|heap|cpu|pass@\\d+|story\\s+points"
-              + "|faster|slower)\\b",
+              + "|faster|slower|warnings|cves?|vulnerabilit(?:y|ies)|visual\\s+changes?|"
+              + CountWords.STATIC_ANALYSIS
+              + ")\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final String VALUE = "(\\d+(?:\\.\\d+)?)";
@@ -77,6 +79,11 @@ final class Metrics {
 
   /** The claim of a sentence that states a metric, or null. */
   static Claim read(int line, String s, String text, boolean temporal) {
+    if (ChangeClaims.refersBack(s) && OwnArithmetic.statesPoints(s)) {
+      // "That is +7.6 percentage points": points of the change before it (see ChangeClaims)
+      return new Claim(
+          line, text, ClaimKind.CHANGE, "", List.of(), List.of(), null, null, temporal);
+    }
     String plain = s.replaceAll("`[^`]*`", " ");
     Matcher metric = METRIC.matcher(plain);
     if (!metric.find() || NOT_A_RESULT.matcher(plain).find()) {

@@ -1,7 +1,9 @@
 package dev.evident.verify;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +19,7 @@ final class RunColumns {
 
   private static final Pattern RUN_HEADER =
       Pattern.compile(
-          "\\b(before|after|baseline|base|now|then|previous|prev|current|latest|last|old|new|main"
+          "\\b(before|after|baseline|base|now|then|previous|prev|current|latest|last|old|new|main|develop|trunk"
               + "|master|branch|pr|nightly|yesterday|today|run|rerun|re-run|outage|ckpt|checkpoint"
               + "|sprint|week|v\\d[\\w.]*|#\\d+)\\b",
           Pattern.CASE_INSENSITIVE);
@@ -35,9 +37,23 @@ final class RunColumns {
 
   private RunColumns() {}
 
+  /** Whether a column header names a run or a time ("main", "this PR", "Before", "v1.3"). */
+  static boolean isRunHeader(String header) {
+    return RUN_HEADER.matcher(header).find();
+  }
+
   /** The rows' change claims, or empty when the table has no two run columns of counts. */
-  static List<Claim> parse(TableBlock table) {
+  static TableParser.Parsed parse(TableBlock table) {
+    List<Claim> claims = new ArrayList<>();
+    Map<Claim, String> inconsistent = new IdentityHashMap<>();
+    read(table, claims, inconsistent);
+    return new TableParser.Parsed(claims, inconsistent);
+  }
+
+  /** Adds the rows' claims, and those whose difference column is not their change, with why. */
+  private static void read(TableBlock table, List<Claim> claims, Map<Claim, String> inconsistent) {
     List<Integer> runs = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
     int total = -1;
     for (int i = 1; i < table.header().size(); i++) {
       String h = table.header().get(i);
@@ -46,26 +62,36 @@ final class RunColumns {
       }
       if (TOTAL_HEADER.matcher(h).matches()) {
         total = total < 0 ? i : total;
-      } else if (RUN_HEADER.matcher(h).find() && readable(table, i, total)) {
-        runs.add(i);
+      } else if (readable(table, i, total)) {
+        counts.add(i);
+        if (RUN_HEADER.matcher(h).find()) {
+          runs.add(i);
+        }
       }
     }
+    if (runs.size() == 1 && total >= 0 && counts.size() == 2) {
+      runs = counts; // "| Package | Samples | Base | Fine-tune |": the run named, and the other one
+    }
     if (runs.size() < 2 || table.rows().isEmpty()) {
-      return List.of();
+      return;
     }
     int now = runs.get(runs.size() - 1);
     int before = runs.get(runs.size() - 2);
-    List<Claim> claims = new ArrayList<>();
+    int delta = ChangeTables.deltaColumn(table);
     for (TableBlock.Row row : table.rows()) {
       if (row.cells().size() <= now) {
         continue;
       }
       Double of = total < 0 ? null : CountParser.number(row.cells().get(total).strip());
-      claims.add(
+      Claim claim =
           ChangeTables.rowChange(
-              row, cell(row.cells().get(now), of), cell(row.cells().get(before), of)));
+              row, cell(row.cells().get(now), of), cell(row.cells().get(before), of));
+      claims.add(claim);
+      String why = ChangeTables.deltaMismatch(row, before, now, delta);
+      if (why != null) {
+        inconsistent.put(claim, why);
+      }
     }
-    return claims;
   }
 
   /** Whether every row's cell in column {@code i} reads as a count. */
@@ -78,6 +104,7 @@ final class RunColumns {
       }
       Matcher bare = BARE.matcher(row.cells().get(i));
       if (bare.matches()
+          && total >= 0
           && CountParser.number(bare.group(1))
               > CountParser.number(row.cells().get(total).strip())) {
         return false; // more passing than in all: not counts of passing (sizes, times)

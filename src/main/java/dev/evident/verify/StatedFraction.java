@@ -21,8 +21,15 @@ final class StatedFraction {
 
   private StatedFraction() {}
 
-  /** Why the claim's pass rate is not the fraction stated with it, or null. */
+  /**
+   * Why the claim's pass rate is not the fraction stated with it, or the sentence's other
+   * arithmetic is wrong (see {@link OwnArithmetic}), or null.
+   */
   static String own(Claim c) {
+    String arithmetic = OwnArithmetic.own(c);
+    if (arithmetic != null) {
+      return arithmetic;
+    }
     Quantity rate = c.quantity(Measure.PASS_RATE);
     if (rate == null || rate.bound() != Bound.EXACT || OTHER_BASE.matcher(c.text()).find()) {
       return null;

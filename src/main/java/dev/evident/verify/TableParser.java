@@ -41,20 +41,19 @@ final class TableParser {
     boolean skippedColumn = false;
     int subjectColumn = -1;
     for (int i = 0; i < table.header().size(); i++) {
-      Column c = column(table.header().get(i));
+      Column c = TableCells.rowNumbers(table, i) ? Column.ROW : column(table.header().get(i));
       columns.add(c);
       skippedColumn |= c == Column.SKIPPED;
       if (c == Column.NONE && subjectColumn < 0) {
         subjectColumn = i;
       }
     }
-    boolean counts = columns.stream().anyMatch(c -> c != Column.NONE && c != Column.TARGET);
+    boolean counts =
+        columns.stream().anyMatch(c -> c != Column.NONE && c != Column.TARGET && c != Column.ROW);
     if (!counts) {
       List<Claim> changes = ChangeTables.parse(table);
-      changes = changes.isEmpty() ? RunColumns.parse(table) : changes;
-      return changes.isEmpty()
-          ? KeyValueTables.parse(table)
-          : new Parsed(changes, new IdentityHashMap<>());
+      Parsed runs = changes.isEmpty() ? RunColumns.parse(table) : new Parsed(changes, Map.of());
+      return runs.claims().isEmpty() ? KeyValueTables.parse(table) : runs;
     }
     Claim total = null;
     List<Claim> parts = new ArrayList<>();
@@ -65,6 +64,7 @@ final class TableParser {
               : "";
       boolean isTotal = ChangeTables.totalRow(label);
       List<Quantity> stated = new ArrayList<>();
+      List<Quantity> before = new ArrayList<>();
       Expectation expectation = null;
       for (int i = 0; i < columns.size() && i < row.cells().size(); i++) {
         Column c = columns.get(i);
@@ -72,11 +72,19 @@ final class TableParser {
         if (c == Column.STATUS) {
           expectation = status(cell);
         } else if (c.measure != null) {
-          Quantity q = quantity(c, cell, skippedColumn);
-          if (q != null) {
-            stated.add(q);
-          }
+          List<Quantity> words = TableCells.sentence(table.header().get(i), cell);
+          Quantity q = words.isEmpty() ? quantity(c, cell, skippedColumn) : null;
+          stated.addAll(q != null ? List.of(q) : words);
+        } else if (c == Column.NONE && i != subjectColumn) {
+          stated.addAll(TableCells.sentence("", cell)); // "Evidence": "63/64, 1 skipped"
+          Double more = TableCells.moreTests(table.header().get(i), cell);
+          before.add(more == null ? null : Quantity.exact(Measure.COLLECTED, -more));
         }
+      }
+      before = TableCells.baseline(stated, before);
+      if (stated.stream()
+          .anyMatch(q -> q.measure().isPart() && q.measure() != Measure.PASSING && q.value() > 0)) {
+        expectation = null; // "✅ | 63/64, 1 skipped": the mark accepts the row as its counts say
       }
       if (stated.isEmpty() && expectation == null) {
         continue;
@@ -89,7 +97,7 @@ final class TableParser {
               ClaimKind.TABLE,
               subject(isTotal, label, table),
               stated,
-              List.of(),
+              before,
               expectation,
               null,
               table.section().isTemporal());
@@ -105,6 +113,7 @@ final class TableParser {
         parts.add(claim);
       }
     }
+    TimeRows.apply(table, subjectColumn, claims);
     if (total != null && parts.size() >= 2) {
       for (Quantity t : total.stated()) {
         if (t.measure().isRate() || t.bound() != Bound.EXACT) {
@@ -144,7 +153,7 @@ final class TableParser {
 
   private static Quantity quantity(Column c, String cell, boolean skippedColumn) {
     Matcher m = CELL_NUMBER.matcher(cell);
-    if (!m.find()) {
+    if (!m.find() || TableCells.money(cell)) {
       return null;
     }
     String n = m.group("n");
@@ -201,7 +210,9 @@ final class TableParser {
     EXECUTED(Measure.EXECUTED),
     PASS_RATE(Measure.PASS_RATE),
     TARGET(null),
-    STATUS(null);
+    STATUS(null),
+    /** "#": the rows' numbers 1, 2, 3, never a count. */
+    ROW(null);
 
     final Measure measure;
 

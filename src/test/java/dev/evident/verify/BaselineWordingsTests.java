@@ -66,7 +66,7 @@ class BaselineWordingsTests {
     for (Claim c : claims("## Notes\n\n- " + line)) {
       assertThat(c.stated())
           .as(line + " read as " + values(c.stated()))
-          .noneMatch(q -> !q.measure().isRate());
+          .noneMatch(q -> !q.measure().isRate() && !NewTests.LABEL.equals(q.label()));
     }
   }
 

@@ -1,0 +1,117 @@
+package dev.evident.verify;
+
+import dev.evident.model.TestId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "6 new tests, all in `MapperTest`", "adds 3 regression tests": tests of the latest run that the
+ * baseline run lacks, of the whole run or of the class, file or suite the sentence names. Never a
+ * total of the run. A count that differs is CONTRADICTED for the whole run and for a class or file
+ * of that very name; of a part matched only by a piece of its name it is unverifiable.
+ */
+final class NewTests {
+
+  /** The label of the quantity such a claim states. */
+  static final String LABEL = "new tests";
+
+  private static final Pattern NEW =
+      Pattern.compile(
+          "(?<![\\w.,/+-])(?<n>\\d+)\\s+(?:new|newly\\s+added|additional|extra)\\s+(?:[\\w-]+\\s+)?"
+              + "(?:tests?|specs?|test\\s+cases|cases)\\b"
+              + "|\\b(?:adds?|added|adding|introduces|introduced|wrote|writes)\\s+(?<m>\\d+)\\s+"
+              + "(?:new\\s+)?(?:[\\w-]+\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Where the sentence puts them: "in `ShipmentMapperTest`", "for PayoutSchedulerTest". */
+  private static final Pattern WHERE =
+      Pattern.compile(
+          "`([^`\\s]+)`|\\b([A-Z]\\w*(?:Test|Tests|Spec|IT))\\b|\\b([\\w/.-]+\\.[a-z]{2,4})\\b");
+
+  private NewTests() {}
+
+  /** The claim of a sentence that counts new tests, or null. */
+  static Claim read(int line, String s, boolean temporal) {
+    Matcher m = NEW.matcher(s);
+    if (!m.find() || Plans.isPlanned(s, m.start(), m.end())) {
+      return null; // "we will add 20 tests next sprint": a plan
+    }
+    String n = m.group("n") != null ? m.group("n") : m.group("m");
+    Matcher where = WHERE.matcher(s);
+    String subject = "";
+    if (where.find()) {
+      subject =
+          where.group(1) != null
+              ? where.group(1)
+              : where.group(2) != null ? where.group(2) : where.group(3);
+    }
+    Quantity q = new Quantity(Measure.OTHER, Double.parseDouble(n), Bound.EXACT, 0, LABEL);
+    ClaimKind kind = subject.isEmpty() ? ClaimKind.CHANGE : ClaimKind.NAMED;
+    return new Claim(line, s.strip(), kind, subject, List.of(q), List.of(), null, null, temporal);
+  }
+
+  /** Whether a claim counts new tests. */
+  static boolean is(Claim c) {
+    return c.stated().size() == 1 && LABEL.equals(c.stated().get(0).label());
+  }
+
+  /** The claim checked against the tests of the latest run that the baseline lacks. */
+  static EvidenceCheck.Result check(Claim c, Evidence evidence) {
+    if (evidence.baseline() == null || evidence.runs().isEmpty()) {
+      return unverifiable("no baseline run to tell new tests from old ones");
+    }
+    RunEvidence latest = evidence.runs().get(evidence.runs().size() - 1);
+    Set<TestId> old = new HashSet<>();
+    evidence.baseline().tests().forEach(t -> old.add(t.id()));
+    String part = c.subject().toLowerCase(Locale.ROOT);
+    int inPart = 0;
+    int fresh = 0;
+    boolean exact = true; // every test matched is of a class or file of that very name
+    for (TestEvidence t : latest.tests()) {
+      String suite = t.id().suite().toLowerCase(Locale.ROOT);
+      String file = t.file() == null ? "" : t.file().toLowerCase(Locale.ROOT);
+      String where = suite + " " + file + " " + t.id().name().toLowerCase(Locale.ROOT);
+      if (part.isEmpty() || where.contains(part)) {
+        inPart++;
+        fresh += old.contains(t.id()) ? 0 : 1;
+        exact &=
+            suite.equals(part)
+                || suite.endsWith("." + part)
+                || file.equals(part)
+                || file.endsWith("/" + part);
+      }
+    }
+    if (inPart == 0) {
+      return unverifiable(
+          "nothing in run %d is named '%s'".formatted(latest.run().id(), c.subject()));
+    }
+    double stated = c.stated().get(0).value();
+    List<Long> runs = List.of(evidence.baseline().run().id(), latest.run().id());
+    String found =
+        "%d test%s of run %d%s not in run %d"
+            .formatted(
+                fresh,
+                fresh == 1 ? "" : "s",
+                latest.run().id(),
+                part.isEmpty() ? "" : " under '" + c.subject() + "'",
+                evidence.baseline().run().id());
+    Map<String, Object> actual = Map.of(LABEL, fresh);
+    if (fresh == stated) {
+      return new EvidenceCheck.Result(Verdict.SUPPORTED, actual, found, runs);
+    }
+    return new EvidenceCheck.Result(
+        part.isEmpty() || exact ? Verdict.CONTRADICTED : Verdict.UNVERIFIABLE,
+        actual,
+        "stated %s new, actual: %s".formatted(Compare.format(stated), found),
+        runs);
+  }
+
+  private static EvidenceCheck.Result unverifiable(String why) {
+    return new EvidenceCheck.Result(Verdict.UNVERIFIABLE, Map.of(), why, List.of());
+  }
+}
