@@ -36,7 +36,15 @@ final class EarlierRun {
       Pattern.compile(
           "\\b(?:at|in|for|since|by)\\s+(?:milestone|sprint|iteration|phase|release)\\s+\\d+"
               + "|\\bv?\\d+\\.\\d+(?:\\.\\d+)?\\s+(?:was|had|shipped|did|showed)\\b"
-              + "|\\b(?:was|were|had)\\b.*\\b(?:then|at\\s+the\\s+time|back\\s+then)\\b",
+              + "|\\b(?:was|were|had)\\b.*\\b(?:then|at\\s+the\\s+time|back\\s+then|at\\s+that"
+              + "\\s+(?:point|time|stage)|by\\s+then)\\b"
+              // "4.1.0 passed 67 of its 69", "the weak spot in 4.1.0: X failed 2 of its 12"
+              + "|\\bv?\\d+\\.\\d+\\.\\d+\\b.*\\b(?:was|were|had|passed|failed|errored|ran)\\b"
+              + "|\\b(?:was|were|had|passed|failed|errored|ran)\\b.*\\b(?:in|on|for)\\s+v?\\d+\\.\\d+"
+              + "\\.\\d+\\b"
+              // "In the Q3 sample, 2 tests were skipped", "on the first build 4 failed"
+              + "|\\b(?:in|on|for|during)\\s+the\\s+(?:[\\w.-]+\\s+){1,2}?(?:sample|audit|drill|build"
+              + "|run|release|nightly)\\b.*\\b(?:was|were|had|passed|failed|errored|ran)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern NOW =
@@ -45,7 +53,29 @@ final class EarlierRun {
               + "|→|->|from|to|(?:was|were)\\s+\\d+)\\b|→|->",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * What follows "`X` failed on beta 1" when the test passes now: "and passes now", "but is green
+   * now", ", fixed now". The test is then fixed (failed in the baseline, passes in the latest), not
+   * failing.
+   */
+  private static final Pattern PASSES_NOW =
+      Pattern.compile(
+          "^[^.;]{0,60}?(?:,\\s*|\\s+(?:and|but)\\s+)(?:it\\s+)?(?:(?:is|now)\\s+)*"
+              + "(?:pass(?:es|ing)|green|fixed)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private EarlierRun() {}
+
+  /**
+   * The expectation of "`X` failed ..." given the rest of its sentence: FIXED when it goes on to
+   * say the test passes now ("failed on beta 1 and passes now"), else as read.
+   */
+  static Expectation named(Expectation read, String verb, String rest) {
+    boolean past = verb.toLowerCase(java.util.Locale.ROOT).matches("failed|errored");
+    return read == Expectation.FAIL && past && PASSES_NOW.matcher(rest).find()
+        ? Expectation.FIXED
+        : read;
+  }
 
   /** Whether a claim speaks of the run before only. */
   static boolean speaksOf(Claim c) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +66,10 @@ final class SecondReadings {
               + r.reason()
               + ")",
           r.runs());
+    }
+    EvidenceCheck.Result added = newInPart(c, evidence);
+    if (added != null) {
+      return added;
     }
     String fraction = fractionPassed(c, r);
     if (fraction != null) {
@@ -235,5 +240,38 @@ final class SecondReadings {
 
   private static boolean ran(Outcome o) {
     return o == Outcome.PASSED || o == Outcome.FLAKY || o == Outcome.FAILED || o == Outcome.ERRORED;
+  }
+
+  /**
+   * "`ConflictResolverTests` gained 2 tests", "added 2 tests in `internal/ledger`": the number is
+   * of the tests of the latest run that the baseline lacks in that part, never the part's total. A
+   * claim of a part that states that number as its total is checked as such ({@link NewTests}).
+   */
+  private static EvidenceCheck.Result newInPart(Claim c, Evidence evidence) {
+    Matcher m = NEW_TESTS.matcher(c.text());
+    if (c.subject().isEmpty() || c.implied() || !m.find()) {
+      return null;
+    }
+    Matcher digits = Pattern.compile("\\d+").matcher(m.group());
+    double n = digits.find() ? Double.parseDouble(digits.group()) : -1;
+    boolean stated =
+        c.stated().stream().anyMatch(q -> q.measure().isTotal() && q.value() == n)
+            || c.before().stream().anyMatch(q -> q.measure().isTotal() && q.value() == n);
+    if (!stated) {
+      return null;
+    }
+    Quantity q = new Quantity(Measure.OTHER, n, Bound.EXACT, 0, NewTests.LABEL);
+    Claim added =
+        new Claim(
+            c.line(),
+            c.text(),
+            ClaimKind.NAMED,
+            c.subject(),
+            List.of(q),
+            List.of(),
+            null,
+            null,
+            c.temporal());
+    return NewTests.check(added, evidence);
   }
 }

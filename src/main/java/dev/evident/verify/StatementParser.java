@@ -228,7 +228,8 @@ final class StatementParser {
     while (named.find()) {
       if (!overlaps(found, named.start("v"))) {
         String id = named.group("id").replace("`", "");
-        Expectation e = of(named.group("v"));
+        Expectation e =
+            EarlierRun.named(of(named.group("v")), named.group("v"), s.substring(named.end()));
         if (NEGATION.matcher(s.substring(0, named.start())).find()) {
           // "Nothing in `tests/api/` was skipped": said of none of its tests, not of all.
           if (e != Expectation.PASS) {
