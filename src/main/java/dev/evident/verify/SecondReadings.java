@@ -170,35 +170,6 @@ final class SecondReadings {
     return null;
   }
 
-  /** A part of the total stated in words the claim did not read: "1 ignored", "2 not run". */
-  private static final java.util.regex.Pattern UNREAD_PART =
-      java.util.regex.Pattern.compile(
-          "(?<![\\w.,/])(\\d+)\\s+(?:ignored|pending|not\\s+(?:executed|run)|inconclusive"
-              + "|todo|xfail(?:ed)?|deselected|disabled|skipped)\\b",
-          java.util.regex.Pattern.CASE_INSENSITIVE);
-
-  /**
-   * Whether the sentence states exactly the missing part in words the claim did not read, or its
-   * flaky tests are the excess: a writer may count them among the passing ("70 passed, 2 flaky of
-   * 70") as well as apart from them ("68 passed + 2 flaky = 70").
-   */
-  static boolean unreadPartFills(Claim c, double missing) {
-    Quantity flaky = c.quantity(Measure.FLAKY);
-    if (flaky != null && flaky.value() > 0 && missing == -flaky.value()) {
-      return true;
-    }
-    if (c.quantity(Measure.SKIPPED) != null) {
-      return false; // the tests not run were read: the words are those
-    }
-    java.util.regex.Matcher m = UNREAD_PART.matcher(c.text());
-    while (missing > 0 && m.find()) {
-      if (Double.parseDouble(m.group(1)) == missing) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static EvidenceCheck.Result flakyBetweenRuns(
       Claim c, EvidenceCheck.Result r, Evidence evidence) {
     Map<TestId, Outcome> before = new HashMap<>();

@@ -109,22 +109,23 @@ class _Writer:
         if report.failed or report.skipped:
             if report.when == "teardown" and report.failed and case.call_failed:
                 # A failed test whose teardown fails too: two test cases, as pytest's writer.
-                self.write(report, case, report.user_properties)
+                self.write(report.nodeid, report.location, case, report.user_properties)
                 case = self.cases[key] = _Case()
             case.elements.append(_element(report))
             case.call_failed |= report.when == "call" and report.failed
         case.duration += getattr(report, "duration", 0.0)
         if report.when == "teardown":
             del self.cases[key]
-            self.write(report, case, report.user_properties)
+            self.write(report.nodeid, report.location, case, report.user_properties)
 
-    def write(self, report, case, properties, location=True):
-        classname, name = _names(report.nodeid)
+    def write(self, nodeid, location, case, properties):
+        """One test case; `location` is (file, 0-based line, name) or None."""
+        classname, name = _names(nodeid)
         parts = ['<testcase classname="%s" name="%s"' % (_attribute(classname), _attribute(name))]
-        if location and report.location:
-            parts.append(' file="%s"' % _attribute(report.location[0]))
-            if report.location[1] is not None:
-                parts.append(' line="%d"' % (report.location[1] + 1))
+        if location:
+            parts.append(' file="%s"' % _attribute(location[0]))
+            if location[1] is not None:
+                parts.append(' line="%d"' % (location[1] + 1))
         parts.append(' time="%.3f"' % case.duration)
         if not case.elements and not properties:
             parts.append("/>\n")
@@ -150,7 +151,7 @@ class _Writer:
             return
         case = _Case()
         case.elements.append(element)
-        self.write(report, case, (), location=False)
+        self.write(report.nodeid, None, case, ())
 
     def pytest_internalerror(self, excrepr):
         self.file.write(
@@ -160,8 +161,7 @@ class _Writer:
 
     def pytest_sessionfinish(self):
         for (nodeid, _), case in list(self.cases.items()):
-            report = type("Unfinished", (), {"nodeid": nodeid, "location": None})
-            self.write(report, case, ())
+            self.write(nodeid, None, case, ())
         self.cases.clear()
         self.file.write("</testsuite></testsuites>\n")
         self.file.close()

@@ -3,11 +3,9 @@ package dev.evident.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evident.formats.Format;
-import dev.evident.formats.Formats;
+import dev.evident.formats.ReaderFixtures;
 import dev.evident.formats.ResultInput;
-import dev.evident.formats.ResultSink;
 import dev.evident.model.Problem;
-import dev.evident.model.RunError;
 import dev.evident.model.TestResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,8 +38,8 @@ class PytestPluginTests {
 
     assertThat(Files.readString(ours)).as("written by the plugin").contains(" file=\"tests/");
     assertThat(Files.readString(own)).doesNotContain(" file=\"");
-    Read expected = read(own);
-    Read actual = read(ours);
+    var expected = read(own);
+    var actual = read(ours);
     assertThat(actual.tests()).hasSize(18);
     assertThat(actual.tests().stream().map(PytestPluginTests::view).toList())
         .containsExactlyElementsOf(expected.tests().stream().map(PytestPluginTests::view).toList());
@@ -117,7 +115,7 @@ class PytestPluginTests {
       assertThat(pytest.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
-    Read read = read(report);
+    var read = read(report);
     assertThat(read.tests())
         .extracting(t -> t.id().name())
         .containsExactly("test_first", "test_second");
@@ -125,32 +123,8 @@ class PytestPluginTests {
     assertThat(read.problems()).extracting(Problem::message).anyMatch(m -> m.contains("truncated"));
   }
 
-  private record Read(List<TestResult> tests, List<RunError> runErrors, List<Problem> problems) {}
-
-  private static Read read(Path report) {
-    var tests = new ArrayList<TestResult>();
-    var runErrors = new ArrayList<RunError>();
-    var problems = new ArrayList<Problem>();
-    Formats.reader(Format.JUNIT)
-        .read(
-            ResultInput.of(report),
-            new ResultSink() {
-              @Override
-              public void test(TestResult result) {
-                tests.add(result);
-              }
-
-              @Override
-              public void problem(Problem problem) {
-                problems.add(problem);
-              }
-
-              @Override
-              public void runError(RunError error) {
-                runErrors.add(error);
-              }
-            });
-    return new Read(tests, runErrors, problems);
+  private static ReaderFixtures.Collected read(Path report) {
+    return ReaderFixtures.read(Format.JUNIT, ResultInput.of(report));
   }
 
   /** What both writers must agree on: all but durations and the location only ours gives. */

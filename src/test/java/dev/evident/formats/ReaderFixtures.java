@@ -18,13 +18,16 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** Reads fixtures from src/test/resources/dev/evident/formats and collects what readers emit. */
-final class ReaderFixtures {
+/**
+ * Reads fixtures from src/test/resources/dev/evident/formats and collects what readers emit; other
+ * packages' tests read result files with {@link #read(Format, ResultInput)}.
+ */
+public final class ReaderFixtures {
 
   private ReaderFixtures() {}
 
   /** Everything a reader emitted for one input. */
-  record Collected(
+  public record Collected(
       List<TestResult> tests,
       List<Problem> problems,
       List<RunError> runErrors,
@@ -95,7 +98,7 @@ final class ReaderFixtures {
     return read(format, ResultInput.of(name, content));
   }
 
-  static Collected read(Format format, ResultInput input) {
+  public static Collected read(Format format, ResultInput input) {
     CollectingSink sink = new CollectingSink();
     Formats.reader(format).read(input, sink);
     return sink.collected();
