@@ -247,6 +247,25 @@ class RunCommandTests {
   }
 
   @Test
+  void noPreflightRunsTheCommandDespiteAMissingRequirement() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Files.writeString(
+        dir.resolve("evident.yaml"),
+        "requires:\n  services:\n    redis: tcp://127.0.0.1:" + closedPort + "\n");
+
+    int code =
+        evident(
+            "run", "-C", dir.toString(), "--no-preflight", "--json", "--", "sh", "-c", "touch ran");
+
+    assertThat(Files.exists(dir.resolve("ran"))).isTrue();
+    assertThat(json().get("status").asText()).isEqualTo("EMPTY");
+    assertThat(code).isEqualTo(1);
+  }
+
+  @Test
   void resultFilesOlderThanTheRunAreNeverCounted() throws IOException {
     Path stale = dir.resolve("results.tap");
     Files.writeString(stale, "1..1\nok 1 - from last week\n");
