@@ -48,29 +48,32 @@ public final class Commands {
   }
 
   /**
-   * Runs a short command and returns its output (stdout and stderr together, trimmed), or empty
-   * when it is missing, fails or takes longer than {@code seconds}.
+   * Runs a short command and returns its output (stdout and stderr together, trimmed, at most the
+   * first 64 KB), or empty when it is missing, fails or takes longer than {@code seconds}.
    */
   public static Optional<String> probe(Path workDir, long seconds, String... command) {
     if (find(command[0], workDir).isEmpty()) {
       return Optional.empty();
     }
+    Path output = null;
     try {
+      // Into a file, not a pipe: a probe that prints more than a pipe holds (git status in a tree
+      // with thousands of changes) would otherwise block until its time limit and be lost.
+      output = Files.createTempFile("evident-probe", ".out");
       Process p =
           new ProcessBuilder(List.of(command))
               .directory(workDir.toFile())
               .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
               .start();
-      // Probes print a line or two, which fit in the pipe's buffer: wait first, read after, so
-      // that a probe that hangs costs its time limit and no more.
       if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         return Optional.empty();
       }
       byte[] out;
-      try (var in = p.getInputStream()) {
+      try (var in = Files.newInputStream(output)) {
         out = in.readNBytes(64 * 1024);
       }
       return p.exitValue() == 0
@@ -81,6 +84,14 @@ public final class Commands {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
+    } finally {
+      if (output != null) {
+        try {
+          Files.deleteIfExists(output);
+        } catch (IOException e) {
+          // a temporary file left behind
+        }
+      }
     }
   }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -57,16 +56,39 @@ public final class RunEnvironment {
     return attributes;
   }
 
-  private static void git(Path workDir, Map<String, String> attributes) {
-    Optional<String> commit = Commands.probe(workDir, 3, "git", "rev-parse", "HEAD");
-    if (commit.isEmpty()) {
+  /**
+   * Commit, branch and dirty flag from one {@code git status}: its second porcelain format heads
+   * the changes with the commit ({@code # branch.oid}) and the branch ({@code # branch.head}, or
+   * {@code (detached)}, recorded as {@code HEAD} as {@code git rev-parse --abbrev-ref} names it).
+   * Nothing for a directory outside a repository or a repository without a commit.
+   */
+  static void git(Path workDir, Map<String, String> attributes) {
+    Commands.probe(
+            workDir, 5, "git", "status", "--porcelain=v2", "--branch", "--untracked-files=no")
+        .ifPresent(status -> gitStatus(status, attributes));
+  }
+
+  static void gitStatus(String status, Map<String, String> attributes) {
+    String commit = null;
+    String branch = null;
+    boolean dirty = false;
+    for (String line : status.split("\n")) {
+      if (line.startsWith("# branch.oid ")) {
+        commit = line.substring("# branch.oid ".length()).strip();
+      } else if (line.startsWith("# branch.head ")) {
+        branch = line.substring("# branch.head ".length()).strip();
+      } else if (!line.isBlank() && !line.startsWith("#")) {
+        dirty = true;
+      }
+    }
+    if (commit == null || commit.equals("(initial)")) {
       return;
     }
-    attributes.put("git.commit", commit.get());
-    Commands.probe(workDir, 3, "git", "rev-parse", "--abbrev-ref", "HEAD")
-        .ifPresent(b -> attributes.put("git.branch", b));
-    Commands.probe(workDir, 5, "git", "status", "--porcelain", "--untracked-files=no")
-        .ifPresent(s -> attributes.put("git.dirty", Boolean.toString(!s.isBlank())));
+    attributes.put("git.commit", commit);
+    if (branch != null) {
+      attributes.put("git.branch", branch.equals("(detached)") ? "HEAD" : branch);
+    }
+    attributes.put("git.dirty", Boolean.toString(dirty));
   }
 
   private static void runtimes(String adapter, Path workDir, Map<String, String> attributes) {
