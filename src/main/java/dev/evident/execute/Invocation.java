@@ -15,6 +15,9 @@ import java.util.Objects;
  *     -json): then it is read as results too, with {@code stdoutFormat}
  * @param stdoutFormat the format id of that stream ({@code gotest}), or null
  * @param adapter the name of the adapter that prepared it
+ * @param runtimeReports runtimes (by the name {@code runtime.NAME} records) whose version the
+ *     command itself writes into a file, one line as {@code --version} prints it: {@link
+ *     RunEnvironment} then reads it there instead of starting a probe
  */
 public record Invocation(
     List<String> command,
@@ -22,13 +25,26 @@ public record Invocation(
     List<ResultLocation> results,
     boolean stdoutIsResults,
     String stdoutFormat,
-    String adapter) {
+    String adapter,
+    Map<String, Path> runtimeReports) {
 
   public Invocation {
     command = List.copyOf(command);
     environment = Map.copyOf(environment);
     results = List.copyOf(results);
     Objects.requireNonNull(adapter, "adapter");
+    runtimeReports = Map.copyOf(runtimeReports);
+  }
+
+  /** An invocation whose runtime versions are all probed. */
+  public Invocation(
+      List<String> command,
+      Map<String, String> environment,
+      List<ResultLocation> results,
+      boolean stdoutIsResults,
+      String stdoutFormat,
+      String adapter) {
+    this(command, environment, results, stdoutIsResults, stdoutFormat, adapter, Map.of());
   }
 
   /**

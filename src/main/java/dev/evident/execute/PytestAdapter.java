@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class PytestAdapter implements RunnerAdapter {
 
   static final String REPORT = "pytest-junit.xml";
+  static final String RUNTIME = "pytest-runtime.txt";
 
   /**
    * "== 1 failed, 4 passed, 1 skipped in 0.62s ==", without bars under {@code -q}, "in 0.62
@@ -69,8 +70,16 @@ final class PytestAdapter implements RunnerAdapter {
     Path report = scratch.resolve(REPORT);
     var prepared = call.insert(0, List.of("--junitxml=" + report, "-o", "junit_family=xunit2"));
     var location = new Invocation.ResultLocation(scratch, REPORT);
-    var environment = PytestPlugin.install(scratch, report);
-    return new Invocation(prepared, environment, List.of(location), false, null, name());
+    Path runtime = scratch.resolve(RUNTIME);
+    var environment = PytestPlugin.install(scratch, report, runtime);
+    return new Invocation(
+        prepared,
+        environment,
+        List.of(location),
+        false,
+        null,
+        name(),
+        environment.isEmpty() ? Map.of() : Map.of("python", runtime));
   }
 
   private static Optional<String> userReport(List<String> args) {

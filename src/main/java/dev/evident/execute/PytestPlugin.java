@@ -20,14 +20,18 @@ final class PytestPlugin {
 
   static final String MODULE = "evident_pytest";
   static final String REPORT_VARIABLE = "EVIDENT_PYTEST_REPORT";
+  static final String RUNTIME_VARIABLE = "EVIDENT_PYTEST_RUNTIME";
 
   private PytestPlugin() {}
 
   /**
    * Writes the plugin under {@code scratch} and returns the environment that makes pytest load it
-   * for {@code report}; empty when it cannot be written (pytest's writer then does the work).
+   * for {@code report} and name its Python version in {@code runtime} ("Python 3.11.2", what {@code
+   * python --version} prints: the interpreter that runs pytest, which {@code python3} on PATH need
+   * not be, and one process fewer); empty when it cannot be written (pytest's writer then does the
+   * work, and the version is asked of {@code python3}).
    */
-  static Map<String, String> install(Path scratch, Path report) {
+  static Map<String, String> install(Path scratch, Path report, Path runtime) {
     Path dir = scratch.resolve("pytest-plugin");
     Path distribution = dir.resolve(MODULE + "-1.dist-info");
     try (InputStream source = PytestPlugin.class.getResourceAsStream(MODULE + ".py")) {
@@ -49,6 +53,12 @@ final class PytestPlugin {
         inherited == null || inherited.isEmpty()
             ? dir.toString()
             : inherited + java.io.File.pathSeparator + dir;
-    return Map.of("PYTHONPATH", path, REPORT_VARIABLE, report.toString());
+    return Map.of(
+        "PYTHONPATH",
+        path,
+        REPORT_VARIABLE,
+        report.toString(),
+        RUNTIME_VARIABLE,
+        runtime.toString());
   }
 }

@@ -1,9 +1,14 @@
 package dev.evident.execute;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,6 +37,20 @@ public final class RunEnvironment {
       Path workDir,
       List<String> recordEnv,
       Map<String, String> env) {
+    return collect(adapter, command, workDir, recordEnv, env, Set.of());
+  }
+
+  /**
+   * As {@link #collect(String, List, Path, List, Map)}, without probing the runtimes named in
+   * {@code reported}, whose versions the command writes itself (see {@link #reported}).
+   */
+  public static Map<String, String> collect(
+      String adapter,
+      List<String> command,
+      Path workDir,
+      List<String> recordEnv,
+      Map<String, String> env,
+      Set<String> reported) {
     Map<String, String> attributes = new TreeMap<>();
     attributes.put("command", shellQuoted(command));
     attributes.put("workdir", workDir.toAbsolutePath().normalize().toString());
@@ -45,7 +64,7 @@ public final class RunEnvironment {
             + System.getProperty("os.arch"));
     attributes.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
     git(workDir, attributes);
-    runtimes(adapter, workDir, attributes);
+    runtimes(adapter, workDir, attributes, reported);
     ci(env, attributes);
     for (String name : recordEnv) {
       String value = env.get(name);
@@ -91,7 +110,44 @@ public final class RunEnvironment {
     attributes.put("git.dirty", Boolean.toString(dirty));
   }
 
-  private static void runtimes(String adapter, Path workDir, Map<String, String> attributes) {
+  /**
+   * Once the command has ended: the versions it wrote into {@code reports} (runtime name to file),
+   * probed now for a file it did not write (the plugin that writes it was not loaded).
+   */
+  public static void reported(
+      Map<String, Path> reports, String adapter, Path workDir, Map<String, String> attributes) {
+    Set<String> missing = new HashSet<>();
+    reports.forEach(
+        (name, file) -> {
+          String version = firstLine(file);
+          if (version.isEmpty()) {
+            missing.add(name);
+          } else {
+            attributes.put("runtime." + name, version);
+          }
+        });
+    if (!missing.isEmpty()) {
+      Map<String, String> probed = new TreeMap<>();
+      runtimes(adapter, workDir, probed, Set.of());
+      probed.forEach(
+          (key, value) -> {
+            if (missing.contains(key.substring("runtime.".length()))) {
+              attributes.put(key, value);
+            }
+          });
+    }
+  }
+
+  private static String firstLine(Path file) {
+    try (var lines = Files.lines(file)) {
+      return lines.findFirst().orElse("").strip();
+    } catch (IOException | UncheckedIOException e) {
+      return "";
+    }
+  }
+
+  private static void runtimes(
+      String adapter, Path workDir, Map<String, String> attributes, Set<String> reported) {
     Map<String, String[]> probes = new LinkedHashMap<>();
     switch (adapter) {
       case "pytest" -> probes.put("python", new String[] {"python3", "--version"});
@@ -101,6 +157,7 @@ public final class RunEnvironment {
       case "cargo" -> probes.put("rust", new String[] {"rustc", "--version"});
       default -> {}
     }
+    probes.keySet().removeAll(reported);
     probes.forEach(
         (name, command) ->
             Commands.probe(workDir, 5, command)

@@ -237,7 +237,8 @@ public final class RunService {
                         request.command(),
                         request.workDir(),
                         request.recordEnv(),
-                        request.env());
+                        request.env(),
+                        invocation.runtimeReports().keySet());
                 Timing.mark("environment probed");
                 return collected;
               });
@@ -338,6 +339,7 @@ public final class RunService {
     ResultFiles.Found found = ResultFiles.find(invocation.results(), before);
     Timing.mark("result files found");
     Map<String, String> merged = new java.util.HashMap<>(attributes);
+    RunEnvironment.reported(invocation.runtimeReports(), adapter.name(), request.workDir(), merged);
     merged.putAll(request.attributes()); // what the user says wins over what was detected
     attributes = merged;
     RunStart start =

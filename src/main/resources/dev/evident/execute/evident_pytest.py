@@ -12,6 +12,7 @@ replaced, plugin autoload disabled), pytest's own writer writes FILE as before.
 
 import os
 import re
+import sys
 import time
 
 import pytest
@@ -170,12 +171,24 @@ class _Writer:
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config):
     try:
+        _runtime(config)
+    except Exception:
+        pass  # Evident then asks `python3 --version`, as without the plugin
+    try:
         writer = _writer(config)
     except Exception:
         writer = None  # an older pytest, an unwritable path: pytest's own writer does the work
     if writer is not None:
         config.option.xmlpath = None
         config.pluginmanager.register(writer, "evident-junit")
+
+
+def _runtime(config):
+    """Names the interpreter running pytest in EVIDENT_PYTEST_RUNTIME, as `python --version` does."""
+    path = os.environ.get("EVIDENT_PYTEST_RUNTIME")
+    if path and not hasattr(config, "workerinput"):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("Python %s\n" % sys.version.split()[0])
 
 
 def _writer(config):

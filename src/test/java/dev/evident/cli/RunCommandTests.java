@@ -111,6 +111,11 @@ class RunCommandTests {
         .contains("test_cart > test_totals")
         .contains("the total is off");
     assertThat(err.toString()).contains("exit 1: the results contain failures or errors");
+    out.getBuffer().setLength(0);
+    assertThat(evident("show", "latest", "--json")).isEqualTo(1);
+    assertThat(json().get("attributes").get("runtime.python").asText())
+        .as("written by Evident's pytest plugin")
+        .startsWith("Python 3.");
   }
 
   @Test

@@ -46,8 +46,11 @@ class PytestAdapterTests {
 
     Path plugin = scratch.resolve("pytest-plugin");
     assertThat(invocation.environment())
-        .containsEntry("EVIDENT_PYTEST_REPORT", scratch.resolve("pytest-junit.xml").toString());
+        .containsEntry("EVIDENT_PYTEST_REPORT", scratch.resolve("pytest-junit.xml").toString())
+        .containsEntry("EVIDENT_PYTEST_RUNTIME", scratch.resolve("pytest-runtime.txt").toString());
     assertThat(invocation.environment().get("PYTHONPATH")).endsWith(plugin.toString());
+    assertThat(invocation.runtimeReports())
+        .containsExactly(java.util.Map.entry("python", scratch.resolve("pytest-runtime.txt")));
     assertThat(plugin.resolve("evident_pytest.py")).content().contains("def pytest_configure");
     assertThat(plugin.resolve("evident_pytest-1.dist-info/entry_points.txt"))
         .content()

@@ -34,7 +34,7 @@ class PytestPluginTests {
     Path ours = dir.resolve("ours.xml");
 
     pytest(FIXTURES.resolve("pytest-shapes"), own, Map.of());
-    pytest(FIXTURES.resolve("pytest-shapes"), ours, PytestPlugin.install(dir, ours));
+    pytest(FIXTURES.resolve("pytest-shapes"), ours, install(ours));
 
     assertThat(Files.readString(ours)).as("written by the plugin").contains(" file=\"tests/");
     assertThat(Files.readString(own)).doesNotContain(" file=\"");
@@ -57,7 +57,7 @@ class PytestPluginTests {
   void givesEachTestTheFileAndLineOfItsDefinition() throws Exception {
     Path ours = dir.resolve("ours.xml");
 
-    pytest(FIXTURES.resolve("pytest-shapes"), ours, PytestPlugin.install(dir, ours));
+    pytest(FIXTURES.resolve("pytest-shapes"), ours, install(ours));
 
     TestResult fails =
         read(ours).tests().stream()
@@ -69,9 +69,22 @@ class PytestPluginTests {
   }
 
   @Test
+  void namesThePythonThatRunsPytestAsItsVersionOptionDoes() throws Exception {
+    Path report = dir.resolve("report.xml");
+
+    pytest(FIXTURES.resolve("pytest-shapes"), report, install(report));
+
+    Process version = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+    String expected = new String(version.getInputStream().readAllBytes()).strip();
+    assertThat(version.waitFor()).isZero();
+    assertThat(expected).startsWith("Python 3.");
+    assertThat(Files.readString(dir.resolve("runtime.txt")).strip()).isEqualTo(expected);
+  }
+
+  @Test
   void leavesTheReportToPytestWhenTheCommandSetsItsOwnPythonpath() throws Exception {
     Path report = dir.resolve("report.xml");
-    var environment = new HashMap<>(PytestPlugin.install(dir, report));
+    var environment = new HashMap<>(install(report));
     environment.put("PYTHONPATH", dir.resolve("elsewhere").toString());
 
     pytest(FIXTURES.resolve("pytest-shapes"), report, environment);
@@ -84,12 +97,7 @@ class PytestPluginTests {
   void leavesTheReportToPytestWhenItsWriterIsAskedForCapturedOutput() throws Exception {
     Path report = dir.resolve("report.xml");
 
-    pytest(
-        FIXTURES.resolve("pytest-shapes"),
-        report,
-        PytestPlugin.install(dir, report),
-        "-o",
-        "junit_logging=all");
+    pytest(FIXTURES.resolve("pytest-shapes"), report, install(report), "-o", "junit_logging=all");
 
     assertThat(Files.readString(report)).doesNotContain(" file=\"").contains("<system-out>");
   }
@@ -101,7 +109,7 @@ class PytestPluginTests {
         start(
             Path.of("src/test/resources/dev/evident/run/pytest-hangs"),
             report,
-            PytestPlugin.install(dir, report),
+            install(report),
             "-s");
     try (var stdout =
         new BufferedReader(
@@ -136,6 +144,11 @@ class PytestPluginTests {
         result.earlierAttempts().stream().map(a -> List.of(a.outcome(), a.failure())).toList(),
         result.tags(),
         result.properties());
+  }
+
+  /** The environment {@code evident run} gives pytest: the plugin, writing {@code report}. */
+  private Map<String, String> install(Path report) {
+    return PytestPlugin.install(dir, report, dir.resolve("runtime.txt"));
   }
 
   private void pytest(Path project, Path report, Map<String, String> environment, String... options)

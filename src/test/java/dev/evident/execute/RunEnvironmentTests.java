@@ -108,6 +108,28 @@ class RunEnvironmentTests {
   }
 
   @Test
+  void aVersionTheCommandWroteIsTakenAndAMissingOneIsProbed() throws Exception {
+    Path written = repo.resolve("runtime.txt");
+    Files.writeString(written, "Python 3.99.1\n");
+    Map<String, String> attributes =
+        RunEnvironment.collect(
+            "pytest", List.of("pytest"), repo, List.of(), Map.of(), java.util.Set.of("python"));
+    assertThat(attributes)
+        .as("not probed while the command runs")
+        .doesNotContainKey("runtime.python");
+
+    RunEnvironment.reported(Map.of("python", written), "pytest", repo, attributes);
+    assertThat(attributes).containsEntry("runtime.python", "Python 3.99.1");
+
+    RunEnvironment.reported(
+        Map.of("python", repo.resolve("never-written.txt")), "pytest", repo, attributes);
+    assertThat(attributes.get("runtime.python"))
+        .as("probed: python3 --version")
+        .startsWith("Python 3.")
+        .isNotEqualTo("Python 3.99.1");
+  }
+
+  @Test
   void statusLinesAreReadAsGitPrintsThem() {
     Map<String, String> attributes = new java.util.TreeMap<>();
     RunEnvironment.gitStatus("# branch.oid (initial)\n# branch.head trunk", attributes);
