@@ -3,10 +3,7 @@ package dev.evident.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,49 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** {@code evident run} with real processes: shell scripts, pytest and Maven. */
-class RunCommandTests {
-
-  @TempDir Path dir;
-
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int evident(String... args) {
-    CommandLine cl = EvidentCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(args));
-    int dashes = all.indexOf("--");
-    all.addAll(
-        dashes < 0 ? all.size() : dashes, List.of("--db", dir.resolve("evident.db").toString()));
-    return cl.execute(all.toArray(String[]::new));
-  }
-
-  private JsonNode json() throws IOException {
-    String text = out.toString();
-    return new ObjectMapper().readTree(text.substring(text.indexOf('{')));
-  }
-
-  /** Copies a fixture project from src/test/resources/dev/evident/run into the temp dir. */
-  private Path fixture(String name) throws IOException {
-    Path target = dir.resolve(name);
-    Path source = Path.of("src/test/resources/dev/evident/run", name);
-    try (var paths = Files.walk(source)) {
-      for (Path p : paths.toList()) {
-        Path to = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
-    return target;
-  }
+/** {@code evident run} with real processes: shell scripts, supervision, preflight, logs. */
+class RunCommandTests extends RunCommandFixture {
 
   @Test
   void aPassingScriptWithResultsIsPassedAndExitsZero() throws IOException {
@@ -87,122 +44,6 @@ class RunCommandTests {
     assertThat(out.toString())
         .contains("== stderr (0 bytes)")
         .contains("== stdout (5 bytes)\ndone");
-  }
-
-  @Test
-  void aFailingPytestSuiteIsFailedWithItsFailureAndExitsOne() throws IOException {
-    Path project = fixture("pytest-mixed");
-
-    int code =
-        evident(
-            "run",
-            "-C",
-            project.toString(),
-            "--",
-            "python3",
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider");
-
-    assertThat(code).isEqualTo(1);
-    assertThat(out.toString())
-        .contains("FAILED: 1 of 3 executed tests failed")
-        .contains("test_cart > test_totals")
-        .contains("the total is off");
-    assertThat(err.toString()).contains("exit 1: the results contain failures or errors");
-    out.getBuffer().setLength(0);
-    assertThat(evident("show", "latest", "--json")).isEqualTo(1);
-    assertThat(json().get("attributes").get("runtime.python").asText())
-        .as("written by Evident's pytest plugin")
-        .startsWith("Python 3.");
-  }
-
-  @Test
-  void aCollectionErrorIsBrokenAndSaysWhy() throws IOException {
-    Path project = fixture("pytest-broken");
-
-    int code =
-        evident(
-            "run",
-            "-C",
-            project.toString(),
-            "--json",
-            "--",
-            "python3",
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider");
-
-    assertThat(code).isEqualTo(1);
-    JsonNode run = json();
-    assertThat(run.get("status").asText()).isEqualTo("BROKEN");
-    assertThat(run.get("counts").get("executed").asLong()).isZero();
-    assertThat(run.get("runErrors").toString()).contains("evident_no_such_module_xyz");
-  }
-
-  @Test
-  void zeroTestsIsEmptyNeverPassed() throws IOException {
-    Path project = fixture("pytest-empty");
-
-    int code =
-        evident(
-            "run",
-            "-C",
-            project.toString(),
-            "--",
-            "python3",
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider");
-
-    assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).contains("EMPTY: no tests found; nothing executed");
-    assertThat(err.toString()).contains("nothing executed");
-    out.getBuffer().setLength(0);
-    assertThat(
-            evident(
-                "run",
-                "-C",
-                project.toString(),
-                "--allow-empty",
-                "--",
-                "python3",
-                "-m",
-                "pytest",
-                "-p",
-                "no:cacheprovider"))
-        .isZero();
-  }
-
-  @Test
-  void aPytestRunStoppedByItsTimeoutKeepsTheTestsThatEnded() throws IOException {
-    Path project = fixture("pytest-hangs");
-
-    // pytest's own writer writes at the end, which a stopped run never reaches: the two tests
-    // that ended come from Evident's writer, which `evident run` installs for pytest.
-    int code =
-        evident(
-            "run",
-            "-C",
-            project.toString(),
-            "--timeout",
-            "8s",
-            "--json",
-            "--",
-            "python3",
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider");
-
-    assertThat(code).isEqualTo(1);
-    JsonNode run = json();
-    assertThat(run.get("status").asText()).isEqualTo("INTERRUPTED");
-    assertThat(run.get("counts").get("passed").asLong()).isEqualTo(1);
-    assertThat(run.get("counts").get("failed").asLong()).isEqualTo(1);
   }
 
   @Test
@@ -346,64 +187,5 @@ class RunCommandTests {
               }
             });
     assertThat(envKeys).containsExactly("env.PATH");
-  }
-
-  @Test
-  void aMavenProjectIsReadFromItsSurefireReports() throws IOException {
-    Path project = fixture("maven-calc");
-    String mvnw = Path.of("mvnw").toAbsolutePath().toString();
-
-    int code =
-        evident(
-            "run",
-            "-C",
-            project.toString(),
-            "--quiet",
-            "--json",
-            "--",
-            mvnw,
-            "-o",
-            "-q",
-            "-B",
-            "test");
-
-    assertThat(code).isEqualTo(1);
-    JsonNode run = json();
-    assertThat(run.get("status").asText()).isEqualTo("FAILED");
-    assertThat(run.get("counts").get("executed").asLong()).isEqualTo(2);
-    assertThat(run.get("counts").get("failed").asLong()).isEqualTo(1);
-    assertThat(run.get("attributes").get("runner").asText()).isEqualTo("maven");
-  }
-
-  @Test
-  void nodesBuiltInTestRunnerIsReadFromItsTapReport() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        onPath("node"), "node is not installed here: the node:test run is not exercised");
-    Files.writeString(
-        dir.resolve("cart.test.mjs"),
-        """
-        import test from 'node:test';
-        import assert from 'node:assert';
-        test('adds an item', () => { assert.strictEqual(1 + 1, 2); });
-        test('totals', () => { assert.strictEqual(1 + 2, 4); });
-        """);
-
-    int code = evident("run", "-C", dir.toString(), "--quiet", "--json", "--", "node", "--test");
-
-    assertThat(code).isEqualTo(1);
-    JsonNode run = json();
-    assertThat(run.get("status").asText()).isEqualTo("FAILED");
-    assertThat(run.get("attributes").get("runner").asText()).isEqualTo("node-test");
-    assertThat(run.get("failures").get(0).get("name").asText()).isEqualTo("totals");
-    assertThat(run.get("problems")).isEmpty();
-  }
-
-  private static boolean onPath(String program) {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
