@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code evident run} of real runners: pytest, Maven, Node's test runner. */
@@ -15,17 +17,7 @@ class RunnerRunTests extends RunCommandFixture {
   void aFailingPytestSuiteIsFailedWithItsFailureAndExitsOne() throws IOException {
     Path project = fixture("pytest-mixed");
 
-    int code =
-        evident(
-            "run",
-            "-C",
-            project.toString(),
-            "--",
-            "python3",
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider");
+    int code = pytest(project);
 
     assertThat(code).isEqualTo(1);
     assertThat(out.toString())
@@ -44,18 +36,7 @@ class RunnerRunTests extends RunCommandFixture {
   void aCollectionErrorIsBrokenAndSaysWhy() throws IOException {
     Path project = fixture("pytest-broken");
 
-    int code =
-        evident(
-            "run",
-            "-C",
-            project.toString(),
-            "--json",
-            "--",
-            "python3",
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider");
+    int code = pytest(project, "--json");
 
     assertThat(code).isEqualTo(1);
     JsonNode run = json();
@@ -68,35 +49,13 @@ class RunnerRunTests extends RunCommandFixture {
   void zeroTestsIsEmptyNeverPassed() throws IOException {
     Path project = fixture("pytest-empty");
 
-    int code =
-        evident(
-            "run",
-            "-C",
-            project.toString(),
-            "--",
-            "python3",
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider");
+    int code = pytest(project);
 
     assertThat(code).isEqualTo(1);
     assertThat(out.toString()).contains("EMPTY: no tests found; nothing executed");
     assertThat(err.toString()).contains("nothing executed");
     out.getBuffer().setLength(0);
-    assertThat(
-            evident(
-                "run",
-                "-C",
-                project.toString(),
-                "--allow-empty",
-                "--",
-                "python3",
-                "-m",
-                "pytest",
-                "-p",
-                "no:cacheprovider"))
-        .isZero();
+    assertThat(pytest(project, "--allow-empty")).isZero();
   }
 
   @Test
@@ -105,20 +64,7 @@ class RunnerRunTests extends RunCommandFixture {
 
     // pytest's own writer writes at the end, which a stopped run never reaches: the two tests
     // that ended come from Evident's writer, which `evident run` installs for pytest.
-    int code =
-        evident(
-            "run",
-            "-C",
-            project.toString(),
-            "--timeout",
-            "8s",
-            "--json",
-            "--",
-            "python3",
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider");
+    int code = pytest(project, "--timeout", "8s", "--json");
 
     assertThat(code).isEqualTo(1);
     JsonNode run = json();
@@ -184,5 +130,13 @@ class RunnerRunTests extends RunCommandFixture {
       }
     }
     return false;
+  }
+
+  /** {@code evident run -C project OPTIONS -- python3 -m pytest -p no:cacheprovider}. */
+  private int pytest(Path project, String... options) {
+    List<String> args = new ArrayList<>(List.of("run", "-C", project.toString()));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--", "python3", "-m", "pytest", "-p", "no:cacheprovider"));
+    return evident(args.toArray(String[]::new));
   }
 }
