@@ -24,7 +24,8 @@ final class CrossLines {
           java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /** Two statements of the same quantity about the same subject that disagree. */
-  static void check(List<Claim> claims, Map<Claim, String> found) {
+  static void check(
+      List<Claim> claims, Map<Claim, String> found, java.util.function.Predicate<Claim> wholeRun) {
     Map<String, List<Claim>> byKey = new LinkedHashMap<>();
     Map<String, Double> values = new java.util.HashMap<>();
     for (Claim c : claims) {
@@ -44,7 +45,11 @@ final class CrossLines {
       if (PART_OF.matcher(c.text()).find() || !ownNumbers(c)) {
         continue; // "X accounts for 39 tests": a part of the run, whatever X is
       }
-      String subject = String.join(" ", Names.normalize(c.subject())) + rowLabel(c);
+      // "## Summary for the PR": a heading that names no part of the run leaves the whole run
+      String subject =
+          c.implied() && c.kind() != ClaimKind.TABLE && wholeRun.test(c)
+              ? ""
+              : String.join(" ", Names.normalize(c.subject())) + rowLabel(c);
       for (Quantity q : c.stated()) {
         if (q.bound() != Bound.EXACT
             || q.measure() == Measure.TARGET
@@ -100,6 +105,33 @@ final class CrossLines {
   }
 
   /**
+   * "65 tests passing now, up from 57": a change and a count read from one sentence state the same
+   * number now; when the count disagrees with another line, so does the change.
+   */
+  static void sameStatement(List<Claim> claims, Map<Claim, String> found) {
+    for (Claim change : claims) {
+      if (change.kind() != ClaimKind.CHANGE || found.containsKey(change)) {
+        continue;
+      }
+      for (Claim other : claims) {
+        String why = found.get(other);
+        if (other == change
+            || other.line() != change.line()
+            || other.kind() == ClaimKind.CHANGE
+            || why == null
+            || !why.contains("; this says ")) {
+          continue;
+        }
+        for (Quantity q : change.stated()) {
+          if (why.endsWith(" " + q.key() + "; this says " + Compare.format(q.value()))) {
+            found.put(change, why);
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * Whether a claim's numbers are of its subject and of the run now: not a claim about the run
    * before, nor one whose subject is named only after its numbers ("54 of the 56 pass; the one
    * failure is in `WebhookTest`": the 56 are not WebhookTest's).
@@ -107,6 +139,9 @@ final class CrossLines {
   private static boolean ownNumbers(Claim c) {
     if (EarlierRun.speaksOf(c) || c.subject().isEmpty() && Narrower.naming(c.text()) != null) {
       return false; // the run before, or "filters 11/11": a part named before its fraction
+    }
+    if (THAT_RUN.matcher(c.text()).find()) {
+      return false; // "25 tests passed in that run": of a run another sentence names
     }
     if (c.subject().isEmpty() || c.implied() || c.kind() == ClaimKind.TABLE) {
       return true;
@@ -118,6 +153,13 @@ final class CrossLines {
             .indexOf(c.subject().toLowerCase(java.util.Locale.ROOT));
     return named < 0 || !digit.find() || named < digit.start();
   }
+
+  /** A run named by another sentence: "in that run", "on that build". */
+  private static final java.util.regex.Pattern THAT_RUN =
+      java.util.regex.Pattern.compile(
+          "\\b(?:in|on|for|during|of)\\s+(?:that|the\\s+same)\\s+(?:run|build|nightly|pipeline|job"
+              + "|attempt|round|session|deploy)\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
 

@@ -190,6 +190,7 @@ final class Narrower {
       String named = Subjects.ofLabel(l);
       if (!named.isEmpty()
           && !l.matches("(?i)[a-z]+\\s+\\d+")
+          && !l.matches("\\d.*") // "42 tests: 40 passing": a count, not a name
           && !COMMAND.matcher(l.replace("`", "")).matches()
           && !found.contains(named)) {
         found.add(named);

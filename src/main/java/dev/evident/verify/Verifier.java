@@ -41,8 +41,8 @@ public final class Verifier {
         own.putIfAbsent(c, why);
       }
     }
-    Map<Claim, String> inconsistent = Consistency.check(extracted.claims());
     EvidenceCheck check = new EvidenceCheck(evidence, resolvers);
+    Map<Claim, String> inconsistent = Consistency.check(extracted.claims(), check::wholeRun);
     EvidenceCheck earlier =
         evidence.baseline() == null
             ? null
