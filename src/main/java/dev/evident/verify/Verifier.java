@@ -47,6 +47,7 @@ public final class Verifier {
         evidence.baseline() == null
             ? null
             : new EvidenceCheck(new Evidence(List.of(evidence.baseline()), null), resolvers);
+    Long baseline = evidence.baseline() == null ? null : evidence.baseline().run().id();
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result r =
@@ -54,6 +55,7 @@ public final class Verifier {
               ? EarlierRun.check(c, evidence, earlier)
               : check.check(c);
       r = SecondReadings.of(c, EarlierRun.perhaps(c, r, evidence, earlier), evidence, earlier);
+      r = EarlierFigures.of(c, r, check, earlier, baseline);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
       // Two statements of one quantity that differ: only the one the evidence bears out escapes
       // the disagreement. A claim that all pass beside a count of failures stays with the evidence.
@@ -71,7 +73,6 @@ public final class Verifier {
         checked.add(new CheckedClaim(c, r.verdict(), r.actual(), r.reason(), r.runs()));
       }
     }
-    Long baseline = evidence.baseline() == null ? null : evidence.baseline().run().id();
     return new Verification(name, evidence.runIds(), baseline, checked);
   }
 
