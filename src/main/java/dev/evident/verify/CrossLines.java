@@ -151,7 +151,11 @@ final class CrossLines {
         c.text()
             .toLowerCase(java.util.Locale.ROOT)
             .indexOf(c.subject().toLowerCase(java.util.Locale.ROOT));
-    return named < 0 || !digit.find() || named < digit.start();
+    return named < 0
+        || !digit.find()
+        || named < digit.start()
+        // "all 13 checkout tests pass": the subject qualifies the noun its number counts
+        || QUALIFIES.matcher(c.text().substring(0, named)).find();
   }
 
   /** A run named by another sentence: "in that run", "on that build". */
@@ -160,6 +164,10 @@ final class CrossLines {
           "\\b(?:in|on|for|during|of)\\s+(?:that|the\\s+same)\\s+(?:run|build|nightly|pipeline|job"
               + "|attempt|round|session|deploy)\\b",
           java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** A number right before the subject, which qualifies its noun: "13 " of "13 checkout tests". */
+  private static final java.util.regex.Pattern QUALIFIES =
+      java.util.regex.Pattern.compile("(?<![\\d.,/])\\d+\\s+(?:of\\s+the\\s+)?`?$");
 
   private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
 

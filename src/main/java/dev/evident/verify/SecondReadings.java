@@ -42,9 +42,16 @@ final class SecondReadings {
 
   private SecondReadings() {}
 
-  /** The claim's result after the second readings; {@code r} when none applies. */
+  /**
+   * The claim's result after the second readings; {@code r} when none applies. {@code check} is the
+   * latest run's, for readings checked again.
+   */
   static EvidenceCheck.Result of(
-      Claim c, EvidenceCheck.Result r, Evidence evidence, EvidenceCheck earlier) {
+      Claim c,
+      EvidenceCheck.Result r,
+      Evidence evidence,
+      EvidenceCheck earlier,
+      EvidenceCheck check) {
     if (NewTests.is(c)) {
       return NewTests.check(c, evidence);
     }
@@ -70,6 +77,10 @@ final class SecondReadings {
     EvidenceCheck.Result added = newInPart(c, evidence);
     if (added != null) {
       return added;
+    }
+    EvidenceCheck.Result ran = ExecutedFractions.reread(c, check);
+    if (ran != null) {
+      return ran;
     }
     String fraction = fractionPassed(c, r);
     if (fraction != null) {

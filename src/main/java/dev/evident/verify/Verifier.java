@@ -54,7 +54,9 @@ public final class Verifier {
           EarlierRun.speaksOf(c) && !evidence.runs().isEmpty()
               ? EarlierRun.check(c, evidence, earlier)
               : check.check(c);
-      r = SecondReadings.of(c, EarlierRun.perhaps(c, r, evidence, earlier), evidence, earlier);
+      r =
+          SecondReadings.of(
+              c, EarlierRun.perhaps(c, r, evidence, earlier), evidence, earlier, check);
       r = EarlierFigures.of(c, r, check, earlier, baseline);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
       // Two statements of one quantity that differ: only the one the evidence bears out escapes
