@@ -68,7 +68,7 @@ final class CrossLines {
       List<Claim> same = e.getValue();
       for (Claim a : same) {
         for (Claim b : same) {
-          if (a == b || a.line() == b.line()) {
+          if (a == b || a.line() == b.line() || !sameRun(a, b)) {
             continue;
           }
           Double va = values.get(e.getKey() + "\u0000" + System.identityHashCode(a));
@@ -185,6 +185,40 @@ final class CrossLines {
             : "\u0001" + String.join(" ", Names.normalize(t));
       }
     }
+    for (String cell : c.text().split("\\|")) {
+      String t = cell.strip();
+      // "| 31 | 80 | 69 |": a number the row does not state as a count labels it (a sprint, a
+      // build)
+      if (t.matches("#?\\d+")
+          && c.stated().stream().noneMatch(q -> Compare.format(q.value()).equals(t))) {
+        return "\u0001#" + t.replace("#", "");
+      }
+    }
     return "";
+  }
+
+  /** Names of a point in time or a run: "Q3", "sprint 31", "RC2", "beta 1", "v2.8.0", "#5512". */
+  private static final java.util.regex.Pattern RUN_TOKEN =
+      java.util.regex.Pattern.compile(
+          "\\b(?:[QH][1-4]|(?:sprint|week|iteration|milestone|beta|rc|build|turn|round|day)\\s*#?\\d+"
+              + "|v\\d+(?:\\.\\d+)+|\\d+\\.\\d+\\.\\d+)\\b|(?<![\\w&])#\\d{2,}\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether two claims may be about the same run: not when each names a point in time or a run and
+   * they name none in common ("Q3 had closed at 78 passing" and "Q4 ended with 93").
+   */
+  static boolean sameRun(Claim a, Claim b) {
+    java.util.Set<String> ta = runTokens(a.text());
+    java.util.Set<String> tb = runTokens(b.text());
+    return ta.isEmpty() || tb.isEmpty() || !java.util.Collections.disjoint(ta, tb);
+  }
+
+  private static java.util.Set<String> runTokens(String text) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (java.util.regex.Matcher m = RUN_TOKEN.matcher(text); m.find(); ) {
+      found.add(m.group().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s#]", ""));
+    }
+    return found;
   }
 }
