@@ -145,4 +145,31 @@ class DisagreeingLinesTests {
 
     assertThat(found.values()).singleElement().asString().startsWith("9x from none");
   }
+
+  @Test
+  void linesThatNameDifferentQuartersAreAboutDifferentRuns() {
+    List<CheckedClaim> claims =
+        check(
+            "- At the end of Q4, 19 of the 21 executed tests passed.\n"
+                + "- Q3 had closed at 18 passing, 3 failing.\n");
+
+    assertThat(claims).noneMatch(c -> c.verdict() == Verdict.INCONSISTENT);
+    assertThat(claims).noneMatch(c -> c.reason().contains("the report disagrees with itself"));
+    CheckedClaim q3 = at(claims, 2, ClaimKind.COUNT);
+    assertThat(q3.verdict()).as(q3.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(q3.reason()).startsWith("names an earlier run ('Q3'), and baseline run 1");
+  }
+
+  @Test
+  void aTableRowLabeledByANumberIsNotComparedWithTheRunsTotals() {
+    String markdown =
+        "## At a glance\n\n- 19 passing, 2 failing\n\n## Trend\n\n"
+            + "| sprint | tests | passed | failed |\n|---|---|---|---|\n"
+            + "| 30 | 21 | 18 | 3 |\n| 31 | 21 | 20 | 1 |\n";
+
+    Map<Claim, String> found =
+        Consistency.check(ClaimExtractor.extract(markdown, false).claims(), c -> true);
+
+    assertThat(found).isEmpty();
+  }
 }
