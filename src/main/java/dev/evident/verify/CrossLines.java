@@ -143,6 +143,9 @@ final class CrossLines {
     if (THAT_RUN.matcher(c.text()).find()) {
       return false; // "25 tests passed in that run": of a run another sentence names
     }
+    if (FIXES.matcher(c.text()).find()) {
+      return false; // "4 failures fixed since 812": fixes, not the failures left now
+    }
     if (c.subject().isEmpty() || c.implied() || c.kind() == ClaimKind.TABLE) {
       return true;
     }
@@ -163,6 +166,14 @@ final class CrossLines {
       java.util.regex.Pattern.compile(
           "\\b(?:in|on|for|during|of)\\s+(?:that|the\\s+same)\\s+(?:run|build|nightly|pipeline|job"
               + "|attempt|round|session|deploy)\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** A count of fixes: "4 failures fixed", "fixed 3 failing tests". */
+  private static final java.util.regex.Pattern FIXES =
+      java.util.regex.Pattern.compile(
+          "\\b\\d+\\s+(?:failures?|failing\\s+tests?|failed\\s+tests?|errors?)\\s+"
+              + "(?:(?:were|are|have\\s+been|got)\\s+)?(?:fixed|resolved|repaired)\\b"
+              + "|\\b(?:fixed|resolved|repaired)\\s+(?:all\\s+)?\\d+\\s+(?:failures?|failing|failed|errors?)\\b",
           java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /** A number right before the subject, which qualifies its noun: "13 " of "13 checkout tests". */

@@ -172,4 +172,16 @@ class DisagreeingLinesTests {
 
     assertThat(found).isEmpty();
   }
+
+  @Test
+  void aCountOfFixedFailuresIsNotTheFailuresLeft() {
+    List<Claim> claims =
+        ClaimExtractor.extract(
+                "## Test run\n\n- 19 tests passed, 2 failed.\n- I count 4 failures fixed since 812.\n",
+                false)
+            .claims();
+
+    assertThat(claims).anyMatch(c -> c.line() == 4);
+    assertThat(Consistency.check(claims)).isEmpty();
+  }
 }
