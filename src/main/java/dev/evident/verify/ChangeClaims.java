@@ -65,7 +65,14 @@ final class ChangeClaims {
         extra.addAll(f.quantities());
       }
     }
-    Measure words = measureOfWords(s);
+    // "12 tests, up from 10; 11 pass", "20/20 (was 16/18, both failures fixed)": the status words
+    // of another clause do not say what counted numbers count
+    boolean fraction = change.toOf() != null || change.fromOf() != null;
+    Measure words =
+        measure == null && !fraction ? measureOfWords(s) : measureOfWords(clause(s, change));
+    if (measure == null && fraction && words == Measure.TESTS) {
+      measure = Measure.PASSING; // "20/20 (was 16/18)": passed of all, as a fraction says
+    }
     if (measure == null || words != Measure.TESTS) {
       measure = words == Measure.TESTS && measure != null ? measure : words;
     }
@@ -102,6 +109,18 @@ final class ChangeClaims {
         null,
         change.factor(),
         temporal);
+  }
+
+  /** The clause a change is in: from the ";" before it to the ";", "," or ")" after it. */
+  private static String clause(String s, ChangeParser change) {
+    int from = Math.max(0, Math.min(change.start(), s.length()));
+    int to = Math.max(from, Math.min(change.end(), s.length()));
+    int left = s.lastIndexOf(';', from) + 1;
+    int right = Math.max(from, to - 1); // a match may end past the comma after its number
+    while (right < s.length() && ";,)".indexOf(s.charAt(right)) < 0) {
+      right++;
+    }
+    return s.substring(Math.min(left, from), right);
   }
 
   private static final Pattern RATE_WORD =

@@ -134,7 +134,11 @@ record ChangeParser(
         Matcher pd = ChangePatterns.PERCENT_DOWN.matcher(s);
         if (pd.find()) {
           String pct =
-              pd.group(1) != null ? pd.group(1) : pd.group(2) != null ? pd.group(2) : pd.group(3);
+              pd.group(1) != null
+                  ? pd.group(1)
+                  : pd.group(2) != null
+                      ? pd.group(2)
+                      : pd.group(3) != null ? pd.group(3) : pd.group(4);
           factor = 1 - Double.parseDouble(pct) / 100; // "87 → 80, a drop of 9%"
           start = pd.start();
           end = pd.end();

@@ -148,12 +148,13 @@ final class ChangePatterns {
               + "|\\(\\s*\\+(\\d+(?:\\.\\d+)?)\\s?%\\s*\\)",
           Pattern.CASE_INSENSITIVE);
 
-  /** "A drop of 9%", "down 9%", "decreased by 9%", "(-9%)": a relative fall. */
+  /** "A drop of 9%", "down 9%", "decreased by 9%", "(-9%)", "a 9% reduction": a relative fall. */
   static final Pattern PERCENT_DOWN =
       Pattern.compile(
           "\\b(?:drop|decrease|decline|fall|reduction|loss)\\s+of\\s+(\\d+(?:\\.\\d+)?)\\s?%"
               + "|\\b(?:dropped|decreased|declined|fell|down)\\s+(?:by\\s+)?(\\d+(?:\\.\\d+)?)\\s?%"
-              + "|\\(\\s*[-−](\\d+(?:\\.\\d+)?)\\s?%\\s*\\)",
+              + "|\\(\\s*[-−](\\d+(?:\\.\\d+)?)\\s?%\\s*\\)"
+              + "|(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s+(?:reduction|fewer|less|lower|decrease|drop)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** "Failures halved", "passing tests doubled": a factor in a word. */

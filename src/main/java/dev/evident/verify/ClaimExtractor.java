@@ -115,7 +115,8 @@ public final class ClaimExtractor {
     }
     boolean heading = block.kind() == TextBlock.Kind.HEADING;
     boolean countsArePlans = heading ? Plans.isPlanHeadingText(s) : block.section().isPlan();
-    boolean temporal = Plans.isTemporal(s) || block.section().isTemporal();
+    boolean temporal =
+        Plans.isTemporal(s) || block.section().isTemporal() || Plans.earlierLead(block.text());
     String subject = subject(block, s, first);
     boolean labeled = first && !subject.isEmpty() && Sentences.opensWith(s, subject);
     boolean implied =

@@ -20,6 +20,16 @@ final class Consistency {
 
   /** The inconsistent claims with why, in claim order. */
   static Map<Claim, String> check(List<Claim> claims) {
+    return check(claims, c -> false);
+  }
+
+  /**
+   * The inconsistent claims with why, in claim order; {@code wholeRun} tells the claims whose
+   * subject, implied by a heading, is checked against the whole run: they state the whole run's
+   * quantities, and are compared with the report's other statements of them.
+   */
+  static Map<Claim, String> check(
+      List<Claim> claims, java.util.function.Predicate<Claim> wholeRun) {
     Map<Claim, String> found = new IdentityHashMap<>();
     for (Claim c : claims) {
       String own = own(c);
@@ -27,13 +37,22 @@ final class Consistency {
         found.put(c, own);
       }
     }
-    CrossLines.check(claims.stream().filter(c -> !found.containsKey(c)).toList(), found);
+    CrossLines.check(claims.stream().filter(c -> !found.containsKey(c)).toList(), found, wholeRun);
+    CrossLines.sameStatement(claims, found);
     return found;
   }
 
-  /** A change stated as a percentage: "(+5%)", "up by 5%", "5% more". */
+  /** A change stated as a percentage: "(+5%)", "up by 5%", "5% more", "a 5% reduction". */
   private static final Pattern PERCENT_STATED =
-      Pattern.compile("[+-−]\\s?\\d+(?:\\.\\d+)?\\s?%|\\b(?:by|of|down)\\s+\\d+(?:\\.\\d+)?\\s?%");
+      Pattern.compile(
+          "[+-−]\\s?\\d+(?:\\.\\d+)?\\s?%|\\b(?:by|of|down)\\s+\\d+(?:\\.\\d+)?\\s?%"
+              + "|\\d\\s?%\\s+(?:reduction|fewer|less|lower|decrease|drop|more|increase)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A zero base in words: "where the base passed none", "over 1.9.0, which had none". */
+  private static final Pattern ZERO_BASE =
+      Pattern.compile(
+          "\\b(?:had|passed|from)\\s+(?:none|zero|nothing)\\b", Pattern.CASE_INSENSITIVE);
 
   /** Parts written as a sum: "1 passed + 4 failed + 13 errors = 18 tests". */
   private static final Pattern SUM = Pattern.compile("\\d[^+=]*\\+\\s*\\d[^=]*=\\s*\\d");
@@ -54,6 +73,12 @@ final class Consistency {
       Quantity from = c.before().isEmpty() ? null : c.before().get(0);
       if (Double.isInfinite(c.factor())) {
         return "∞ is a change from 0: a change from zero is a count, never a ratio (write it as 0 → N of M)";
+      }
+      if (from == null && c.factor() > 1 && ZERO_BASE.matcher(c.text()).find()) {
+        return "%sx from none: a change from zero is a count, never a ratio (write it as 0 → %s)"
+            .formatted(
+                Compare.format(c.factor()),
+                c.stated().isEmpty() ? "N" : Compare.format(c.stated().get(0).value()));
       }
       if (from != null && from.value() == 0) {
         return "%sx from 0: a change from zero is a count, never a ratio (write it as 0 → %s)"

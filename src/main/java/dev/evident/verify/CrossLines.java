@@ -24,7 +24,8 @@ final class CrossLines {
           java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /** Two statements of the same quantity about the same subject that disagree. */
-  static void check(List<Claim> claims, Map<Claim, String> found) {
+  static void check(
+      List<Claim> claims, Map<Claim, String> found, java.util.function.Predicate<Claim> wholeRun) {
     Map<String, List<Claim>> byKey = new LinkedHashMap<>();
     Map<String, Double> values = new java.util.HashMap<>();
     for (Claim c : claims) {
@@ -44,7 +45,11 @@ final class CrossLines {
       if (PART_OF.matcher(c.text()).find() || !ownNumbers(c)) {
         continue; // "X accounts for 39 tests": a part of the run, whatever X is
       }
-      String subject = String.join(" ", Names.normalize(c.subject())) + rowLabel(c);
+      // "## Summary for the PR": a heading that names no part of the run leaves the whole run
+      String subject =
+          c.implied() && c.kind() != ClaimKind.TABLE && wholeRun.test(c)
+              ? ""
+              : String.join(" ", Names.normalize(c.subject())) + rowLabel(c);
       for (Quantity q : c.stated()) {
         if (q.bound() != Bound.EXACT
             || q.measure() == Measure.TARGET
@@ -63,7 +68,7 @@ final class CrossLines {
       List<Claim> same = e.getValue();
       for (Claim a : same) {
         for (Claim b : same) {
-          if (a == b || a.line() == b.line()) {
+          if (a == b || a.line() == b.line() || !sameRun(a, b)) {
             continue;
           }
           Double va = values.get(e.getKey() + "\u0000" + System.identityHashCode(a));
@@ -100,6 +105,33 @@ final class CrossLines {
   }
 
   /**
+   * "65 tests passing now, up from 57": a change and a count read from one sentence state the same
+   * number now; when the count disagrees with another line, so does the change.
+   */
+  static void sameStatement(List<Claim> claims, Map<Claim, String> found) {
+    for (Claim change : claims) {
+      if (change.kind() != ClaimKind.CHANGE || found.containsKey(change)) {
+        continue;
+      }
+      for (Claim other : claims) {
+        String why = found.get(other);
+        if (other == change
+            || other.line() != change.line()
+            || other.kind() == ClaimKind.CHANGE
+            || why == null
+            || !why.contains("; this says ")) {
+          continue;
+        }
+        for (Quantity q : change.stated()) {
+          if (why.endsWith(" " + q.key() + "; this says " + Compare.format(q.value()))) {
+            found.put(change, why);
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * Whether a claim's numbers are of its subject and of the run now: not a claim about the run
    * before, nor one whose subject is named only after its numbers ("54 of the 56 pass; the one
    * failure is in `WebhookTest`": the 56 are not WebhookTest's).
@@ -107,6 +139,12 @@ final class CrossLines {
   private static boolean ownNumbers(Claim c) {
     if (EarlierRun.speaksOf(c) || c.subject().isEmpty() && Narrower.naming(c.text()) != null) {
       return false; // the run before, or "filters 11/11": a part named before its fraction
+    }
+    if (THAT_RUN.matcher(c.text()).find()) {
+      return false; // "25 tests passed in that run": of a run another sentence names
+    }
+    if (FIXES.matcher(c.text()).find()) {
+      return false; // "4 failures fixed since 812": fixes, not the failures left now
     }
     if (c.subject().isEmpty() || c.implied() || c.kind() == ClaimKind.TABLE) {
       return true;
@@ -116,8 +154,31 @@ final class CrossLines {
         c.text()
             .toLowerCase(java.util.Locale.ROOT)
             .indexOf(c.subject().toLowerCase(java.util.Locale.ROOT));
-    return named < 0 || !digit.find() || named < digit.start();
+    return named < 0
+        || !digit.find()
+        || named < digit.start()
+        // "all 13 checkout tests pass": the subject qualifies the noun its number counts
+        || QUALIFIES.matcher(c.text().substring(0, named)).find();
   }
+
+  /** A run named by another sentence: "in that run", "on that build". */
+  private static final java.util.regex.Pattern THAT_RUN =
+      java.util.regex.Pattern.compile(
+          "\\b(?:in|on|for|during|of)\\s+(?:that|the\\s+same)\\s+(?:run|build|nightly|pipeline|job"
+              + "|attempt|round|session|deploy)\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** A count of fixes: "4 failures fixed", "fixed 3 failing tests". */
+  private static final java.util.regex.Pattern FIXES =
+      java.util.regex.Pattern.compile(
+          "\\b\\d+\\s+(?:failures?|failing\\s+tests?|failed\\s+tests?|errors?)\\s+"
+              + "(?:(?:were|are|have\\s+been|got)\\s+)?(?:fixed|resolved|repaired)\\b"
+              + "|\\b(?:fixed|resolved|repaired)\\s+(?:all\\s+)?\\d+\\s+(?:failures?|failing|failed|errors?)\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** A number right before the subject, which qualifies its noun: "13 " of "13 checkout tests". */
+  private static final java.util.regex.Pattern QUALIFIES =
+      java.util.regex.Pattern.compile("(?<![\\d.,/])\\d+\\s+(?:of\\s+the\\s+)?`?$");
 
   private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
 
@@ -135,6 +196,40 @@ final class CrossLines {
             : "\u0001" + String.join(" ", Names.normalize(t));
       }
     }
+    for (String cell : c.text().split("\\|")) {
+      String t = cell.strip();
+      // "| 31 | 80 | 69 |": a number the row does not state as a count labels it (a sprint, a
+      // build)
+      if (t.matches("#?\\d+")
+          && c.stated().stream().noneMatch(q -> Compare.format(q.value()).equals(t))) {
+        return "\u0001#" + t.replace("#", "");
+      }
+    }
     return "";
+  }
+
+  /** Names of a point in time or a run: "Q3", "sprint 31", "RC2", "beta 1", "v2.8.0", "#5512". */
+  private static final java.util.regex.Pattern RUN_TOKEN =
+      java.util.regex.Pattern.compile(
+          "\\b(?:[QH][1-4]|(?:sprint|week|iteration|milestone|beta|rc|build|turn|round|day)\\s*#?\\d+"
+              + "|v\\d+(?:\\.\\d+)+|\\d+\\.\\d+\\.\\d+)\\b|(?<![\\w&])#\\d{2,}\\b",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether two claims may be about the same run: not when each names a point in time or a run and
+   * they name none in common ("Q3 had closed at 78 passing" and "Q4 ended with 93").
+   */
+  static boolean sameRun(Claim a, Claim b) {
+    java.util.Set<String> ta = runTokens(a.text());
+    java.util.Set<String> tb = runTokens(b.text());
+    return ta.isEmpty() || tb.isEmpty() || !java.util.Collections.disjoint(ta, tb);
+  }
+
+  private static java.util.Set<String> runTokens(String text) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (java.util.regex.Matcher m = RUN_TOKEN.matcher(text); m.find(); ) {
+      found.add(m.group().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s#]", ""));
+    }
+    return found;
   }
 }

@@ -36,6 +36,18 @@ final class EvidenceCheck {
     this.scopes = new SubjectScopes(resolvers);
   }
 
+  /**
+   * Whether a claim is checked against the whole latest run, and only it: no narrower group its
+   * heading or words name stands in the way.
+   */
+  boolean wholeRun(Claim c) {
+    if (evidence.runs().isEmpty()) {
+      return false;
+    }
+    SubjectScopes.Resolved r = scopes.resolve(c, evidence.runs());
+    return r.scope() != null && r.scope().wholeRun() && r.guard() == null && r.instead() == null;
+  }
+
   Result check(Claim c) {
     Claim unnumbered = RowMarkers.without(c);
     return UnmappedOutcomes.guard(unnumbered, guarded(unnumbered));

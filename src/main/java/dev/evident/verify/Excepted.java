@@ -29,6 +29,14 @@ final class Excepted {
               + "|red|broken)|(?<error>errors?|errored|erroring))\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "except the gift card one", "apart from the errored one", "except that skip": one test. */
+  private static final Pattern DESCRIBED =
+      Pattern.compile(
+          "\\b(?:except(?:\\s+for)?|apart\\s+from|other\\s+than|besides|save\\s+for|but\\s+for)"
+              + "\\s+(?<what>(?:the|that|this)\\s+(?:(?!and\\b|or\\b)[\\w-]+\\s+){0,4}?"
+              + "(?:one|case|test|check|spec|skip|failure|error))\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** "except roundtrip_large_file": one test left out by a name that is an identifier. */
   private static final Pattern BARE =
       Pattern.compile(
@@ -48,7 +56,7 @@ final class Excepted {
   static Scope counted(String text, Scope scope) {
     Matcher m = COUNTED.matcher(text);
     if (!m.find()) {
-      return null;
+      return described(text, scope);
     }
     String n = m.group("n").toLowerCase(java.util.Locale.ROOT);
     int count =
@@ -81,6 +89,32 @@ final class Excepted {
         scope.runs());
   }
 
+  /**
+   * The scope without the one test a claim sets apart by description ("all green except the gift
+   * card one", "apart from the errored one", "except that skip"), or null when it sets none apart
+   * or the scope does not hold exactly one test of that outcome: then the whole scope counts.
+   */
+  private static Scope described(String text, Scope scope) {
+    Matcher m = DESCRIBED.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    String words = m.group().toLowerCase(java.util.Locale.ROOT);
+    java.util.Set<dev.evident.model.Outcome> outcomes =
+        words.matches("(?s).*\\bskip(?:s|ped)?\\b.*")
+            ? java.util.EnumSet.of(dev.evident.model.Outcome.SKIPPED)
+            : words.matches("(?s).*\\berror(?:s|ed)?\\b.*")
+                ? java.util.EnumSet.of(dev.evident.model.Outcome.ERRORED)
+                : java.util.EnumSet.of(
+                    dev.evident.model.Outcome.FAILED, dev.evident.model.Outcome.ERRORED);
+    List<TestEvidence> kept =
+        scope.tests().stream().filter(t -> !outcomes.contains(t.outcome())).toList();
+    if (scope.tests().size() - kept.size() != 1) {
+      return null;
+    }
+    return Scope.of(scope.description() + " except " + m.group("what"), kept, scope.runs());
+  }
+
   /** The tests a sentence leaves out by name, in backticks; empty when it names none. */
   static List<String> in(String text) {
     Matcher m = EXCEPT.matcher(text);
@@ -111,15 +145,54 @@ final class Excepted {
 
   /**
    * The scope a claim that every test passes is checked on for its outcomes: without the tests it
-   * leaves out by number ("apart from one skipped test") or whose skips it states ("✅ 63/64, 1
-   * skipped"). Its counts are still checked on the whole scope.
+   * leaves out by number ("apart from one skipped test") or description ("except the errored one"),
+   * whose skips it states ("✅ 63/64, 1 skipped"), or, when it speaks of the executed tests only
+   * ("all 51 executed tests pass"), the skipped ones. A claim of no failures that sets its errors
+   * apart ("the error above is a teardown exception, not an assertion") is checked on the others.
+   * Its counts are still checked on the whole scope.
    */
   static Scope forOutcomes(Claim c, Scope scope) {
+    if (c.expectation() == Expectation.NO_FAILURES) {
+      Scope rest = counted(c.text(), scope);
+      rest = rest == null ? scope : rest;
+      return ERRORS_APART.matcher(c.text()).find()
+          ? without(rest, dev.evident.model.Outcome.ERRORED, "the errors it sets apart")
+          : rest;
+    }
     if (c.expectation() != Expectation.PASS) {
       return scope;
     }
     Scope rest = counted(c.text(), scope);
-    return rest == null ? stated(c, scope) : rest;
+    rest = rest == null ? stated(c, scope) : rest;
+    return EXECUTED_ONLY.matcher(c.text()).find()
+        ? without(rest, dev.evident.model.Outcome.SKIPPED, "the skipped (it counts executed tests)")
+        : rest;
+  }
+
+  /** "all 51 executed tests pass", "every test that ran passed": the skipped ones are not its. */
+  private static final Pattern EXECUTED_ONLY =
+      Pattern.compile(
+          "\\b(?:all|every|each)\\s+(?:\\d+\\s+)?(?:of\\s+the\\s+)?(?:\\d+\\s+)?executed\\b"
+              + "|\\b(?:tests?|ones?)\\s+(?:that|which)\\s+(?:ran|were\\s+run|executed|did\\s+run)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * "Zero failures (the error above is a teardown exception, not an assertion)", "no failures,
+   * errors aside": the sentence tells its errored tests apart from failures.
+   */
+  private static final Pattern ERRORS_APART =
+      Pattern.compile(
+          "\\bthe\\s+(?:one\\s+|only\\s+|single\\s+)?errors?\\b(?:\\s+(?:above|below|here))?\\s+"
+              + "(?:is|are|was|were)\\b[^.;]{0,60}?\\bnot\\b"
+              + "|\\berrors?\\s+aside\\b|\\b(?:aside\\s+from|apart\\s+from|except(?:\\s+for)?|besides)"
+              + "\\s+the\\s+(?:one\\s+|only\\s+)?(?:errors?|errored)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static Scope without(Scope scope, dev.evident.model.Outcome outcome, String what) {
+    List<TestEvidence> kept = scope.tests().stream().filter(t -> t.outcome() != outcome).toList();
+    return kept.size() == scope.tests().size()
+        ? scope
+        : Scope.of(scope.description() + " except " + what, kept, scope.runs());
   }
 
   /**

@@ -51,6 +51,11 @@ final class Narrower {
           "PullRequest",
           "DevOps");
 
+  /** "The lexer (20 tests)": a word its count in brackets belongs to. */
+  private static final Pattern COUNTED =
+      Pattern.compile(
+          "(?<![\\w-])([A-Za-z][\\w.-]*)\\s+\\(\\s*\\d+\\s+(?i:tests?|specs?|cases|checks)\\s*\\)");
+
   private static final Pattern QUALIFIED =
       Pattern.compile(
           "(?<![\\w-])([A-Za-z][\\w-]*)\\s+(?i:tests?|test\\s+suites?|suites?|specs?|test\\s+files?"
@@ -190,6 +195,7 @@ final class Narrower {
       String named = Subjects.ofLabel(l);
       if (!named.isEmpty()
           && !l.matches("(?i)[a-z]+\\s+\\d+")
+          && !l.matches("\\d.*") // "42 tests: 40 passing": a count, not a name
           && !COMMAND.matcher(l.replace("`", "")).matches()
           && !found.contains(named)) {
         found.add(named);
@@ -207,6 +213,18 @@ final class Narrower {
     Matcher changed = CHANGED.matcher(rest);
     while (changed.find()) {
       String w = changed.group(1);
+      String lower = w.toLowerCase(Locale.ROOT);
+      if (!PLAIN.contains(lower)
+          && !NOT_GROUPS.contains(lower)
+          && !Subjects.isGeneric(lower)
+          && Measure.ofWord(lower) == null
+          && !found.contains(w)) {
+        found.add(w);
+      }
+    }
+    Matcher counted = COUNTED.matcher(rest);
+    while (counted.find()) {
+      String w = counted.group(1);
       String lower = w.toLowerCase(Locale.ROOT);
       if (!PLAIN.contains(lower)
           && !NOT_GROUPS.contains(lower)

@@ -100,6 +100,17 @@ final class Plans {
     return MARKER_AFTER.matcher(sentence.substring(end, Math.max(end, to))).find();
   }
 
+  /** A paragraph that opens with the first of several steps: "Turn 1.", "**Round 1:**". */
+  private static final Pattern FIRST_STEP =
+      Pattern.compile(
+          "^[^\\w]*(?:turn|round|iteration|attempt|pass|session)\\s+(?:1|one)\\s*[.:)—–-]",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Whether a paragraph opens by naming the first of several steps, a point before the last. */
+  static boolean earlierLead(String paragraph) {
+    return FIRST_STEP.matcher(paragraph).find();
+  }
+
   /** Whether a clause around {@code [start, end)} speaks of another time. */
   static boolean isTemporal(String sentence) {
     return TEMPORAL.matcher(sentence).find();

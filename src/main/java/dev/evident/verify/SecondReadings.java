@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a sentence whose own parts do not add up to its total ("53 executed, 50 passed and 2
  *       failed") is INCONSISTENT, whatever the evidence says of one part;
- *   <li>a sentence that names a run by a build or pipeline number, a release candidate, a weekday
- *       or a week ("failed in RC1", "Monday's nightly", "10/11 in #5512") and that the baseline run
- *       bears out speaks of that earlier run: SUPPORTED against the baseline;
+ *   <li>a sentence that names a run by a build or pipeline number, a release candidate, a weekday,
+ *       a week, a quarter or a sprint ("failed in RC1", "Monday's nightly", "10/11 in #5512", "Q3
+ *       had closed at 78") and that the baseline run bears out speaks of that earlier run:
+ *       SUPPORTED against the baseline;
  *   <li>"flaky" over two runs may mean the tests whose outcome changed between them;
  *   <li>a count of new, added or gained tests is a difference between runs, never a total.
  * </ul>
@@ -30,7 +31,8 @@ final class SecondReadings {
           "(?:\\b(?:build|run|pipeline|job|nightly|CI)\\s+#?\\d+|(?<![\\w&])#\\d{2,}\\b"
               + "|\\bRC[-\\s]?\\d+\\b|\\brelease\\s+candidate\\s+\\d+\\b"
               + "|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s)?\\b|\\bweek\\s+\\d+\\b"
-              + "|\\bbefore\\s+the\\s+fix\\b|\\blast\\s+(?:week|sprint|release)\\b)",
+              + "|\\bbefore\\s+the\\s+fix\\b|\\blast\\s+(?:week|sprint|release)\\b"
+              + "|\\b[QH][1-4]\\b|\\b(?:sprint|beta|iteration|milestone)\\s+\\d+\\b)",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern NEW_TESTS =
@@ -42,9 +44,16 @@ final class SecondReadings {
 
   private SecondReadings() {}
 
-  /** The claim's result after the second readings; {@code r} when none applies. */
+  /**
+   * The claim's result after the second readings; {@code r} when none applies. {@code check} is the
+   * latest run's, for readings checked again.
+   */
   static EvidenceCheck.Result of(
-      Claim c, EvidenceCheck.Result r, Evidence evidence, EvidenceCheck earlier) {
+      Claim c,
+      EvidenceCheck.Result r,
+      Evidence evidence,
+      EvidenceCheck earlier,
+      EvidenceCheck check) {
     if (NewTests.is(c)) {
       return NewTests.check(c, evidence);
     }
@@ -70,6 +79,10 @@ final class SecondReadings {
     EvidenceCheck.Result added = newInPart(c, evidence);
     if (added != null) {
       return added;
+    }
+    EvidenceCheck.Result ran = ExecutedFractions.reread(c, check);
+    if (ran != null) {
+      return ran;
     }
     String fraction = fractionPassed(c, r);
     if (fraction != null) {

@@ -120,6 +120,14 @@ final class Sentences {
         && s.substring(before.end(), f.start()).matches("[\\s(,:=–—-]*");
   }
 
+  /** "not everything is green", "it isn't all green": a denial of the words at {@code start}. */
+  private static final Pattern NOT_BEFORE =
+      Pattern.compile("(?i)(?:\\bnot|n't|\\bnever)\\s+(?:quite\\s+|yet\\s+)?$");
+
+  static boolean denied(String s, int start) {
+    return NOT_BEFORE.matcher(s.substring(Math.max(0, start - 16), start)).find();
+  }
+
   /** Whether a sentence opens with its subject: a label ("API: 22/22") or an identifier. */
   static boolean opensWith(String s, String subject) {
     Matcher lead = LEADING_ID.matcher(s);

@@ -93,6 +93,10 @@ final class SubjectScopes {
       return new Resolved(
           together, null); // counts of "Cart and coupons (`CartTest`, `CouponTest`)"
     }
+    Scope placed = r.scope() == null && c.implied() ? inParts(c.text(), runs) : null;
+    if (placed != null) {
+      return new Resolved(placed, null); // "## Release gate", "No failures in Sync or App."
+    }
     String guard = null;
     if (r.scope() == null && c.implied()) {
       r = resolve("", runs);
@@ -240,6 +244,24 @@ final class SubjectScopes {
    * "CartTest, CouponTest", "Cart and coupons": a list of names, each of which resolves, is their
    * tests together; else null.
    */
+  /** "in Sync or App", "across api and web": the parts a sentence puts its claim in. */
+  private static final java.util.regex.Pattern IN_PARTS =
+      java.util.regex.Pattern.compile(
+          "\\b(?:in|across|for)\\s+(?:the\\s+)?([\\w./-]+(?:\\s*(?:,|\\bor\\b|\\band\\b|&)\\s*"
+              + "(?:the\\s+)?[\\w./-]+)*)");
+
+  /** The one part, or the parts together, a sentence puts its claim in; null when none resolve. */
+  private Scope inParts(String text, List<RunEvidence> runs) {
+    java.util.regex.Matcher m = IN_PARTS.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    String parts = m.group(1).replaceAll("\\s+or\\s+", " and ").replaceAll("\\bthe\\s+", "");
+    Scope together = together(parts, runs);
+    Scope one = together != null ? together : resolve(parts, runs).scope();
+    return one == null || one.wholeRun() ? null : one;
+  }
+
   private Scope together(String subject, List<RunEvidence> runs) {
     String[] names = subject.split("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*");
     if (names.length < 2) {

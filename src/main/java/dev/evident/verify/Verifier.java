@@ -41,19 +41,23 @@ public final class Verifier {
         own.putIfAbsent(c, why);
       }
     }
-    Map<Claim, String> inconsistent = Consistency.check(extracted.claims());
     EvidenceCheck check = new EvidenceCheck(evidence, resolvers);
+    Map<Claim, String> inconsistent = Consistency.check(extracted.claims(), check::wholeRun);
     EvidenceCheck earlier =
         evidence.baseline() == null
             ? null
             : new EvidenceCheck(new Evidence(List.of(evidence.baseline()), null), resolvers);
+    Long baseline = evidence.baseline() == null ? null : evidence.baseline().run().id();
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result r =
           EarlierRun.speaksOf(c) && !evidence.runs().isEmpty()
               ? EarlierRun.check(c, evidence, earlier)
               : check.check(c);
-      r = SecondReadings.of(c, EarlierRun.perhaps(c, r, evidence, earlier), evidence, earlier);
+      r =
+          SecondReadings.of(
+              c, EarlierRun.perhaps(c, r, evidence, earlier), evidence, earlier, check);
+      r = EarlierFigures.of(c, r, check, earlier, baseline);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
       // Two statements of one quantity that differ: only the one the evidence bears out escapes
       // the disagreement. A claim that all pass beside a count of failures stays with the evidence.
@@ -71,7 +75,6 @@ public final class Verifier {
         checked.add(new CheckedClaim(c, r.verdict(), r.actual(), r.reason(), r.runs()));
       }
     }
-    Long baseline = evidence.baseline() == null ? null : evidence.baseline().run().id();
     return new Verification(name, evidence.runIds(), baseline, checked);
   }
 
