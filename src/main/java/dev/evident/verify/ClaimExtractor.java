@@ -168,7 +168,8 @@ public final class ClaimExtractor {
       List<Claim> out) {
     String text = s.strip();
 
-    List<StatementParser.Found> statements = NamedTests.with(StatementParser.parse(s), s);
+    String mono = NamedWordings.monospace(s); // "{{TaxEngineTests}}": a name, as in backticks
+    List<StatementParser.Found> statements = NamedTests.with(StatementParser.parse(mono), mono);
     for (StatementParser.Found st : statements) {
       if (Plans.isPlanned(s, st.start(), st.end())) {
         continue;
