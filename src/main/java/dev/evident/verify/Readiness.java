@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
  * Readiness to ship ("The release is production ready", "The branch is ready to merge", "`v2.1.0`
  * is production ready") of what a run tests as a whole: a release, a branch, a version, a cluster.
  * The evidence names no such thing, and what ships or merges is everything the run tested, so the
- * claim is checked against the whole run. A part ("The API is production ready") keeps its
- * subject, and so do other readiness words ("healthy", "operational"), which may be of things no
- * test speaks to ("the Docker container is healthy").
+ * claim is checked against the whole run. A part ("The API is production ready") keeps its subject,
+ * and so do other readiness words ("healthy", "operational"), which may be of things no test speaks
+ * to ("the Docker container is healthy").
  */
 final class Readiness {
 
