@@ -98,7 +98,8 @@ public final class ClaimExtractor {
       inconsistent.putAll(parsed.inconsistent());
     }
     claims.sort(java.util.Comparator.comparingInt(Claim::line));
-    return new Extracted(ChangeClaims.withAntecedents(claims), inconsistent);
+    return new Extracted(
+        ChangeClaims.withAntecedents(ReportRuns.tie(markdown, claims)), inconsistent);
   }
 
   private static void sentence(

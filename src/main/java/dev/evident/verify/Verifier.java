@@ -50,7 +50,7 @@ public final class Verifier {
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result r =
-          EarlierRun.speaksOf(c) && !evidence.runs().isEmpty()
+          (EarlierRun.speaksOf(c) || RunNames.baseline(c.subject())) && !evidence.runs().isEmpty()
               ? EarlierRun.check(c, evidence, earlier)
               : check.check(c);
       r = SecondReadings.of(c, EarlierRun.perhaps(c, r, evidence, earlier), evidence, earlier);
