@@ -25,12 +25,17 @@ final class Readiness {
               + "|cluster|rollout|upgrade|migration)$"
               + "|^`?v?\\d+(?:\\.\\d+){1,3}(?:-[\\w.]+)?`?$");
 
+  /** "v1.8.0 was production ready": of an earlier run, maybe. */
+  private static final Pattern PAST =
+      Pattern.compile("\\b(?:was|were|had\\s+been)\\b", Pattern.CASE_INSENSITIVE);
+
   private Readiness() {}
 
   /** Whether a claim says its subject is ready to ship or merge. */
   static boolean ofTheWhole(Claim c) {
     return c.expectation() == Expectation.READY
         && WHOLE.matcher(c.subject().strip()).find()
-        && SHIP.matcher(c.text()).find();
+        && SHIP.matcher(c.text()).find()
+        && !PAST.matcher(c.text()).find();
   }
 }

@@ -28,6 +28,12 @@ final class ReportRuns {
           "main|master|trunk|develop|same|next|last|previous|first|second|this|that|each|every"
               + "|whole|full|entire|one|other|test|nightly");
 
+  /** "The full end-to-end suite: ...": a label that names all the tests, by a word for them. */
+  private static final Pattern WHOLE_SUITE =
+      Pattern.compile(
+          "^\\W*(?:the\\s+)?(?:full|whole|entire|complete)\\s+(?<name>[\\w-]+)\\s+(?:test\\s+)?suite\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private ReportRuns() {}
 
   /** The claims, each whose subject is a run name of the report written as a run. */
@@ -40,13 +46,18 @@ final class ReportRuns {
         names.putIfAbsent(name, m.group("word"));
       }
     }
-    if (names.isEmpty()) {
+    if (names.isEmpty() && !markdown.toLowerCase(Locale.ROOT).contains(" suite")) {
       return claims;
     }
     List<Claim> out = new ArrayList<>(claims.size());
     for (Claim c : claims) {
       String s = c.subject().strip().replace("`", "").replaceFirst("(?i)^the\\s+", "");
       String word = names.get(s.toLowerCase(Locale.ROOT));
+      Matcher whole = WHOLE_SUITE.matcher(c.text());
+      if (word == null && whole.find() && whole.group("name").equalsIgnoreCase(s)) {
+        s = "full"; // "The full end-to-end suite: 26 of 27 passed": every test of the run
+        word = "suite";
+      }
       if (word == null || c.kind() == ClaimKind.TABLE) {
         out.add(c);
         continue;

@@ -40,10 +40,14 @@ final class RunNames {
               + "|this|that)\\s+"
               + "(?:commit|build|run|pipeline|nightly|job|deploy|deployment|revision)$");
 
-  /** "Tuesday's nightly", "the cutover build", "prototype branch": a run by a name of its own. */
+  /**
+   * "Tuesday's nightly", "the cutover build", "prototype branch": a run by a name of its own; "full
+   * suite": all the run's tests.
+   */
   private static final Pattern NAMED_RUN =
       Pattern.compile(
-          "(?i)^(?:the\\s+)?[\\w.-]+(?:'s|\\s+s)?\\s+(?:build|nightly|run|branch|pipeline\\s+run)$");
+          "(?i)^(?:the\\s+)?[\\w.-]+(?:'s|\\s+s)?\\s+(?:build|nightly|run|branch|pipeline\\s+run)$"
+              + "|^(?:full|whole|entire|complete)\\s+suite$");
 
   /** A release by its version: "v1.9.0-rc1", "2.8.0", "RC2", "beta 1". */
   private static final Pattern VERSION =
