@@ -18,8 +18,8 @@ final class NamedTests {
 
   /** A test: in backticks (spaces allowed, as Jest names have them) or an identifier. */
   static final String TEST =
-      "(?:(?<![\\w`])`[\\w@$][^`•]{0,78}[\\w)\\]]`|(?<![\\w/.-])(?:test_\\w+|\\w+_test|Test[A-Z]\\w*|[a-z]+[A-Z]\\w*"
-          + "|[A-Z]\\w*(?:Test|Tests|Spec|IT)(?:[.#]\\w+)?|\\w+(?:::\\w+)*::tests?::\\w+)(?![\\w/.]))";
+      "(?:(?<![\\w`])`[\\w@$][^`•]{0,78}[\\w)\\]]`|(?<![\\w/.-])(?:\\w+(?:::\\w+)*::tests?::\\w+|test_\\w+|\\w+_test|Test[A-Z]\\w*|[a-z]+[A-Z]\\w*"
+          + "|[A-Z]\\w*(?:Test|Tests|Spec|IT)(?:[.#]\\w+)?)(?![\\w/.]))";
 
   /** Where a test is, between it and its verb: "(InvoiceServiceTest)", "in `PaymentTest`". */
   static final String WHERE = "(?:\\s*\\([^()]{1,60}\\)|\\s+in\\s+`?[\\w./-]+`?)?";
