@@ -88,7 +88,7 @@ final class StatementParser {
   private static final Pattern READY =
       Pattern.compile(
           "\\b(?:production[- ]ready|ready\\s+for\\s+(?:production|release|deployment|merge)"
-              + "|ready\\s+to\\s+(?:merge|ship|release|deploy)"
+              + "|ready\\s+to\\s+(?:merge|release|deploy)"
               + "|fully\\s+(?:operational|functional|working|tested)|(?:working|works|work"
               + "|functioning|functions|operating)\\s+(?:correctly|properly|as\\s+expected)"
               + "|(?:properly|correctly|fully)\\s+implemented|operational|functional|healthy"
