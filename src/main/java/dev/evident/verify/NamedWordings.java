@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * More ways a sentence says what happened to tests it names, beside those of {@link NamedTests}:
  * the outcome after a comma or in parentheses ("`TestA`, passes now", "`TestA` (passing)"), a
- * parenthesized list after its outcome ("both are fixed (`TestA`, `TestB`)"), the one failure of a
- * run ("the only failure: `TestA`", "the one red test is `TestA`"), a counted label before its list
+ * parenthesized list after "fixed" ("both are fixed (`TestA`, `TestB`)"), the one failure of a run
+ * ("the only failure: `TestA`", "the one red test is `TestA`"), a counted label before its list
  * ("Two regressions since Monday: `TestA`, `TestB`") and a new error in a test. Past tense ("the
  * only failure was") is left out: it may speak of an earlier run.
  */
@@ -41,11 +41,13 @@ final class NamedWordings {
               + "|errored)\\)",
           Pattern.CASE_INSENSITIVE);
 
-  /** "Both failures are fixed (`TestA`, `TestB`)", "two are failing (`TestC`)". */
+  /**
+   * "Both failures are fixed (`TestA`, `TestB`)". Other outcomes ("2 are skipped (`TestC`)") come
+   * with a count of their own, which says it.
+   */
   private static final Pattern LIST_AFTER =
       Pattern.compile(
-          "\\b(?:(?:are|is|got|been|now|all|both)\\s+){1,2}(?<label>fixed|passing|failing|skipped"
-              + "|green|red)\\s*\\(\\s*"
+          "\\b(?:(?:are|is|got|been|now|all|both)\\s+){1,2}(?<label>fixed)\\s*\\(\\s*"
               + NamedTests.LIST
               + "\\s*\\)",
           Pattern.CASE_INSENSITIVE);
