@@ -34,7 +34,17 @@ final class ReportRuns {
           "^\\W*(?:the\\s+)?(?:full|whole|entire|complete)\\s+(?<name>[\\w-]+)\\s+(?:test\\s+)?suite\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "The full suite is green": read with the subject "full". */
+  private static final Pattern FULL = Pattern.compile("(?i)^(?:full|whole|entire|complete)$");
+
   private ReportRuns() {}
+
+  private static boolean full(Claim c) {
+    return FULL.matcher(c.subject().strip()).matches()
+        && c.text()
+            .toLowerCase(Locale.ROOT)
+            .contains(c.subject().strip().toLowerCase(Locale.ROOT) + " suite");
+  }
 
   /** The claims, each whose subject is a run name of the report written as a run. */
   static List<Claim> tie(String markdown, List<Claim> claims) {
@@ -54,7 +64,7 @@ final class ReportRuns {
       String s = c.subject().strip().replace("`", "").replaceFirst("(?i)^the\\s+", "");
       String word = names.get(s.toLowerCase(Locale.ROOT));
       Matcher whole = WHOLE_SUITE.matcher(c.text());
-      if (word == null && whole.find() && whole.group("name").equalsIgnoreCase(s)) {
+      if (word == null && (whole.find() && whole.group("name").equalsIgnoreCase(s) || full(c))) {
         s = "full"; // "The full end-to-end suite: 26 of 27 passed": every test of the run
         word = "suite";
       }

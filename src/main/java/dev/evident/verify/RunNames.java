@@ -40,14 +40,14 @@ final class RunNames {
               + "|this|that)\\s+"
               + "(?:commit|build|run|pipeline|nightly|job|deploy|deployment|revision)$");
 
-  /**
-   * "Tuesday's nightly", "the cutover build", "prototype branch": a run by a name of its own; "full
-   * suite": all the run's tests.
-   */
+  /** "Tuesday's nightly", "the cutover build", "prototype branch": a run by a name of its own. */
   private static final Pattern NAMED_RUN =
       Pattern.compile(
-          "(?i)^(?:the\\s+)?[\\w.-]+(?:'s|\\s+s)?\\s+(?:build|nightly|run|branch|pipeline\\s+run)$"
-              + "|^(?:full|whole|entire|complete)\\s+suite$");
+          "(?i)^(?:the\\s+)?[\\w.-]+(?:'s|\\s+s)?\\s+(?:build|nightly|run|branch|pipeline\\s+run)$");
+
+  /** "full suite": all the run's tests, whichever run. */
+  private static final Pattern WHOLE_SUITE =
+      Pattern.compile("(?i)^(?:the\\s+)?(?:full|whole|entire|complete)\\s+(?:test\\s+)?suite$");
 
   /** A release by its version: "v1.9.0-rc1", "2.8.0", "RC2", "beta 1". */
   private static final Pattern VERSION =
@@ -75,7 +75,8 @@ final class RunNames {
         || RUN_WORD.matcher(s).find()
         || NAMED_RUN.matcher(s).matches()
         || VERSION.matcher(s).matches()
-        || BASELINE.matcher(s).matches();
+        || BASELINE.matcher(s).matches()
+        || WHOLE_SUITE.matcher(s).matches();
   }
 
   /**

@@ -101,7 +101,9 @@ final class StatementParser {
               + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?:::\\w+|\\.\\w+)?(?![\\w/.]))\\s*(?:[:\\-–—]\\s*)?"
               + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently|fully|again|reliably|also)\\s+){0,3}"
               + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
-              + "|skipped|errors|errored|erroring|green|red|fixed(?![ \\t]+\\w)))\\b");
+              + "|skipped|errors|errored|erroring|green|red|fixed(?![ \\t]+\\w)))\\b"
+              // "QuotaTests passes 3 of 4": a count of its tests, not that it passes
+              + "(?!\\s+(?:all\\s+)?\\d)");
 
   /** Subjects of readiness claims that mean the whole project. */
   private static final Set<String> WHOLE =

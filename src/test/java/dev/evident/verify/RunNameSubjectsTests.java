@@ -46,6 +46,7 @@ class RunNameSubjectsTests {
           Thursday's nightly: 4 tests, 4 passed.                      | UNVERIFIABLE | maybe another run than the one checked
           Pass rate for RC3: 75% (3 of 4).                            | SUPPORTED    | a release candidate
           The full smoke suite: 3 of 4 tests passed.                  | SUPPORTED    | every test of the run
+          The full suite is green.                                    | CONTRADICTED | one test of the run fails
           The release is production ready.                            | CONTRADICTED | what ships is the whole run
           The branch is ready to merge.                               | CONTRADICTED | a failure in the run
           `v2.4.0` is production ready.                               | CONTRADICTED | a version is the run

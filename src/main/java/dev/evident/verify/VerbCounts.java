@@ -1,0 +1,49 @@
+package dev.evident.verify;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Counts a named group of tests states of itself with a verb: "`InvoiceTests` passes 12/12",
+ * "internal/store passes all 34 of its tests", "AuditLogTests now runs all 14 of its tests". The
+ * subject is the class, file or package right before the verb (with a clause between commas
+ * allowed); a pronoun ("It now passes 40 of 42") names nothing and is left alone.
+ */
+final class VerbCounts {
+
+  private static final String SUBJECT =
+      "(?<subject>`[^`\\s]+`|(?<![\\w./-])[A-Za-z][\\w.]*(?:Test|Tests|Spec|IT)(?![\\w/.])"
+          + "|(?<![\\w./-])[\\w-]+/[\\w./-]*\\w)";
+
+  private static final Pattern COUNT =
+      Pattern.compile(
+          SUBJECT
+              + "(?:,[^,]{1,80},)?\\s+(?:(?:now|still|also)\\s+)?(?<verb>passes|runs)\\s+"
+              + "(?:(?:all\\s+)?(?<n>\\d+)\\s*(?:/|of|out\\s+of)\\s*(?<m>\\d+)(?![\\d.%/])"
+              + "|all\\s+(?<k>\\d+)\\s+of\\s+its\\s+tests\\b)");
+
+  private VerbCounts() {}
+
+  /** The claim of a sentence that counts a named group's tests with a verb, or null. */
+  static Claim read(int line, String s, boolean temporal) {
+    Matcher m = COUNT.matcher(s);
+    if (!m.find() || Plans.isPlanned(s, m.start(), m.end())) {
+      return null;
+    }
+    boolean passes = m.group("verb").equals("passes");
+    Measure done = passes ? Measure.PASSING : Measure.EXECUTED;
+    List<Quantity> stated =
+        m.group("k") != null
+            ? List.of(
+                Quantity.exact(done, Double.parseDouble(m.group("k"))),
+                Quantity.exact(
+                    passes ? Measure.TESTS : Measure.COLLECTED, Double.parseDouble(m.group("k"))))
+            : List.of(
+                Quantity.exact(done, Double.parseDouble(m.group("n"))),
+                Quantity.exact(Measure.TESTS, Double.parseDouble(m.group("m"))));
+    String subject = m.group("subject").replace("`", "");
+    return new Claim(
+        line, s.strip(), ClaimKind.NAMED, subject, stated, List.of(), null, null, temporal);
+  }
+}
