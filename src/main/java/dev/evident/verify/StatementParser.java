@@ -95,15 +95,14 @@ final class StatementParser {
               + "|feature[- ]complete)\\b|\\b100\\s?%\\s+(?:complete|completed|done)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "`X` passes", "TestY is failing"; not "QuotaTests passes 3 of 4", a count of its tests. */
   private static final Pattern NAMED =
       Pattern.compile(
           "(?<id>`[^`\\s]+`|(?<![\\w/.-])(?:[\\w./-]+(?:::|#|\\.))?(?:test_\\w+|\\w+_test|Test[A-Z]\\w*"
               + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?:::\\w+|\\.\\w+)?(?![\\w/.]))\\s*(?:[:\\-–—]\\s*)?"
               + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently|fully|again|reliably|also)\\s+){0,3}"
-              + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
-              + "|skipped|errors|errored|erroring|green|red|fixed(?![ \\t]+\\w)))\\b"
-              // "QuotaTests passes 3 of 4": a count of its tests, not that it passes
-              + "(?!\\s+(?:all\\s+)?\\d)");
+              + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?(?!\\s+(?:all\\s+)?\\d)|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
+              + "|skipped|errors|errored|erroring|green|red|fixed(?![ \\t]+\\w)))\\b");
 
   /** Subjects of readiness claims that mean the whole project. */
   private static final Set<String> WHOLE =
