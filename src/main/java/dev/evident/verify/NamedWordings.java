@@ -33,6 +33,14 @@ final class NamedWordings {
               + NOT_NOW,
           Pattern.CASE_INSENSITIVE);
 
+  /** "the `applies coupon` test, red in 2.7.3, passes now": it failed then and passes now. */
+  private static final Pattern RED_THEN_PASSES =
+      Pattern.compile(
+          NamedTests.LIST
+              + "(?:\\s+(?:[\\w-]+\\s+)?tests?)?\\s*,\\s*(?:red|failing|failed|broken)\\s+(?:in|on)\\s+"
+              + "[^,;]{1,30},\\s*(?:(?:and|now|is|are|it)\\s+){0,3}(?<label>passes|passing|green)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** "`TestA` (passing)". */
   private static final Pattern IN_PARENTHESES =
       Pattern.compile(
@@ -92,7 +100,14 @@ final class NamedWordings {
   /** Adds the named-test claims of {@code s} that no claim in {@code all} overlaps. */
   static void add(List<StatementParser.Found> all, String s) {
     for (Pattern p :
-        List.of(THE_ONE, COUNTED_LABEL, LIST_AFTER, NEW_ERROR_IN, IN_PARENTHESES, AFTER_COMMA)) {
+        List.of(
+            THE_ONE,
+            COUNTED_LABEL,
+            LIST_AFTER,
+            NEW_ERROR_IN,
+            RED_THEN_PASSES,
+            IN_PARENTHESES,
+            AFTER_COMMA)) {
       Matcher m = p.matcher(s);
       while (m.find()) {
         String subject = NamedTests.names(m.group("list"));
@@ -105,9 +120,11 @@ final class NamedWordings {
         Expectation e =
             p == NEW_ERROR_IN
                 ? Expectation.REGRESSED
-                : label.startsWith("skip")
-                    ? Expectation.SKIP
-                    : p == THE_ONE ? Expectation.FAIL : NamedTests.expectation(label);
+                : p == RED_THEN_PASSES
+                    ? Expectation.FIXED
+                    : label.startsWith("skip")
+                        ? Expectation.SKIP
+                        : p == THE_ONE ? Expectation.FAIL : NamedTests.expectation(label);
         all.add(new StatementParser.Found(m.start(), m.end(), e, subject, true, null));
       }
     }

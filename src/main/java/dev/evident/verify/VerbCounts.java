@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Counts a named group of tests states of itself with a verb: "`InvoiceTests` passes 12/12",
- * "internal/store passes all 34 of its tests", "AuditLogTests now runs all 14 of its tests". The
- * subject is the class, file or package right before the verb (with a clause between commas
- * allowed); a pronoun ("It now passes 40 of 42") names nothing and is left alone.
+ * "internal/store passes all 34 of its tests", "AuditLogTests now runs all 14 of its tests",
+ * "`internal/api` is 15/16" (passing of all). The subject is the class, file or package right
+ * before the verb (with a clause between commas allowed); a pronoun ("It now passes 40 of 42")
+ * names nothing and is left alone.
  */
 final class VerbCounts {
 
@@ -20,21 +21,34 @@ final class VerbCounts {
       Pattern.compile(
           SUBJECT
               + "(?:,[^,]{1,80},)?\\s+(?:(?:now|still|also)\\s+)?(?<verb>passes|runs)\\s+"
-              + "(?:(?:all\\s+)?(?<n>\\d+)\\s*(?:/|of|out\\s+of)\\s*(?<m>\\d+)(?![\\d.%/])"
+              + "(?:(?:all\\s+)?(?<n>\\d+)\\s*(?:/|of|out\\s+of)\\s*(?<m>\\d+)(?![\\d%/]|\\.\\d)"
               + "|all\\s+(?<k>\\d+)\\s+of\\s+its\\s+tests\\b)");
+
+  /** "`internal/api` is 15/16", "`internal/raft` is back to 38/38": passing of its tests. */
+  private static final Pattern IS =
+      Pattern.compile(
+          SUBJECT
+              + "\\s+(?:is|are)\\s+(?:(?:now|still|back|at|to|again)\\s+){0,2}"
+              + "(?<n>\\d+)\\s*/\\s*(?<m>\\d+)(?![\\d%/]|\\.\\d)");
 
   private VerbCounts() {}
 
   /** The claim of a sentence that counts a named group's tests with a verb, or null. */
   static Claim read(int line, String s, boolean temporal) {
     Matcher m = COUNT.matcher(s);
-    if (!m.find() || Plans.isPlanned(s, m.start(), m.end())) {
+    if (!m.find()) {
+      m = IS.matcher(s);
+      if (!m.find()) {
+        return null;
+      }
+    }
+    if (Plans.isPlanned(s, m.start(), m.end())) {
       return null;
     }
-    boolean passes = m.group("verb").equals("passes");
+    boolean passes = m.pattern() == IS || m.group("verb").equals("passes");
     Measure done = passes ? Measure.PASSING : Measure.EXECUTED;
     List<Quantity> stated =
-        m.group("k") != null
+        m.pattern() == COUNT && m.group("k") != null
             ? List.of(
                 Quantity.exact(done, Double.parseDouble(m.group("k"))),
                 Quantity.exact(

@@ -59,6 +59,8 @@ class NamedTestWordingsTests {
           A new error in {{RoundsTotals}} holds the ticket open.            | SUPPORTED    | Jira monospace, errored now and passed before
           {{BalancesPostings}} passes.                                       | SUPPORTED    | Jira monospace before its verb
           This fixes ledger::tests::parses_amounts for good.                 | SUPPORTED    | a Rust test path
+          The `BalancesPostings` test, red in the last release, passes now.  | SUPPORTED    | red then, passing now: fixed
+          `ClosesPeriod`, failing in the last release, is green now.         | CONTRADICTED | it passed then and fails now
           """)
   void aTestNamedInAnotherWordingIsChecked(String sentence, Verdict verdict, String why) {
     CheckedClaim c = only(sentence, BOOKS);

@@ -39,6 +39,8 @@ class VerbCountsTests {
           After the rewrite, internal/queue passes all 2 of its tests.      | SUPPORTED
           QuotaTests runs all 4 of its tests.                               | SUPPORTED
           QuotaTests runs all 5 of its tests.                               | CONTRADICTED
+          Since the retry fix, `internal/queue` is back to 2/2.             | SUPPORTED
+          On the release build, QuotaTests is 4/4.                          | CONTRADICTED
           """)
   void aCountANamedGroupStatesOfItselfIsCheckedAgainstIt(String sentence, Verdict verdict) {
     CheckedClaim c = only(sentence, DEPOT);
