@@ -41,6 +41,16 @@ final class NamedWordings {
               + "[^,;]{1,30},\\s*(?:(?:and|now|is|are|it)\\s+){0,3}(?<label>passes|passing|green)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "three new tests (`TestA`, `TestB`, `TestC`) all pass". */
+  private static final Pattern LISTED_BEFORE =
+      Pattern.compile(
+          "\\(\\s*"
+              + NamedTests.LIST
+              + "\\s*\\)\\s+(?:(?:all|both|now|still|also)\\s+){0,2}(?<label>pass(?:es|ed)?|green"
+              + "|fail(?:s|ed)?)\\b"
+              + NOT_NOW,
+          Pattern.CASE_INSENSITIVE);
+
   /** "`TestA` (passing)". */
   private static final Pattern IN_PARENTHESES =
       Pattern.compile(
@@ -106,6 +116,7 @@ final class NamedWordings {
             LIST_AFTER,
             NEW_ERROR_IN,
             RED_THEN_PASSES,
+            LISTED_BEFORE,
             IN_PARENTHESES,
             AFTER_COMMA)) {
       Matcher m = p.matcher(s);

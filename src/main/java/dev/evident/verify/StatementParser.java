@@ -23,7 +23,7 @@ final class StatementParser {
       Pattern.compile(
           "\\ball\\s+(?!but\\b)(?:(?<n>"
               + CountParser.NUMBER
-              + ")\\s+)?(?:of\\s+)?(?:the\\s+|our\\s+)?(?<q>(?:[\\w-]+\\s+){0,2}?)(?:tests?|specs?"
+              + ")\\s+)?(?:of\\s+)?(?:the\\s+|our\\s+)?(?<q>(?:[\\w-]+\\s+|`[\\w.$-]+`\\s+){0,2}?)(?:tests?|specs?"
               + "|test\\s+cases)\\s+(?:(?:are|were|have|has|now|currently|still|been|all)\\s+)*"
               + "(?<v>pass(?:ing|es|ed)?|succeed(?:ing|s|ed)?|green|fail(?:ing|s|ed)?|broken"
               + "|skipped)\\b",
@@ -144,7 +144,9 @@ final class StatementParser {
     List<Found> found = new ArrayList<>();
     Matcher all = ALL.matcher(s);
     while (all.find()) {
-      String q = Subjects.ofQualifiers(List.of(all.group("q").strip().split("\\s+")));
+      // "All 6 `ParserTest` tests pass": the class in backticks
+      String q =
+          Subjects.ofQualifiers(List.of(all.group("q").replace("`", "").strip().split("\\s+")));
       Double n = all.group("n") == null ? null : CountParser.number(all.group("n"));
       found.add(new Found(all.start(), all.end(), of(all.group("v")), q, false, n));
     }

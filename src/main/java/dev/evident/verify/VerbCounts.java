@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Counts a named group of tests states of itself with a verb: "`InvoiceTests` passes 12/12",
  * "internal/store passes all 34 of its tests", "AuditLogTests now runs all 14 of its tests",
- * "`internal/api` is 15/16" (passing of all). The subject is the class, file or package right
- * before the verb (with a clause between commas allowed); a pronoun ("It now passes 40 of 42")
- * names nothing and is left alone.
+ * "`internal/api` is 15/16", "Reconciliation is 4/6" (passing of all). The subject is the class,
+ * file or package right before the verb (with a clause between commas allowed); a pronoun ("It now
+ * passes 40 of 42") names nothing and is left alone.
  */
 final class VerbCounts {
 
@@ -27,9 +27,15 @@ final class VerbCounts {
   /** "`internal/api` is 15/16", "`internal/raft` is back to 38/38": passing of its tests. */
   private static final Pattern IS =
       Pattern.compile(
-          SUBJECT
-              + "\\s+(?:is|are)\\s+(?:(?:now|still|back|at|to|again)\\s+){0,2}"
+          "(?:^[^\\w`]*(?:[Tt]he\\s+)?(?<word>[A-Za-z][a-z]+)(?:\\s+(?:category|suite|package|module))?|"
+              + SUBJECT
+              + ")\\s+(?:is|are)\\s+(?:(?:now|still|back|at|to|again)\\s+){0,2}"
               + "(?<n>\\d+)\\s*/\\s*(?<m>\\d+)(?![\\d%/]|\\.\\d)");
+
+  private static final Pattern NOT_A_NAME =
+      Pattern.compile(
+          "(?i)it|this|that|everything|all|total|overall|ci|build|score|rate|result|we|they|which"
+              + "|what|there|here|coverage");
 
   private VerbCounts() {}
 
@@ -56,7 +62,11 @@ final class VerbCounts {
             : List.of(
                 Quantity.exact(done, Double.parseDouble(m.group("n"))),
                 Quantity.exact(Measure.TESTS, Double.parseDouble(m.group("m"))));
-    String subject = m.group("subject").replace("`", "");
+    String subject =
+        m.group("subject") != null ? m.group("subject").replace("`", "") : m.group("word");
+    if (NOT_A_NAME.matcher(subject).matches() || Subjects.isGeneric(subject.toLowerCase())) {
+      return null; // "It is 12/12", "Everything is 40/40": no group named
+    }
     return new Claim(
         line, s.strip(), ClaimKind.NAMED, subject, stated, List.of(), null, null, temporal);
   }

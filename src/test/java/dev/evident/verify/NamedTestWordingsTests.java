@@ -61,12 +61,21 @@ class NamedTestWordingsTests {
           This fixes ledger::tests::parses_amounts for good.                 | SUPPORTED    | a Rust test path
           The `BalancesPostings` test, red in the last release, passes now.  | SUPPORTED    | red then, passing now: fixed
           `ClosesPeriod`, failing in the last release, is green now.         | CONTRADICTED | it passed then and fails now
+          Two fixes (`BalancesPostings`, `ledger::tests::parses_amounts`) both pass. | SUPPORTED | a list in parentheses before its outcome
           """)
   void aTestNamedInAnotherWordingIsChecked(String sentence, Verdict verdict, String why) {
     CheckedClaim c = only(sentence, BOOKS);
 
     assertThat(c.claim().kind()).as(why).isEqualTo(ClaimKind.NAMED);
     assertThat(c.verdict()).as(why + ": " + c.reason()).isEqualTo(verdict);
+  }
+
+  @Test
+  void allOfAClassInBackticksIsAClaimAboutThatClass() {
+    CheckedClaim c = only("All 3 `LedgerTests` tests pass.", BOOKS);
+
+    assertThat(c.claim().subject()).isEqualTo("LedgerTests");
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.CONTRADICTED);
   }
 
   @Test

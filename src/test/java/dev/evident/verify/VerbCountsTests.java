@@ -41,6 +41,7 @@ class VerbCountsTests {
           QuotaTests runs all 5 of its tests.                               | CONTRADICTED
           Since the retry fix, `internal/queue` is back to 2/2.             | SUPPORTED
           On the release build, QuotaTests is 4/4.                          | CONTRADICTED
+          - The queue package is 2/2 again.                                 | SUPPORTED
           """)
   void aCountANamedGroupStatesOfItselfIsCheckedAgainstIt(String sentence, Verdict verdict) {
     CheckedClaim c = only(sentence, DEPOT);
@@ -55,6 +56,7 @@ class VerbCountsTests {
       textBlock =
           """
           It now passes 3 of 4.
+          Everything is 6/6.
           """)
   void aPronounNamesNoGroup(String sentence) {
     assertThat(VerifyFixtures.check(sentence, DEPOT, SubjectResolver.NO_CATEGORIES))
