@@ -134,10 +134,7 @@ public final class ClaimExtractor {
     if (out.size() == before && !heading && !countsArePlans && !Plans.isPlanned(s, 0, 0)) {
       // "6 new tests"; "p99 latency 41 ms → 12 ms", "Coverage: 94%": a result no run speaks to.
       int line = block.lineAt(from + s.length() - s.stripLeading().length());
-      Claim other = NewTests.read(line, s, temporal);
-      other = other != null ? other : VerbCounts.read(line, s, temporal);
-      other = other != null ? other : History.read(line, s, temporal);
-      other = other != null ? other : Metrics.read(line, s, s.strip(), temporal);
+      Claim other = VerbCounts.orOther(line, s, temporal);
       if (other != null) {
         out.add(other);
       }

@@ -144,9 +144,7 @@ final class StatementParser {
     List<Found> found = new ArrayList<>();
     Matcher all = ALL.matcher(s);
     while (all.find()) {
-      // "All 6 `ParserTest` tests pass": the class in backticks
-      String q =
-          Subjects.ofQualifiers(List.of(all.group("q").replace("`", "").strip().split("\\s+")));
+      String q = Subjects.ofQualifiers(List.of(all.group("q").replace("`", "").split("\\s+")));
       Double n = all.group("n") == null ? null : CountParser.number(all.group("n"));
       found.add(new Found(all.start(), all.end(), of(all.group("v")), q, false, n));
     }

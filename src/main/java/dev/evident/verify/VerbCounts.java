@@ -39,6 +39,17 @@ final class VerbCounts {
 
   private VerbCounts() {}
 
+  /**
+   * The claim of a sentence in which nothing else was found: new tests, a count of a named group
+   * with a verb, a count over a history of runs, or a metric; or null.
+   */
+  static Claim orOther(int line, String s, boolean temporal) {
+    Claim other = NewTests.read(line, s, temporal);
+    other = other != null ? other : read(line, s, temporal);
+    other = other != null ? other : History.read(line, s, temporal);
+    return other != null ? other : Metrics.read(line, s, s.strip(), temporal);
+  }
+
   /** The claim of a sentence that counts a named group's tests with a verb, or null. */
   static Claim read(int line, String s, boolean temporal) {
     Matcher m = COUNT.matcher(s);
@@ -64,7 +75,8 @@ final class VerbCounts {
                 Quantity.exact(Measure.TESTS, Double.parseDouble(m.group("m"))));
     String subject =
         m.group("subject") != null ? m.group("subject").replace("`", "") : m.group("word");
-    if (NOT_A_NAME.matcher(subject).matches() || Subjects.isGeneric(subject.toLowerCase())) {
+    if (NOT_A_NAME.matcher(subject).matches()
+        || Subjects.isGeneric(subject.toLowerCase(java.util.Locale.ROOT))) {
       return null; // "It is 12/12", "Everything is 40/40": no group named
     }
     return new Claim(
