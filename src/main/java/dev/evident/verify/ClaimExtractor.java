@@ -98,7 +98,8 @@ public final class ClaimExtractor {
       inconsistent.putAll(parsed.inconsistent());
     }
     claims.sort(java.util.Comparator.comparingInt(Claim::line));
-    return new Extracted(ChangeClaims.withAntecedents(claims), inconsistent);
+    return new Extracted(
+        ChangeClaims.withAntecedents(ReportRuns.tie(markdown, claims)), inconsistent);
   }
 
   private static void sentence(
@@ -134,8 +135,7 @@ public final class ClaimExtractor {
     if (out.size() == before && !heading && !countsArePlans && !Plans.isPlanned(s, 0, 0)) {
       // "6 new tests"; "p99 latency 41 ms → 12 ms", "Coverage: 94%": a result no run speaks to.
       int line = block.lineAt(from + s.length() - s.stripLeading().length());
-      Claim other = NewTests.read(line, s, temporal);
-      other = other != null ? other : Metrics.read(line, s, s.strip(), temporal);
+      Claim other = VerbCounts.orOther(line, s, temporal);
       if (other != null) {
         out.add(other);
       }
@@ -169,7 +169,8 @@ public final class ClaimExtractor {
       List<Claim> out) {
     String text = s.strip();
 
-    List<StatementParser.Found> statements = NamedTests.with(StatementParser.parse(s), s);
+    String mono = NamedWordings.monospace(s); // "{{TaxEngineTests}}": a name, as in backticks
+    List<StatementParser.Found> statements = NamedTests.with(StatementParser.parse(mono), mono);
     for (StatementParser.Found st : statements) {
       if (Plans.isPlanned(s, st.start(), st.end())) {
         continue;

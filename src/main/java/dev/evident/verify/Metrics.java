@@ -19,7 +19,9 @@ final class Metrics {
           "\\b(coverage|covered|latency|latencies|p(?:50|75|90|95|99|999)|throughput"
               + "|lighthouse|(?:[\\w-]+\\s+)?score|page\\s+load"
               + "|load\\s+time|response\\s+time|memory|heap|cpu|pass@\\d+|story\\s+points"
-              + "|faster|slower|warnings|cves?|vulnerabilit(?:y|ies)|visual\\s+changes?|"
+              + "|faster|slower|warnings|cves?|vulnerabilit(?:y|ies)|visual\\s+changes?"
+              + "|(?:accessibility|a11y)\\s+audit|penetration\\s+test|pen[- ]?test|surviving\\s+mutants"
+              + "|snapshots|fuzz(?:ing|er)?|crashers|crash-free|ndcg(?:@\\d+)?|pages\\s+fired|"
               + CountWords.STATIC_ANALYSIS
               + ")\\b",
           Pattern.CASE_INSENSITIVE);
@@ -69,6 +71,14 @@ final class Metrics {
               + "|\\b(?:target|slo|sla|goal|budget|threshold)s?\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** A target or budget a result is held against: "180 ms against a budget of 250 ms". */
+  private static final Pattern TARGET =
+      Pattern.compile("\\b(?:target|slo|sla|goal|budget|threshold)s?\\b", Pattern.CASE_INSENSITIVE);
+
+  /** What a build's own output counts ("Build: 0 warnings"): a result, though of the build. */
+  private static final Pattern OF_THE_BUILD =
+      Pattern.compile("warnings|cves?|vulnerabilit(?:y|ies)", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern ESTIMATE = Pattern.compile("story-points");
 
   /** "34 of 40 delivered": work done of the planned, a result. */
@@ -84,9 +94,10 @@ final class Metrics {
       return new Claim(
           line, text, ClaimKind.CHANGE, "", List.of(), List.of(), null, null, temporal);
     }
-    String plain = s.replaceAll("`[^`]*`", " ");
+    String plain = resultBefore(s.replaceAll("`[^`]*`", " "));
     Matcher metric = METRIC.matcher(plain);
-    if (!metric.find() || NOT_A_RESULT.matcher(plain).find()) {
+    if (!metric.find()
+        || NOT_A_RESULT.matcher(plain).find() && !OF_THE_BUILD.matcher(metric.group(1)).matches()) {
       return null;
     }
     // One word: a metric is never compared with another line's (two pages' scores differ).
@@ -136,6 +147,20 @@ final class Metrics {
       return claim(line, text, ClaimKind.COUNT, Double.valueOf(number.group(1)), label, temporal);
     }
     return null;
+  }
+
+  /**
+   * The sentence up to the target its result is held against ("p95 is 180 ms against a budget of
+   * 250 ms"), when a metric and its number come before it; else the sentence.
+   */
+  private static String resultBefore(String plain) {
+    Matcher target = TARGET.matcher(plain);
+    if (!target.find() || target.start() == 0) {
+      return plain;
+    }
+    String before = plain.substring(0, target.start());
+    Matcher metric = METRIC.matcher(before);
+    return metric.find() && NUMBER.matcher(before.substring(metric.end())).find() ? before : plain;
   }
 
   /** What a number with {@code unit} is in seconds, when {@code other} is another unit of time. */

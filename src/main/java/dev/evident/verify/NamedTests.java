@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
 final class NamedTests {
 
   /** A test: in backticks (spaces allowed, as Jest names have them) or an identifier. */
-  private static final String TEST =
-      "(?:(?<![\\w`])`[\\w@$][^`•]{0,78}[\\w)\\]]`|(?<![\\w/.-])(?:test_\\w+|\\w+_test|Test[A-Z]\\w*|[a-z]+[A-Z]\\w*"
+  static final String TEST =
+      "(?:(?<![\\w`])`[\\w@$][^`•]{0,78}[\\w)\\]]`|(?<![\\w/.-])(?:\\w+(?:::\\w+)*::tests?::\\w+|test_\\w+|\\w+_test|Test[A-Z]\\w*|[a-z]+[A-Z]\\w*"
           + "|[A-Z]\\w*(?:Test|Tests|Spec|IT)(?:[.#]\\w+)?)(?![\\w/.]))";
 
   /** Where a test is, between it and its verb: "(InvoiceServiceTest)", "in `PaymentTest`". */
-  private static final String WHERE = "(?:\\s*\\([^()]{1,60}\\)|\\s+in\\s+`?[\\w./-]+`?)?";
+  static final String WHERE = "(?:\\s*\\([^()]{1,60}\\)|\\s+in\\s+`?[\\w./-]+`?)?";
 
-  private static final String LIST =
+  static final String LIST =
       "(?<list>"
           + TEST
           + WHERE
@@ -144,6 +144,7 @@ final class NamedTests {
         }
       }
     }
+    NamedWordings.add(all, s);
     Matcher none = NO_REGRESSIONS_IN.matcher(s);
     while (none.find()) {
       int from = none.start();
@@ -241,7 +242,7 @@ final class NamedTests {
     return List.of(subject.split(", "));
   }
 
-  private static String names(String list) {
+  static String names(String list) {
     List<String> names = new ArrayList<>();
     Matcher item = ITEM.matcher(list.replaceAll("\\([^()]*\\)|\\s+in\\s+`?[\\w./-]+`?", " "));
     while (item.find()) {
@@ -254,7 +255,7 @@ final class NamedTests {
     return String.join(", ", names);
   }
 
-  private static Expectation expectation(String label) {
+  static Expectation expectation(String label) {
     String l = label.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     if (l.startsWith("new") || l.startsWith("regress") || l.equals("broke")) {
       return Expectation.REGRESSED;
@@ -274,7 +275,7 @@ final class NamedTests {
     return Expectation.FAIL;
   }
 
-  private static boolean overlaps(List<StatementParser.Found> found, int start, int end) {
+  static boolean overlaps(List<StatementParser.Found> found, int start, int end) {
     for (StatementParser.Found f : found) {
       if (start < f.end() && f.start() < end) {
         return true;

@@ -40,7 +40,29 @@ final class RunNames {
               + "|this|that)\\s+"
               + "(?:commit|build|run|pipeline|nightly|job|deploy|deployment|revision)$");
 
+  /** "Tuesday's nightly", "the cutover build", "prototype branch": a run by a name of its own. */
+  private static final Pattern NAMED_RUN =
+      Pattern.compile(
+          "(?i)^(?:the\\s+)?[\\w.-]+(?:'s|\\s+s)?\\s+(?:build|nightly|run|branch|pipeline\\s+run)$");
+
+  /** "full suite": all the run's tests, whichever run. */
+  private static final Pattern WHOLE_SUITE =
+      Pattern.compile("(?i)^(?:the\\s+)?(?:full|whole|entire|complete)\\s+(?:test\\s+)?suite$");
+
+  /** A release by its version: "v1.9.0-rc1", "2.8.0", "RC2", "beta 1". */
+  private static final Pattern VERSION =
+      Pattern.compile("(?i)^v?\\d+(?:\\.\\d+){1,3}(?:-[\\w.]+)?$|^(?:rc|beta|alpha)[-. ]?\\d+$");
+
+  /** The run before, by its role: "Baseline: 57 passing", "Base run: ...". */
+  private static final Pattern BASELINE =
+      Pattern.compile("(?i)^(?:the\\s+)?(?:baseline|base)(?:\\s+(?:run|build))?$");
+
   private RunNames() {}
+
+  /** Whether a subject names the baseline run by its role ("Baseline"). */
+  static boolean baseline(String subject) {
+    return BASELINE.matcher(subject.strip()).matches();
+  }
 
   /** Whether a subject names a run (a commit, branch, pull request, build or command). */
   static boolean names(String subject) {
@@ -50,7 +72,11 @@ final class RunNames {
         || COMMAND.matcher(s).matches()
         || CHANGE.matcher(s).find()
         || REFERENCE.matcher(s).find()
-        || RUN_WORD.matcher(s).find();
+        || RUN_WORD.matcher(s).find()
+        || NAMED_RUN.matcher(s).matches()
+        || VERSION.matcher(s).matches()
+        || BASELINE.matcher(s).matches()
+        || WHOLE_SUITE.matcher(s).matches();
   }
 
   /**
@@ -62,7 +88,11 @@ final class RunNames {
     if (isCommit(s)) {
       return runs.stream().noneMatch(r -> isCommitOf(s, r));
     }
-    return !CHANGE.matcher(s).find() && (REFERENCE.matcher(s).find() || RUN_WORD.matcher(s).find());
+    return !CHANGE.matcher(s).find()
+        && (REFERENCE.matcher(s).find()
+            || RUN_WORD.matcher(s).find()
+            || NAMED_RUN.matcher(s).matches()
+            || VERSION.matcher(s).matches());
   }
 
   /** Whether a name is a commit hash. */

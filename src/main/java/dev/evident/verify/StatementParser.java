@@ -23,7 +23,7 @@ final class StatementParser {
       Pattern.compile(
           "\\ball\\s+(?!but\\b)(?:(?<n>"
               + CountParser.NUMBER
-              + ")\\s+)?(?:of\\s+)?(?:the\\s+|our\\s+)?(?<q>(?:[\\w-]+\\s+){0,2}?)(?:tests?|specs?"
+              + ")\\s+)?(?:of\\s+)?(?:the\\s+|our\\s+)?(?<q>(?:[\\w-]+\\s+|`[\\w.$-]+`\\s+){0,2}?)(?:tests?|specs?"
               + "|test\\s+cases)\\s+(?:(?:are|were|have|has|now|currently|still|been|all)\\s+)*"
               + "(?<v>pass(?:ing|es|ed)?|succeed(?:ing|s|ed)?|green|fail(?:ing|s|ed)?|broken"
               + "|skipped)\\b",
@@ -88,18 +88,20 @@ final class StatementParser {
   private static final Pattern READY =
       Pattern.compile(
           "\\b(?:production[- ]ready|ready\\s+for\\s+(?:production|release|deployment|merge)"
+              + "|ready\\s+to\\s+(?:merge|release|deploy)"
               + "|fully\\s+(?:operational|functional|working|tested)|(?:working|works|work"
               + "|functioning|functions|operating)\\s+(?:correctly|properly|as\\s+expected)"
               + "|(?:properly|correctly|fully)\\s+implemented|operational|functional|healthy"
               + "|feature[- ]complete)\\b|\\b100\\s?%\\s+(?:complete|completed|done)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "`X` passes", "TestY is failing"; not "QuotaTests passes 3 of 4", a count of its tests. */
   private static final Pattern NAMED =
       Pattern.compile(
           "(?<id>`[^`\\s]+`|(?<![\\w/.-])(?:[\\w./-]+(?:::|#|\\.))?(?:test_\\w+|\\w+_test|Test[A-Z]\\w*"
               + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?:::\\w+|\\.\\w+)?(?![\\w/.]))\\s*(?:[:\\-–—]\\s*)?"
               + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently|fully|again|reliably|also)\\s+){0,3}"
-              + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
+              + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?(?!\\s+(?:all\\s+)?\\d)|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
               + "|skipped|errors|errored|erroring|green|red|fixed(?![ \\t]+\\w)))\\b");
 
   /** Subjects of readiness claims that mean the whole project. */
@@ -145,7 +147,8 @@ final class StatementParser {
       if (Sentences.denied(s, all.start())) {
         continue; // "not all tests pass": some do not, which is no claim about every test
       }
-      String q = Subjects.ofQualifiers(List.of(all.group("q").strip().split("\\s+")));
+      String q =
+          Subjects.ofQualifiers(List.of(all.group("q").replace("`", "").strip().split("\\s+")));
       Double n = all.group("n") == null ? null : CountParser.number(all.group("n"));
       found.add(new Found(all.start(), all.end(), of(all.group("v")), q, false, n));
     }

@@ -39,6 +39,11 @@ final class SubjectScopes {
    * to nothing while the run's names share its words.
    */
   Resolved resolve(Claim c, List<RunEvidence> runs) {
+    Scope shipped = Readiness.ofTheWhole(c) ? resolve(c.subject(), runs).scope() : null;
+    if (Readiness.ofTheWhole(c)
+        && (shipped == null ? !mentioned(c.subject(), runs) : RunNames.names(c.subject()))) {
+      return resolve("", runs); // "The release is production ready": what ships is the whole run
+    }
     if (namedAfter(c)) {
       Resolved own = resolve(c.subject(), runs);
       if (own.scope() != null) {

@@ -51,7 +51,7 @@ public final class Verifier {
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result r =
-          EarlierRun.speaksOf(c) && !evidence.runs().isEmpty()
+          (EarlierRun.speaksOf(c) || RunNames.baseline(c.subject())) && !evidence.runs().isEmpty()
               ? EarlierRun.check(c, evidence, earlier)
               : check.check(c);
       r =
