@@ -76,7 +76,8 @@ final class TableParser {
           Quantity q = words.isEmpty() ? quantity(c, cell, skippedColumn) : null;
           stated.addAll(q != null ? List.of(q) : words);
         } else if (c == Column.NONE && i != subjectColumn) {
-          stated.addAll(TableCells.sentence("", cell)); // "Evidence": "63/64, 1 skipped"
+          List<Quantity> words = TableCells.sentence("", cell); // "Evidence": "63/64, 1 skipped"
+          stated.addAll(words.isEmpty() ? TableCells.leadingFraction(cell) : words);
           Double more = TableCells.moreTests(table.header().get(i), cell);
           before.add(more == null ? null : Quantity.exact(Measure.COLLECTED, -more));
         }
