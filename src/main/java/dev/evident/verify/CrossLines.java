@@ -57,7 +57,8 @@ final class CrossLines {
       for (Quantity q : c.stated()) {
         if (q.bound() != Bound.EXACT
             || q.measure() == Measure.TARGET
-            || (q.measure() == Measure.OTHER && q.label().split(" ").length < 2)) {
+            || (q.measure() == Measure.OTHER && q.label().split(" ").length < 2)
+            || q.measure().isTotal() && NewTests.counts(c.text(), q.value())) {
           continue;
         }
         String key = subject + "\u0000" + key(c, q);

@@ -78,6 +78,17 @@ final class NewTests {
     return places.size() < 2 ? null : String.join(AND, places);
   }
 
+  /** Whether a sentence counts {@code n} new or added tests ("Added 2 tests for refunds"). */
+  static boolean counts(String s, double n) {
+    for (Matcher m = NEW.matcher(s); m.find(); ) {
+      String k = m.group("n") != null ? m.group("n") : m.group("m");
+      if (Double.parseDouble(k) == n) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a claim counts new tests. */
   static boolean is(Claim c) {
     return c.stated().size() == 1 && LABEL.equals(c.stated().get(0).label());
