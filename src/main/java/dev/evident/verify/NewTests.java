@@ -123,6 +123,13 @@ final class NewTests {
                 || file.endsWith("/" + in);
       }
     }
+    String dir = c.subject().replaceFirst("/[^/]+\\.[a-z]{1,4}$", "");
+    if (inPart == 0 && !dir.equals(c.subject()) && dir.contains("/")) {
+      // "`internal/parser/amount.go`: ... with 2 new tests": the tests of its directory
+      return check(
+          new Claim(c.line(), c.text(), c.kind(), dir, c.stated(), List.of(), null, null, false),
+          evidence);
+    }
     if (inPart == 0) {
       return unverifiable(
           "nothing in run %d is named '%s'".formatted(latest.run().id(), c.subject()));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evident.model.Outcome;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,5 +52,34 @@ class NewTestsSpreadTests {
 
     assertThat(c.claim().subject()).isEqualTo("OrderTests + RefundTests");
     assertThat(c.verdict()).as(c.reason()).isEqualTo(verdict);
+  }
+
+  @Test
+  void newTestsOfASourceFileAreThoseOfItsDirectory() {
+    Evidence grown =
+        new Evidence(
+            List.of(
+                run(
+                    2,
+                    test("internal/parser", "TestOld", Outcome.PASSED, "internal/parser/p_test.go"),
+                    test("internal/parser", "TestNew", Outcome.PASSED, "internal/parser/p_test.go"),
+                    test("internal/store", "TestS", Outcome.PASSED, "internal/store/s_test.go"))),
+            run(
+                1,
+                test("internal/parser", "TestOld", Outcome.PASSED, "internal/parser/p_test.go"),
+                test("internal/store", "TestS", Outcome.PASSED, "internal/store/s_test.go")));
+
+    CheckedClaim c =
+        check(
+                "- `internal/parser/amount.go`: accepts a minus, with 1 new test",
+                grown,
+                SubjectResolver.NO_CATEGORIES)
+            .stream()
+            .filter(x -> NewTests.is(x.claim()))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(c.reason()).contains("under 'internal/parser'");
   }
 }
