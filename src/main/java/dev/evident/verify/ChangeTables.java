@@ -18,7 +18,16 @@ final class ChangeTables {
   private static final Pattern TOTAL_ROW =
       Pattern.compile("^\\W*(total|totals|all|overall|sum|Σ)\\W*$", Pattern.CASE_INSENSITIVE);
 
+  /** A cell stating that the group was not there then: "–", "—", "n/a", "new". */
+  private static final Pattern ABSENT =
+      Pattern.compile("^\\W*(?:[-–—]|n/?a|none|new|absent)?\\W*$", Pattern.CASE_INSENSITIVE);
+
   private ChangeTables() {}
+
+  /** Whether a cell says the row's group was not in that run ("–", "n/a", "new"). */
+  static boolean absent(String cell) {
+    return ABSENT.matcher(cell).matches();
+  }
 
   /** The rows' change claims, or empty when the table is not one of fractions over time. */
   static List<Claim> parse(TableBlock table) {

@@ -47,16 +47,21 @@ final class CrossLines {
       }
       // "## Summary for the PR": a heading that names no part of the run leaves the whole run
       String subject =
-          c.implied() && c.kind() != ClaimKind.TABLE && wholeRun.test(c)
-              ? ""
-              : String.join(" ", Names.normalize(c.subject())) + rowLabel(c);
+          WholeRows.row(c, claims)
+              ? "" // "| Full test suite (`make test`) | 63 passed |": the whole run's numbers
+              : (c.implied() || WholeRows.thisChange(c.subject()))
+                      && c.kind() != ClaimKind.TABLE
+                      && wholeRun.test(c)
+                  ? ""
+                  : String.join(" ", Names.normalize(c.subject())) + rowLabel(c);
       for (Quantity q : c.stated()) {
         if (q.bound() != Bound.EXACT
             || q.measure() == Measure.TARGET
-            || (q.measure() == Measure.OTHER && q.label().split(" ").length < 2)) {
+            || (q.measure() == Measure.OTHER && q.label().split(" ").length < 2)
+            || q.measure().isTotal() && NewTests.counts(c.text(), q.value())) {
           continue;
         }
-        String key = subject + "\u0000" + q.key();
+        String key = subject + "\u0000" + key(c, q);
         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
         values.put(key + "\u0000" + System.identityHashCode(c), q.value());
       }
@@ -181,6 +186,17 @@ final class CrossLines {
       java.util.regex.Pattern.compile("(?<![\\d.,/])\\d+\\s+(?:of\\s+the\\s+)?`?$");
 
   private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
+
+  /** A quantity's key, a count of tests qualified as executed ("64 executed tests") apart. */
+  private static String key(Claim c, Quantity q) {
+    String n = java.util.regex.Pattern.quote(Compare.format(q.value()));
+    return q.measure() == Measure.TESTS
+            && java.util.regex.Pattern.compile("(?i)(?<![\\d.,])" + n + "\\s+executed\\b")
+                .matcher(c.text())
+                .find()
+        ? Measure.EXECUTED.key()
+        : q.key();
+  }
 
   /** A table row's label cell (its first cell that is not a number): rows of one table differ. */
   private static String rowLabel(Claim c) {

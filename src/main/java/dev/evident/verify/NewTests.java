@@ -50,9 +50,43 @@ final class NewTests {
               ? where.group(1)
               : where.group(2) != null ? where.group(2) : where.group(3);
     }
+    String spread = spread(s.substring(m.end()));
+    subject = spread == null ? subject : spread;
     Quantity q = new Quantity(Measure.OTHER, Double.parseDouble(n), Bound.EXACT, 0, LABEL);
     ClaimKind kind = subject.isEmpty() ? ClaimKind.CHANGE : ClaimKind.NAMED;
     return new Claim(line, s.strip(), kind, subject, List.of(q), List.of(), null, null, temporal);
+  }
+
+  /** A share of the new tests in one place: "1 in `PaymentTests`", "2 for `webhook_test.go`". */
+  private static final Pattern SHARE =
+      Pattern.compile(
+          "(?<![\\w.,/+-])\\d+\\s+(?:new\\s+)?(?:tests?\\s+)?(?:in|for|under|to)\\s+(?:the\\s+)?"
+              + "(?:`([^`\\s]+)`|\\b([A-Z]\\w*(?:Test|Tests|Spec|IT))\\b|\\b([\\w/.-]+\\.[a-z]{2,4})\\b)");
+
+  /** Places joined in one subject: the new tests of all of them together. */
+  static final String AND = " + ";
+
+  /**
+   * The places the count is spread over ("3 new tests: 1 in `A`, 2 in `B`"), joined by {@link
+   * #AND}, or null when it names fewer than two shares.
+   */
+  private static String spread(String rest) {
+    java.util.LinkedHashSet<String> places = new java.util.LinkedHashSet<>();
+    for (Matcher m = SHARE.matcher(rest); m.find(); ) {
+      places.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+    }
+    return places.size() < 2 ? null : String.join(AND, places);
+  }
+
+  /** Whether a sentence counts {@code n} new or added tests ("Added 2 tests for refunds"). */
+  static boolean counts(String s, double n) {
+    for (Matcher m = NEW.matcher(s); m.find(); ) {
+      String k = m.group("n") != null ? m.group("n") : m.group("m");
+      if (Double.parseDouble(k) == n) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a claim counts new tests. */
@@ -68,6 +102,7 @@ final class NewTests {
     RunEvidence latest = evidence.runs().get(evidence.runs().size() - 1);
     Set<TestId> old = new HashSet<>();
     evidence.baseline().tests().forEach(t -> old.add(t.id()));
+    List<String> parts = List.of(c.subject().toLowerCase(Locale.ROOT).split(Pattern.quote(AND)));
     String part = c.subject().toLowerCase(Locale.ROOT);
     int inPart = 0;
     int fresh = 0;
@@ -76,15 +111,24 @@ final class NewTests {
       String suite = t.id().suite().toLowerCase(Locale.ROOT);
       String file = t.file() == null ? "" : t.file().toLowerCase(Locale.ROOT);
       String where = suite + " " + file + " " + t.id().name().toLowerCase(Locale.ROOT);
-      if (part.isEmpty() || where.contains(part)) {
+      String in = parts.stream().filter(where::contains).findFirst().orElse(null);
+      if (part.isEmpty() || in != null) {
         inPart++;
         fresh += old.contains(t.id()) ? 0 : 1;
         exact &=
-            suite.equals(part)
-                || suite.endsWith("." + part)
-                || file.equals(part)
-                || file.endsWith("/" + part);
+            part.isEmpty()
+                || suite.equals(in)
+                || suite.endsWith("." + in)
+                || file.equals(in)
+                || file.endsWith("/" + in);
       }
+    }
+    String dir = c.subject().replaceFirst("/[^/]+\\.[a-z]{1,4}$", "");
+    if (inPart == 0 && !dir.equals(c.subject()) && dir.contains("/")) {
+      // "`internal/parser/amount.go`: ... with 2 new tests": the tests of its directory
+      return check(
+          new Claim(c.line(), c.text(), c.kind(), dir, c.stated(), List.of(), null, null, false),
+          evidence);
     }
     if (inPart == 0) {
       return unverifiable(

@@ -71,6 +71,7 @@ final class RunNames {
         || BRANCH.matcher(s).matches()
         || COMMAND.matcher(s).matches()
         || CHANGE.matcher(s).find()
+        || WholeRows.thisChange(s)
         || REFERENCE.matcher(s).find()
         || RUN_WORD.matcher(s).find()
         || NAMED_RUN.matcher(s).matches()

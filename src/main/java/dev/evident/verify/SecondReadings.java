@@ -64,9 +64,34 @@ final class SecondReadings {
     if (sum != null) {
       return new EvidenceCheck.Result(Verdict.INCONSISTENT, r.actual(), sum, List.of());
     }
+    Quantity newTests =
+        c.stated().stream()
+            .filter(q -> q.measure().isTotal() && NewTests.counts(c.text(), q.value()))
+            .findFirst()
+            .orElse(null);
     if (c.kind() == ClaimKind.COUNT
-        && NEW_TESTS.matcher(c.text()).find()
+        && (newTests != null || NEW_TESTS.matcher(c.text()).find())
         && c.stated().stream().anyMatch(q -> q.measure().isTotal())) {
+      // "Added 2 tests for split payments": the whole run's new tests, when they bear it out
+      if (c.subject().isEmpty() && newTests != null) {
+        Quantity n = new Quantity(Measure.OTHER, newTests.value(), Bound.EXACT, 0, NewTests.LABEL);
+        EvidenceCheck.Result whole =
+            NewTests.check(
+                new Claim(
+                    c.line(),
+                    c.text(),
+                    ClaimKind.CHANGE,
+                    "",
+                    List.of(n),
+                    List.of(),
+                    null,
+                    null,
+                    c.temporal()),
+                evidence);
+        if (whole.verdict() == Verdict.SUPPORTED) {
+          return whole;
+        }
+      }
       return new EvidenceCheck.Result(
           Verdict.UNVERIFIABLE,
           r.actual(),

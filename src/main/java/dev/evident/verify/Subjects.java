@@ -205,7 +205,7 @@ final class Subjects {
 
   private static final Pattern TRAILING =
       Pattern.compile(
-          "(?:\\s+(?:tests?|test results|results|test suite|suite|specs?|test cases?))+\\s*$",
+          "(?:\\s+(?:tests?|test results|results|test suite|suite|specs?|test cases?|fixtures?))+\\s*$",
           Pattern.CASE_INSENSITIVE);
 
   /** A word; a hyphenated compound ("rate-limit") is one word, not a generic one and a name. */
@@ -249,7 +249,7 @@ final class Subjects {
     String name = LABEL_VERB.matcher(label.replaceAll("\\([^()]*\\)", " ")).replaceFirst("");
     String s = name.replaceAll("[^\\p{L}\\p{N}_./:#>`\\s-]", " ").strip();
     s = s.replaceAll("^`|`$", "").replaceAll("[:\\s]+$", "");
-    s = TRAILING.matcher(s).replaceFirst("").strip();
+    s = TRAILING.matcher(s).replaceFirst("").strip().replaceAll("`$", "");
     s = s.replaceFirst("(?i)^(?:the|all|our)\\s+", "").strip();
     if (s.isEmpty()) {
       return "";

@@ -24,7 +24,30 @@ final class TableCells {
       Pattern.compile(
           "(?i)^\\W*(vs\\.?|versus|against|compared|since|from)\\b.*|.*\\b(Δ|∆|delta|change|diff)\\b.*");
 
+  /** "9/10, SFTP upload not executed", "`TenantTests` 8/8": a cell that opens with a fraction. */
+  private static final Pattern LEAD_FRACTION =
+      Pattern.compile("^[^\\w`]*(?:`[^`]+`\\s*)?(\\d+)\\s*/\\s*(\\d+)(?=\\s*(?:[,;:(—–-]|$))");
+
   private TableCells() {}
+
+  /**
+   * The passing tests of all that a cell opens with ("11/12, `Webhook_RetriesOn503` failing"), read
+   * only when the cell states no count in words; empty otherwise.
+   */
+  static List<Quantity> leadingFraction(String cell) {
+    java.util.regex.Matcher m = LEAD_FRACTION.matcher(cell.replaceAll("[*_]", "").strip());
+    if (!m.find() || money(cell) || cell.contains("%")) {
+      return List.of();
+    }
+    double n = Double.parseDouble(m.group(1));
+    double of = Double.parseDouble(m.group(2));
+    if (of == 0 || n > of) {
+      return List.of();
+    }
+    return List.of(
+        Quantity.exact(Measure.PASSING, n),
+        new Quantity(Measure.TESTS, of, Bound.EXACT, 0, CountParser.OF));
+  }
 
   /**
    * The tests a row has more than in the baseline ("+3 tests" in a column headed "vs `main`"),

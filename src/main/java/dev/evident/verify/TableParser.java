@@ -57,7 +57,16 @@ final class TableParser {
     }
     Claim total = null;
     List<Claim> parts = new ArrayList<>();
+    int statusColumn = columns.indexOf(Column.STATUS);
     for (TableBlock.Row row : table.rows()) {
+      Claim done =
+          statusColumn < 0 || statusColumn >= row.cells().size()
+              ? null
+              : StatusCells.read(row, row.cells().get(statusColumn), table.section().isTemporal());
+      if (done != null) {
+        claims.add(done); // "Done: `RetryPolicyTests` 13/13": about the class the cell names
+        continue;
+      }
       String label =
           subjectColumn >= 0 && subjectColumn < row.cells().size()
               ? row.cells().get(subjectColumn)
@@ -76,7 +85,8 @@ final class TableParser {
           Quantity q = words.isEmpty() ? quantity(c, cell, skippedColumn) : null;
           stated.addAll(q != null ? List.of(q) : words);
         } else if (c == Column.NONE && i != subjectColumn) {
-          stated.addAll(TableCells.sentence("", cell)); // "Evidence": "63/64, 1 skipped"
+          List<Quantity> words = TableCells.sentence("", cell); // "Evidence": "63/64, 1 skipped"
+          stated.addAll(words.isEmpty() ? TableCells.leadingFraction(cell) : words);
           Double more = TableCells.moreTests(table.header().get(i), cell);
           before.add(more == null ? null : Quantity.exact(Measure.COLLECTED, -more));
         }

@@ -65,6 +65,12 @@ final class TimeColumns {
     if (a.find() && b.find()) {
       return ChangeTables.rowChange(row, ChangeTables.passing(b), ChangeTables.passing(a));
     }
+    if (ChangeTables.absent(then) && FRACTION.matcher(now).find()) {
+      // "| MisfireTests | – | 8/8 |": a group new in the run now, with nothing before
+      Matcher fresh = FRACTION.matcher(now);
+      fresh.find();
+      return ChangeTables.rowChange(row, ChangeTables.passing(fresh), List.of());
+    }
     Expectation was = outcome(then);
     Expectation is = outcome(now);
     String subject = Subjects.ofLabel(label);

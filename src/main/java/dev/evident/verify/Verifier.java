@@ -37,6 +37,7 @@ public final class Verifier {
     for (Claim c : extracted.claims()) {
       String why = Consistency.own(c);
       why = why == null ? StatedFraction.own(c) : why;
+      why = why == null ? StatedDifference.own(c) : why;
       if (why != null) {
         own.putIfAbsent(c, why);
       }

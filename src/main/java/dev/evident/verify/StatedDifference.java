@@ -1,0 +1,36 @@
+package dev.evident.verify;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "7 more tests pass (41 → 47)": a difference stated beside the two numbers it is between must be
+ * their difference (47 - 41 = 6, not 7), whatever the evidence says.
+ */
+final class StatedDifference {
+
+  private static final Pattern DIFFERENCE =
+      Pattern.compile(
+          "(?i)(?<![\\w.,/+-])(\\d+)\\s+(more|fewer|less)\\s+(?:tests?\\s+)?(?:[a-z]+\\s+){0,2}?"
+              + "(?:tests?|pass(?:es|ing)?|passed|fail(?:s|ing)?|failed|failures)\\b[^()\\d]*"
+              + "\\(\\s*(\\d+)\\s*(?:→|->|to)\\s*(\\d+)\\s*\\)");
+
+  private StatedDifference() {}
+
+  /** What is wrong with the difference a claim states, or null. */
+  static String own(Claim c) {
+    Matcher m = DIFFERENCE.matcher(c.text());
+    if (!m.find()) {
+      return null;
+    }
+    long stated = Long.parseLong(m.group(1));
+    long from = Long.parseLong(m.group(3));
+    long to = Long.parseLong(m.group(4));
+    long actual = m.group(2).equalsIgnoreCase("more") ? to - from : from - to;
+    if (actual == stated || actual < 0) {
+      return null;
+    }
+    return "%d → %d is %d %s, not %d"
+        .formatted(from, to, actual, m.group(2).toLowerCase(java.util.Locale.ROOT), stated);
+  }
+}
