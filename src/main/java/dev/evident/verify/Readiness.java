@@ -1,5 +1,7 @@
 package dev.evident.verify;
 
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -8,7 +10,8 @@ import java.util.regex.Pattern;
  * The evidence names no such thing, and what ships or merges is everything the run tested, so the
  * claim is checked against the whole run. A part ("The API is production ready") keeps its subject,
  * and so do other readiness words ("healthy", "operational"), which may be of things no test speaks
- * to ("the Docker container is healthy").
+ * to ("the Docker container is healthy"). Also reads the subject a readiness phrase names ({@link
+ * #subject}).
  */
 final class Readiness {
 
@@ -29,6 +32,38 @@ final class Readiness {
   private static final Pattern PAST =
       Pattern.compile("\\b(?:was|were|had\\s+been)\\b", Pattern.CASE_INSENSITIVE);
 
+  /** Subjects of readiness claims that mean the whole project. */
+  private static final Set<String> WHOLE_WORDS =
+      Set.of(
+          "system",
+          "project",
+          "app",
+          "application",
+          "codebase",
+          "code",
+          "product",
+          "platform",
+          "everything",
+          "build",
+          "it",
+          "we",
+          "suite",
+          "tests",
+          "all",
+          "implementation",
+          "feature",
+          "solution",
+          "software",
+          "repo",
+          "repository",
+          "service",
+          "pipeline",
+          "work");
+
+  /** Where the clause of a readiness phrase starts. */
+  private static final Pattern CLAUSE_BREAK =
+      Pattern.compile("[,;:]|\\b(?:and|but|while|so)\\b", Pattern.CASE_INSENSITIVE);
+
   private Readiness() {}
 
   /** Whether a claim says its subject is ready to ship or merge. */
@@ -37,5 +72,36 @@ final class Readiness {
         && WHOLE.matcher(c.subject().strip()).find()
         && SHIP.matcher(c.text()).find()
         && !PAST.matcher(c.text()).find();
+  }
+
+  /**
+   * The subject of "X is production ready": the words before it in its clause, without verbs; empty
+   * when they mean the whole project ("the system", "everything").
+   */
+  static String subject(String s, int at) {
+    int from = 0;
+    java.util.regex.Matcher cut = CLAUSE_BREAK.matcher(s.substring(0, at));
+    while (cut.find()) {
+      from = cut.end();
+    }
+    String words =
+        s.substring(from, at)
+            .replaceAll(
+                "(?i)\\b(is|are|was|were|now|fully|all|being|remains|remain|seems|seem|appears"
+                    + "|appear|looks|look|also|completely|totally|100%|still|currently|be"
+                    + "|the|our|its|their|should|will)\\b",
+                " ")
+            .replaceAll("[^\\p{L}\\p{N}_./\\s-]", " ")
+            .strip()
+            .replaceAll("\\s+", " ");
+    if (words.isEmpty()) {
+      return "";
+    }
+    for (String w : words.toLowerCase(Locale.ROOT).split(" ")) {
+      if (!WHOLE_WORDS.contains(w)) {
+        return words;
+      }
+    }
+    return "";
   }
 }

@@ -3,7 +3,6 @@ package dev.evident.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,34 +102,6 @@ final class StatementParser {
               + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently|fully|again|reliably|also)\\s+){0,3}"
               + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?(?!\\s+(?:all\\s+)?\\d)|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
               + "|skipped|errors|errored|erroring|green|red|fixed(?![ \\t]+\\w)))\\b");
-
-  /** Subjects of readiness claims that mean the whole project. */
-  private static final Set<String> WHOLE =
-      Set.of(
-          "system",
-          "project",
-          "app",
-          "application",
-          "codebase",
-          "code",
-          "product",
-          "platform",
-          "everything",
-          "build",
-          "it",
-          "we",
-          "suite",
-          "tests",
-          "all",
-          "implementation",
-          "feature",
-          "solution",
-          "software",
-          "repo",
-          "repository",
-          "service",
-          "pipeline",
-          "work");
 
   private static final Pattern DETERMINERS =
       Pattern.compile(
@@ -256,7 +227,7 @@ final class StatementParser {
                 ready.start(),
                 ready.end(),
                 Expectation.READY,
-                readySubject(s, ready.start()),
+                Readiness.subject(s, ready.start()),
                 false,
                 null));
       }
@@ -274,39 +245,6 @@ final class StatementParser {
       return Expectation.SKIP;
     }
     return Expectation.FAIL;
-  }
-
-  /**
-   * The subject of "X is production ready": the words before it in its clause, without verbs; empty
-   * when they mean the whole project ("the system", "everything").
-   */
-  private static String readySubject(String s, int at) {
-    int from = 0;
-    java.util.regex.Matcher cut =
-        Pattern.compile("[,;:]|\\b(?:and|but|while|so)\\b", Pattern.CASE_INSENSITIVE)
-            .matcher(s.substring(0, at));
-    while (cut.find()) {
-      from = cut.end();
-    }
-    String words =
-        s.substring(from, at)
-            .replaceAll(
-                "(?i)\\b(is|are|was|were|now|fully|all|being|remains|remain|seems|seem|appears"
-                    + "|appear|looks|look|also|completely|totally|100%|still|currently|be"
-                    + "|the|our|its|their|should|will)\\b",
-                " ")
-            .replaceAll("[^\\p{L}\\p{N}_./\\s-]", " ")
-            .strip()
-            .replaceAll("\\s+", " ");
-    if (words.isEmpty()) {
-      return "";
-    }
-    for (String w : words.toLowerCase(Locale.ROOT).split(" ")) {
-      if (!WHOLE.contains(w)) {
-        return words;
-      }
-    }
-    return "";
   }
 
   private static boolean overlaps(List<Found> found, int at) {
