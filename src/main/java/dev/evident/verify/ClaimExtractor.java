@@ -39,13 +39,6 @@ public final class ClaimExtractor {
               + "|success\\w*|broken|flaky|coverage|covered)\\b",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern IDENTIFIER =
-      Pattern.compile(
-          "\\b(?:in|for|of|from|under)\\s+(`[^`\\s]+`|[\\w./-]+\\.(?:py|java|kt|ts|js|go|rb|rs|cs)\\b"
-              + "|[A-Z]\\w*(?:Test|Tests|Spec|IT)\\b)");
-
-  private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
-
   private ClaimExtractor() {}
 
   /** The claims of a report's text; {@code includeQuoted} reads code blocks and quotes too. */
@@ -118,7 +111,7 @@ public final class ClaimExtractor {
     boolean countsArePlans = heading ? Plans.isPlanHeadingText(s) : block.section().isPlan();
     boolean temporal =
         Plans.isTemporal(s) || block.section().isTemporal() || Plans.earlierLead(block.text());
-    String subject = subject(block, s, first);
+    String subject = SentenceSubjects.of(block, s, first);
     boolean labeled = first && !subject.isEmpty() && Sentences.opensWith(s, subject);
     boolean implied =
         block.kind() != TextBlock.Kind.HEADING
@@ -252,42 +245,6 @@ public final class ClaimExtractor {
       counts = new ArrayList<>(now);
     }
     CountClaims.add(block, from, s, text, subject, counts, temporal, out);
-  }
-
-  /** The subject a sentence names for its counts: its label, an identifier, or its heading. */
-  private static String subject(TextBlock block, String s, boolean first) {
-    if (block.kind() == TextBlock.Kind.HEADING) {
-      return Subjects.ofHeading(s);
-    }
-    if (first) {
-      Matcher label = Sentences.LABEL.matcher(s.strip());
-      // A command in backticks ("`pytest tests/`: 48/50") says how the run was made: no subject.
-      if (label.find()
-          && !label.group(1).matches(".*\\b\\d+\\b.*")
-          && !(label.group(1).startsWith("`") && Narrower.in(label.group(1)).isEmpty())) {
-        String named = Subjects.ofLabel(label.group(1));
-        if (!named.isEmpty()) {
-          return named;
-        }
-      }
-    }
-    if (first) {
-      Matcher lead = Sentences.LEADING_ID.matcher(s);
-      if (lead.find()) {
-        // A command in backticks ("`pytest -q`") says how the run was made, not what it is of.
-        if (!lead.group(1).startsWith("`") || !Narrower.in(lead.group(1)).isEmpty()) {
-          return lead.group(1).replace("`", "").strip();
-        }
-      }
-    }
-    // An identifier in parentheses says where some of the tests are ("4 skipped (all in
-    // LegacyIT)"), not what the sentence counts.
-    Matcher id =
-        IDENTIFIER.matcher(PARENTHESES.matcher(s).replaceAll(m -> " ".repeat(m.group().length())));
-    if (id.find()) {
-      return id.group(1).replace("`", "");
-    }
-    return block.section().subject();
   }
 
   private static boolean inside(List<StatementParser.Found> statements, int at) {
