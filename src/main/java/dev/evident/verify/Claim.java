@@ -52,6 +52,12 @@ public record Claim(
     return impliedBy(heading, kind);
   }
 
+  /** This claim stating {@code stated} instead of its own quantities. */
+  Claim withStated(List<Quantity> stated) {
+    return new Claim(
+        line, text, kind, subject, stated, before, expectation, factor, temporal, implied);
+  }
+
   /** This claim of another kind with its subject implied by a heading. */
   Claim impliedBy(String heading, ClaimKind kind) {
     return new Claim(

@@ -95,12 +95,12 @@ final class EarlierFigures {
       return r;
     }
     EvidenceCheck.Result now =
-        nowOnes.isEmpty() && c.expectation() == null ? null : check.check(with(c, nowOnes));
+        nowOnes.isEmpty() && c.expectation() == null ? null : check.check(c.withStated(nowOnes));
     if (now != null && now.verdict() == Verdict.CONTRADICTED) {
       return now;
     }
     String lead = m.group("lead").strip();
-    EvidenceCheck.Result before = earlier == null ? null : earlier.check(with(c, earlierOnes));
+    EvidenceCheck.Result before = earlier == null ? null : earlier.check(c.withStated(earlierOnes));
     String what = "the figures in '(" + lead + " …)' are of an earlier point";
     if (before != null && before.verdict() == Verdict.SUPPORTED) {
       return new EvidenceCheck.Result(
@@ -150,7 +150,7 @@ final class EarlierFigures {
         stated.add(q);
       }
     }
-    return replaced ? with(c, stated) : null;
+    return replaced ? c.withStated(stated) : null;
   }
 
   private static List<String> numbers(String s) {
@@ -159,19 +159,5 @@ final class EarlierFigures {
       found.add(Compare.format(Double.parseDouble(m.group())));
     }
     return found;
-  }
-
-  private static Claim with(Claim c, List<Quantity> stated) {
-    return new Claim(
-        c.line(),
-        c.text(),
-        c.kind(),
-        c.subject(),
-        stated,
-        c.before(),
-        c.expectation(),
-        c.factor(),
-        c.temporal(),
-        c.implied());
   }
 }

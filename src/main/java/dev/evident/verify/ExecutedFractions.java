@@ -42,18 +42,7 @@ final class ExecutedFractions {
         stated.add(q);
       }
     }
-    Claim executed =
-        new Claim(
-            c.line(),
-            c.text(),
-            c.kind(),
-            c.subject(),
-            stated,
-            c.before(),
-            c.expectation(),
-            c.factor(),
-            c.temporal(),
-            c.implied());
+    Claim executed = c.withStated(stated);
     EvidenceCheck.Result r = check.check(executed);
     return new EvidenceCheck.Result(
         r.verdict(),

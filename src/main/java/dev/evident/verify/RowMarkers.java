@@ -33,17 +33,7 @@ final class RowMarkers {
     for (int i = 0; i < stated.size(); i++) {
       if (stated.get(i).value() == marker) {
         stated.remove(i);
-        return new Claim(
-            c.line(),
-            c.text(),
-            c.kind(),
-            c.subject(),
-            stated,
-            c.before(),
-            c.expectation(),
-            c.factor(),
-            c.temporal(),
-            c.implied());
+        return c.withStated(stated);
       }
     }
     return c;
