@@ -210,30 +210,8 @@ final class Narrower {
         found.add(id.group());
       }
     }
-    Matcher changed = CHANGED.matcher(rest);
-    while (changed.find()) {
-      String w = changed.group(1);
-      String lower = w.toLowerCase(Locale.ROOT);
-      if (!PLAIN.contains(lower)
-          && !NOT_GROUPS.contains(lower)
-          && !Subjects.isGeneric(lower)
-          && Measure.ofWord(lower) == null
-          && !found.contains(w)) {
-        found.add(w);
-      }
-    }
-    Matcher counted = COUNTED.matcher(rest);
-    while (counted.find()) {
-      String w = counted.group(1);
-      String lower = w.toLowerCase(Locale.ROOT);
-      if (!PLAIN.contains(lower)
-          && !NOT_GROUPS.contains(lower)
-          && !Subjects.isGeneric(lower)
-          && Measure.ofWord(lower) == null
-          && !found.contains(w)) {
-        found.add(w);
-      }
-    }
+    groupWords(CHANGED.matcher(rest), found);
+    groupWords(COUNTED.matcher(rest), found);
     Matcher q = QUALIFIED.matcher(rest);
     while (q.find()) {
       String w = q.group(1);
@@ -245,5 +223,20 @@ final class Narrower {
       }
     }
     return found;
+  }
+
+  /** Adds each word {@code words} finds (its group 1) that can name a group of tests. */
+  private static void groupWords(Matcher words, List<String> found) {
+    while (words.find()) {
+      String w = words.group(1);
+      String lower = w.toLowerCase(Locale.ROOT);
+      if (!PLAIN.contains(lower)
+          && !NOT_GROUPS.contains(lower)
+          && !Subjects.isGeneric(lower)
+          && Measure.ofWord(lower) == null
+          && !found.contains(w)) {
+        found.add(w);
+      }
+    }
   }
 }

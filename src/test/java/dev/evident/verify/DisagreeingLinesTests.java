@@ -1,11 +1,10 @@
 package dev.evident.verify;
 
+import static dev.evident.verify.VerifyFixtures.all;
 import static dev.evident.verify.VerifyFixtures.run;
-import static dev.evident.verify.VerifyFixtures.test;
+import static dev.evident.verify.VerifyFixtures.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evident.model.Outcome;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,22 +23,6 @@ class DisagreeingLinesTests {
           List.of(
               run(2, all(suite("cart", 9, 1, 0), suite("pay", 4, 0, 1), suite("search", 6, 0, 0)))),
           run(1, all(suite("cart", 7, 3, 0), suite("pay", 5, 0, 0), suite("search", 6, 0, 0))));
-
-  private static TestEvidence[] suite(String name, int passed, int failed, int errored) {
-    List<TestEvidence> t = new ArrayList<>();
-    for (int i = 0; i < passed + failed + errored; i++) {
-      Outcome o =
-          i < passed ? Outcome.PASSED : i < passed + failed ? Outcome.FAILED : Outcome.ERRORED;
-      t.add(test(name, name + "_" + i, o, "tests/" + name + ".py"));
-    }
-    return t.toArray(TestEvidence[]::new);
-  }
-
-  private static TestEvidence[] all(TestEvidence[]... suites) {
-    return java.util.Arrays.stream(suites)
-        .flatMap(java.util.Arrays::stream)
-        .toArray(TestEvidence[]::new);
-  }
 
   private static List<CheckedClaim> check(String markdown) {
     return VerifyFixtures.check(markdown, RUNS, SubjectResolver.NO_CATEGORIES);

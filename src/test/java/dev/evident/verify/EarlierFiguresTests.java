@@ -1,11 +1,10 @@
 package dev.evident.verify;
 
+import static dev.evident.verify.VerifyFixtures.all;
 import static dev.evident.verify.VerifyFixtures.run;
-import static dev.evident.verify.VerifyFixtures.test;
+import static dev.evident.verify.VerifyFixtures.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.evident.model.Outcome;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,21 +23,6 @@ class EarlierFiguresTests {
       new Evidence(
           List.of(run(2, all(suite("cart", 9, 1), suite("search", 6, 0)))),
           run(1, all(suite("cart", 7, 3), suite("search", 5, 1))));
-
-  private static TestEvidence[] suite(String name, int passed, int failed) {
-    List<TestEvidence> t = new ArrayList<>();
-    for (int i = 0; i < passed + failed; i++) {
-      Outcome o = i < passed ? Outcome.PASSED : Outcome.FAILED;
-      t.add(test(name, name + "_" + i, o, "tests/" + name + ".py"));
-    }
-    return t.toArray(TestEvidence[]::new);
-  }
-
-  private static TestEvidence[] all(TestEvidence[]... suites) {
-    return java.util.Arrays.stream(suites)
-        .flatMap(java.util.Arrays::stream)
-        .toArray(TestEvidence[]::new);
-  }
 
   private static CheckedClaim first(String markdown) {
     return VerifyFixtures.check(markdown, RUNS, SubjectResolver.NO_CATEGORIES).get(0);

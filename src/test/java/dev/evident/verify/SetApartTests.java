@@ -1,11 +1,10 @@
 package dev.evident.verify;
 
 import static dev.evident.verify.VerifyFixtures.run;
-import static dev.evident.verify.VerifyFixtures.test;
+import static dev.evident.verify.VerifyFixtures.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evident.model.Outcome;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,14 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * names; a fraction of the tests that ran is not one of the tests that passed.
  */
 class SetApartTests {
-
-  private static TestEvidence[] suite(String name, Outcome... outcomes) {
-    List<TestEvidence> t = new ArrayList<>();
-    for (int i = 0; i < outcomes.length; i++) {
-      t.add(test(name, name + "_" + i, outcomes[i], "tests/" + name + ".py"));
-    }
-    return t.toArray(TestEvidence[]::new);
-  }
 
   private static Evidence latest(TestEvidence[]... suites) {
     return new Evidence(

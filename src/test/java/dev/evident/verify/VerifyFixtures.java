@@ -44,6 +44,36 @@ final class VerifyFixtures {
     return new TestEvidence(new TestId(suite, name), outcome, file, List.of());
   }
 
+  /** A suite of tests {@code NAME_0}, {@code NAME_1}... in tests/NAME.py, with these outcomes. */
+  static TestEvidence[] suite(String name, Outcome... outcomes) {
+    TestEvidence[] tests = new TestEvidence[outcomes.length];
+    for (int i = 0; i < outcomes.length; i++) {
+      tests[i] = test(name, name + "_" + i, outcomes[i], "tests/" + name + ".py");
+    }
+    return tests;
+  }
+
+  /** A suite whose first tests passed, then failed, then errored. */
+  static TestEvidence[] suite(String name, int passed, int failed, int errored) {
+    Outcome[] outcomes = new Outcome[passed + failed + errored];
+    for (int i = 0; i < outcomes.length; i++) {
+      outcomes[i] =
+          i < passed ? Outcome.PASSED : i < passed + failed ? Outcome.FAILED : Outcome.ERRORED;
+    }
+    return suite(name, outcomes);
+  }
+
+  static TestEvidence[] suite(String name, int passed, int failed) {
+    return suite(name, passed, failed, 0);
+  }
+
+  /** The tests of several suites as one run's. */
+  static TestEvidence[] all(TestEvidence[]... suites) {
+    return java.util.Arrays.stream(suites)
+        .flatMap(java.util.Arrays::stream)
+        .toArray(TestEvidence[]::new);
+  }
+
   /** The claims of a report checked against the evidence, with categories. */
   static List<CheckedClaim> check(String markdown, Evidence evidence, SubjectResolver categories) {
     return new Verifier(categories).verify("r.md", markdown, evidence, false).claims();
