@@ -49,6 +49,8 @@ public final class Verifier {
             ? null
             : new EvidenceCheck(new Evidence(List.of(evidence.baseline()), null), resolvers);
     Long baseline = evidence.baseline() == null ? null : evidence.baseline().run().id();
+    Evidence leafEvidence = LeafTests.of(evidence);
+    EvidenceCheck leaves = leafEvidence == null ? null : new EvidenceCheck(leafEvidence, resolvers);
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result r =
@@ -58,6 +60,8 @@ public final class Verifier {
       r =
           SecondReadings.of(
               c, EarlierRun.perhaps(c, r, evidence, earlier), evidence, earlier, check);
+      EvidenceCheck.Result leaf = LeafTests.reread(c, r, leaves, leafEvidence);
+      r = leaf == null ? r : leaf;
       r = EarlierFigures.of(c, r, check, earlier, baseline);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
       // Two statements of one quantity that differ: only the one the evidence bears out escapes
