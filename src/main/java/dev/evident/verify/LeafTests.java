@@ -29,7 +29,7 @@ final class LeafTests {
     return c.kind() == ClaimKind.COUNT
         || c.kind() == ClaimKind.RATE
         || c.kind() == ClaimKind.CHANGE
-        || c.kind() == ClaimKind.NAMED && !c.stated().isEmpty();
+        || (c.kind() == ClaimKind.NAMED || c.kind() == ClaimKind.TABLE) && !c.stated().isEmpty();
   }
 
   /** The claim's result read over leaf tests only, when that reading supports it; else null. */

@@ -95,6 +95,13 @@ enum Resolvers implements SubjectResolver {
       if (suite.equalsIgnoreCase(subject)) {
         return true;
       }
+      // A nested suite belongs to its parent: "render.tap" holds the TAP subtest group
+      // "render.tap > html".
+      if (!subject.isBlank()
+          && suite.regionMatches(true, 0, subject, 0, subject.length())
+          && suite.startsWith(" > ", subject.length())) {
+        return true;
+      }
       // A Go package or a nested module by its path: "internal/store" names
       // github.com/acme/ledger/internal/store.
       String path = subject.replaceAll("/+$", "").toLowerCase(Locale.ROOT);

@@ -77,6 +77,30 @@ class LeafCountsTests {
   }
 
   @Test
+  void aTableRowOfATapFileHoldsItsSubtestGroupsAndCountsTheirLeaves() {
+    // doc.tap holds its group "doc.tap > html": 3 tests in all, 2 of them leaves.
+    Evidence doc =
+        new Evidence(
+            List.of(
+                run(
+                    9,
+                    test("doc.tap", "html", Outcome.PASSED, ""),
+                    test("doc.tap > html", "headings", Outcome.PASSED, ""),
+                    test("doc.tap > html", "links", Outcome.PASSED, ""))),
+            null);
+    List<CheckedClaim> claims =
+        VerifyFixtures.check(
+            "| File | Tests | Result |\n|---|---|---|\n| doc.tap | 2 | 2 passed |\n",
+            doc,
+            SubjectResolver.NO_CATEGORIES);
+
+    assertThat(claims).hasSize(1);
+    CheckedClaim row = claims.get(0);
+    assertThat(row.verdict()).as(row.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(row.reason()).contains("leaf tests only").contains("3 tests");
+  }
+
+  @Test
   void onlyTestsWithChildrenInTheSameSuiteAreParents() {
     assertThat(
             LeafTests.parents(
