@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The facts about where a run happened, recorded as run attributes: git commit, branch and dirty
@@ -64,7 +65,7 @@ public final class RunEnvironment {
             + System.getProperty("os.arch"));
     attributes.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
     git(workDir, attributes);
-    runtimes(adapter, workDir, attributes, reported);
+    runtimes(adapter, workDir, attributes, name -> !reported.contains(name));
     ci(env, attributes);
     for (String name : recordEnv) {
       String value = env.get(name);
@@ -126,16 +127,7 @@ public final class RunEnvironment {
             attributes.put("runtime." + name, version);
           }
         });
-    if (!missing.isEmpty()) {
-      Map<String, String> probed = new TreeMap<>();
-      runtimes(adapter, workDir, probed, Set.of());
-      probed.forEach(
-          (key, value) -> {
-            if (missing.contains(key.substring("runtime.".length()))) {
-              attributes.put(key, value);
-            }
-          });
-    }
+    runtimes(adapter, workDir, attributes, missing::contains);
   }
 
   private static String firstLine(Path file) {
@@ -146,8 +138,9 @@ public final class RunEnvironment {
     }
   }
 
+  /** Probes the versions of the runtimes that matter to {@code adapter} and are {@code wanted}. */
   private static void runtimes(
-      String adapter, Path workDir, Map<String, String> attributes, Set<String> reported) {
+      String adapter, Path workDir, Map<String, String> attributes, Predicate<String> wanted) {
     Map<String, String[]> probes = new LinkedHashMap<>();
     switch (adapter) {
       case "pytest" -> probes.put("python", new String[] {"python3", "--version"});
@@ -157,7 +150,7 @@ public final class RunEnvironment {
       case "cargo" -> probes.put("rust", new String[] {"rustc", "--version"});
       default -> {}
     }
-    probes.keySet().removeAll(reported);
+    probes.keySet().removeIf(wanted.negate());
     probes.forEach(
         (name, command) ->
             Commands.probe(workDir, 5, command)

@@ -76,13 +76,7 @@ class RunCommandTests extends RunCommandFixture {
 
   @Test
   void aMissingRequirementBlocksTheRunBeforeTheCommandStarts() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    Files.writeString(
-        dir.resolve("evident.yaml"),
-        "requires:\n  services:\n    redis: tcp://127.0.0.1:" + closedPort + "\n");
+    requireRedisOnAClosedPort();
 
     int code = evident("run", "-C", dir.toString(), "--", "sh", "-c", "touch ran");
 
@@ -94,13 +88,7 @@ class RunCommandTests extends RunCommandFixture {
 
   @Test
   void noPreflightRunsTheCommandDespiteAMissingRequirement() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    Files.writeString(
-        dir.resolve("evident.yaml"),
-        "requires:\n  services:\n    redis: tcp://127.0.0.1:" + closedPort + "\n");
+    requireRedisOnAClosedPort();
 
     int code =
         evident(
@@ -187,5 +175,16 @@ class RunCommandTests extends RunCommandFixture {
               }
             });
     assertThat(envKeys).containsExactly("env.PATH");
+  }
+
+  /** An evident.yaml that requires a Redis on a port nothing listens on. */
+  private void requireRedisOnAClosedPort() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Files.writeString(
+        dir.resolve("evident.yaml"),
+        "requires:\n  services:\n    redis: tcp://127.0.0.1:" + closedPort + "\n");
   }
 }
