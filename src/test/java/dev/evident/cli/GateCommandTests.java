@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code evident gate}, and {@code --gate} on ingest and run, through the real command line. */
 class GateCommandTests {
@@ -26,16 +22,7 @@ class GateCommandTests {
   private final StringWriter err = new StringWriter();
 
   private int evident(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = EvidentCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(args));
-    int dashes = all.indexOf("--");
-    all.addAll(
-        dashes < 0 ? all.size() : dashes, List.of("--db", dir.resolve("evident.db").toString()));
-    return cl.execute(all.toArray(String[]::new));
+    return Cli.run(out, err, Cli.withDb(dir.resolve("evident.db"), args));
   }
 
   private static final Map<String, String> TESTS = new LinkedHashMap<>();

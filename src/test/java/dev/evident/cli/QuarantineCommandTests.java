@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code evident quarantine} through the real command line, and how run, ingest, show and diagnose
@@ -25,20 +21,11 @@ class QuarantineCommandTests {
 
   @TempDir Path dir;
 
-  private StringWriter out = new StringWriter();
-  private StringWriter err = new StringWriter();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
 
   private int evident(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cl = EvidentCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(args));
-    int dashes = all.indexOf("--");
-    all.addAll(
-        dashes < 0 ? all.size() : dashes, List.of("--db", dir.resolve("evident.db").toString()));
-    return cl.execute(all.toArray(String[]::new));
+    return Cli.run(out, err, Cli.withDb(dir.resolve("evident.db"), args));
   }
 
   /** A run of CartTest: totals and adds[1-2] fail, retries passes on a rerun, pays passes. */

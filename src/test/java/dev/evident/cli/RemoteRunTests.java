@@ -12,7 +12,6 @@ import dev.evident.service.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code evident run --server} and {@code evident push}: a real command, a real server on a real
@@ -80,10 +78,7 @@ class RemoteRunTests {
   }
 
   private int evident(String... args) {
-    CommandLine cl = EvidentCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    return Cli.run(out, err, args);
   }
 
   private Path localDb() {

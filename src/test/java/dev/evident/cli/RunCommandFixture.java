@@ -3,14 +3,10 @@ package dev.evident.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * What the tests of {@code evident run} share: a store in a temporary directory, the real command
@@ -24,14 +20,7 @@ abstract class RunCommandFixture {
   final StringWriter err = new StringWriter();
 
   int evident(String... args) {
-    CommandLine cl = EvidentCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(args));
-    int dashes = all.indexOf("--");
-    all.addAll(
-        dashes < 0 ? all.size() : dashes, List.of("--db", dir.resolve("evident.db").toString()));
-    return cl.execute(all.toArray(String[]::new));
+    return Cli.run(out, err, Cli.withDb(dir.resolve("evident.db"), args));
   }
 
   JsonNode json() throws IOException {

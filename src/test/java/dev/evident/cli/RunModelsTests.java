@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evident.model.Run;
 import dev.evident.service.Workspace;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** evident run --models: the command once per model, really run, then the models compared. */
 class RunModelsTests {
@@ -30,10 +28,7 @@ class RunModelsTests {
   private final StringWriter err = new StringWriter();
 
   private int evident(String... args) {
-    CommandLine cl = EvidentCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    return Cli.run(out, err, args);
   }
 
   private String[] run(String models, String... more) {
