@@ -63,8 +63,7 @@ public final class CategoryResolver implements SubjectResolver {
     List<String> words = Names.normalize(subject);
     for (int i = 0; i < categories.size(); i++) {
       String name = categories.get(i).name();
-      if (name.equalsIgnoreCase(subject.strip())
-          || (!words.isEmpty() && Names.normalize(name).equals(words))) {
+      if (name.equalsIgnoreCase(subject.strip()) || Names.same(words, Names.normalize(name))) {
         return i;
       }
     }

@@ -43,6 +43,34 @@ final class Names {
     return result;
   }
 
+  /**
+   * Whether two names in normal form are the same name: the same words, a plural for a singular
+   * ("Customs forms" names {@code CustomsFormTests}, "shipment labels" {@code ShipmentLabelTest}),
+   * or the same letters with the words written apart ("Back office" names {@code backoffice}).
+   */
+  static boolean same(List<String> a, List<String> b) {
+    return !a.isEmpty() && (a.equals(b) || key(a).equals(key(b)));
+  }
+
+  private static String key(List<String> words) {
+    StringBuilder key = new StringBuilder();
+    for (String w : words) {
+      key.append(singular(w));
+    }
+    return key.toString();
+  }
+
+  /** "policies" policy, "forms" form; "class", "status" and short words stay. */
+  private static String singular(String w) {
+    if (w.length() > 4 && w.endsWith("ies")) {
+      return w.substring(0, w.length() - 3) + "y";
+    }
+    if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+      return w.substring(0, w.length() - 1);
+    }
+    return w;
+  }
+
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
   private static final Pattern ACRONYM = Pattern.compile("([A-Z]+)([A-Z][a-z])");
   private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");

@@ -50,8 +50,7 @@ enum Resolvers implements SubjectResolver {
     @Override
     boolean matches(String subject, List<String> words, TestEvidence t) {
       for (String tag : t.tags()) {
-        if (tag.equalsIgnoreCase(subject)
-            || (!words.isEmpty() && Names.normalize(tag).equals(words))) {
+        if (tag.equalsIgnoreCase(subject) || Names.same(Names.normalize(tag), words)) {
           return true;
         }
       }
@@ -77,7 +76,7 @@ enum Resolvers implements SubjectResolver {
         return false;
       }
       for (String segment : file.split("/")) {
-        if (Names.normalize(segment).equals(words)) {
+        if (Names.same(Names.normalize(segment), words)) {
           return true;
         }
       }
@@ -109,8 +108,7 @@ enum Resolvers implements SubjectResolver {
         return true;
       }
       for (String segment : SUITE_SEPARATORS.split(suite)) {
-        if (segment.equalsIgnoreCase(subject)
-            || (!words.isEmpty() && Names.normalize(segment).equals(words))) {
+        if (segment.equalsIgnoreCase(subject) || Names.same(Names.normalize(segment), words)) {
           return true;
         }
       }
