@@ -241,6 +241,33 @@ final class JunitXmlReader implements ResultReader {
       current.add(e);
     }
 
+    /** A test's suite and name, as a JavaScript runner's describe blocks give them. */
+    private record Described(String suite, String name) {}
+
+    /**
+     * jest-junit and mocha-junit-reporter (Cypress's JUnit reporter) name a test by its describe
+     * blocks and title ("Cart adds an item"); jest-junit writes the same text as its {@code
+     * classname}, with the outer describe block as the enclosing suite's name; mocha writes the
+     * title alone as {@code classname}, with a describe block as the suite's name. The test is then
+     * the describe block's: ("Cart", "adds an item"). Null for every other writer.
+     */
+    private static Described described(String suite, String classname, String name) {
+      if (suite.isBlank() || classname.isBlank()) {
+        return null;
+      }
+      if (!classname.equals(name) && name.endsWith(" " + classname)) {
+        String path = name.substring(0, name.length() - classname.length() - 1);
+        return path.equals(suite) || path.endsWith(" " + suite) || path.startsWith(suite + " ")
+            ? new Described(path, classname)
+            : null;
+      }
+      return classname.equals(name)
+              && name.length() > suite.length() + 1
+              && name.startsWith(suite + " ")
+          ? new Described(suite, name.substring(suite.length() + 1))
+          : null;
+    }
+
     private void endCase() {
       JunitCase c = current;
       current = null;
@@ -253,16 +280,21 @@ final class JunitXmlReader implements ResultReader {
       if (classname == null) {
         classname = "";
       }
-      if (classname.equals(lastClassname)) {
-        classname = lastClassname;
-      } else {
-        lastClassname = classname;
-      }
       String name = c.name;
       if (name == null || name.isBlank()) {
         problems.warn(
             "test case without a name", c.line, "test case without a name, stored as '(unnamed)'");
         name = "(unnamed)";
+      }
+      Described described = described(suiteName, classname, name);
+      if (described != null) {
+        classname = described.suite();
+        name = described.name();
+      }
+      if (classname.equals(lastClassname)) {
+        classname = lastClassname;
+      } else {
+        lastClassname = classname;
       }
       if (c.isCollectionError()) {
         // Not a test, but a test case element: the declared counts include it.

@@ -225,4 +225,76 @@ class JunitXmlReaderTests {
         .hasMessage(
             "cannot read catalog.xml: root element <catalog> is not JUnit XML (expected <testsuites> or <testsuite>)");
   }
+
+  @Test
+  void putsJestTestsInTheDescribeBlockTheirNamesStartWith() {
+    var read =
+        ReaderFixtures.readText(
+            Format.JUNIT,
+            "jest-junit.xml",
+            """
+            <testsuites name="jest tests" tests="2" failures="1">
+              <testsuite name="Cart" tests="2" failures="1">
+                <testcase classname="Cart adds an item" name="Cart adds an item" time="0.01"/>
+                <testcase classname="Cart totals sums lines" name="Cart totals sums lines" time="0.02">
+                  <failure message="expected 3">expected 3</failure>
+                </testcase>
+              </testsuite>
+            </testsuites>
+            """);
+
+    assertThat(read.tests())
+        .extracting(t -> t.id().suite() + " > " + t.id().name())
+        .containsExactly("Cart > adds an item", "Cart > totals sums lines");
+    assertThat(read.problems()).isEmpty();
+  }
+
+  @Test
+  void putsMochaJunitTestsInTheDescribeBlockBeforeTheirTitles() {
+    var read =
+        ReaderFixtures.readText(
+            Format.JUNIT,
+            "cypress-results.xml",
+            """
+            <testsuites name="Mocha Tests" tests="3" failures="0">
+              <testsuite name="Root Suite" tests="0" file="cypress/e2e/cart.cy.ts"/>
+              <testsuite name="Cart" tests="1">
+                <testcase name="Cart adds an item" classname="adds an item" time="0.8"/>
+              </testsuite>
+              <testsuite name="coupons" tests="1">
+                <testcase name="Cart coupons applies one" classname="applies one" time="0.1"/>
+              </testsuite>
+              <testsuite name="Checkout" tests="1">
+                <testcase name="pays by card" classname="pays by card" time="0.1"/>
+              </testsuite>
+            </testsuites>
+            """);
+
+    assertThat(read.tests())
+        .extracting(t -> t.id().suite() + " > " + t.id().name())
+        .containsExactly(
+            "Cart > adds an item", "Cart coupons > applies one", "pays by card > pays by card");
+  }
+
+  @Test
+  void keepsClassnamesThatAreNotADescribeBlocksTitle() {
+    var read =
+        ReaderFixtures.readText(
+            Format.JUNIT,
+            "vitest.xml",
+            """
+            <testsuites>
+              <testsuite name="src/cart.test.ts" tests="1">
+                <testcase classname="src/cart.test.ts" name="Cart &gt; adds an item"/>
+              </testsuite>
+              <testsuite name="Cart" tests="1">
+                <testcase classname="Cart" name="Cart adds"/>
+              </testsuite>
+            </testsuites>
+            """);
+
+    assertThat(read.tests())
+        .extracting(t -> t.id().suite() + " > " + t.id().name())
+        .containsExactly("src/cart.test.ts > Cart > adds an item", "Cart > Cart adds");
+  }
 }

@@ -7,6 +7,7 @@ import static dev.evident.verify.VerifyFixtures.run;
 import static dev.evident.verify.VerifyFixtures.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evident.model.Outcome;
 import dev.evident.model.TestCategory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,22 @@ class PlainNamesTests {
     CheckedClaim c = only("- Parcel: 8/8 passing.", DEPOT);
 
     assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.UNVERIFIABLE);
+  }
+
+  @Test
+  void aJavaScriptTestIsNamedByItsDescribeBlockAndTitle() {
+    Evidence cart =
+        new Evidence(
+            List.of(
+                run(
+                    2,
+                    VerifyFixtures.test("Cart", "adds an item", Outcome.FAILED, ""),
+                    VerifyFixtures.test("Cart", "removes an item", Outcome.PASSED, ""))),
+            null);
+
+    CheckedClaim c = only("`Cart adds an item` fails again.", cart);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(c.reason()).contains("Cart > adds an item");
   }
 }
