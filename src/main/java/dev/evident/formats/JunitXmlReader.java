@@ -61,7 +61,9 @@ final class JunitXmlReader implements ResultReader {
       if (skipped < 0) {
         skipped = Values.count(p.attr("skips"));
       }
-      this.declaredSkipped = skipped;
+      // ctest counts its disabled tests apart from the skipped ones; both are skipped test cases
+      long disabled = Values.count(p.attr("disabled"));
+      this.declaredSkipped = disabled > 0 && skipped >= 0 ? skipped + disabled : skipped;
       this.started = Values.timestamp(p.attr("timestamp"));
       this.duration = Values.seconds(p.attr("time"));
     }

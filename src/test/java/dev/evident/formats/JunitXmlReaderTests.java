@@ -297,4 +297,23 @@ class JunitXmlReaderTests {
         .extracting(t -> t.id().suite() + " > " + t.id().name())
         .containsExactly("src/cart.test.ts > Cart > adds an item", "Cart > Cart adds");
   }
+
+  @Test
+  void countsCtestsDisabledTestsAsTheSkippedTestsTheyAre() {
+    var read =
+        ReaderFixtures.readText(
+            Format.JUNIT,
+            "ctest.xml",
+            """
+            <testsuite name="Linux-c++" tests="2" failures="0" disabled="1" skipped="0">
+              <testcase name="solver" classname="solver" status="run"/>
+              <testcase name="perf" classname="perf" status="disabled">
+                <skipped message="Disabled"/>
+              </testcase>
+            </testsuite>
+            """);
+
+    assertThat(read.test("perf").outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(read.problems()).isEmpty();
+  }
 }
