@@ -108,7 +108,11 @@ public final class ClaimExtractor {
       return;
     }
     boolean heading = block.kind() == TextBlock.Kind.HEADING;
-    boolean countsArePlans = heading ? Plans.isPlanHeadingText(s) : block.section().isPlan();
+    // "### Test plan" then "- [x] `TaxTest`: 18/18 passing": a checked box says what was done
+    boolean countsArePlans =
+        heading
+            ? Plans.isPlanHeadingText(s)
+            : block.section().isPlan() && !Boolean.TRUE.equals(block.task());
     boolean temporal =
         Plans.isTemporal(s) || block.section().isTemporal() || Plans.earlierLead(block.text());
     String subject = SentenceSubjects.of(block, s, first);

@@ -127,6 +127,15 @@ class ClaimExtractorTests {
   }
 
   @Test
+  void aCheckedBoxUnderATestPlanSaysWhatWasDoneAndAnOpenOneStaysAPlan() {
+    List<Claim> claims =
+        claims("### Test plan\n\n- [x] `LedgerTest`: 12/12 passing\n- [ ] 30 tests for refunds\n");
+
+    assertThat(claims).isNotEmpty();
+    assertThat(claims).extracting(Claim::line).containsOnly(3);
+  }
+
+  @Test
   void codeBlocksAndQuotedOutputAreReadOnlyWhenAsked() {
     String md =
         "# Run\n\n```\n===== 3 failed, 53 passed in 1.2s =====\n```\n\n> 3 failed, 53 passed\n";
