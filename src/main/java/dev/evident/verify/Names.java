@@ -61,7 +61,7 @@ final class Names {
   }
 
   /** "policies" policy, "forms" form; "class", "status" and short words stay. */
-  private static String singular(String w) {
+  static String singular(String w) {
     if (w.length() > 4 && w.endsWith("ies")) {
       return w.substring(0, w.length() - 3) + "y";
     }

@@ -41,7 +41,9 @@ final class SubjectScopes {
   Resolved resolve(Claim c, List<RunEvidence> runs) {
     Scope shipped = Readiness.ofTheWhole(c) ? resolve(c.subject(), runs).scope() : null;
     if (Readiness.ofTheWhole(c)
-        && (shipped == null ? !mentioned(c.subject(), runs) : RunNames.names(c.subject()))) {
+        && (shipped == null
+            ? !HeldNames.mentioned(c.subject(), runs)
+            : RunNames.names(c.subject()))) {
       return resolve("", runs); // "The release is production ready": what ships is the whole run
     }
     if (namedAfter(c)) {
@@ -105,9 +107,13 @@ final class SubjectScopes {
     String guard = null;
     if (r.scope() == null && c.implied()) {
       r = resolve("", runs);
-      guard = mentioned(c.subject(), runs) ? c.subject() : null;
+      guard = HeldNames.mentioned(c.subject(), runs) ? c.subject() : null;
     }
-    if (r.scope() == null || !r.scope().wholeRun()) {
+    if (r.scope() == null) {
+      Scope held = c.subject().isEmpty() ? null : HeldNames.holding(c.subject(), runs);
+      return held == null ? r : new Resolved(held, null, guessed(c.subject(), held));
+    }
+    if (!r.scope().wholeRun()) {
       return r;
     }
     List<String> names = new java.util.ArrayList<>(Narrower.in(c.text()));
@@ -134,6 +140,12 @@ final class SubjectScopes {
         instead = named != null && names.size() == 1 && c.subject().isEmpty() ? name : null;
       }
     }
+    HeldNames.Part before =
+        guard == null && c.subject().isEmpty() ? HeldNames.before(c.text(), runs) : null;
+    if (before != null) {
+      // "Routing was at 12/14 passing": of OrderRoutingTests, most likely, not of the run
+      return new Resolved(before.scope(), null, guessed(before.word(), before.scope()));
+    }
     return guard == null
         ? r
         : new Resolved(
@@ -146,6 +158,11 @@ final class SubjectScopes {
                         ? "which resolves to no narrower part of it"
                         : "which is " + part.description()),
             instead);
+  }
+
+  private static String guessed(String name, Scope held) {
+    return "'%s' names no test, file, suite or category exactly; checked against %s"
+        .formatted(name, held.description());
   }
 
   /** Whether a claim names its subject only in a clause after the one with its numbers. */
@@ -168,38 +185,6 @@ final class SubjectScopes {
       java.util.regex.Pattern.compile("(?<![\\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\\w-])");
   private static final java.util.regex.Pattern CLAUSE =
       java.util.regex.Pattern.compile(";|\\.\\s|,\\s+(?:and|but|while)\\s");
-
-  /** Whether some test's file, suite or tags share a word (or its stem) with {@code name}. */
-  private boolean mentioned(String name, List<RunEvidence> runs) {
-    List<String> words = new java.util.ArrayList<>();
-    for (String w : Names.normalize(name)) {
-      if (w.length() >= 3 && !Subjects.isGeneric(w)) {
-        words.add(stem(w));
-      }
-    }
-    if (words.isEmpty()) {
-      return false;
-    }
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (RunEvidence r : runs) {
-      for (TestEvidence t : r.tests()) {
-        String where = t.file() + " " + t.id().suite() + " " + String.join(" ", t.tags());
-        if (!seen.add(where)) {
-          continue;
-        }
-        for (String n : Names.normalize(where)) {
-          if (words.contains(stem(n))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static String stem(String w) {
-    return w.length() > 5 ? w.substring(0, 5) : w.replaceAll("s$", "");
-  }
 
   /** Resolutions by subject and runs: a report names the same subjects again and again. */
   private final java.util.Map<java.util.List<Object>, Resolved> resolved =

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class PlainNamesTests {
 
-  /** ParcelLabelTests 7 passed and 1 failed, RefundPolicyTest 4 passed, Backroom 3 passed. */
+  /**
+   * ParcelLabelTests 7 passed and 1 failed, RefundPolicyTest 4 passed, Backroom 3 passed,
+   * OrderRoutingTests 14 passed.
+   */
   private static final Evidence DEPOT =
       new Evidence(
           List.of(
@@ -28,7 +31,8 @@ class PlainNamesTests {
                   all(
                       suite("com.depot.ParcelLabelTests", 7, 1),
                       suite("com.depot.RefundPolicyTest", 4, 0),
-                      suite("Backroom", 3, 0)))),
+                      suite("Backroom", 3, 0),
+                      suite("com.depot.OrderRoutingTests", 14, 0)))),
           null);
 
   @Test
@@ -74,10 +78,24 @@ class PlainNamesTests {
   }
 
   @Test
-  void aPartOfANameNamesNothing() {
-    CheckedClaim c = only("- Parcel: 8/8 passing.", DEPOT);
+  void aWordOfANameIsAGuessThatCanBeBorneOutButNeverContradicts() {
+    CheckedClaim named = only("- Routing: 14/14 passing.", DEPOT);
+    CheckedClaim wrong = only("- Parcel: 8/8 passing.", DEPOT);
+
+    assertThat(named.verdict()).as(named.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(named.reason()).contains("OrderRoutingTests (14 tests)");
+    assertThat(wrong.verdict()).as(wrong.reason()).isEqualTo(Verdict.UNVERIFIABLE);
+    assertThat(wrong.reason())
+        .contains("'Parcel' names no test, file, suite or category exactly")
+        .contains("ParcelLabelTests");
+  }
+
+  @Test
+  void aWordOfANameBeforeTheNumbersTakesThemFromTheWholeRun() {
+    CheckedClaim c = only("Routing has 13 of 14 tests passing.", DEPOT);
 
     assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.UNVERIFIABLE);
+    assertThat(c.reason()).contains("OrderRoutingTests");
   }
 
   @Test

@@ -1,0 +1,206 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A part named by a word of its name: "Routing" for {@code OrderRoutingTests}, "Stock" for {@code
+ * stock_reservation_test.py}. Such a part is a guess, so a claim checked against it is never
+ * CONTRADICTED; it can still be borne out.
+ */
+final class HeldNames {
+
+  private HeldNames() {}
+
+  /**
+   * The tests whose suite (its last segment) or file (its name) hold every word of {@code name}
+   * (plurals as singulars), when there are some and not all; else null.
+   */
+  static Scope holding(String name, List<RunEvidence> runs) {
+    List<String> words = new ArrayList<>();
+    for (String w : Names.normalize(name)) {
+      if (w.length() < 3 || Subjects.isGeneric(w) || STOP.contains(w) || w.matches("\\d+")) {
+        return null; // a phrase, not a name
+      }
+      words.add(Names.singular(w));
+    }
+    if (words.isEmpty() || words.size() > 2) {
+      return null;
+    }
+    List<TestEvidence> found = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    Set<String> parts = new TreeSet<>();
+    int all = 0;
+    for (RunEvidence r : runs) {
+      boolean any = false;
+      for (TestEvidence t : r.tests()) {
+        all++;
+        String part = part(t);
+        if (holds(part, words)) {
+          found.add(t);
+          parts.add(part);
+          any = true;
+        }
+      }
+      if (any) {
+        ids.add(r.run().id());
+      }
+    }
+    if (found.isEmpty() || found.size() == all) {
+      return null;
+    }
+    return Scope.of(
+        "%s (%d %s) in run%s %s, whose name%s hold%s '%s'"
+            .formatted(
+                String.join(", ", parts),
+                found.size(),
+                found.size() == 1 ? "test" : "tests",
+                ids.size() == 1 ? "" : "s",
+                Scope.join(ids),
+                parts.size() == 1 ? "" : "s",
+                parts.size() == 1 ? "s" : "",
+                name),
+        found,
+        ids);
+  }
+
+  /**
+   * The part a word before the numbers names ("Routing was at 12/14"), when one word there is held
+   * by the names of some tests' suites or files; else null.
+   */
+  static Part before(String text, List<RunEvidence> runs) {
+    Matcher digit = DIGIT.matcher(text);
+    String head = digit.find() ? text.substring(0, digit.start()) : text;
+    Part found = null;
+    for (Matcher w = WORD.matcher(head); w.find(); ) {
+      Scope s = holding(w.group(), runs);
+      if (s != null) {
+        if (found != null) {
+          return null; // two parts named: which one the numbers count is a guess too many
+        }
+        found = new Part(w.group(), s);
+      }
+    }
+    return found;
+  }
+
+  /** Whether some test's file, suite or tags share a word (or its stem) with {@code name}. */
+  static boolean mentioned(String name, List<RunEvidence> runs) {
+    List<String> words = new java.util.ArrayList<>();
+    for (String w : Names.normalize(name)) {
+      if (w.length() >= 3 && !Subjects.isGeneric(w)) {
+        words.add(stem(w));
+      }
+    }
+    if (words.isEmpty()) {
+      return false;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (RunEvidence r : runs) {
+      for (TestEvidence t : r.tests()) {
+        String where = t.file() + " " + t.id().suite() + " " + String.join(" ", t.tags());
+        if (!seen.add(where)) {
+          continue;
+        }
+        for (String n : Names.normalize(where)) {
+          if (words.contains(stem(n))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String stem(String w) {
+    return w.length() > 5 ? w.substring(0, 5) : w.replaceAll("s$", "");
+  }
+
+  /** A word and the tests whose names hold it. */
+  record Part(String word, Scope scope) {}
+
+  private static String part(TestEvidence t) {
+    String suite = t.id().suite();
+    String last = suite.substring(Math.max(suite.lastIndexOf('.'), suite.lastIndexOf('/')) + 1);
+    String file = t.file().replace('\\', '/');
+    return last.isEmpty() ? file.substring(file.lastIndexOf('/') + 1) : last;
+  }
+
+  private static boolean holds(String part, List<String> words) {
+    List<String> held = new ArrayList<>();
+    for (String w : Names.normalize(part)) {
+      held.add(Names.singular(w));
+    }
+    return held.size() > words.size() && held.containsAll(words);
+  }
+
+  private static final Pattern DIGIT = Pattern.compile("\\d");
+  private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][a-z]{2,}\\b");
+
+  /** Words that name no part even when a name holds them. */
+  private static final Set<String> STOP =
+      Set.of(
+          "the",
+          "and",
+          "was",
+          "were",
+          "are",
+          "has",
+          "had",
+          "have",
+          "now",
+          "all",
+          "our",
+          "with",
+          "for",
+          "from",
+          "but",
+          "not",
+          "its",
+          "new",
+          "this",
+          "that",
+          "still",
+          "only",
+          "today",
+          "yesterday",
+          "after",
+          "before",
+          "since",
+          "went",
+          "pass",
+          "passe",
+          "passing",
+          "fail",
+          "failing",
+          "failed",
+          "green",
+          "red",
+          "fixed",
+          "both",
+          "each",
+          "every",
+          "one",
+          "two",
+          "more",
+          "less",
+          "over",
+          "under",
+          "about",
+          "test",
+          "run",
+          "suite",
+          "build",
+          "check",
+          "case",
+          "total",
+          "overall",
+          "again",
+          "left",
+          "there",
+          "here");
+}
