@@ -13,7 +13,8 @@ final class ChangeClaims {
 
   private static final Pattern STATUS_WORD =
       Pattern.compile(
-          "\\b(pass\\w*|succe\\w*|green|fail\\w*|skip\\w*|err(?:ors?|ored|oring)|disabled|ignored|pending"
+          "\\b(pass\\w*|succe\\w*|green|fail\\w*|red|broken|skip\\w*|err(?:ors?|ored|oring)|disabled"
+              + "|ignored|pending"
               + "|ran|executed|tests?)\\b",
           Pattern.CASE_INSENSITIVE);
 
@@ -162,7 +163,7 @@ final class ChangeClaims {
       if (w.startsWith("pass") || w.startsWith("succe") || w.equals("green")) {
         return Measure.PASSING;
       }
-      if (w.startsWith("fail")) {
+      if (w.startsWith("fail") || w.equals("red") || w.equals("broken")) {
         return Measure.FAILING;
       }
       if (w.startsWith("skip")

@@ -15,7 +15,7 @@ final class EarlierRun {
   private static final Pattern THEN =
       Pattern.compile(
           "\\b(?:on|in|against)\\s+`?(?:main|master|trunk|develop)`?(?![\\w/-])"
-              + "|\\bduring\\s+the\\s+(?:outage|incident|downtime)\\b"
+              + "|\\b(?:during|at\\s+the\\s+time\\s+of)\\s+the\\s+(?:outage|incident|downtime)\\b"
               + "|\\b(?:in|on)\\s+the\\s+(?:baseline|previous\\s+(?:run|build|nightly)"
               + "|last\\s+(?:run|build|nightly)|base\\s+branch|outage\\s+run)\\b"
               + "|\\bbefore\\s+(?:the|this|my|our)\\s+(?:fix|change|refactor|patch|migration"

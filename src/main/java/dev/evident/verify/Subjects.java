@@ -231,6 +231,16 @@ final class Subjects {
     return ofLabel(s);
   }
 
+  /** Labels that say how something is said: "Precisely:", "Honestly:", "In short:". */
+  private static final Pattern SAYING =
+      Pattern.compile(
+          "(?i)(?:precisely|exactly|basically|honestly|frankly|briefly|currently|finally|lastly"
+              + "|essentially|specifically|roughly|approximately|notably|importantly|ultimately"
+              + "|realistically|technically|concretely|actually|officially|firstly|secondly"
+              + "|additionally|accordingly|overall|net)"
+              + "|in (?:short|total|sum|fact|brief|numbers)|to (?:be (?:precise|exact)|sum up)"
+              + "|bottom line|tl;?dr");
+
   /** The subject a label ("Agent Execution Core", "Unit tests") names, or empty. */
   static String ofLabel(String label) {
     Matcher tag = LABEL_TAG.matcher(label);
@@ -256,6 +266,9 @@ final class Subjects {
     }
     if (!s.contains(" ") && s.matches(".*[/_:#>.].*|.*[a-z][A-Z].*")) {
       return s; // a path or an identifier: tests/test_api.py, test_checkout, CartTest
+    }
+    if (SAYING.matcher(s).matches()) {
+      return ""; // "Precisely: 105 of 110 tests pass", "In short:": how it is said, not of what
     }
     // Leading generic words ("Results for CartTest") name nothing; the rest is the subject.
     Matcher w = WORD.matcher(s);

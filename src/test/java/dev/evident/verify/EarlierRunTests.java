@@ -42,6 +42,7 @@ class EarlierRunTests {
           """
           During the outage, 5 of the 20 tests errored.     | SUPPORTED
           During the outage, 7 of the 20 tests errored.     | CONTRADICTED
+          At the time of the incident, 5 tests errored.     | SUPPORTED
           On `main`, 14 tests passed.                        | SUPPORTED
           Before the fix, 6 tests were failing or erroring.  | SUPPORTED
           Yesterday 19 tests passed.                         | CONTRADICTED
