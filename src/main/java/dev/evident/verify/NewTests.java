@@ -22,16 +22,20 @@ final class NewTests {
 
   private static final Pattern NEW =
       Pattern.compile(
-          "(?<![\\w.,/+-])(?<n>\\d+)\\s+(?:new|newly\\s+added|additional|extra)\\s+(?:[\\w-]+\\s+)?"
+          "(?<![\\w.,/+-])(?<n>\\d+)\\s+(?:new|newly\\s+added|additional|extra)\\s+(?:(?<q>[\\w-]+)\\s+)?"
               + "(?:tests?|specs?|test\\s+cases|cases)\\b"
               + "|\\b(?:adds?|added|adding|introduces|introduced|wrote|writes)\\s+(?<m>\\d+)\\s+"
-              + "(?:new\\s+)?(?:[\\w-]+\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\b",
+              + "(?:new\\s+)?(?:(?<r>[\\w-]+)\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** Where the sentence puts them: "in `ShipmentMapperTest`", "for PayoutSchedulerTest". */
   private static final Pattern WHERE =
       Pattern.compile(
           "`([^`\\s]+)`|\\b([A-Z]\\w*(?:Test|Tests|Spec|IT))\\b|\\b([\\w/.-]+\\.[a-z]{2,4})\\b");
+
+  /** Words between a count and "tests" that name no part: "3 more tests", "2 new tests". */
+  private static final Set<String> KINDLESS =
+      Set.of("new", "more", "additional", "extra", "other", "test", "of", "the", "passing");
 
   private NewTests() {}
 
@@ -52,6 +56,12 @@ final class NewTests {
     }
     String spread = spread(s.substring(m.end()));
     subject = spread == null ? subject : spread;
+    String qualifier = m.group("q") != null ? m.group("q") : m.group("r");
+    if (subject.isEmpty()
+        && qualifier != null
+        && !KINDLESS.contains(qualifier.toLowerCase(Locale.ROOT))) {
+      subject = qualifier; // "2 new parser tests": of the parser, when a part is so named
+    }
     Quantity q = new Quantity(Measure.OTHER, Double.parseDouble(n), Bound.EXACT, 0, LABEL);
     ClaimKind kind = subject.isEmpty() ? ClaimKind.CHANGE : ClaimKind.NAMED;
     return new Claim(line, s.strip(), kind, subject, List.of(q), List.of(), null, null, temporal);
@@ -120,7 +130,9 @@ final class NewTests {
                 || suite.equals(in)
                 || suite.endsWith("." + in)
                 || file.equals(in)
-                || file.endsWith("/" + in);
+                || file.endsWith("/" + in)
+                || named(t.file() == null ? "" : t.file().replaceFirst(".*[/\\\\]", ""), in)
+                || named(t.id().suite().replaceFirst(".*\\.", ""), in);
       }
     }
     String dir = c.subject().replaceFirst("/[^/]+\\.[a-z]{1,4}$", "");
@@ -129,6 +141,22 @@ final class NewTests {
       return check(
           new Claim(c.line(), c.text(), c.kind(), dir, c.stated(), List.of(), null, null, false),
           evidence);
+    }
+    if (inPart == 0 && c.subject().matches("[a-z][a-z0-9-]*")) {
+      // "adds 3 regression tests": a kind of test, not a part: the run's new tests, which may
+      // count others too
+      EvidenceCheck.Result whole =
+          check(
+              new Claim(c.line(), c.text(), c.kind(), "", c.stated(), List.of(), null, null, false),
+              evidence);
+      return whole.verdict() == Verdict.CONTRADICTED
+          ? new EvidenceCheck.Result(
+              Verdict.UNVERIFIABLE,
+              whole.actual(),
+              "'%s' names no part, and the run's new tests may be more than those: %s"
+                  .formatted(c.subject(), whole.reason()),
+              whole.runs())
+          : whole;
     }
     if (inPart == 0) {
       return unverifiable(
@@ -153,6 +181,11 @@ final class NewTests {
         actual,
         "stated %s new, actual: %s".formatted(Compare.format(stated), found),
         runs);
+  }
+
+  /** Whether a file or class is named by the words of {@code part}: "profile", profile.spec.ts. */
+  private static boolean named(String name, String part) {
+    return Names.same(Names.normalize(name), Names.normalize(part));
   }
 
   private static EvidenceCheck.Result unverifiable(String why) {

@@ -44,4 +44,22 @@ class NewTestsInPartTests {
     assertThat(c.verdict()).as(c.reason()).isEqualTo(verdict);
     assertThat(c.reason()).contains("of run 2 under 'CartTests' not in run 1");
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Added 2 new cart tests for coupons.           | SUPPORTED    | of run 2 under
+          Added 3 new cart tests for coupons.           | CONTRADICTED | of run 2 under
+          Added 2 regression tests.                     | SUPPORTED    | 2 tests of run 2 not in run 1
+          Added 3 regression tests.                     | UNVERIFIABLE | not a total
+          """)
+  void aWordBeforeTestsNamesThePartWhenOneIsSoNamedAndIsAKindOfTestWhenNone(
+      String sentence, Verdict verdict, String reason) {
+    CheckedClaim c = only("## Tests\n\n" + sentence, GROWN);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(verdict);
+    assertThat(c.reason()).contains(reason);
+  }
 }
