@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -50,7 +51,8 @@ final class SqliteDatabase implements Database {
    */
   static SqliteDatabase openAside(Path file) {
     createParent(file);
-    if (Files.exists(file)) {
+    // A link (even one to a file not there yet) is opened where it points, as before.
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       return open(file);
     }
     Path aside = file.resolveSibling(file.getFileName() + ".new-" + ProcessHandle.current().pid());

@@ -182,6 +182,20 @@ class NewDatabaseAsideTests {
   }
 
   @Test
+  void aSymbolicLinkToADatabaseNotCreatedYetIsFollowedAsBefore() throws Exception {
+    Path target = dir.resolve("real.db");
+    Path link = Files.createSymbolicLink(dir.resolve("evident.db"), target);
+    try (ResultStore store = ResultStore.openToWrite(link.toString(), null)) {
+      assertThat(sqlite(store).aside()).isNull();
+      ingest(store, 10);
+    }
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    try (ResultStore store = ResultStore.open(target.toString())) {
+      assertThat(store.runs("shop", 10)).hasSize(1);
+    }
+  }
+
+  @Test
   void aDatabaseAnotherProcessCreatedMeanwhileIsNeverOverwrittenAndTheRunIsKeptAside() {
     Path db = dir.resolve("evident.db");
     try (ResultStore store = ResultStore.openToWrite(db.toString(), null)) {
