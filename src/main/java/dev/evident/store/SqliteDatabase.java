@@ -31,12 +31,30 @@ final class SqliteDatabase implements Database {
   private Connection connection;
 
   /** The file being written aside, not yet at {@link #file}; null once it is (or never was). */
-  private Path aside;
+  private volatile Path aside;
+
+  /** Deletes the file written aside when the JVM ends first (Ctrl-C during an ingest). */
+  private final Thread discard;
 
   private SqliteDatabase(Path file, Connection connection, Path aside) {
     this.file = file;
     this.connection = connection;
     this.aside = aside;
+    this.discard = aside == null ? null : new Thread(this::discardAside, "evident-discard");
+    if (discard != null) {
+      Runtime.getRuntime().addShutdownHook(discard);
+    }
+  }
+
+  private void discardAside() {
+    Path unpublished = aside;
+    if (unpublished != null) {
+      try {
+        Files.deleteIfExists(unpublished);
+      } catch (IOException e) {
+        // the JVM is ending; the file stays, named after this process
+      }
+    }
   }
 
   /** Opens (creating when missing) a database file, migrated to the newest schema. */
@@ -124,13 +142,18 @@ final class SqliteDatabase implements Database {
     Path written = aside;
     aside = null;
     try {
+      Runtime.getRuntime().removeShutdownHook(discard);
+    } catch (IllegalStateException e) {
+      // the JVM is ending already
+    }
+    try {
       connection.close();
       try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
       try {
         Files.createLink(file, written);
-        Files.delete(written);
+        Files.deleteIfExists(written);
       } catch (UnsupportedOperationException e) {
         Files.move(written, file);
       }
