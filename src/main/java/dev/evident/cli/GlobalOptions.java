@@ -44,6 +44,11 @@ final class GlobalOptions {
     return Workspace.open(db(), dbPasswordFile);
   }
 
+  /** The workspace of a command that stores a run at once (a new SQLite file written aside). */
+  Workspace openToWrite() {
+    return Workspace.openToWrite(db(), dbPasswordFile);
+  }
+
   /** The workspace, its store opening on another thread (see Workspace#openInBackground). */
   Workspace openInBackground() {
     return Workspace.openInBackground(db(), dbPasswordFile);

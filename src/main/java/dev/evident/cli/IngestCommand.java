@@ -7,6 +7,7 @@ import dev.evident.model.RunQuarantine;
 import dev.evident.service.GateService;
 import dev.evident.service.IngestService;
 import dev.evident.service.RunQueries;
+import dev.evident.service.Timing;
 import dev.evident.service.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ final class IngestCommand implements Callable<Integer> {
         gate || gateOptions.any()
             ? GateService.rules(Path.of(""), config, gateOptions.rules(spec.commandLine()))
             : null;
-    try (Workspace workspace = global.open();
+    try (Workspace workspace = global.openToWrite();
         ProgressBar progress = ProgressBar.onTerminal(err)) {
       var request =
           new IngestService.Request(
@@ -114,6 +115,7 @@ final class IngestCommand implements Callable<Integer> {
       RunDetail detail =
           workspace.runs().detail(ingested.run(), json ? Integer.MAX_VALUE : maxFailures);
       RunQuarantine quarantine = workspace.quarantine().inRun(ingested.run());
+      Timing.mark("run read back");
       GateReport checked = rules == null ? null : workspace.gates().check(ingested.run(), rules);
       if (json) {
         Map<String, Object> run = new LinkedHashMap<>(RunQueries.json(detail, quarantine));
@@ -136,6 +138,7 @@ final class IngestCommand implements Callable<Integer> {
         }
       }
       out.flush();
+      Timing.mark("summary printed");
       if (ingested.unreadable() > 0) {
         err.println(
             "evident: exit 2: "

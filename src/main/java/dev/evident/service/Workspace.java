@@ -36,7 +36,19 @@ public final class Workspace implements AutoCloseable {
 
   /** As {@link #open(String)}, with a {@code --db-password-file} (or null) for PostgreSQL. */
   public static Workspace open(String db, Path passwordFile) {
-    return new Workspace(db, CompletableFuture.completedFuture(ResultStore.open(db, passwordFile)));
+    ResultStore opened = ResultStore.open(db, passwordFile);
+    Timing.mark("store opened");
+    return new Workspace(db, CompletableFuture.completedFuture(opened));
+  }
+
+  /**
+   * As {@link #open(String, Path)}, for a command that stores a run at once: a new SQLite file is
+   * written aside and put in place when the run is committed (see ResultStore#openToWrite).
+   */
+  public static Workspace openToWrite(String db, Path passwordFile) {
+    ResultStore opened = ResultStore.openToWrite(db, passwordFile);
+    Timing.mark("store opened");
+    return new Workspace(db, CompletableFuture.completedFuture(opened));
   }
 
   /**

@@ -42,10 +42,7 @@ public interface ResultStore extends AutoCloseable {
 
   /** As {@link #open(String)}, with the credentials for a PostgreSQL URL given. */
   static ResultStore open(String db, Credentials credentials) {
-    // sqlite-jdbc, HikariCP and Flyway find SLF4J without a provider and would warn on stderr.
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
+    quietSlf4j();
     if (db.startsWith(PostgresDatabase.PREFIX)) {
       return new JdbcStore(PostgresDatabase.open(db, credentials));
     }
@@ -59,6 +56,26 @@ public interface ResultStore extends AutoCloseable {
               + ": use a SQLite file path, jdbc:sqlite:PATH or jdbc:postgresql://HOST[:PORT]/DB");
     }
     return new JdbcStore(SqliteDatabase.open(Path.of(db)));
+  }
+
+  /**
+   * As {@link #open(String, Path)}, for a command that writes a run at once: a SQLite file that
+   * does not exist yet is written aside and put in place when the run is committed (or the store
+   * closed), without a write-ahead log to copy back.
+   */
+  static ResultStore openToWrite(String db, Path passwordFile) {
+    if (db.startsWith("jdbc:")) {
+      return open(db, passwordFile);
+    }
+    quietSlf4j();
+    return new JdbcStore(SqliteDatabase.openAside(Path.of(db)));
+  }
+
+  private static void quietSlf4j() {
+    // sqlite-jdbc, HikariCP and Flyway find SLF4J without a provider and would warn on stderr.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
   }
 
   /** Starts writing a run. The run becomes visible when the writer commits. */
