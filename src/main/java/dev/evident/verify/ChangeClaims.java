@@ -53,6 +53,9 @@ final class ChangeClaims {
     Double toOf = change.toOf();
     List<Quantity> extra = new ArrayList<>();
     for (CountParser.Found f : counts) {
+      if (NewTests.counts(s, f.quantities().get(0).value())) {
+        continue; // "We added 7 tests (25 → 32)": the 7 are the difference, not a count now
+      }
       Measure m = f.quantities().get(0).measure();
       boolean inChange = f.start() >= change.start() && f.start() < change.end();
       if (measure == null && !m.isRate() && m != Measure.OTHER) {

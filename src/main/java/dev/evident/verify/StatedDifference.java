@@ -13,7 +13,10 @@ final class StatedDifference {
       Pattern.compile(
           "(?i)(?<![\\w.,/+-])(\\d+)\\s+(more|fewer|less)\\s+(?:tests?\\s+)?(?:[a-z]+\\s+){0,2}?"
               + "(?:tests?|pass(?:es|ing)?|passed|fail(?:s|ing)?|failed|failures)\\b[^()\\d]*"
-              + "\\(\\s*(\\d+)\\s*(?:→|->|to)\\s*(\\d+)\\s*\\)");
+              + "\\(\\s*(\\d+)\\s*(?:→|->|to)\\s*(\\d+)\\s*\\)"
+              // "We added 7 tests in total (25 → 32)": the tests added, then the totals
+              + "|(?i)\\b(?:add(?:s|ed)?|wrote|writes|introduced)\\s+(\\d+)\\s+(?:new\\s+)?"
+              + "(?:[a-z-]+\\s+)?tests?\\b[^()\\d]*\\(\\s*(\\d+)\\s*(?:→|->|to)\\s*(\\d+)\\s*\\)");
 
   private StatedDifference() {}
 
@@ -23,14 +26,15 @@ final class StatedDifference {
     if (!m.find()) {
       return null;
     }
-    long stated = Long.parseLong(m.group(1));
-    long from = Long.parseLong(m.group(3));
-    long to = Long.parseLong(m.group(4));
-    long actual = m.group(2).equalsIgnoreCase("more") ? to - from : from - to;
+    boolean added = m.group(1) == null;
+    long stated = Long.parseLong(added ? m.group(5) : m.group(1));
+    long from = Long.parseLong(added ? m.group(6) : m.group(3));
+    long to = Long.parseLong(added ? m.group(7) : m.group(4));
+    String word = added ? "more" : m.group(2).toLowerCase(java.util.Locale.ROOT);
+    long actual = word.equals("more") ? to - from : from - to;
     if (actual == stated || actual < 0) {
       return null;
     }
-    return "%d → %d is %d %s, not %d"
-        .formatted(from, to, actual, m.group(2).toLowerCase(java.util.Locale.ROOT), stated);
+    return "%d → %d is %d %s, not %d".formatted(from, to, actual, word, stated);
   }
 }

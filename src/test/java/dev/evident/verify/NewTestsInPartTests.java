@@ -62,4 +62,12 @@ class NewTestsInPartTests {
     assertThat(c.verdict()).as(c.reason()).isEqualTo(verdict);
     assertThat(c.reason()).contains(reason);
   }
+
+  @org.junit.jupiter.api.Test
+  void testsAddedBesideTheTotalsTheyTookTheRunBetweenAreNoCountOfTheRun() {
+    CheckedClaim c = only("## Tests\n\nWe added 2 tests in total (17 → 19).", GROWN);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(c.stated()).doesNotContainValue(2.0);
+  }
 }
