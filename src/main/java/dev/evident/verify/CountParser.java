@@ -96,7 +96,8 @@ final class CountParser {
       Pattern.compile(
           "\\ball\\s+but\\s+(?<n>"
               + NUMBER
-              + ")\\s+(?:of\\s+the\\s+)?(?:[\\w-]+\\s+)?(?:tests?|specs?)\\s+(?:are\\s+|now\\s+)*pass",
+              + ")\\s+(?:of\\s+(?:the|our|its|their|these|all)\\s+)?(?:[\\w-]+\\s+)?(?:tests?|specs?)\\s+"
+              + "(?:are\\s+|now\\s+)*pass",
           Pattern.CASE_INSENSITIVE);
 
   private CountParser() {}
