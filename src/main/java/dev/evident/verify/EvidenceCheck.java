@@ -113,7 +113,7 @@ final class EvidenceCheck {
     if (now.scope() == null) {
       return unverifiable(now.reason(), evidence.runs().stream().map(r -> r.run().id()).toList());
     }
-    Scope scope = Excepted.apply(c, now.scope());
+    Scope scope = FirstAttempts.apply(c, Excepted.apply(c, now.scope()));
     boolean skippedStated =
         c.quantity(Measure.SKIPPED) != null || SKIPPED_IN_TEXT.matcher(c.text()).find();
     List<Part> parts = new ArrayList<>();

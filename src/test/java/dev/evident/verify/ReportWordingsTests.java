@@ -6,6 +6,7 @@ import static dev.evident.verify.VerifyFixtures.run;
 import static dev.evident.verify.VerifyFixtures.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evident.model.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,27 @@ class ReportWordingsTests {
 
     assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.SUPPORTED);
     assertThat(c.actual()).containsKey("failing");
+  }
+
+  @Test
+  void aFlakyTestFailedOnItsFirstAttempt() {
+    Evidence login =
+        new Evidence(
+            List.of(
+                run(
+                    2,
+                    VerifyFixtures.all(
+                        suite("Login", 9, 0),
+                        new TestEvidence[] {
+                          VerifyFixtures.test("Login", "remembers", Outcome.FLAKY, "tests/Login.py")
+                        }))),
+            null);
+
+    CheckedClaim first = only("Login: 10/10 pass on the first attempt.", login);
+    CheckedClaim atAll = only("Login: 10/10 pass.", login);
+
+    assertThat(first.verdict()).as(first.reason()).isEqualTo(Verdict.CONTRADICTED);
+    assertThat(first.reason()).contains("1 flaky counted as failed");
+    assertThat(atAll.verdict()).as(atAll.reason()).isEqualTo(Verdict.SUPPORTED);
   }
 }
