@@ -41,7 +41,7 @@ final class SubjectScopes {
   Resolved resolve(Claim c, List<RunEvidence> runs) {
     Scope shipped = Readiness.ofTheWhole(c) ? resolve(c.subject(), runs).scope() : null;
     if (Readiness.ofTheWhole(c)
-        && (shipped == null ? !mentioned(c.subject(), runs) : RunNames.names(c.subject()))) {
+        && (shipped == null ? !Mentions.in(c.subject(), runs) : RunNames.names(c.subject()))) {
       return resolve("", runs); // "The release is production ready": what ships is the whole run
     }
     if (namedAfter(c)) {
@@ -98,6 +98,10 @@ final class SubjectScopes {
       return new Resolved(
           together, null); // counts of "Cart and coupons (`CartTest`, `CouponTest`)"
     }
+    Resolved unnamed = Mentions.wholeRunFor(c, r, resolve("", runs), runs);
+    if (unnamed != null) {
+      return unnamed; // "Release gate: the 2 failures block the tag": a label, not a part
+    }
     Scope placed = r.scope() == null && c.implied() ? inParts(c.text(), runs) : null;
     if (placed != null) {
       return new Resolved(placed, null); // "## Release gate", "No failures in Sync or App."
@@ -105,7 +109,7 @@ final class SubjectScopes {
     String guard = null;
     if (r.scope() == null && c.implied()) {
       r = resolve("", runs);
-      guard = mentioned(c.subject(), runs) ? c.subject() : null;
+      guard = Mentions.in(c.subject(), runs) ? c.subject() : null;
     }
     if (r.scope() == null || !r.scope().wholeRun()) {
       return r;
@@ -131,7 +135,8 @@ final class SubjectScopes {
       if (named == null || named.counts().collected() < r.scope().counts().collected()) {
         guard = name;
         part = named;
-        instead = named != null && names.size() == 1 && c.subject().isEmpty() ? name : null;
+        // the first group named that is a part of the run is the one to try instead
+        instead = named != null ? name : null;
       }
     }
     return guard == null
@@ -168,38 +173,6 @@ final class SubjectScopes {
       java.util.regex.Pattern.compile("(?<![\\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\\w-])");
   private static final java.util.regex.Pattern CLAUSE =
       java.util.regex.Pattern.compile(";|\\.\\s|,\\s+(?:and|but|while)\\s");
-
-  /** Whether some test's file, suite or tags share a word (or its stem) with {@code name}. */
-  private boolean mentioned(String name, List<RunEvidence> runs) {
-    List<String> words = new java.util.ArrayList<>();
-    for (String w : Names.normalize(name)) {
-      if (w.length() >= 3 && !Subjects.isGeneric(w)) {
-        words.add(stem(w));
-      }
-    }
-    if (words.isEmpty()) {
-      return false;
-    }
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (RunEvidence r : runs) {
-      for (TestEvidence t : r.tests()) {
-        String where = t.file() + " " + t.id().suite() + " " + String.join(" ", t.tags());
-        if (!seen.add(where)) {
-          continue;
-        }
-        for (String n : Names.normalize(where)) {
-          if (words.contains(stem(n))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static String stem(String w) {
-    return w.length() > 5 ? w.substring(0, 5) : w.replaceAll("s$", "");
-  }
 
   /** Resolutions by subject and runs: a report names the same subjects again and again. */
   private final java.util.Map<java.util.List<Object>, Resolved> resolved =
