@@ -209,10 +209,16 @@ public final class ClaimExtractor {
         return;
       }
     }
-    if (labeled && counts.isEmpty() && (statements.isEmpty() || change != null)) {
+    if (labeled
+        && (statements.isEmpty() || change != null)
+        && counts.stream().allMatch(ClaimExtractor::outcomesOnly)) {
       CountParser.Found bare = CountPhrases.bareFraction(s);
-      if (bare != null && !bare.planned() && (change == null || bare.end() <= change.start())) {
-        counts.add(bare); // "`InvoiceTest`: 21/21", "`test_backoff.py`: 7/8, only ... left"
+      if (bare != null
+          && !bare.planned()
+          && (change == null || bare.end() <= change.start())
+          && counts.stream().allMatch(f -> f.start() >= bare.end())) {
+        // "`InvoiceTest`: 21/21", "Lexer: 7/8, with 1 failure": the fraction after the label
+        counts.add(0, bare);
       }
     } else if (counts.isEmpty() && change == null) {
       counts.addAll(CountClaims.fractionAfterAll(s, statements)); // "All tests passing! (37/37)"
@@ -249,6 +255,16 @@ public final class ClaimExtractor {
       counts = new ArrayList<>(now);
     }
     CountClaims.add(block, from, s, text, subject, counts, temporal, out);
+  }
+
+  /** A count of failed, errored or skipped tests only: no fraction of passing ones. */
+  private static boolean outcomesOnly(CountParser.Found f) {
+    return f.quantities().stream()
+        .allMatch(
+            q ->
+                q.measure() == Measure.FAILING
+                    || q.measure() == Measure.ERRORED
+                    || q.measure() == Measure.SKIPPED);
   }
 
   private static boolean inside(List<StatementParser.Found> statements, int at) {

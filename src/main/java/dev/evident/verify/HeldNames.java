@@ -88,38 +88,6 @@ final class HeldNames {
     return found;
   }
 
-  /** Whether some test's file, suite or tags share a word (or its stem) with {@code name}. */
-  static boolean mentioned(String name, List<RunEvidence> runs) {
-    List<String> words = new java.util.ArrayList<>();
-    for (String w : Names.normalize(name)) {
-      if (w.length() >= 3 && !Subjects.isGeneric(w)) {
-        words.add(stem(w));
-      }
-    }
-    if (words.isEmpty()) {
-      return false;
-    }
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (RunEvidence r : runs) {
-      for (TestEvidence t : r.tests()) {
-        String where = t.file() + " " + t.id().suite() + " " + String.join(" ", t.tags());
-        if (!seen.add(where)) {
-          continue;
-        }
-        for (String n : Names.normalize(where)) {
-          if (words.contains(stem(n))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static String stem(String w) {
-    return w.length() > 5 ? w.substring(0, 5) : w.replaceAll("s$", "");
-  }
-
   /** A word and the tests whose names hold it. */
   record Part(String word, Scope scope) {}
 

@@ -41,9 +41,7 @@ final class SubjectScopes {
   Resolved resolve(Claim c, List<RunEvidence> runs) {
     Scope shipped = Readiness.ofTheWhole(c) ? resolve(c.subject(), runs).scope() : null;
     if (Readiness.ofTheWhole(c)
-        && (shipped == null
-            ? !HeldNames.mentioned(c.subject(), runs)
-            : RunNames.names(c.subject()))) {
+        && (shipped == null ? !Mentions.in(c.subject(), runs) : RunNames.names(c.subject()))) {
       return resolve("", runs); // "The release is production ready": what ships is the whole run
     }
     if (namedAfter(c)) {
@@ -100,6 +98,10 @@ final class SubjectScopes {
       return new Resolved(
           together, null); // counts of "Cart and coupons (`CartTest`, `CouponTest`)"
     }
+    Resolved unnamed = Mentions.wholeRunFor(c, r, resolve("", runs), runs);
+    if (unnamed != null) {
+      return unnamed; // "Release gate: the 2 failures block the tag": a label, not a part
+    }
     Scope placed = r.scope() == null && c.implied() ? inParts(c.text(), runs) : null;
     if (placed != null) {
       return new Resolved(placed, null); // "## Release gate", "No failures in Sync or App."
@@ -107,7 +109,7 @@ final class SubjectScopes {
     String guard = null;
     if (r.scope() == null && c.implied()) {
       r = resolve("", runs);
-      guard = HeldNames.mentioned(c.subject(), runs) ? c.subject() : null;
+      guard = Mentions.in(c.subject(), runs) ? c.subject() : null;
     }
     if (r.scope() == null) {
       Scope held = c.subject().isEmpty() ? null : HeldNames.holding(c.subject(), runs);
@@ -137,7 +139,8 @@ final class SubjectScopes {
       if (named == null || named.counts().collected() < r.scope().counts().collected()) {
         guard = name;
         part = named;
-        instead = named != null && names.size() == 1 && c.subject().isEmpty() ? name : null;
+        // the first group named that is a part of the run is the one to try instead
+        instead = named != null ? name : null;
       }
     }
     HeldNames.Part before =

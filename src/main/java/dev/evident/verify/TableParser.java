@@ -79,7 +79,10 @@ final class TableParser {
         Column c = columns.get(i);
         String cell = row.cells().get(i);
         if (c == Column.STATUS) {
-          expectation = status(cell);
+          // "7 passed, 1 failed" under "Result": the counts say more than the mark
+          List<Quantity> words = TableCells.sentence("", cell);
+          expectation = words.isEmpty() ? status(cell) : expectation;
+          stated.addAll(words);
         } else if (c.measure != null) {
           List<Quantity> words = TableCells.sentence(table.header().get(i), cell);
           Quantity q = words.isEmpty() ? quantity(c, cell, skippedColumn) : null;

@@ -51,8 +51,15 @@ public final class Verifier {
     Long baseline = evidence.baseline() == null ? null : evidence.baseline().run().id();
     Evidence leafEvidence = LeafTests.of(evidence);
     EvidenceCheck leaves = leafEvidence == null ? null : new EvidenceCheck(leafEvidence, resolvers);
+    SubjectScopes scopes = new SubjectScopes(resolvers);
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
+      EvidenceCheck.Result former = FormerFailures.check(c, evidence);
+      if (former != null) {
+        checked.add(
+            new CheckedClaim(c, former.verdict(), former.actual(), former.reason(), former.runs()));
+        continue;
+      }
       EvidenceCheck.Result r =
           (EarlierRun.speaksOf(c) || RunNames.baseline(c.subject())) && !evidence.runs().isEmpty()
               ? EarlierRun.check(c, evidence, earlier)
@@ -64,6 +71,17 @@ public final class Verifier {
       r = leaf == null ? r : leaf;
       r = EarlierFigures.of(c, r, check, earlier, baseline);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
+      if (why == null && r.verdict() == Verdict.CONTRADICTED) {
+        EvidenceCheck.Result asLeaves =
+            leaves == null || !LeafTests.counts(c) ? null : leaves.check(c);
+        why =
+            OtherLineHolds.why(
+                c,
+                OtherLineHolds.actuals(r, asLeaves),
+                extracted.claims(),
+                own::containsKey,
+                x -> OtherLineHolds.tests(scopes, evidence, x));
+      }
       // Two statements of one quantity that differ: only the one the evidence bears out escapes
       // the disagreement. A claim that all pass beside a count of failures stays with the evidence.
       boolean borneOut =
