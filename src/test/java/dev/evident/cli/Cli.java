@@ -32,4 +32,18 @@ final class Cli {
     all.addAll(dashes < 0 ? all.size() : dashes, List.of("--db", db.toString()));
     return all.toArray(String[]::new);
   }
+
+  /** A process that runs {@code evident ARGS} in a JVM of its own, on this JVM's class path. */
+  static ProcessBuilder process(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElseThrow());
+    command.addAll(
+        List.of(
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.evident.cli.Main"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command);
+  }
 }

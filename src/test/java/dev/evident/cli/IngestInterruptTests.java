@@ -22,21 +22,9 @@ class IngestInterruptTests {
   void ctrlCDuringAnIngestIntoANewDatabaseLeavesNoFileBehind() throws Exception {
     Path xml = dir.resolve("junit.xml");
     JunitGenerator.main(new String[] {xml.toString(), "500000", "5000"});
-    String java = ProcessHandle.current().info().command().orElseThrow();
     Path db = dir.resolve("evident.db");
     Process evident =
-        new ProcessBuilder(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.evident.cli.Main",
-                "ingest",
-                xml.toString(),
-                "--db",
-                db.toString(),
-                "--max-failures",
-                "0")
+        Cli.process("ingest", xml.toString(), "--db", db.toString(), "--max-failures", "0")
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("evident-output.txt").toFile())
             .start();

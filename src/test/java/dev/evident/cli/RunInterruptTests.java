@@ -19,16 +19,10 @@ class RunInterruptTests {
 
   @Test
   void ctrlCStopsTheCommandAndStoresAnInterruptedRun() throws Exception {
-    String java = ProcessHandle.current().info().command().orElseThrow();
     Path db = dir.resolve("evident.db");
     Path pidFile = dir.resolve("pid.txt");
     Process evident =
-        new ProcessBuilder(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.evident.cli.Main",
+        Cli.process(
                 "run",
                 "--db",
                 db.toString(),

@@ -58,15 +58,9 @@ class ServeKillTests {
   }
 
   private String start(int n) throws Exception {
-    String java = ProcessHandle.current().info().command().orElseThrow();
     Path log = dir.resolve("serve-" + n + ".log");
     Process p =
-        new ProcessBuilder(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.evident.cli.Main",
+        Cli.process(
                 "serve",
                 "--port",
                 "0",
