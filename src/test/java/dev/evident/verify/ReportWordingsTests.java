@@ -55,9 +55,11 @@ class ReportWordingsTests {
 
     CheckedClaim first = only("Login: 10/10 pass on the first attempt.", login);
     CheckedClaim atAll = only("Login: 10/10 pass.", login);
+    CheckedClaim counted = only("Login: 10 tests, 9 passed on the first try, 1 flaky.", login);
 
     assertThat(first.verdict()).as(first.reason()).isEqualTo(Verdict.CONTRADICTED);
     assertThat(first.reason()).contains("1 flaky counted as failed");
     assertThat(atAll.verdict()).as(atAll.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(counted.verdict()).as(counted.reason()).isEqualTo(Verdict.SUPPORTED);
   }
 }
