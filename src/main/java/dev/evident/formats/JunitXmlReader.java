@@ -243,6 +243,19 @@ final class JunitXmlReader implements ResultReader {
       current.add(e);
     }
 
+    /** {@code text.startsWith(word + " ")} with more after it, without making that string. */
+    private static boolean startsWithWord(String text, String word) {
+      return text.length() > word.length() + 1
+          && text.startsWith(word)
+          && text.charAt(word.length()) == ' ';
+    }
+
+    /** {@code text.endsWith(" " + word)}, without making that string. */
+    private static boolean endsWithWord(String text, String word) {
+      int space = text.length() - word.length() - 1;
+      return space >= 0 && text.endsWith(word) && text.charAt(space) == ' ';
+    }
+
     /** A test's suite and name, as a JavaScript runner's describe blocks give them. */
     private record Described(String suite, String name) {}
 
@@ -257,15 +270,14 @@ final class JunitXmlReader implements ResultReader {
       if (suite.isBlank() || classname.isBlank()) {
         return null;
       }
-      if (!classname.equals(name) && name.endsWith(" " + classname)) {
+      // Every test case of every file comes here: no string is made unless one is kept.
+      if (endsWithWord(name, classname)) {
         String path = name.substring(0, name.length() - classname.length() - 1);
-        return path.equals(suite) || path.endsWith(" " + suite) || path.startsWith(suite + " ")
+        return path.equals(suite) || endsWithWord(path, suite) || startsWithWord(path, suite)
             ? new Described(path, classname)
             : null;
       }
-      return classname.equals(name)
-              && name.length() > suite.length() + 1
-              && name.startsWith(suite + " ")
+      return classname.equals(name) && startsWithWord(name, suite)
           ? new Described(suite, name.substring(suite.length() + 1))
           : null;
     }

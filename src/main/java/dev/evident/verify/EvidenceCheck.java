@@ -48,6 +48,11 @@ final class EvidenceCheck {
     return r.scope() != null && r.scope().wholeRun() && r.guard() == null && r.instead() == null;
   }
 
+  /** The scope a claim's subject resolves to in the latest runs, or null. */
+  Scope scope(Claim c) {
+    return evidence.runs().isEmpty() ? null : scopes.resolve(c, evidence.runs()).scope();
+  }
+
   Result check(Claim c) {
     Claim unnumbered = RowMarkers.without(c);
     return UnmappedOutcomes.guard(unnumbered, guarded(unnumbered));

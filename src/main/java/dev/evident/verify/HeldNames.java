@@ -35,12 +35,13 @@ final class HeldNames {
     List<Long> ids = new ArrayList<>();
     Set<String> parts = new TreeSet<>();
     int all = 0;
+    java.util.Map<String, Boolean> held = new java.util.HashMap<>(); // tests share their parts
     for (RunEvidence r : runs) {
       boolean any = false;
       for (TestEvidence t : r.tests()) {
         all++;
         String part = part(t);
-        if (holds(part, words)) {
+        if (held.computeIfAbsent(part, p -> holds(p, words))) {
           found.add(t);
           parts.add(part);
           any = true;
@@ -91,11 +92,21 @@ final class HeldNames {
   /** A word and the tests whose names hold it. */
   record Part(String word, Scope scope) {}
 
+  /** The part a test's name is read from: its suite's last segment, else its file's name. */
   private static String part(TestEvidence t) {
-    String suite = t.id().suite();
-    String last = suite.substring(Math.max(suite.lastIndexOf('.'), suite.lastIndexOf('/')) + 1);
-    String file = t.file().replace('\\', '/');
-    return last.isEmpty() ? file.substring(file.lastIndexOf('/') + 1) : last;
+    String last = lastSegment(t.id().suite());
+    return last.isEmpty() ? fileName(t) : last;
+  }
+
+  /** "CartTest" of "com.acme.CartTest", "pkg/store" of "pkg/store". */
+  static String lastSegment(String suite) {
+    return suite.substring(Math.max(suite.lastIndexOf('.'), suite.lastIndexOf('/')) + 1);
+  }
+
+  /** "cart_test.py" of "tests/cart_test.py" (or of a Windows path). */
+  static String fileName(TestEvidence t) {
+    String file = t.file() == null ? "" : t.file();
+    return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   }
 
   private static boolean holds(String part, List<String> words) {
@@ -141,7 +152,7 @@ final class HeldNames {
           "since",
           "went",
           "pass",
-          "passe",
+          "passes",
           "passing",
           "fail",
           "failing",

@@ -131,8 +131,8 @@ final class NewTests {
                 || suite.endsWith("." + in)
                 || file.equals(in)
                 || file.endsWith("/" + in)
-                || named(t.file() == null ? "" : t.file().replaceFirst(".*[/\\\\]", ""), in)
-                || named(t.id().suite().replaceFirst(".*\\.", ""), in);
+                || named(HeldNames.fileName(t), in)
+                || named(HeldNames.lastSegment(t.id().suite()), in);
       }
     }
     String dir = c.subject().replaceFirst("/[^/]+\\.[a-z]{1,4}$", "");

@@ -71,13 +71,8 @@ final class OtherLineHolds {
     return null;
   }
 
-  /** The tests a claim's subject resolves to in the latest runs, or null. */
-  static java.util.Set<dev.evident.model.TestId> tests(
-      SubjectScopes scopes, Evidence evidence, Claim c) {
-    if (evidence.runs().isEmpty()) {
-      return null;
-    }
-    Scope s = scopes.resolve(c, evidence.runs()).scope();
+  /** The tests of a claim's scope, or null when it has none. */
+  static java.util.Set<dev.evident.model.TestId> tests(Scope s) {
     return s == null || s.tests().isEmpty()
         ? null
         : s.tests().stream().map(TestEvidence::id).collect(java.util.stream.Collectors.toSet());

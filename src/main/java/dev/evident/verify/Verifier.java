@@ -51,7 +51,6 @@ public final class Verifier {
     Long baseline = evidence.baseline() == null ? null : evidence.baseline().run().id();
     Evidence leafEvidence = LeafTests.of(evidence);
     EvidenceCheck leaves = leafEvidence == null ? null : new EvidenceCheck(leafEvidence, resolvers);
-    SubjectScopes scopes = new SubjectScopes(resolvers);
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result former = FormerFailures.check(c, evidence);
@@ -80,7 +79,7 @@ public final class Verifier {
                 OtherLineHolds.actuals(r, asLeaves),
                 extracted.claims(),
                 own::containsKey,
-                x -> OtherLineHolds.tests(scopes, evidence, x));
+                x -> OtherLineHolds.tests(check.scope(x)));
       }
       // Two statements of one quantity that differ: only the one the evidence bears out escapes
       // the disagreement. A claim that all pass beside a count of failures stays with the evidence.
