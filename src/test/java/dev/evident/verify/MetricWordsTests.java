@@ -24,12 +24,20 @@ class MetricWordsTests {
         "- Top-1 accuracy 74.5% on the held-out images.",
         "- Macro F1 of 0.82 on the intent set.",
         "- Toxicity rate 1.2% on the red-team prompts.",
-        "- The audit reports 3 serious violations on the settings pages."
+        "- The audit reports 3 serious violations on the settings pages.",
+        "- For comparison, the hosted model scores 64% on this set.",
+        "- A larger open model is reported at 58% on the same questions."
       })
   void aResultNoTestRunMeasuresIsAnUnverifiableClaim(String line) {
     Verification v = verify(line);
     assertThat(v.claims()).hasSize(1);
     assertThat(v.claims().get(0).verdict()).isEqualTo(Verdict.UNVERIFIABLE);
+  }
+
+  @Test
+  void scoringAsAMethodIsNoScore() {
+    assertThat(verify("Every answer was scored by exact match against the reference.").claims())
+        .isEmpty();
   }
 
   @Test
