@@ -19,7 +19,8 @@ final class CheckNouns {
           "(?i)\\b(?:\\d+|all|executed|passing|failing|skipped)\\s+(?:[\\w-]+\\s+)?checks\\b"
               + "|\\bchecks\\s+(?:passed|failed|skipped|executed|ran|collected)\\b");
 
-  private static final Pattern CHECK = Pattern.compile("\\b([Cc])heck(s?)\\b");
+  /** A check, but not "checks ok", which is read as it is. */
+  private static final Pattern CHECK = Pattern.compile("\\b([Cc])heck(s?)\\b(?!\\s+ok\\b)");
 
   private CheckNouns() {}
 
