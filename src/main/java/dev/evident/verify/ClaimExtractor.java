@@ -42,7 +42,8 @@ public final class ClaimExtractor {
   private ClaimExtractor() {}
 
   /** The claims of a report's text; {@code includeQuoted} reads code blocks and quotes too. */
-  static Extracted extract(String markdown, boolean includeQuoted) {
+  static Extracted extract(String text, boolean includeQuoted) {
+    String markdown = CheckNouns.asTests(text);
     MarkdownReport report = MarkdownReport.parse(markdown, includeQuoted);
     boolean eval = EvalChanges.isEvalReport(markdown);
     List<Claim> claims = new ArrayList<>();

@@ -6,11 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads numbers about what test results do not measure: coverage, latency, throughput, page load,
- * Lighthouse, mutation and other scores, speed-ups, story points. They are claims (a report states
- * them as results), but no run speaks to them: their verdict is UNVERIFIABLE, unless their own
- * arithmetic is wrong ("41 ms → 12 ms (5x faster)"). A change of two numbers or a factor is a
- * change, a percentage a rate, anything else a count.
+ * Reads numbers about what test results do not measure: coverage, latency, throughput, page load
+ * and web vitals, bundle and binary sizes, recovery times (RTO), soak runs, Lighthouse, mutation,
+ * accuracy and other scores ("model X scores 71% on the set", "is reported at 78%"), speed-ups,
+ * story points. They are claims (a report states them as results), but no run speaks to them: their
+ * verdict is UNVERIFIABLE, unless their own arithmetic is wrong ("41 ms → 12 ms (5x faster)"). A
+ * change of two numbers or a factor is a change, a percentage a rate, anything else a count.
  */
 final class Metrics {
 
@@ -21,7 +22,9 @@ final class Metrics {
               + "|load\\s+time|response\\s+time|memory|heap|cpu|pass@\\d+|story\\s+points"
               + "|faster|slower|warnings|cves?|vulnerabilit(?:y|ies)|visual\\s+changes?"
               + "|(?:accessibility|a11y)\\s+audit|penetration\\s+test|pen[- ]?test|surviving\\s+mutants"
-              + "|snapshots|fuzz(?:ing|er)?|crashers|crash-free|ndcg(?:@\\d+)?|pages\\s+fired|"
+              + "|snapshots|fuzz(?:ing|er)?|crashers|crash-free|ndcg(?:@\\d+)?|pages\\s+fired"
+              + "|(?:bundle|binary|image|artifact|apk)\\s+size|lcp|fcp|ttfb|rto|rpo|mttr|accuracy|f1"
+              + "|toxicity|violations|soak(?:ed)?|scor(?:es|ed)(?=\\s+\\d)|reported\\s+at(?=\\s+\\d)|"
               + CountWords.STATIC_ANALYSIS
               + ")\\b",
           Pattern.CASE_INSENSITIVE);

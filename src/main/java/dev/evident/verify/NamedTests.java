@@ -53,12 +53,16 @@ final class NamedTests {
               + "(?=\\s*(?:[.;,:(—–-]|$))",
           Pattern.CASE_INSENSITIVE);
 
-  /** "`A`, `B` and `C` regressed", "`x` (Suite) fails", "`y` in Suite passes again". */
+  /**
+   * "`A`, `B` and `C` regressed", "`x` (Suite) fails", "`y` in Suite passes again", "`z` stays
+   * skipped", "`w` fixed by the new runner".
+   */
   private static final Pattern VERB_AFTER =
       Pattern.compile(
           LIST
-              + "\\s+(?:(?:both|all|now|still|also|again|has|have|had|is|are)\\s+){0,2}"
-              + "(?<label>regressed|broke|pass(?:es|ed)?|fail(?:s|ed)?|errors|errored|is\\s+skipped"
+              + "\\s+(?:(?:both|all|now|still|also|again|has|have|had|is|are|was|were|stays?"
+              + "|remains?)\\s+){0,2}"
+              + "(?<label>regressed|broke|pass(?:es|ed)?|fail(?:s|ed)?|errors|errored|fixed|is\\s+skipped"
               + "|was\\s+skipped|skipped|(?:started|keeps|kept)\\s+failing|(?:went|turned)\\s+(?:red"
               + "|green)|timed\\s+out|times\\s+out|crashe[sd])\\b(?!\\s+\\d)",
           Pattern.CASE_INSENSITIVE);

@@ -21,7 +21,7 @@ final class RunColumns {
       Pattern.compile(
           "\\b(before|after|baseline|base|now|then|previous|prev|current|latest|last|old|new|main|develop|trunk"
               + "|master|branch|pr|nightly|yesterday|today|run|rerun|re-run|outage|ckpt|checkpoint"
-              + "|sprint|week|v\\d[\\w.]*|#\\d+)\\b",
+              + "|sprint|week|q[1-4]|h[12]|v\\d[\\w.]*|#\\d+)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern TOTAL_HEADER =
@@ -33,7 +33,10 @@ final class RunColumns {
       Pattern.compile(
           "^\\W*(" + CountParser.NUMBER + ")\\s*/\\s*(" + CountParser.NUMBER + ")\\W*$");
 
-  private static final Pattern BARE = Pattern.compile("^\\s*(" + CountParser.NUMBER + ")\\s*$");
+  /** A bare number, or one with its share of the total beside it: "39", "39 (65.0%)". */
+  private static final Pattern BARE =
+      Pattern.compile(
+          "^\\s*(" + CountParser.NUMBER + ")(?:\\s*\\(\\s*\\d+(?:\\.\\d+)?\\s*%\\s*\\))?\\s*$");
 
   private RunColumns() {}
 

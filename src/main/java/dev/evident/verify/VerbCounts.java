@@ -47,6 +47,7 @@ final class VerbCounts {
     Claim other = NewTests.read(line, s, temporal);
     other = other != null ? other : read(line, s, temporal);
     other = other != null ? other : History.read(line, s, temporal);
+    other = other != null ? other : EveryPartGains.read(line, s, temporal);
     return other != null ? other : Metrics.read(line, s, s.strip(), temporal);
   }
 

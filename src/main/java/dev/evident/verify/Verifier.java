@@ -54,6 +54,7 @@ public final class Verifier {
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result former = FormerFailures.check(c, evidence);
+      former = former == null ? EveryPartGains.check(c, evidence) : former;
       if (former != null) {
         checked.add(
             new CheckedClaim(c, former.verdict(), former.actual(), former.reason(), former.runs()));
