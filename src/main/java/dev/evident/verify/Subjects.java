@@ -261,8 +261,8 @@ final class Subjects {
     s = s.replaceAll("^`|`$", "").replaceAll("[:\\s]+$", "");
     s = TRAILING.matcher(s).replaceFirst("").strip().replaceAll("`$", "");
     s = s.replaceFirst("(?i)^(?:the|all|our)\\s+", "").strip();
-    if (s.isEmpty()) {
-      return "";
+    if (s.isEmpty() || VerdictLabels.is(s)) {
+      return ""; // "Sign-off:", "Decision:": a verdict on the whole run
     }
     if (!s.contains(" ") && s.matches(".*[/_:#>.].*|.*[a-z][A-Z].*")) {
       return s; // a path or an identifier: tests/test_api.py, test_checkout, CartTest
