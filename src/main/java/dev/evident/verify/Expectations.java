@@ -199,6 +199,14 @@ final class Expectations {
       }
     }
     Map<String, Object> actual = Map.of("regressions", regressed.size());
+    if (regressed.isEmpty() && now.counts().executed() == 0 && !passed.isEmpty()) {
+      return part( // no test failed because none ran: nothing says they would still pass
+          "regressions",
+          null,
+          actual,
+          "nothing executed now: the %d tests that passed in baseline run %d did not run again"
+              .formatted(passed.size(), baselineRun));
+    }
     if (regressed.isEmpty()) {
       return part(
           "regressions",

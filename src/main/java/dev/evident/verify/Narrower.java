@@ -189,7 +189,7 @@ final class Narrower {
       }
     }
     // "**e2e:** 2 passed": a label that names something ("Sprint 23:", "Week 47:" name a time).
-    Matcher label = LABEL.matcher(text);
+    Matcher label = LABEL.matcher(ChatLines.withoutSpeaker(text).strip());
     if (label.find()) {
       String l = label.group(1).strip();
       String named = Subjects.ofLabel(l);

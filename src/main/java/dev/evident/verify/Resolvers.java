@@ -29,6 +29,9 @@ enum Resolvers implements SubjectResolver {
           || name.startsWith(s + " > ")) {
         return true; // "handlers" names "handlers > POST /logout" (a describe block in the name)
       }
+      if (DescribePaths.leafOf(s, name)) {
+        return true; // "POST /logout clears it" names "handlers > POST /logout clears it"
+      }
       for (String sep : new String[] {"::", "#", ".", " > "}) {
         int at = s.lastIndexOf(sep);
         if (at > 0) {
@@ -38,6 +41,7 @@ enum Resolvers implements SubjectResolver {
               && (head.equals(suite)
                   || head.equals(t.file().toLowerCase(Locale.ROOT))
                   || suite.endsWith("." + head)
+                  || suite.endsWith(" > " + head) // a TAP subtest: "render.tap > html"
                   || t.file().toLowerCase(Locale.ROOT).endsWith("/" + head))) {
             return true;
           }

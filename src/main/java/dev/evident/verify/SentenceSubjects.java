@@ -23,6 +23,7 @@ final class SentenceSubjects {
     if (block.kind() == TextBlock.Kind.HEADING) {
       return Subjects.ofHeading(s);
     }
+    s = ChatLines.withoutSpeaker(s); // ":speech_balloon: *dana*: API: 12/12": who said it
     if (first) {
       Matcher label = Sentences.LABEL.matcher(s.strip());
       // A command in backticks ("`pytest tests/`: 48/50") says how the run was made: no subject.

@@ -221,7 +221,7 @@ final class Subjects {
 
   /** The subject a heading names, or empty when its words only describe the report. */
   static String ofHeading(String heading) {
-    if (COMPARISON_HEADING.matcher(heading).find()) {
+    if (COMPARISON_HEADING.matcher(heading).find() || ChatLines.isChannel(heading)) {
       return ""; // "Compared to last week", "Changes since Monday": a time, not a subject
     }
     String s = heading.replaceAll("\\([^)]*\\)", " ");
@@ -239,7 +239,7 @@ final class Subjects {
               + "|realistically|technically|concretely|actually|officially|firstly|secondly"
               + "|additionally|accordingly|overall|net)"
               + "|in (?:short|total|sum|fact|brief|numbers)|to (?:be (?:precise|exact)|sum up)"
-              + "|bottom line|tl;?dr");
+              + "|bottom line|tl;?dr|corrections?|erratum|fyi");
 
   /** The subject a label ("Agent Execution Core", "Unit tests") names, or empty. */
   static String ofLabel(String label) {
@@ -261,8 +261,8 @@ final class Subjects {
     s = s.replaceAll("^`|`$", "").replaceAll("[:\\s]+$", "");
     s = TRAILING.matcher(s).replaceFirst("").strip().replaceAll("`$", "");
     s = s.replaceFirst("(?i)^(?:the|all|our)\\s+", "").strip();
-    if (s.isEmpty()) {
-      return "";
+    if (s.isEmpty() || VerdictLabels.is(s)) {
+      return ""; // "Sign-off:", "Decision:": a verdict on the whole run
     }
     if (!s.contains(" ") && s.matches(".*[/_:#>.].*|.*[a-z][A-Z].*")) {
       return s; // a path or an identifier: tests/test_api.py, test_checkout, CartTest

@@ -81,6 +81,7 @@ public final class Verifier {
                 extracted.claims(),
                 own::containsKey,
                 x -> OtherLineHolds.tests(check.scope(x)));
+        why = why == null ? StatedRegressions.why(c, r.actual(), extracted.claims()) : why;
       }
       // Two statements of one quantity that differ: only the one the evidence bears out escapes
       // the disagreement. A claim that all pass beside a count of failures stays with the evidence.
