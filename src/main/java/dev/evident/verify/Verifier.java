@@ -72,6 +72,7 @@ public final class Verifier {
       EvidenceCheck.Result leaf = LeafTests.reread(c, r, leaves, leafEvidence);
       r = leaf == null ? r : leaf;
       r = DescribedGroup.reread(c, r, evidence, check);
+      r = InARow.of(c, r, earlier);
       r = EarlierFigures.of(c, r, check, earlier, baseline);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
       if (why == null && r.verdict() == Verdict.CONTRADICTED) {
