@@ -88,8 +88,14 @@ public final class ClaimExtractor {
     claims.addAll(NamedTests.listed(report.blocks()));
     for (TableBlock table : report.tables()) {
       TableParser.Parsed parsed = TableParser.parse(table);
-      claims.addAll(parsed.claims());
-      inconsistent.putAll(parsed.inconsistent());
+      List<Claim> rows = BaselineTables.of(table, report.blocks(), parsed.claims());
+      claims.addAll(rows);
+      for (int i = 0; i < rows.size(); i++) {
+        String why = parsed.inconsistent().get(parsed.claims().get(i));
+        if (why != null) {
+          inconsistent.put(rows.get(i), why);
+        }
+      }
     }
     claims.sort(java.util.Comparator.comparingInt(Claim::line));
     return new Extracted(
@@ -202,6 +208,12 @@ public final class ClaimExtractor {
       }
     }
     ChangeParser change = ChangeParser.parse(s);
+    Claim twoRuns =
+        change == null ? PerRunCounts.read(block.lineAt(from), s, text, temporal) : null;
+    if (twoRuns != null) {
+      out.add(twoRuns); // "Failures: 4 in 2.0, 1 in 2.1": a change from the earlier run
+      return;
+    }
     if (labeled && counts.isEmpty() && statements.isEmpty() && change == null) {
       // "RefundFlowTests: 10/11 in #5512, 11/11 in #5513": a change from the earlier run.
       Claim perRun = CountPhrases.perRun(block.lineAt(from), s, text, subject, temporal);

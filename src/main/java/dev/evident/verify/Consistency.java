@@ -137,7 +137,10 @@ final class Consistency {
         total = q;
       }
     }
-    if (total != null && total.measure() == Measure.EXECUTED) {
+    if (total != null
+        && (total.measure() == Measure.EXECUTED
+            || total.measure() == Measure.TESTS
+                && ExecutedFractions.executedTotal(c.text(), total))) {
       // Skipped tests are not among the executed ones.
       parts.removeIf(q -> q.measure() == Measure.SKIPPED);
       skipped = false;

@@ -20,6 +20,20 @@ final class ExecutedFractions {
               + "\\s*(\\d+)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "9 of 10 executed tests", "of the 10 tests that ran": a total of the executed tests only. */
+  static boolean executedTotal(String text, Quantity total) {
+    String n = Compare.format(total.value());
+    return Pattern.compile(
+            "(?<![\\w.,/])"
+                + Pattern.quote(n)
+                + "\\s+(?:executed|run)\\s+(?:tests|specs|cases)\\b|\\b(?:of|/)\\s*(?:the\\s+)?"
+                + Pattern.quote(n)
+                + "\\s+(?:tests|specs|cases)\\s+(?:that\\s+)?(?:were\\s+)?(?:executed|ran|run)\\b",
+            Pattern.CASE_INSENSITIVE)
+        .matcher(text)
+        .find();
+  }
+
   /**
    * A fraction read as passed of all that the sentence says is of the executed ones, checked so.
    */

@@ -137,6 +137,8 @@ final class TableParser {
         for (Claim p : parts) {
           Quantity q = p.quantity(t.measure());
           all &= q != null && q.bound() == Bound.EXACT;
+          // a row whose own cells do not add up to its total leaves the column of totals unsure
+          all &= !t.measure().isTotal() || Consistency.own(p) == null;
           sum += q == null ? 0 : q.value();
         }
         if (all && sum != t.value()) {
@@ -257,7 +259,7 @@ final class TableParser {
     if (h.matches("errors?|errored")) {
       return Column.ERRORED;
     }
-    if (h.matches("(⏭️?\\s*)?(skipped|skip|skips|ignored|⏭️?)")) {
+    if (h.matches("(⏭️?\\s*)?(skipped|skip|skips|ignored|blocked|not run|not executed|⏭️?)")) {
       return Column.SKIPPED;
     }
     if (h.equals("flaky")) {

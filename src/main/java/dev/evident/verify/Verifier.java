@@ -55,13 +55,16 @@ public final class Verifier {
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result former = FormerFailures.check(c, evidence);
       former = former == null ? EveryPartGains.check(c, evidence) : former;
+      former = former == null ? OutsidePart.check(c, evidence, check) : former;
+      former = former == null ? WereFailures.check(c, evidence) : former;
       if (former != null) {
         checked.add(
             new CheckedClaim(c, former.verdict(), former.actual(), former.reason(), former.runs()));
         continue;
       }
       EvidenceCheck.Result r =
-          (EarlierRun.speaksOf(c) || RunNames.baseline(c.subject())) && !evidence.runs().isEmpty()
+          (EarlierRun.speaksOf(c) || RunNames.baseline(c.subject()) || BaselineTables.earlier(c))
+                  && !evidence.runs().isEmpty()
               ? EarlierRun.check(c, evidence, earlier)
               : check.check(c);
       r =
@@ -69,6 +72,8 @@ public final class Verifier {
               c, EarlierRun.perhaps(c, r, evidence, earlier), evidence, earlier, check);
       EvidenceCheck.Result leaf = LeafTests.reread(c, r, leaves, leafEvidence);
       r = leaf == null ? r : leaf;
+      r = DescribedGroup.reread(c, r, evidence, check);
+      r = InARow.of(c, r, earlier);
       r = EarlierFigures.of(c, r, check, earlier, baseline);
       String why = own.containsKey(c) ? own.get(c) : inconsistent.get(c);
       if (why == null && r.verdict() == Verdict.CONTRADICTED) {
