@@ -120,6 +120,11 @@ final class HeldNames {
   private static final Pattern DIGIT = Pattern.compile("\\d");
   private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][a-z]{2,}\\b");
 
+  /** Whether {@code word} (in normal form) names no part even when a name holds it. */
+  static boolean isStop(String word) {
+    return STOP.contains(word);
+  }
+
   /** Words that name no part even when a name holds them. */
   private static final Set<String> STOP =
       Set.of(

@@ -113,7 +113,16 @@ final class SubjectScopes {
     }
     if (r.scope() == null) {
       Scope held = c.subject().isEmpty() ? null : HeldNames.holding(c.subject(), runs);
-      return held == null ? r : new Resolved(held, null, guessed(c.subject(), held));
+      String kept = held != null ? null : NamingWords.kept(c.subject(), w -> part(w, runs) != null);
+      held = kept == null ? held : part(kept, runs); // "Token refresh race fix": TokenRefreshTests
+      return held == null
+          ? r
+          : new Resolved(
+              held,
+              null,
+              kept == null
+                  ? guessed(c.subject(), held)
+                  : NamingWords.reason(c.subject(), kept, held));
     }
     if (!r.scope().wholeRun()) {
       return r;
@@ -161,6 +170,15 @@ final class SubjectScopes {
                         ? "which resolves to no narrower part of it"
                         : "which is " + part.description()),
             instead);
+  }
+
+  /** The part of the run a name resolves to, or whose names hold it; null for none or all. */
+  private Scope part(String name, List<RunEvidence> runs) {
+    Scope s = resolve(name, runs).scope();
+    if (s != null) {
+      return s.wholeRun() ? null : s;
+    }
+    return HeldNames.holding(name, runs);
   }
 
   private static String guessed(String name, Scope held) {
