@@ -42,7 +42,8 @@ final class Descriptors {
           "crate",
           "workflow",
           "endpoints",
-          "side");
+          "side",
+          "e2e");
 
   private static final Set<String> ARTICLES = Set.of("the", "our", "this", "its", "their");
 

@@ -56,6 +56,14 @@ class SubjectReadingsTests {
   }
 
   @Test
+  void aKindOfTestAfterANameOnlySaysWhatKindOfTestsTheyAre() {
+    CheckedClaim c = only("- Checkout e2e: 7/7 passing.", SHOP);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.CONTRADICTED);
+    assertThat(c.reason()).contains("tests/test_checkout.py");
+  }
+
+  @Test
   void aSubjectLeftWithNoNameByThoseWordsStaysUnverifiable() {
     assertThat(only("The payments module is production ready.", SHOP).verdict())
         .isEqualTo(Verdict.UNVERIFIABLE);
