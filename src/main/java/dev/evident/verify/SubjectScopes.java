@@ -149,7 +149,7 @@ final class SubjectScopes {
         guard = name;
         part = named;
         // the first group named that is a part of the run is the one to try instead
-        instead = named != null ? name : null;
+        instead = named != null || HeldNames.holding(name, runs) != null ? name : null;
       }
     }
     HeldNames.Part before =

@@ -48,4 +48,29 @@ class NamedGroupInsteadTests {
 
     assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.UNVERIFIABLE);
   }
+
+  @Test
+  void aWordOfASuitesNameIsTheGroupTriedWhenTheWholeRunDoesNotBearTheClaimOut() {
+    Evidence runs =
+        new Evidence(
+            List.of(run(2, all(suite("com.acme.InvoiceArchiveTests", 6, 0), suite("pay", 5, 1)))),
+            run(1, all(suite("com.acme.InvoiceArchiveTests", 5, 1), suite("pay", 6, 0))));
+
+    CheckedClaim right =
+        VerifyFixtures.check(
+                "## Sprint\n\nArchive went from 5 of 6 to 6 of 6 passing.\n",
+                runs,
+                SubjectResolver.NO_CATEGORIES)
+            .get(0);
+    CheckedClaim wrong =
+        VerifyFixtures.check(
+                "## Sprint\n\nArchive went from 4 of 6 to 6 of 6 passing.\n",
+                runs,
+                SubjectResolver.NO_CATEGORIES)
+            .get(0);
+
+    assertThat(right.verdict()).as(right.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(right.reason()).contains("InvoiceArchiveTests");
+    assertThat(wrong.verdict()).as(wrong.reason()).isEqualTo(Verdict.UNVERIFIABLE);
+  }
 }
