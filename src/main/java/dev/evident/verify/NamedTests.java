@@ -149,6 +149,7 @@ final class NamedTests {
       }
     }
     NamedWordings.add(all, s);
+    FailedThenPasses.add(all, s);
     Matcher none = NO_REGRESSIONS_IN.matcher(s);
     while (none.find()) {
       int from = none.start();
