@@ -22,6 +22,8 @@ final class EarlierRun {
               + "|upgrade|restart|rollback|PR|merge|rewrite|release|deploy|update|cutover"
               + "|switch|swap|revert)\\b"
               + "|\\b(?:yesterday|last\\s+night)\\b|\\bpreviously\\b|\\boriginally\\b"
+              // "The first run had 7 passing": the earliest of the runs, not a first attempt
+              + "|\\b(?:the|my|our)\\s+(?:first|initial|original)\\s+(?:run|build|CI\\s+run)\\b"
               + "|\\b(?:on|in|at|for)\\s+the\\s+(?:faulty|broken|bad|offending|culprit|buggy|old"
               + "|earlier|previous|original)\\s+(?:commit|build|run|release|version|deploy"
               + "|revision|nightly)\\b",

@@ -149,6 +149,8 @@ final class NamedTests {
       }
     }
     NamedWordings.add(all, s);
+    FailedThenPasses.add(all, s);
+    TestNounOutcomes.add(all, s);
     Matcher none = NO_REGRESSIONS_IN.matcher(s);
     while (none.find()) {
       int from = none.start();
