@@ -25,7 +25,12 @@ final class NewTests {
           "(?<![\\w.,/+-])(?<n>\\d+)\\s+(?:new|newly\\s+added|additional|extra)\\s+(?:(?<q>[\\w-]+)\\s+)?"
               + "(?:tests?|specs?|test\\s+cases|cases)\\b"
               + "|\\b(?:adds?|added|adding|introduces|introduced|wrote|writes)\\s+(?<m>\\d+)\\s+"
-              + "(?:new\\s+)?(?:(?<r>[\\w-]+)\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\b",
+              + "(?:new\\s+)?(?:(?<r>[\\w-]+)\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\b"
+              // "We grew the suite by 4 tests (40 → 44)": as many new tests, when the totals follow
+              // (a part that "grew by 3 tests" alone is a count of that part's tests to check)
+              + "|\\b(?:grew|grown|grows)\\s+(?:(?:the|our|its)\\s+[\\w-]+\\s+)?by\\s+(?<g>\\d+)\\s+"
+              + "(?:new\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\b"
+              + "(?=[^()\\d]*\\(\\s*\\d+\\s*(?:→|->|to)\\s*\\d+)",
           Pattern.CASE_INSENSITIVE);
 
   /** Where the sentence puts them: "in `ShipmentMapperTest`", "for PayoutSchedulerTest". */
@@ -45,7 +50,7 @@ final class NewTests {
     if (!m.find() || Plans.isPlanned(s, m.start(), m.end())) {
       return null; // "we will add 20 tests next sprint": a plan
     }
-    String n = m.group("n") != null ? m.group("n") : m.group("m");
+    String n = number(m);
     Matcher where = WHERE.matcher(s);
     String subject = "";
     if (where.find()) {
@@ -91,12 +96,16 @@ final class NewTests {
   /** Whether a sentence counts {@code n} new or added tests ("Added 2 tests for refunds"). */
   static boolean counts(String s, double n) {
     for (Matcher m = NEW.matcher(s); m.find(); ) {
-      String k = m.group("n") != null ? m.group("n") : m.group("m");
+      String k = number(m);
       if (Double.parseDouble(k) == n) {
         return true;
       }
     }
     return false;
+  }
+
+  private static String number(Matcher m) {
+    return m.group("n") != null ? m.group("n") : m.group("m") != null ? m.group("m") : m.group("g");
   }
 
   /** Whether a claim counts new tests. */

@@ -15,7 +15,8 @@ final class StatedDifference {
               + "(?:tests?|pass(?:es|ing)?|passed|fail(?:s|ing)?|failed|failures)\\b[^()\\d]*"
               + "\\(\\s*(\\d+)\\s*(?:→|->|to)\\s*(\\d+)\\s*\\)"
               // "We added 7 tests in total (25 → 32)": the tests added, then the totals
-              + "|(?i)\\b(?:add(?:s|ed)?|wrote|writes|introduced)\\s+(\\d+)\\s+(?:new\\s+)?"
+              + "|(?i)\\b(?:add(?:s|ed)?|wrote|writes|introduced"
+              + "|(?:grew|grown|grows)\\s+(?:(?:the|our|its)\\s+[\\w-]+\\s+)?by)\\s+(\\d+)\\s+(?:new\\s+)?"
               + "(?:[a-z-]+\\s+)?tests?\\b[^()\\d]*\\(\\s*(\\d+)\\s*(?:→|->|to)\\s*(\\d+)\\s*\\)");
 
   private StatedDifference() {}

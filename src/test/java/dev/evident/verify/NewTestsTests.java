@@ -46,6 +46,7 @@ class NewTestsTests {
         "Wrote 1 new test for `PayoutTest` (the payout rounding). | SUPPORTED",
         "Wrote 2 new tests for `PayoutTest`. | CONTRADICTED",
         "Added 5 regression tests in `src/BillingTest.java`. | UNVERIFIABLE",
+        "We grew the suite by 3 tests (3 → 6 in all). | SUPPORTED",
       })
   void newTestsAreThoseOfTheLatestRunThatTheBaselineLacks(String line, Verdict verdict) {
     List<CheckedClaim> claims =

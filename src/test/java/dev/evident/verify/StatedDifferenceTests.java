@@ -24,6 +24,7 @@ class StatedDifferenceTests {
           Since the incident, 7 more tests pass (41 → 47).   | 41 → 47 is 6 more, not 7
           3 fewer failures (5 -> 1) this week.                | 5 → 1 is 4 fewer, not 3
           We added 8 tests in total (25 → 32).                | 25 → 32 is 7 more, not 8
+          The suite grew by 5 tests (60 → 64) this quarter.   | 60 → 64 is 4 more, not 5
           """)
   void aDifferenceThatIsNotTheNumbersOwnIsNamed(String text, String why) {
     assertThat(StatedDifference.own(claim(text))).isEqualTo(why);
@@ -38,6 +39,7 @@ class StatedDifferenceTests {
           4 fewer failures (5 -> 1) this week.
           7 more tests pass than last week.
           We added 7 tests in total (25 → 32).
+          We grew the suite by 4 tests (60 → 64) this quarter.
           """)
   void aRightOrLoneDifferenceIsLeftAlone(String text) {
     assertThat(StatedDifference.own(claim(text))).isNull();
