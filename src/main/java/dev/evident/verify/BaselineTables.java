@@ -65,17 +65,7 @@ final class BaselineTables {
       out.add(
           c.kind() != ClaimKind.TABLE || c.temporal() || !c.before().isEmpty()
               ? c
-              : new Claim(
-                  c.line(),
-                  c.text(),
-                  c.kind(),
-                  c.subject(),
-                  c.stated(),
-                  c.before(),
-                  c.expectation(),
-                  c.factor(),
-                  true,
-                  c.implied()));
+              : c.ofAnotherTime());
     }
     return out;
   }

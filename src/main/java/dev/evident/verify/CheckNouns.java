@@ -24,9 +24,31 @@ final class CheckNouns {
 
   private CheckNouns() {}
 
+  /** A test that was a check before {@link #asTests}: the report itself never says "test". */
+  private static final Pattern READ_AS_TEST = Pattern.compile("\\b([Tt])est(s?)\\b");
+
+  /** Whether {@link #asTests} reads this report's checks as tests. */
+  static boolean readsChecks(String markdown) {
+    return !TEST.matcher(markdown).find() && COUNTED.matcher(markdown).find();
+  }
+
+  /**
+   * A claim read from a report whose checks were read as tests, quoted in the report's own words
+   * again (the report never says "test", so every "test" in it was a "check").
+   */
+  static Claim asWritten(Claim c) {
+    Matcher m = READ_AS_TEST.matcher(c.text());
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, (m.group(1).equals("T") ? "Check" : "check") + m.group(2));
+    }
+    m.appendTail(out);
+    return c.withText(out.toString());
+  }
+
   /** The report with its checks read as tests, or as it is when its checks are not its tests. */
   static String asTests(String markdown) {
-    if (TEST.matcher(markdown).find() || !COUNTED.matcher(markdown).find()) {
+    if (!readsChecks(markdown)) {
       return markdown;
     }
     Matcher m = CHECK.matcher(markdown);

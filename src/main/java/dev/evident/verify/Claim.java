@@ -52,6 +52,17 @@ public record Claim(
     return impliedBy(heading, kind);
   }
 
+  /** This claim as written in {@code text} (the same sentence in the report's own words). */
+  Claim withText(String text) {
+    return new Claim(
+        line, text, kind, subject, stated, before, expectation, factor, temporal, implied);
+  }
+
+  /** This claim as speaking of another time than the latest run (see {@code temporal}). */
+  Claim ofAnotherTime() {
+    return new Claim(line, text, kind, subject, stated, before, expectation, factor, true, implied);
+  }
+
   /** This claim stating {@code stated} instead of its own quantities. */
   Claim withStated(List<Quantity> stated) {
     return new Claim(

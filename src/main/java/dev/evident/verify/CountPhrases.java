@@ -70,6 +70,12 @@ final class CountPhrases {
 
   private CountPhrases() {}
 
+  /** The value of a count written in digits or as a word from one to ten ("two" is 2). */
+  static double value(String n) {
+    int word = NUMBER_WORDS.indexOf(n.toLowerCase(java.util.Locale.ROOT));
+    return word >= 0 ? word + 1 : Double.parseDouble(n);
+  }
+
   /**
    * The text with each number word that counts tests by their status ("one test is skipped") as
    * digits, padded so that positions stay.
@@ -79,9 +85,7 @@ final class CountPhrases {
         .matcher(text)
         .replaceAll(
             m -> {
-              String digits =
-                  String.valueOf(
-                      NUMBER_WORDS.indexOf(m.group(1).toLowerCase(java.util.Locale.ROOT)) + 1);
+              String digits = String.valueOf((int) value(m.group(1)));
               return digits + " ".repeat(m.group(1).length() - digits.length());
             });
   }

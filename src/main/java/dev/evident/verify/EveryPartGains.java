@@ -52,7 +52,7 @@ final class EveryPartGains {
     if (!speaksOf(c) || evidence.runs().isEmpty()) {
       return null;
     }
-    RunEvidence latest = evidence.runs().get(evidence.runs().size() - 1);
+    RunEvidence latest = evidence.latest();
     RunEvidence before = evidence.baseline();
     if (before == null) {
       return new EvidenceCheck.Result(

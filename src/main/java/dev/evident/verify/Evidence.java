@@ -18,6 +18,11 @@ public record Evidence(List<RunEvidence> runs, RunEvidence baseline) {
     runs = List.copyOf(runs);
   }
 
+  /** The latest run, the last of {@code runs}; null when there is none. */
+  public RunEvidence latest() {
+    return runs.isEmpty() ? null : runs.get(runs.size() - 1);
+  }
+
   public Optional<RunEvidence> baselineRun() {
     return Optional.ofNullable(baseline);
   }

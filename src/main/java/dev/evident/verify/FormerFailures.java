@@ -48,7 +48,7 @@ final class FormerFailures {
     Matcher m = FORMER.matcher(c.text());
     m.find();
     int n = Integer.parseInt(m.group("n"));
-    RunEvidence latest = evidence.runs().get(evidence.runs().size() - 1);
+    RunEvidence latest = evidence.latest();
     RunEvidence before = evidence.baseline();
     if (before == null) {
       return new EvidenceCheck.Result(

@@ -14,10 +14,6 @@ final class History {
 
   private static final String N = "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten)";
 
-  /** Number words from two on, in order. */
-  private static final List<String> WORDS =
-      List.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
-
   private static final String RUNS =
       "(?:times|nights|nightlies|days|weeks|months|builds|runs|ci\\s+runs|deploys|releases)";
 
@@ -61,9 +57,7 @@ final class History {
     }
     String n =
         m.group("n") != null ? m.group("n") : m.group("m") != null ? m.group("m") : m.group("k");
-    int word = WORDS.indexOf(n.toLowerCase(java.util.Locale.ROOT));
-    double value = word >= 0 ? word + 2 : Double.parseDouble(n);
-    Quantity q = new Quantity(Measure.OTHER, value, Bound.EXACT, 0, LABEL);
+    Quantity q = new Quantity(Measure.OTHER, CountPhrases.value(n), Bound.EXACT, 0, LABEL);
     return new Claim(
         line, s.strip(), ClaimKind.COUNT, "", List.of(q), List.of(), null, null, temporal);
   }

@@ -40,7 +40,7 @@ final class LeafTests {
     }
     EvidenceCheck.Result l = leaves.check(c);
     if (l.verdict() != Verdict.SUPPORTED
-        || !usualRate(c.stated(), last(leafEvidence))
+        || !usualRate(c.stated(), leafEvidence.latest())
         || !usualRate(c.before(), leafEvidence.baseline())
         || !allPass(c, l)) {
       return null;
@@ -90,10 +90,6 @@ final class LeafTests {
     return l.actual().get("passed") instanceof Number passed
         && l.actual().get("executed") instanceof Number executed
         && passed.longValue() == executed.longValue();
-  }
-
-  private static RunEvidence last(Evidence e) {
-    return e.runs().isEmpty() ? null : e.runs().get(e.runs().size() - 1);
   }
 
   /** The evidence without parent tests; null when no run in it has any. */

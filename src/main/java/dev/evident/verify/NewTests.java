@@ -118,7 +118,7 @@ final class NewTests {
     if (evidence.baseline() == null || evidence.runs().isEmpty()) {
       return unverifiable("no baseline run to tell new tests from old ones");
     }
-    RunEvidence latest = evidence.runs().get(evidence.runs().size() - 1);
+    RunEvidence latest = evidence.latest();
     Set<TestId> old = new HashSet<>();
     evidence.baseline().tests().forEach(t -> old.add(t.id()));
     List<String> parts = List.of(c.subject().toLowerCase(Locale.ROOT).split(Pattern.quote(AND)));

@@ -214,7 +214,7 @@ final class SecondReadings {
     for (TestEvidence t : evidence.baseline().tests()) {
       before.put(t.id(), t.outcome());
     }
-    RunEvidence latest = evidence.runs().get(evidence.runs().size() - 1);
+    RunEvidence latest = evidence.latest();
     int changed = 0;
     for (TestEvidence t : latest.tests()) {
       Outcome then = before.get(t.id());

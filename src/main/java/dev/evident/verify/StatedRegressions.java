@@ -18,8 +18,6 @@ final class StatedRegressions {
       Pattern.compile(
           "(?i)(?<![\\w.])(\\d{1,4}|one|two|three|four|five)\\s+(?:new\\s+)?regression(?:s|\\b)");
 
-  private static final List<String> WORDS = List.of("one", "two", "three", "four", "five");
-
   private StatedRegressions() {}
 
   /** Why a contradicted claim of no regressions is INCONSISTENT with another line, or null. */
@@ -34,16 +32,11 @@ final class StatedRegressions {
         continue;
       }
       Matcher m = COUNT.matcher(other.text());
-      if (m.find() && value(m.group(1)) == n.intValue()) {
+      if (m.find() && CountPhrases.value(m.group(1)) == n.intValue()) {
         return "line %d states %s, which the evidence bears out; this says no regressions"
             .formatted(other.line(), m.group().strip());
       }
     }
     return null;
-  }
-
-  private static int value(String number) {
-    int word = WORDS.indexOf(number.toLowerCase(java.util.Locale.ROOT));
-    return word >= 0 ? word + 1 : Integer.parseInt(number);
   }
 }

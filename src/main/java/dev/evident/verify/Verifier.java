@@ -51,15 +51,24 @@ public final class Verifier {
     Long baseline = evidence.baseline() == null ? null : evidence.baseline().run().id();
     Evidence leafEvidence = LeafTests.of(evidence);
     EvidenceCheck leaves = leafEvidence == null ? null : new EvidenceCheck(leafEvidence, resolvers);
+    // Claims with a reading of their own, checked whole before the general check: each answers
+    // null for a claim that is not of its shape.
+    List<java.util.function.Function<Claim, EvidenceCheck.Result>> ownReadings =
+        List.of(
+            c -> FormerFailures.check(c, evidence),
+            c -> EveryPartGains.check(c, evidence),
+            c -> OutsidePart.check(c, evidence, check),
+            c -> WereFailures.check(c, evidence));
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
-      EvidenceCheck.Result former = FormerFailures.check(c, evidence);
-      former = former == null ? EveryPartGains.check(c, evidence) : former;
-      former = former == null ? OutsidePart.check(c, evidence, check) : former;
-      former = former == null ? WereFailures.check(c, evidence) : former;
-      if (former != null) {
-        checked.add(
-            new CheckedClaim(c, former.verdict(), former.actual(), former.reason(), former.runs()));
+      EvidenceCheck.Result read =
+          ownReadings.stream()
+              .map(reading -> reading.apply(c))
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElse(null);
+      if (read != null) {
+        checked.add(new CheckedClaim(c, read.verdict(), read.actual(), read.reason(), read.runs()));
         continue;
       }
       EvidenceCheck.Result r =
@@ -103,6 +112,13 @@ public final class Verifier {
       } else {
         checked.add(new CheckedClaim(c, r.verdict(), r.actual(), r.reason(), r.runs()));
       }
+    }
+    if (CheckNouns.readsChecks(markdown)) {
+      // checked as tests, quoted as the report wrote them: checks
+      checked.replaceAll(
+          x ->
+              new CheckedClaim(
+                  CheckNouns.asWritten(x.claim()), x.verdict(), x.actual(), x.reason(), x.runs()));
     }
     return new Verification(name, evidence.runIds(), baseline, checked);
   }

@@ -43,7 +43,7 @@ final class WereFailures {
     if (evidence.baseline() == null) {
       return result(Verdict.UNVERIFIABLE, "no baseline run to check the earlier failures", runs);
     }
-    if (m.group("n") != null && count(m.group("n")) != names.size()) {
+    if (m.group("n") != null && CountPhrases.value(m.group("n")) != names.size()) {
       return result(
           Verdict.UNVERIFIABLE,
           "counts %s failures but names %d tests".formatted(m.group("n"), names.size()),
@@ -81,15 +81,6 @@ final class WereFailures {
 
   private static EvidenceCheck.Result result(Verdict v, String reason, List<Long> runs) {
     return new EvidenceCheck.Result(v, Map.of(), reason, runs);
-  }
-
-  private static int count(String n) {
-    return switch (n.toLowerCase(java.util.Locale.ROOT)) {
-      case "two" -> 2;
-      case "three" -> 3;
-      case "four" -> 4;
-      default -> Integer.parseInt(n);
-    };
   }
 
   private static String word(Outcome o) {

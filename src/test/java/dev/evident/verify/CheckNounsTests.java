@@ -23,6 +23,24 @@ class CheckNounsTests {
   }
 
   @Test
+  void theClaimsQuoteTheReportInItsOwnWords() {
+    String report =
+        """
+        # Backup restore drill
+
+        - 24 checks ran in 3 TAP files: 22 passed, 2 skipped.
+        - Checks of the latest snapshot: all 6 green.
+        """;
+    assertThat(
+            new Verifier(SubjectResolver.NO_CATEGORIES)
+                .verify("drill.md", report, Evidence.NONE, false)
+                .claims())
+        .extracting(checked -> checked.claim().text())
+        .contains("24 checks ran in 3 TAP files: 22 passed, 2 skipped.")
+        .noneMatch(t -> t.matches("(?i).*\\btests?\\b.*"));
+  }
+
+  @Test
   void checksBesideTestsAreNotTests() {
     String report =
         """
