@@ -56,15 +56,16 @@ final class Compare {
 
   /**
    * Whether an actual factor is the stated one, within 5% or 0.1; a reduction ("3.7x fewer", stated
-   * as 1/3.7) is compared as its inverse, so that its tolerance is as tight.
+   * as 1/3.7) is compared as its inverse, so that its tolerance is as tight, and so is a fall
+   * written as a factor above 1 ("failures dropped from 3 to 1, a 3x improvement").
    */
   static boolean sameFactor(double actual, double stated) {
-    if (stated > 0 && stated < 1) {
+    if (stated > 0 && stated < 1 || stated > 1 && actual > 0 && actual < 1) {
       if (actual <= 0) {
         return false;
       }
       actual = 1 / actual;
-      stated = 1 / stated;
+      stated = stated < 1 ? 1 / stated : stated;
     }
     return Math.abs(actual - stated) <= Math.max(0.1, 0.05 * stated);
   }

@@ -16,7 +16,7 @@ final class KeyValueTables {
    */
   static TableParser.Parsed parse(TableBlock table) {
     List<Claim> claims = new ArrayList<>();
-    int now = 1;
+    int now = -1;
     int before = -1;
     for (int i = 1; i < table.header().size(); i++) {
       if (TableParser.isDelta(table.header().get(i))) {
@@ -42,7 +42,7 @@ final class KeyValueTables {
         runColumns = true;
       }
     }
-    if (before >= 0 && now < before) {
+    if (now < 0) {
       return new TableParser.Parsed(
           claims, new IdentityHashMap<>()); // only earlier times: nothing now
     }

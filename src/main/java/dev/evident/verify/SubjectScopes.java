@@ -87,6 +87,10 @@ final class SubjectScopes {
           "checked against '%s', the one group the sentence names before its numbers, but its numbers may not all be of it"
               .formatted(leading));
     }
+    Scope across = c.subject().isEmpty() ? inParts(c.text(), runs, true) : null;
+    if (across != null) {
+      return new Resolved(across, null); // "Across Cart and Search we now run 33 tests"
+    }
     // "## PR #2291: 4 packages": a heading that names the run implies no part of it
     Resolved r =
         c.implied() && RunNames.names(c.subject())
@@ -102,7 +106,7 @@ final class SubjectScopes {
     if (unnamed != null) {
       return unnamed; // "Release gate: the 2 failures block the tag": a label, not a part
     }
-    Scope placed = r.scope() == null && c.implied() ? inParts(c.text(), runs) : null;
+    Scope placed = r.scope() == null && c.implied() ? inParts(c.text(), runs, false) : null;
     if (placed != null) {
       return new Resolved(placed, null); // "## Release gate", "No failures in Sync or App."
     }
@@ -258,17 +262,23 @@ final class SubjectScopes {
   /** "in Sync or App", "across api and web": the parts a sentence puts its claim in. */
   private static final java.util.regex.Pattern IN_PARTS =
       java.util.regex.Pattern.compile(
-          "\\b(?:in|across|for)\\s+(?:the\\s+)?([\\w./-]+(?:\\s*(?:,|\\bor\\b|\\band\\b|&)\\s*"
+          "\\b(?:[Ii]n|[Aa]cross|[Ff]or)\\s+(?:the\\s+)?([\\w./-]+(?:\\s*(?:,|\\bor\\b|\\band\\b|&)\\s*"
               + "(?:the\\s+)?[\\w./-]+)*)");
 
-  /** The one part, or the parts together, a sentence puts its claim in; null when none resolve. */
-  private Scope inParts(String text, List<RunEvidence> runs) {
+  /**
+   * The one part, or the parts together, a sentence puts its claim in; null when none resolve, or
+   * when {@code several} and it names fewer than two parts.
+   */
+  private Scope inParts(String text, List<RunEvidence> runs, boolean several) {
     java.util.regex.Matcher m = IN_PARTS.matcher(text);
     if (!m.find()) {
       return null;
     }
     String parts = m.group(1).replaceAll("\\s+or\\s+", " and ").replaceAll("\\bthe\\s+", "");
     Scope together = together(parts, runs);
+    if (several) {
+      return together;
+    }
     Scope one = together != null ? together : resolve(parts, runs).scope();
     return one == null || one.wholeRun() ? null : one;
   }
