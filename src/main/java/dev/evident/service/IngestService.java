@@ -3,9 +3,11 @@ package dev.evident.service;
 import dev.evident.formats.Format;
 import dev.evident.formats.Formats;
 import dev.evident.formats.ResultInput;
+import dev.evident.formats.ResultSink;
 import dev.evident.formats.UnreadableResultFileException;
 import dev.evident.model.InputFile;
 import dev.evident.model.Problem;
+import dev.evident.model.ResultPlace;
 import dev.evident.model.Run;
 import dev.evident.model.RunError;
 import dev.evident.model.SuiteInfo;
@@ -19,9 +21,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -241,6 +245,7 @@ public final class IngestService {
               writer.suite(s);
               facts.suite(s);
             }
+            case ResultPlace p -> writer.place(p);
             case InputFile f -> {
               writer.file(f);
               files.add(f);
@@ -349,17 +354,48 @@ public final class IngestService {
           f = detection.format();
         }
         long before = out.tests();
+        Set<String> suites = new LinkedHashSet<>();
+        ResultSink sink = c.place().isEmpty() ? out : placing(out, suites);
         try {
-          Formats.reader(f).read(input, out);
+          Formats.reader(f).read(input, sink);
           read++;
         } catch (UnreadableResultFileException e) {
           unreadable++;
           out.emit(Problem.error(c.name(), 0, 0, e.getMessage()));
         }
+        if (!suites.isEmpty()) {
+          out.emit(new ResultPlace(c.place(), List.copyOf(suites)));
+        }
         tests += out.tests() - before;
         out.emit(new InputFile(c.name(), f.id(), bytes, out.tests() - before, null));
         progress.update(bytesRead.get(), totalBytes, tests);
       }
+    }
+
+    /** The sink, noting the suite of every result it passes on. */
+    private static ResultSink placing(Pipeline.Emitter out, Set<String> suites) {
+      return new ResultSink() {
+        @Override
+        public void test(TestResult result) {
+          suites.add(result.id().suite());
+          out.test(result);
+        }
+
+        @Override
+        public void problem(Problem problem) {
+          out.problem(problem);
+        }
+
+        @Override
+        public void runError(RunError error) {
+          out.runError(error);
+        }
+
+        @Override
+        public void suite(SuiteInfo suite) {
+          out.suite(suite);
+        }
+      };
     }
 
     private ResultInput counting(InputFiles.Candidate c) {

@@ -26,8 +26,15 @@ final class InputFiles {
    *     directory or glob base that found it
    * @param explicit whether the user named this file itself (then a file that is not a result file
    *     is an error; found in a directory, it is skipped)
+   * @param place its directory below the directory or glob base that found it, or the directory a
+   *     relative path names ({@code ledger-core/target/surefire-reports}); empty for none
    */
-  record Candidate(Path path, String name, boolean explicit) {}
+  record Candidate(Path path, String name, boolean explicit, String place) {
+
+    Candidate(Path path, String name, boolean explicit) {
+      this(path, name, explicit, "");
+    }
+  }
 
   private InputFiles() {}
 
@@ -52,12 +59,15 @@ final class InputFiles {
   private static List<Candidate> path(String argument, Path base) {
     Path path = base.resolve(argument);
     if (Files.isRegularFile(path)) {
-      return List.of(new Candidate(path, argument, true));
+      return List.of(new Candidate(path, argument, true, place(Path.of(argument))));
     }
     if (Files.isDirectory(path)) {
       List<Candidate> files =
           walk(path).stream()
-              .map(p -> new Candidate(p, display(argument, path, p), false))
+              .map(
+                  p ->
+                      new Candidate(
+                          p, display(argument, path, p), false, place(path.relativize(p))))
               .toList();
       return files;
     }
@@ -85,7 +95,7 @@ final class InputFiles {
       Path relative = root.relativize(p);
       if (matcher.matches(relative)) {
         String name = prefix.isEmpty() ? relative.toString() : prefix + "/" + relative;
-        files.add(new Candidate(p, name, true));
+        files.add(new Candidate(p, name, true, place(relative)));
       }
     }
     if (files.isEmpty()) {
@@ -102,6 +112,16 @@ final class InputFiles {
       }
     }
     return s.length();
+  }
+
+  /** The directory of a relative path, '/'-separated; empty for none, or for one that climbs. */
+  static String place(Path relative) {
+    Path parent = relative.getParent();
+    if (relative.isAbsolute() || parent == null) {
+      return "";
+    }
+    String place = parent.normalize().toString().replace('\\', '/');
+    return place.equals(".") || place.startsWith("..") ? "" : place;
   }
 
   private static String display(String argument, Path dir, Path file) {

@@ -171,6 +171,7 @@ public final class VerifyService {
           }
         });
     Map<Long, TestId> ids = store.tests(refs);
+    Map<String, List<String>> places = store.places(run.id());
     List<TestEvidence> tests = new ArrayList<>(refs.size());
     for (int i = 0; i < refs.size(); i++) {
       TestId id = ids.get(refs.get(i));
@@ -180,7 +181,8 @@ public final class VerifyService {
                 id,
                 outcomes.get(i),
                 files.get(refs.get(i)),
-                tags.getOrDefault(refs.get(i), List.of())));
+                tags.getOrDefault(refs.get(i), List.of()),
+                places.getOrDefault(id.suite(), List.of())));
       }
     }
     return new RunEvidence(run, tests, store.detail(run.id(), 0).runErrors());

@@ -48,6 +48,7 @@ final class JdbcRunWriter implements RunWriter {
   private final List<Problem> problems = new ArrayList<>();
   private final List<RunError> runErrors = new ArrayList<>();
   private final List<InputFile> files = new ArrayList<>();
+  private final List<dev.evident.model.ResultPlace> places = new ArrayList<>();
   private final List<Log> logs = new ArrayList<>();
   private Counts consoleCounts;
 
@@ -197,6 +198,12 @@ final class JdbcRunWriter implements RunWriter {
   }
 
   @Override
+  public void place(dev.evident.model.ResultPlace place) {
+    checkOpen();
+    places.add(place);
+  }
+
+  @Override
   public void consoleCounts(Counts counts) {
     checkOpen();
     this.consoleCounts = counts;
@@ -257,6 +264,7 @@ final class JdbcRunWriter implements RunWriter {
       RunRows.problems(c, runId, problems);
       RunRows.runErrors(c, runId, runErrors, details.texts());
       RunRows.files(c, runId, files);
+      RunRows.places(c, runId, places);
       RunRows.logs(c, runId, logs);
       details.flush();
       c.commit();

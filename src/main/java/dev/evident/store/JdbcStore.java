@@ -243,6 +243,28 @@ final class JdbcStore implements ResultStore {
   }
 
   @Override
+  public Map<String, List<String>> places(long runId) {
+    return withConnection(
+        c -> {
+          Map<String, List<String>> places = new HashMap<>();
+          try (var ps =
+              c.prepareStatement(
+                  "SELECT place, suites FROM run_places WHERE run_id = ? ORDER BY place")) {
+            ps.setLong(1, runId);
+            try (var rows = ps.executeQuery()) {
+              while (rows.next()) {
+                String place = rows.getString(1);
+                for (String suite : rows.getString(2).split("\n")) {
+                  places.computeIfAbsent(suite, k -> new java.util.ArrayList<>()).add(place);
+                }
+              }
+            }
+          }
+          return places;
+        });
+  }
+
+  @Override
   public Map<Long, TestId> tests(Collection<Long> refs) {
     Objects.requireNonNull(refs, "refs");
     return withConnection(

@@ -193,6 +193,12 @@ public interface ResultStore extends AutoCloseable {
    */
   void facts(long runId, FactSink sink);
 
+  /**
+   * Where a run's result files were found: each suite's directories below the directory or glob
+   * that found them ({@code ledger-core/target/surefire-reports}), for suites read from such files.
+   */
+  Map<String, List<String>> places(long runId);
+
   /** Receives facts from {@link #facts}. */
   @FunctionalInterface
   interface FactSink {

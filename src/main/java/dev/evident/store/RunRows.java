@@ -227,6 +227,28 @@ final class RunRows {
     }
   }
 
+  /** The places of result files, one row each; their suites one per line. */
+  static void places(Connection c, long runId, List<dev.evident.model.ResultPlace> places)
+      throws SQLException {
+    if (places.isEmpty()) {
+      return;
+    }
+    java.util.Map<String, java.util.Set<String>> merged = new java.util.TreeMap<>();
+    for (dev.evident.model.ResultPlace p : places) {
+      merged.computeIfAbsent(p.place(), k -> new java.util.LinkedHashSet<>()).addAll(p.suites());
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO run_places (run_id, place, suites) VALUES (?, ?, ?)")) {
+      for (var e : merged.entrySet()) {
+        ps.setLong(1, runId);
+        ps.setString(2, e.getKey());
+        ps.setString(3, String.join("\n", e.getValue()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   static void logs(Connection c, long runId, List<JdbcRunWriter.Log> logs) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -31,6 +31,9 @@ public interface RunWriter extends AutoCloseable {
    */
   void file(InputFile file);
 
+  /** Records where some of the run's result files were found and the suites they hold. */
+  default void place(dev.evident.model.ResultPlace place) {}
+
   /**
    * Counts a runner printed in its console summary, used for the run when no result was read (no
    * result file appeared). Ignored when there are results.

@@ -34,7 +34,7 @@ final class FirstAttempts {
             .map(
                 t ->
                     t.outcome() == Outcome.FLAKY
-                        ? new TestEvidence(t.id(), Outcome.FAILED, t.file(), t.tags())
+                        ? new TestEvidence(t.id(), Outcome.FAILED, t.file(), t.tags(), t.places())
                         : t)
             .toList();
     Counts first =

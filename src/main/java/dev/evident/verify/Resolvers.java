@@ -124,7 +124,49 @@ enum Resolvers implements SubjectResolver {
           && suite.charAt(subject.length()) == ' '
           && !subject.isBlank();
     }
+  },
+  /**
+   * A directory the result files were found in, below the one ingested: a module ({@code
+   * ledger-core/target/surefire-reports}), the {@code backend} and {@code web} of one run. The
+   * directories runners write to ({@code target}, {@code build/test-results}) name nothing, nor
+   * does a directory that holds every result of the run.
+   */
+  PLACES("result directory") {
+    @Override
+    boolean matches(String subject, List<String> words, TestEvidence t) {
+      String s = subject.replace('\\', '/').replaceAll("/+$", "");
+      for (String place : t.places()) {
+        if (place.equalsIgnoreCase(s)
+            || place.toLowerCase(Locale.ROOT).startsWith(s.toLowerCase(Locale.ROOT) + "/")) {
+          return true;
+        }
+        for (String segment : place.split("/")) {
+          if (!RUNNER_DIRECTORIES.contains(segment.toLowerCase(Locale.ROOT))
+              && (segment.equalsIgnoreCase(s)
+                  || !words.isEmpty() && Names.same(Names.normalize(segment), words))) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
   };
+
+  /** Directories runners write their results to: they name no part of a run. */
+  private static final java.util.Set<String> RUNNER_DIRECTORIES =
+      java.util.Set.of(
+          "target",
+          "build",
+          "surefire-reports",
+          "failsafe-reports",
+          "test-results",
+          "testresults",
+          "junit-platform",
+          "nextest",
+          "default",
+          "bazel-testlogs",
+          "test",
+          "tests");
 
   private static final java.util.regex.Pattern SUITE_SEPARATORS =
       java.util.regex.Pattern.compile("[./:]|\\s>\\s");
@@ -154,6 +196,7 @@ enum Resolvers implements SubjectResolver {
               case TAGS -> t.tags();
               case FILES -> t.file();
               case SUITES -> t.id().suite();
+              case PLACES -> t.places();
             };
         boolean matches =
             key == null
@@ -168,7 +211,8 @@ enum Resolvers implements SubjectResolver {
         ids.add(r.run().id());
       }
     }
-    if (found.isEmpty()) {
+    if (found.isEmpty()
+        || this == PLACES && found.size() == runs.stream().mapToInt(r -> r.tests().size()).sum()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -186,6 +230,9 @@ enum Resolvers implements SubjectResolver {
 
   /** What matched: "files under tests/integration/agent_execution_core/", "suite CartTest". */
   String describe(String subject, List<TestEvidence> found) {
+    if (this == PLACES) {
+      return "result files in " + subject; // "result files in ledger-core (15 tests) in run 2"
+    }
     java.util.Set<String> names = new java.util.TreeSet<>();
     for (TestEvidence t : found) {
       names.add(
@@ -194,6 +241,7 @@ enum Resolvers implements SubjectResolver {
             case TAGS -> subject;
             case FILES -> t.file();
             case SUITES -> t.id().suite();
+            case PLACES -> String.join(", ", t.places());
           });
     }
     if (names.size() == 1) {

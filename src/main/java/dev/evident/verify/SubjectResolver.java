@@ -22,11 +22,17 @@ public interface SubjectResolver {
 
   /**
    * The resolvers Evident uses, in order: {@code categories} (configured, so they win), test names,
-   * tags, files and directories, suites. The first that finds the subject wins.
+   * tags, files and directories, suites, the directories result files were found in. The first that
+   * finds the subject wins.
    */
   static List<SubjectResolver> standard(SubjectResolver categories) {
     return List.of(
-        categories, Resolvers.TEST_NAMES, Resolvers.TAGS, Resolvers.FILES, Resolvers.SUITES);
+        categories,
+        Resolvers.TEST_NAMES,
+        Resolvers.TAGS,
+        Resolvers.FILES,
+        Resolvers.SUITES,
+        Resolvers.PLACES);
   }
 
   /** No categories configured (no evident.yaml, or no {@code categories:} section in it). */

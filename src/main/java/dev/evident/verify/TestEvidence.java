@@ -12,13 +12,21 @@ import java.util.Objects;
  * @param outcome its outcome
  * @param file the source file the format named, or empty
  * @param tags its tags or markers
+ * @param places the directories of the result files its suite was read from, below the directory
+ *     that was ingested ({@code ledger-core/target/surefire-reports}), or none
  */
-public record TestEvidence(TestId id, Outcome outcome, String file, List<String> tags) {
+public record TestEvidence(
+    TestId id, Outcome outcome, String file, List<String> tags, List<String> places) {
 
   public TestEvidence {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(outcome, "outcome");
     file = file == null ? "" : file;
     tags = List.copyOf(tags);
+    places = List.copyOf(places);
+  }
+
+  public TestEvidence(TestId id, Outcome outcome, String file, List<String> tags) {
+    this(id, outcome, file, tags, List.of());
   }
 }

@@ -163,4 +163,43 @@ class IngestServiceTests {
           .hasMessageStartingWith("unknown format 'xml'; use one of: auto, junit,");
     }
   }
+
+  @Test
+  void aReportMayNameTheModulesTheResultFilesWereFoundIn() throws IOException {
+    write(
+        "ledger-core/target/surefire-reports/TEST-com.acme.core.LedgerTest.xml",
+        suite(
+            "com.acme.core.LedgerTest",
+            passing("com.acme.core.LedgerTest", "a"),
+            passing("com.acme.core.LedgerTest", "b")));
+    write(
+        "ledger-api/target/surefire-reports/TEST-com.acme.api.AuthTest.xml",
+        suite("com.acme.api.AuthTest", passing("com.acme.api.AuthTest", "c")));
+    Path report =
+        write(
+            "report.md",
+            """
+            # Release
+
+            - ledger-core: 2/2 passing
+            - ledger-api: 3 tests, all passing
+            - surefire-reports: 2 of 2 passing
+            """);
+
+    ingest(".");
+
+    try (Workspace workspace = Workspace.open(dir.resolve("db/evident.db").toString())) {
+      var verified =
+          workspace
+              .verifier()
+              .verify(
+                  new VerifyService.Request(
+                      report, "report.md", List.of(), null, null, null, dir, false));
+      assertThat(verified.verification().claims())
+          .extracting(c -> c.claim().line() + " " + c.verdict())
+          .containsExactly("3 SUPPORTED", "4 CONTRADICTED", "5 UNVERIFIABLE");
+      assertThat(verified.verification().claims().get(1).reason())
+          .contains("result files in ledger-api (1 test)");
+    }
+  }
 }
