@@ -84,6 +84,16 @@ final class Narrower {
           "\\b([A-Za-z][\\w-]*)\\s+(?:grew|shrank|went|rose|fell|dropped|increased|decreased"
               + "|jumped|climbed)\\s+(?:from\\s+)?\\d");
 
+  /**
+   * The word or path a sentence opens with, right before an outcome verb and its number: "The
+   * parser passed 7 of its 7 tests", "t/01-config.t passed 6 of 6 tests".
+   */
+  private static final Pattern OPENING =
+      Pattern.compile(
+          "^[^\\w`]*(?:[Tt]he\\s+)?([A-Za-z][\\w-]*|[\\w.-]+(?:/[\\w.-]+)+)`?\\s+(?:passed|passes|failed"
+              + "|fails|ran|runs"
+              + "|skipped|skips)\\s+(?:only\\s+|just\\s+|all\\s+)?\\d");
+
   /** Words before a change verb that name no group of tests. */
   private static final Set<String> NOT_GROUPS =
       Set.of(
@@ -211,6 +221,12 @@ final class Narrower {
       }
     }
     groupWords(CHANGED.matcher(rest), found);
+    Matcher opening = OPENING.matcher(rest);
+    if (opening.find()
+        && !TIMES.matcher(opening.group(1).toLowerCase(Locale.ROOT)).matches()
+        && !RunNames.names(opening.group(1))) {
+      groupWords(opening.reset(), found);
+    }
     groupWords(COUNTED.matcher(rest), found);
     Matcher q = QUALIFIED.matcher(rest);
     while (q.find()) {

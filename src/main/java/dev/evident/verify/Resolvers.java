@@ -112,6 +112,17 @@ enum Resolvers implements SubjectResolver {
       if (path.contains("/") && suite.toLowerCase(Locale.ROOT).endsWith("/" + path)) {
         return true;
       }
+      // A suite named after its result file ("04-failover.t.tap") is named by the script it ran:
+      // "t/04-failover.t".
+      String file = path.substring(path.lastIndexOf('/') + 1);
+      if (file.contains(".")
+          && suite
+              .toLowerCase(Locale.ROOT)
+              .replaceFirst("\\.(?:tap|xml|json|trx)$", "")
+              .equals(file)
+          && !suite.equalsIgnoreCase(file)) {
+        return true;
+      }
       for (String segment : SUITE_SEPARATORS.split(suite)) {
         if (segment.equalsIgnoreCase(subject) || Names.same(Names.normalize(segment), words)) {
           return true;

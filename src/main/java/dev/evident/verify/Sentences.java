@@ -32,6 +32,10 @@ final class Sentences {
    */
   private static final Pattern SEMICOLON = Pattern.compile(";\\s+");
 
+  /** Sentence punctuation at the end of a line (not "e.g."). */
+  private static final Pattern LINE_END =
+      Pattern.compile("(?<!\\b(?i:i\\.e|e\\.g|vs|cf))[.!?]\\s+$");
+
   static List<int[]> cuts(TextBlock block) {
     String t = block.text();
     java.util.TreeMap<Integer, Integer> cuts = new java.util.TreeMap<>();
@@ -44,7 +48,9 @@ final class Sentences {
         String rest = t.substring(i);
         Matcher label = LABEL.matcher(rest);
         if ((label.find() && !label.group(1).matches(".*\\b\\d+\\b.*"))
-            || LEADING_ID.matcher(rest).find()) {
+            || LEADING_ID.matcher(rest).find()
+            // "… is unrelated.\nt/04-failover.t passed 7 of 7": a sentence that ends its line
+            || LINE_END.matcher(t.substring(Math.max(0, i - 8), i)).find()) {
           cuts.putIfAbsent(i - 1, i);
         }
       }
