@@ -43,8 +43,10 @@ final class ChangePatterns {
 
   static final Pattern UP_FROM =
       Pattern.compile(
-          "\\b(?:up|down|increased|decreased|rose|fell|improved|grew|dropped|compared\\s+(?:to|with)"
-              + "|vs\\.?|versus)\\s+(?:from\\s+)?"
+          // "up from 12", "up 12/14": the number before; "up 1 passing test" is a difference
+          "\\b(?:(?:up|down|increased|decreased|rose|fell|improved|grew|dropped)\\s+(?:from\\s+"
+              + "|(?=\\d[\\d,]*\\s*(?:/|of|out of)\\s*\\d))"
+              + "|(?:compared\\s+(?:to|with)|vs\\.?|versus)\\s+)"
               + FRACTION
               + "(?![\\w%]|[.,]\\d)",
           Pattern.CASE_INSENSITIVE);

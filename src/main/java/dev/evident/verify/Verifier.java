@@ -58,7 +58,8 @@ public final class Verifier {
             c -> FormerFailures.check(c, evidence),
             c -> EveryPartGains.check(c, evidence),
             c -> OutsidePart.check(c, evidence, check),
-            c -> WereFailures.check(c, evidence));
+            c -> WereFailures.check(c, evidence),
+            c -> StatedGains.check(c, evidence));
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result read =
