@@ -43,7 +43,12 @@ public final class Verifier {
       }
     }
     EvidenceCheck check = new EvidenceCheck(evidence, resolvers);
-    Map<Claim, String> inconsistent = Consistency.check(extracted.claims(), check::wholeRun);
+    // A changelog's sections are of their own releases: only the latest's lines are compared.
+    ReleaseSections releases = ReleaseSections.of(markdown);
+    Map<Claim, String> inconsistent =
+        Consistency.check(
+            extracted.claims().stream().filter(c -> releases.age(c.line()) == 0).toList(),
+            check::wholeRun);
     EvidenceCheck earlier =
         evidence.baseline() == null
             ? null
@@ -68,6 +73,9 @@ public final class Verifier {
               .filter(java.util.Objects::nonNull)
               .findFirst()
               .orElse(null);
+      if (read == null && releases.age(c.line()) > 0) {
+        read = ofEarlierRelease(c, releases, evidence, earlier);
+      }
       if (read != null) {
         checked.add(new CheckedClaim(c, read.verdict(), read.actual(), read.reason(), read.runs()));
         continue;
@@ -159,5 +167,32 @@ public final class Verifier {
       }
     }
     return false;
+  }
+
+  /**
+   * A claim in the section of an earlier release: the release right before the latest is the
+   * baseline, and a claim of it is checked there; a change from a release before that, or a claim
+   * of an older release, speaks of a run that is not checked.
+   */
+  private static EvidenceCheck.Result ofEarlierRelease(
+      Claim c, ReleaseSections releases, Evidence evidence, EvidenceCheck earlier) {
+    String release = releases.release(c.line());
+    if (releases.age(c.line()) == 1 && c.before().isEmpty() && c.factor() == null) {
+      EvidenceCheck.Result r = EarlierRun.check(c, evidence, earlier);
+      return new EvidenceCheck.Result(
+          r.verdict(),
+          r.actual(),
+          "in the section of release %s, the one before the latest: %s"
+              .formatted(release, r.reason()),
+          r.runs());
+    }
+    return new EvidenceCheck.Result(
+        Verdict.UNVERIFIABLE,
+        Map.of(),
+        releases.age(c.line()) == 1
+            ? "a change that ends at release %s, the one before the latest, and starts at a release before it, which is not checked"
+                .formatted(release)
+            : "about release %s, older than the runs checked".formatted(release),
+        evidence.runIds());
   }
 }

@@ -1,0 +1,120 @@
+package dev.evident.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A changelog's sections, one per release: "## [2.8.0] - 2026-11-20", then "## [2.7.3] -
+ * 2026-11-06". The highest release is the latest run; the section of the release below it speaks of
+ * the baseline, and older sections of runs that are not checked. Claims of one release are not
+ * compared with another's: each section has numbers of its own time.
+ */
+final class ReleaseSections {
+
+  /**
+   * A heading that opens with a version: "## [2.7.3] - 2026-11-06", "### v1.4.0", "## Release 3.1",
+   * "## 2.8 (2026-11-20)"; not a numbered section ("### 4.1 Release candidate 1").
+   */
+  private static final Pattern RELEASE =
+      Pattern.compile(
+          "^\\s{0,3}(#{1,6})\\s+(?:(?:release|version)\\s+v?(?<a>\\d+(?:\\.\\d+){1,3})"
+              + "|\\[v?(?<b>\\d+(?:\\.\\d+){1,3})\\]|v(?<c>\\d+(?:\\.\\d+){1,3})"
+              + "|(?<d>\\d+\\.\\d+\\.\\d+(?:\\.\\d+)?)|(?<e>\\d+\\.\\d+)(?=\\s*(?:$|[-–—(])))(?![\\w.])",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(?:```|~~~)");
+
+  private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s");
+
+  /** Each line's age: 0 for the latest release or no release, 1 for the one before, 2 older. */
+  private final int[] ages;
+
+  private final String[] releases;
+
+  private ReleaseSections(int[] ages, String[] releases) {
+    this.ages = ages;
+    this.releases = releases;
+  }
+
+  static ReleaseSections of(String markdown) {
+    String[] lines = markdown.split("\n", -1);
+    List<int[]> headings = new ArrayList<>(); // line (1-based), level
+    List<String> versions = new ArrayList<>();
+    boolean fenced = false;
+    for (int i = 0; i < lines.length; i++) {
+      if (FENCE.matcher(lines[i]).find()) {
+        fenced = !fenced;
+        continue;
+      }
+      Matcher m = RELEASE.matcher(lines[i]);
+      if (!fenced && m.find()) {
+        headings.add(new int[] {i + 1, m.group(1).length()});
+        versions.add(version(m));
+      }
+    }
+    int[] ages = new int[lines.length + 2];
+    String[] releases = new String[lines.length + 2];
+    int level = headings.isEmpty() ? 0 : headings.get(0)[1];
+    List<String> distinct =
+        versions.stream().distinct().sorted(ReleaseSections::compare).toList().reversed();
+    if (distinct.size() < 2 || headings.stream().anyMatch(h -> h[1] != level)) {
+      return new ReleaseSections(ages, releases); // no changelog: every line is of now
+    }
+    int open = -1; // the release section a line is in
+    int next = 0;
+    boolean inFence = false;
+    for (int i = 0; i < lines.length; i++) {
+      int line = i + 1;
+      if (FENCE.matcher(lines[i]).find()) {
+        inFence = !inFence;
+      } else if (next < headings.size() && headings.get(next)[0] == line) {
+        open = next++;
+      } else if (!inFence && HEADING.matcher(lines[i]).find()) {
+        Matcher h = HEADING.matcher(lines[i]);
+        if (h.find() && h.group(1).length() <= level) {
+          open = -1; // "## Contributors": a heading as high as the releases' closes the last one
+        }
+      }
+      if (open >= 0) {
+        ages[line] = Math.min(distinct.indexOf(versions.get(open)), 2);
+        releases[line] = versions.get(open);
+      }
+    }
+    return new ReleaseSections(ages, releases);
+  }
+
+  /** 0 for a line of the latest release or of no release; 1 of the release before; 2 older. */
+  int age(int line) {
+    return line > 0 && line < ages.length ? ages[line] : 0;
+  }
+
+  /** The release of a line's section, or null. */
+  String release(int line) {
+    return line > 0 && line < releases.length ? releases[line] : null;
+  }
+
+  private static String version(Matcher m) {
+    for (String g : new String[] {"a", "b", "c", "d", "e"}) {
+      if (m.group(g) != null) {
+        return m.group(g);
+      }
+    }
+    throw new IllegalStateException("no version in " + m.group());
+  }
+
+  private static int compare(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int d =
+          Integer.compare(
+              i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+      if (d != 0) {
+        return d;
+      }
+    }
+    return 0;
+  }
+}
