@@ -28,7 +28,7 @@ final class ResultFiles {
    */
   record Found(List<InputFiles.Candidate> candidates, int stale, String firstStale) {}
 
-  static Found find(List<Invocation.ResultLocation> locations, Instant started) {
+  static Found find(List<Invocation.ResultLocation> locations, Instant started, Path workDir) {
     Set<Path> seen = new LinkedHashSet<>();
     List<InputFiles.Candidate> candidates = new ArrayList<>();
     int stale = 0;
@@ -52,7 +52,8 @@ final class ResultFiles {
           continue;
         }
         if (fresh(file, started)) {
-          candidates.add(new InputFiles.Candidate(file, display(root, relative), false));
+          candidates.add(
+              new InputFiles.Candidate(file, display(root, relative), false, place(file, workDir)));
         } else {
           stale++;
           firstStale = firstStale == null ? display(root, relative) : firstStale;
@@ -60,6 +61,16 @@ final class ResultFiles {
       }
     }
     return new Found(candidates, stale, firstStale);
+  }
+
+  /**
+   * The directory of a result file below the command's working directory
+   * ("ledger-core/target/surefire-reports": a module, named by its directory), or empty.
+   */
+  private static String place(Path file, Path workDir) {
+    Path dir = workDir.toAbsolutePath().normalize();
+    Path full = file.toAbsolutePath().normalize();
+    return full.startsWith(dir) ? InputFiles.place(dir.relativize(full)) : "";
   }
 
   private static String display(Path root, Path relative) {

@@ -336,7 +336,7 @@ public final class RunService {
       Path stdoutCopy,
       Map<String, String> attributes,
       Long reserved) {
-    ResultFiles.Found found = ResultFiles.find(invocation.results(), before);
+    ResultFiles.Found found = ResultFiles.find(invocation.results(), before, request.workDir());
     Timing.mark("result files found");
     Map<String, String> merged = new java.util.HashMap<>(attributes);
     RunEnvironment.reported(invocation.runtimeReports(), adapter.name(), request.workDir(), merged);

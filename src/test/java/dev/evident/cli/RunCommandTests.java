@@ -100,6 +100,34 @@ class RunCommandTests extends RunCommandFixture {
   }
 
   @Test
+  void aReportMayNameTheModuleDirectoriesTheRunWroteItsResultsIn() throws IOException {
+    int code =
+        evident(
+            "run",
+            "-C",
+            dir.toString(),
+            "--results",
+            "**/out/*.tap",
+            "--",
+            "sh",
+            "-c",
+            "mkdir -p core/out web/out;"
+                + " printf '1..2\\nok 1 - adds\\nok 2 - removes\\n' > core/out/unit.tap;"
+                + " printf '1..1\\nnot ok 1 - renders\\n' > web/out/ui.tap");
+    assertThat(code).isEqualTo(1);
+    Path report = dir.resolve("report.md");
+    Files.writeString(report, "# Tests\n\n- core: 2/2 passing\n- web: 1/1 passing\n");
+    out.getBuffer().setLength(0);
+
+    evident("verify", report.toString());
+
+    assertThat(out.toString())
+        .contains("core: 2/2 passing → SUPPORTED")
+        .contains("result files in core (2 tests)")
+        .contains("web: 1/1 passing → CONTRADICTED");
+  }
+
+  @Test
   void resultFilesOlderThanTheRunAreNeverCounted() throws IOException {
     Path stale = dir.resolve("results.tap");
     Files.writeString(stale, "1..1\nok 1 - from last week\n");
