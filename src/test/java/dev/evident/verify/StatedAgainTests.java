@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Wordings that state a figure again: a part that "stayed at 9/9", the new tests a count lists
  * after a colon, a count "same as before", a count labeled by its outcome ("Failed tests: 2"), and
- * a change of pass rate whose "now" side another line of the report already gives otherwise.
+ * a change of pass rate whose "now" side another line of the report already gives otherwise; and
+ * "main" as the name of the run before.
  */
 class StatedAgainTests {
 
@@ -89,6 +90,21 @@ class StatedAgainTests {
     CheckedClaim c = only("## Summary\n\n" + line, PARTS);
 
     assertThat(c.verdict()).as(c.reason()).isEqualTo(verdict);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Executed tests on main: 15, of which 15 passed.   | SUPPORTED
+          Executed tests on main: 16.                       | CONTRADICTED
+          """)
+  void theDefaultBranchNamesTheRunBeforeWhole(String line, Verdict verdict) {
+    CheckedClaim c = only("## Compared\n\n" + line, PARTS);
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(verdict);
+    assertThat(c.reason()).contains("baseline run 1");
   }
 
   /** Latest: 18 of 20 pass (90.0%); baseline: 16 of 20 (80.0%). */
