@@ -75,6 +75,18 @@ final class CountParser {
               + ")(?![\\w%.,/]\\d|[\\w%])",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * "Failed tests: 1", "Executed tests on main: 20": the outcome before "tests", and perhaps the
+   * run, label the count.
+   */
+  private static final Pattern OUTCOME_LABELED =
+      Pattern.compile(
+          "(?<![\\w-])(?<label>passed|passing|failed|failing|skipped|executed|collected|errored)"
+              + "\\s+tests?(?:\\s+(?:on|in)\\s+`?[\\w./-]+`?)?\\s*[:=]\\s*(?<n>"
+              + NUMBER
+              + ")(?![\\w%.,/]\\d|[\\w%])",
+          Pattern.CASE_INSENSITIVE);
+
   /** A status verb right before a count of tests ("skips 2 tests", "failed 3 tests"). */
   private static final Pattern VERB_BEFORE =
       Pattern.compile(
@@ -117,21 +129,23 @@ final class CountParser {
               ""));
     }
     CountPhrases.read(s, found);
-    Matcher labeled = LABELED.matcher(s);
-    while (labeled.find()) {
-      String before = s.substring(0, labeled.start()).stripTrailing();
-      boolean startsClause =
-          before.isEmpty() || "(,;|*-•:".indexOf(before.charAt(before.length() - 1)) >= 0;
-      boolean statusFollows = STATUS_ONLY.matcher(s.substring(labeled.end())).find();
-      if (startsClause && !statusFollows && !overlaps(found, labeled.start("n"))) {
-        Measure m = Measure.ofLabel(labeled.group("label"));
-        found.add(
-            found(
-                s,
-                labeled.start("n"),
-                labeled.end(),
-                List.of(Quantity.exact(m, number(labeled.group("n")))),
-                ""));
+    for (Pattern p : List.of(LABELED, OUTCOME_LABELED)) {
+      Matcher labeled = p.matcher(s);
+      while (labeled.find()) {
+        String before = s.substring(0, labeled.start()).stripTrailing();
+        boolean startsClause =
+            before.isEmpty() || "(,;|*-•:".indexOf(before.charAt(before.length() - 1)) >= 0;
+        boolean statusFollows = STATUS_ONLY.matcher(s.substring(labeled.end())).find();
+        if (startsClause && !statusFollows && !overlaps(found, labeled.start("n"))) {
+          Measure m = Measure.ofLabel(labeled.group("label"));
+          found.add(
+              found(
+                  s,
+                  labeled.start("n"),
+                  labeled.end(),
+                  List.of(Quantity.exact(m, number(labeled.group("n")))),
+                  ""));
+        }
       }
     }
     Matcher c = COUNT.matcher(s);

@@ -66,6 +66,16 @@ final class EarlierRun {
               + "(?:pass(?:es|ing)|green|fixed)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * "8 of 9 passing, same as before", "9 passing, unchanged", "7 of 7 both nights": of now as much
+   * as of then, so a baseline that bears it out does not make up for the latest run.
+   */
+  private static final Pattern NOW_AS_THEN =
+      Pattern.compile(
+          "\\b(?:(?:the\\s+)?same\\s+as\\s+(?:before|then|on\\s+`?(?:main|master)`?|last\\s+\\w+)"
+              + "|as\\s+before|unchanged|in\\s+both\\s+runs|both\\s+(?:runs|nights|days|builds|times))\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private EarlierRun() {}
 
   /**
@@ -104,7 +114,8 @@ final class EarlierRun {
         || earlier == null
         || c.kind() == ClaimKind.CHANGE
         || c.kind() == ClaimKind.TABLE
-        || !(c.temporal() || MAYBE_THEN.matcher(c.text()).find())) {
+        || !(c.temporal() || MAYBE_THEN.matcher(c.text()).find())
+        || NOW_AS_THEN.matcher(c.text()).find()) {
       return r;
     }
     EvidenceCheck.Result then = earlier.check(c);

@@ -61,6 +61,8 @@ final class NewTests {
     }
     String spread = spread(s.substring(m.end()));
     subject = spread == null ? subject : spread;
+    String listed = listed(s.substring(m.end()), Double.parseDouble(n));
+    subject = listed == null ? subject : listed;
     String qualifier = m.group("q") != null ? m.group("q") : m.group("r");
     if (subject.isEmpty()
         && qualifier != null
@@ -91,6 +93,26 @@ final class NewTests {
       places.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
     }
     return places.size() < 2 ? null : String.join(AND, places);
+  }
+
+  /** A name in backticks, its call parentheses left out: `rotatesSigningKey()`. */
+  private static final Pattern TICKED = Pattern.compile("`([^`\\s(]+)(?:\\(\\))?`");
+
+  /**
+   * The tests the count lists after a colon ("2 new tests: `LedgerTest.reversesPosting`,
+   * `rotatesKey()` in auth"), joined by {@link #AND}, or null when the list does not hold as many
+   * names as the count says.
+   */
+  private static String listed(String rest, double n) {
+    if (!rest.matches("(?s)\\s*:.*")) {
+      return null;
+    }
+    String list = rest.replaceFirst("(?s)[;.](?:\\s.*|$)", "");
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (Matcher m = TICKED.matcher(list); m.find(); ) {
+      names.add(m.group(1));
+    }
+    return names.isEmpty() || names.size() != n ? null : String.join(AND, names);
   }
 
   /** Whether a sentence counts {@code n} new or added tests ("Added 2 tests for refunds"). */
@@ -129,7 +151,9 @@ final class NewTests {
     for (TestEvidence t : latest.tests()) {
       String suite = t.id().suite().toLowerCase(Locale.ROOT);
       String file = t.file() == null ? "" : t.file().toLowerCase(Locale.ROOT);
-      String where = suite + " " + file + " " + t.id().name().toLowerCase(Locale.ROOT);
+      String name = t.id().name().toLowerCase(Locale.ROOT);
+      // "LedgerTest.reversesPosting": a test written with its class
+      String where = suite + " " + file + " " + name + " " + suite + "." + name;
       String in = parts.stream().filter(where::contains).findFirst().orElse(null);
       if (part.isEmpty() || in != null) {
         inPart++;

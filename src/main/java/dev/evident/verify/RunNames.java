@@ -53,6 +53,9 @@ final class RunNames {
   private static final Pattern VERSION =
       Pattern.compile("(?i)^v?\\d+(?:\\.\\d+){1,3}(?:-[\\w.]+)?$|^(?:rc|beta|alpha)[-. ]?\\d+$");
 
+  /** A default branch: "main", "`master`", the run a change is compared with. */
+  private static final Pattern DEFAULT_BRANCH = Pattern.compile("(?i)main|master|trunk");
+
   /** The run before, by its role: "Baseline: 57 passing", "Base run: ...". */
   private static final Pattern BASELINE =
       Pattern.compile("(?i)^(?:the\\s+)?(?:baseline|base)(?:\\s+(?:run|build))?$");
@@ -77,6 +80,7 @@ final class RunNames {
         || NAMED_RUN.matcher(s).matches()
         || VERSION.matcher(s).matches()
         || BASELINE.matcher(s).matches()
+        || DEFAULT_BRANCH.matcher(s).matches()
         || WHOLE_SUITE.matcher(s).matches();
   }
 

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * Counts a named group of tests states of itself with a verb: "`InvoiceTests` passes 12/12",
  * "internal/store passes all 34 of its tests", "t/04-failover.t passed 7 of 7", "The parser passed
  * 7 of its 7 tests", "AuditLogTests now runs all 14 of its tests", "`internal/api` is 15/16",
- * "Reconciliation is 4/6" (passing of all). The subject is the class, file or package right before
- * the verb (with a clause between commas allowed); a pronoun ("It now passes 40 of 42") names
- * nothing and is left alone.
+ * "Reconciliation is 4/6", "billing stayed at 12/12" (passing of all). The subject is the class,
+ * file or package right before the verb (with a clause between commas allowed); a pronoun ("It now
+ * passes 40 of 42") names nothing and is left alone.
  */
 final class VerbCounts {
 
@@ -32,6 +32,18 @@ final class VerbCounts {
           "(?:^[^\\w`]*(?:[Tt]he\\s+)?(?<word>[A-Za-z][a-z]+)(?:\\s+(?:category|suite|package|module))?|"
               + SUBJECT
               + ")\\s+(?:is|are)\\s+(?:(?:now|still|back|at|to|again)\\s+){0,2}"
+              + "(?<n>\\d+)\\s*/\\s*(?<m>\\d+)(?![\\d%/]|\\.\\d)");
+
+  /**
+   * "billing stayed at 12/12 in both runs", "t/01-config.t was untouched and stayed at 8/8",
+   * "`AuthTests` remains at 9/9": passing of its tests, as of now too.
+   */
+  private static final Pattern STAYS =
+      Pattern.compile(
+          "(?:^[^\\w`]*(?:[Tt]he\\s+)?(?<word>[A-Za-z][a-z]+)(?:\\s+(?:category|suite|package|module))?|"
+              + SUBJECT
+              + ")(?:\\s+(?:was|were|is|are)\\s+[^,.;:\\d]{1,60}?\\s+and)?\\s+(?:(?:has|have)\\s+)?"
+              + "(?:stayed|stays|remained|remains)\\s+(?:(?:at|on)\\s+)?"
               + "(?<n>\\d+)\\s*/\\s*(?<m>\\d+)(?![\\d%/]|\\.\\d)");
 
   private static final Pattern NOT_A_NAME =
@@ -59,13 +71,16 @@ final class VerbCounts {
     if (!m.find()) {
       m = IS.matcher(s);
       if (!m.find()) {
-        return null;
+        m = STAYS.matcher(s);
+        if (!m.find()) {
+          return null;
+        }
       }
     }
     if (Plans.isPlanned(s, m.start(), m.end())) {
       return null;
     }
-    boolean passes = m.pattern() == IS || m.group("verb").startsWith("pass");
+    boolean passes = m.pattern() != COUNT || m.group("verb").startsWith("pass");
     Measure done = passes ? Measure.PASSING : Measure.EXECUTED;
     List<Quantity> stated =
         m.pattern() == COUNT && m.group("k") != null

@@ -105,6 +105,7 @@ public final class Verifier {
                 own::containsKey,
                 x -> OtherLineHolds.tests(check.scope(x)));
         why = why == null ? StatedRegressions.why(c, r.actual(), extracted.claims()) : why;
+        why = why == null ? OtherRateHolds.why(c, r.actual(), extracted.claims()) : why;
       }
       // Two statements of one quantity that differ: only the one the evidence bears out escapes
       // the disagreement. A claim that all pass beside a count of failures stays with the evidence.
