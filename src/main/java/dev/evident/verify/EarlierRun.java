@@ -51,7 +51,8 @@ final class EarlierRun {
 
   private static final Pattern NOW =
       Pattern.compile(
-          "\\b(?:now|this\\s+branch|this\\s+PR|after|latest|today|currently|still|again|since"
+          "\\b(?:now|this\\s+branch|this\\s+PR|after|latest|today|tonight"
+              + "|this\\s+(?:morning|afternoon|evening)|currently|still|again|since"
               + "|→|->|from|to|(?:was|were)\\s+\\d+)\\b|→|->",
           Pattern.CASE_INSENSITIVE);
 
