@@ -148,7 +148,7 @@ final class NunitNode extends DotnetResult {
    * The identity of a test case. NUnit 3: suite = classname, except that instances of a
    * parameterized fixture ({@code Ns.Fixture(42)}) stay apart; without classname, the fullname
    * minus the test's name. NUnit 2: the test-case name is the full name. The last resort is the
-   * enclosing fixture.
+   * enclosing fixture, which also wins over a classname that is only its namespace.
    */
   TestId identity(boolean nunit2, String enclosingFixture) {
     String display;
@@ -173,6 +173,9 @@ final class NunitNode extends DotnetResult {
               && prefix.startsWith(base)
               && (prefix.charAt(base.length()) == '(' || prefix.charAt(base.length()) == '<');
       suite = instance ? prefix : classname.strip();
+      if (enclosingFixture != null && enclosingFixture.startsWith(suite + ".")) {
+        suite = enclosingFixture; // a namespace for classname, inside its fixture: the fixture
+      }
     }
     if (suite.isEmpty()) {
       suite = enclosingFixture;

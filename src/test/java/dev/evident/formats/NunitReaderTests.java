@@ -38,6 +38,32 @@ class NunitReaderTests {
   }
 
   @Test
+  void aCaseWhoseClassnameIsOnlyItsNamespaceBelongsToItsFixture() {
+    var read =
+        ReaderFixtures.readText(
+            Format.NUNIT,
+            "refunds.xml",
+            """
+            <test-run id="2" testcasecount="2" result="Passed" total="2" passed="2" failed="0" skipped="0">
+              <test-suite type="Assembly" name="Pay.Tests.dll" fullname="Pay.Tests.dll" total="2" passed="2">
+                <test-suite type="TestSuite" name="Tests" fullname="Pay.Tests" total="2" passed="2">
+                  <test-suite type="TestFixture" name="RefundTests" fullname="Pay.Tests.RefundTests" classname="Pay.Tests.RefundTests" total="2" passed="2">
+                    <test-case name="Partial" fullname="Pay.Tests.RefundTests.Partial" classname="Pay.Tests.RefundTests" result="Passed"/>
+                    <test-suite type="ParameterizedMethod" name="Amount" fullname="Pay.Tests.RefundTests.Amount" classname="Pay.Tests.RefundTests" total="1" passed="1">
+                      <test-case name="Amount(1.00m)" fullname="Pay.Tests.RefundTests.Amount(1.00m)" classname="Pay.Tests" result="Passed"/>
+                    </test-suite>
+                  </test-suite>
+                </test-suite>
+              </test-suite>
+            </test-run>
+            """);
+
+    assertThat(read.tests())
+        .extracting(t -> t.id().suite())
+        .containsExactly("Pay.Tests.RefundTests", "Pay.Tests.RefundTests");
+  }
+
+  @Test
   void keepsFailureDetailsReasonsOutputAndCategories() {
     var read = ReaderFixtures.read(Format.NUNIT, "nunit/nunit3.xml");
 
