@@ -51,6 +51,13 @@ final class CountParser {
               + ")\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "1 of the 2 failures", "2 of the 3 failing tests": a share of the run's failures. */
+  private static final Pattern SHARE_OF_FAILURES =
+      Pattern.compile(
+          "\\d+\\s+of\\s+the\\s+\\d+\\s+(?:failures|errors|failing\\s+tests|failed\\s+tests"
+              + "|red\\s+tests)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern STATUS_ONLY =
       Pattern.compile(
           "^\\s*(passing|passed|passes|pass(?!\\s*(?:rate|@|%))|failing|failed|failures?|fails|red"
@@ -168,6 +175,9 @@ final class CountParser {
     Double m = c.group("m") == null ? null : number(c.group("m"));
     Bound bound = c.group("plus") != null ? Bound.AT_LEAST : Bound.of(c.group("bound"));
     String tail = s.substring(c.end());
+    if (m != null && SHARE_OF_FAILURES.matcher(c.group() + tail).lookingAt()) {
+      return null; // "`X` fails (1 of the 2 failures)": one among the run's failures, not X's count
+    }
     Measure measure = null;
     String subject = "";
     int end = c.end();
