@@ -38,48 +38,50 @@ final class ReleaseSections {
     this.releases = releases;
   }
 
+  /** A release heading: its line (1-based), level and version. */
+  private record Release(int line, int level, String version) {}
+
   static ReleaseSections of(String markdown) {
     String[] lines = markdown.split("\n", -1);
-    List<int[]> headings = new ArrayList<>(); // line (1-based), level
-    List<String> versions = new ArrayList<>();
+    List<Release> found = new ArrayList<>();
     boolean fenced = false;
     for (int i = 0; i < lines.length; i++) {
+      Matcher m = RELEASE.matcher(lines[i]);
       if (FENCE.matcher(lines[i]).find()) {
         fenced = !fenced;
-        continue;
-      }
-      Matcher m = RELEASE.matcher(lines[i]);
-      if (!fenced && m.find()) {
-        headings.add(new int[] {i + 1, m.group(1).length()});
-        versions.add(version(m));
+      } else if (!fenced && m.find()) {
+        found.add(new Release(i + 1, m.group(1).length(), version(m)));
       }
     }
     int[] ages = new int[lines.length + 2];
     String[] releases = new String[lines.length + 2];
-    int level = headings.isEmpty() ? 0 : headings.get(0)[1];
-    List<String> distinct =
-        versions.stream().distinct().sorted(ReleaseSections::compare).toList().reversed();
-    if (distinct.size() < 2 || headings.stream().anyMatch(h -> h[1] != level)) {
+    int level = found.isEmpty() ? 0 : found.get(0).level();
+    List<String> newestFirst =
+        found.stream()
+            .map(Release::version)
+            .distinct()
+            .sorted(ReleaseSections::compare)
+            .toList()
+            .reversed();
+    if (newestFirst.size() < 2 || found.stream().anyMatch(r -> r.level() != level)) {
       return new ReleaseSections(ages, releases); // no changelog: every line is of now
     }
-    int open = -1; // the release section a line is in
+    Release open = null; // the release section a line is in
     int next = 0;
-    boolean inFence = false;
+    fenced = false;
     for (int i = 0; i < lines.length; i++) {
       int line = i + 1;
+      Matcher heading = HEADING.matcher(lines[i]);
       if (FENCE.matcher(lines[i]).find()) {
-        inFence = !inFence;
-      } else if (next < headings.size() && headings.get(next)[0] == line) {
-        open = next++;
-      } else if (!inFence && HEADING.matcher(lines[i]).find()) {
-        Matcher h = HEADING.matcher(lines[i]);
-        if (h.find() && h.group(1).length() <= level) {
-          open = -1; // "## Contributors": a heading as high as the releases' closes the last one
-        }
+        fenced = !fenced;
+      } else if (next < found.size() && found.get(next).line() == line) {
+        open = found.get(next++);
+      } else if (!fenced && heading.find() && heading.group(1).length() <= level) {
+        open = null; // "## Contributors": a heading as high as the releases' closes the last one
       }
-      if (open >= 0) {
-        ages[line] = Math.min(distinct.indexOf(versions.get(open)), 2);
-        releases[line] = versions.get(open);
+      if (open != null) {
+        ages[line] = Math.min(newestFirst.indexOf(open.version()), 2);
+        releases[line] = open.version();
       }
     }
     return new ReleaseSections(ages, releases);
