@@ -60,13 +60,16 @@ final class Compare {
    * written as a factor above 1 ("failures dropped from 3 to 1, a 3x improvement").
    */
   static boolean sameFactor(double actual, double stated) {
-    if (stated > 0 && stated < 1 || stated > 1 && actual > 0 && actual < 1) {
-      if (actual <= 0) {
-        return false;
-      }
-      actual = 1 / actual;
-      stated = stated < 1 ? 1 / stated : stated;
+    if (stated > 0 && stated < 1) {
+      return actual > 0 && within(1 / actual, 1 / stated); // "3.7x fewer", stated as 1/3.7
     }
+    if (stated > 1 && actual > 0 && actual < 1) {
+      return within(1 / actual, stated); // "failures dropped from 3 to 1, a 3x improvement"
+    }
+    return within(actual, stated);
+  }
+
+  private static boolean within(double actual, double stated) {
     return Math.abs(actual - stated) <= Math.max(0.1, 0.05 * stated);
   }
 }

@@ -87,7 +87,8 @@ final class SubjectScopes {
           "checked against '%s', the one group the sentence names before its numbers, but its numbers may not all be of it"
               .formatted(leading));
     }
-    Scope across = c.subject().isEmpty() ? inParts(c.text(), runs, true) : null;
+    String parts = c.subject().isEmpty() ? partsIn(c.text()) : null;
+    Scope across = parts == null ? null : together(parts, runs);
     if (across != null) {
       return new Resolved(across, null); // "Across Cart and Search we now run 33 tests"
     }
@@ -106,7 +107,7 @@ final class SubjectScopes {
     if (unnamed != null) {
       return unnamed; // "Release gate: the 2 failures block the tag": a label, not a part
     }
-    Scope placed = r.scope() == null && c.implied() ? inParts(c.text(), runs, false) : null;
+    Scope placed = r.scope() == null && c.implied() ? inParts(c.text(), runs) : null;
     if (placed != null) {
       return new Resolved(placed, null); // "## Release gate", "No failures in Sync or App."
     }
@@ -255,34 +256,35 @@ final class SubjectScopes {
                 ids.size() == 1 ? "" : "s", Scope.join(ids), quote(subject), quote(subject)));
   }
 
-  /**
-   * "CartTest, CouponTest", "Cart and coupons": a list of names, each of which resolves, is their
-   * tests together; else null.
-   */
   /** "in Sync or App", "across api and web": the parts a sentence puts its claim in. */
   private static final java.util.regex.Pattern IN_PARTS =
       java.util.regex.Pattern.compile(
           "\\b(?:[Ii]n|[Aa]cross|[Ff]or)\\s+(?:the\\s+)?([\\w./-]+(?:\\s*(?:,|\\bor\\b|\\band\\b|&)\\s*"
               + "(?:the\\s+)?[\\w./-]+)*)");
 
-  /**
-   * The one part, or the parts together, a sentence puts its claim in; null when none resolve, or
-   * when {@code several} and it names fewer than two parts.
-   */
-  private Scope inParts(String text, List<RunEvidence> runs, boolean several) {
+  /** The names a sentence puts its claim in ("in Sync or App": "Sync and App"), or null. */
+  private static String partsIn(String text) {
     java.util.regex.Matcher m = IN_PARTS.matcher(text);
-    if (!m.find()) {
+    return m.find()
+        ? m.group(1).replaceAll("\\s+or\\s+", " and ").replaceAll("\\bthe\\s+", "")
+        : null;
+  }
+
+  /** The one part, or the parts together, a sentence puts its claim in; null when none resolve. */
+  private Scope inParts(String text, List<RunEvidence> runs) {
+    String parts = partsIn(text);
+    if (parts == null) {
       return null;
     }
-    String parts = m.group(1).replaceAll("\\s+or\\s+", " and ").replaceAll("\\bthe\\s+", "");
     Scope together = together(parts, runs);
-    if (several) {
-      return together;
-    }
     Scope one = together != null ? together : resolve(parts, runs).scope();
     return one == null || one.wholeRun() ? null : one;
   }
 
+  /**
+   * "CartTest, CouponTest", "Cart and coupons": a list of names, each of which resolves, is their
+   * tests together; else null.
+   */
   private Scope together(String subject, List<RunEvidence> runs) {
     String[] names = subject.split("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*");
     if (names.length < 2) {
