@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
  * summary", "#ci · thread export") says where the lines below were said, not what their numbers
  * count; a line's emoji and speaker (":speech_balloon: *dana*:", "[10:42] lee.k:") say who said it
  * (a handle is in emphasis or lowercase: "API:" after an emoji is a label, not a speaker). Neither
- * names a subject.
+ * names a subject. A pasted message opens with its author and a time of day ("**Maya Okafor** 9:31
+ * AM", "[09:31] Maya:") on a line of its own; each of its lines is a statement of its own, with or
+ * without a full stop, and a quoted reply ("> **Tom** 9:33 AM") is part of the conversation, not
+ * quoted command output.
  */
 final class ChatLines {
 
@@ -20,6 +23,41 @@ final class ChatLines {
           "^\\s*(?:(?::[a-z0-9_+-]+:\\s*)+"
               + "(?:(?:[*_]{1,2}[\\w.@ -]{1,40}[*_]{1,2}|@?[a-z][\\w.-]{0,39})\\s*:\\s+)?"
               + "|\\[\\d{1,2}:\\d{2}(?::\\d{2})?\\]\\s*@?[\\w.-]{1,40}\\s*:\\s*)");
+
+  private static final String NAME = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{L}[\\p{L}.'’-]*){0,3}";
+  private static final String TIME = "\\d{1,2}:\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?";
+
+  /** "Maya Okafor 9:31 AM", "Maya — 09:31", "[9:31 AM] Maya Okafor:", "Maya (9:31):". */
+  private static final Pattern HEADER =
+      Pattern.compile(
+          "^\\s*(?:@?"
+              + NAME
+              + "\\s*[—–-]?\\s*[(\\[]?"
+              + TIME
+              + "[)\\]]?:?|[(\\[]?"
+              + TIME
+              + "[)\\]]?\\s+@?"
+              + NAME
+              + ":?)\\s*$");
+
+  /** Whether a block is a chat message: its first line names an author and a time of day. */
+  static boolean isMessage(TextBlock block) {
+    return HEADER.matcher(firstLine(block)).matches();
+  }
+
+  /** Whether the text of a block's first line is a chat message's header. */
+  static boolean isHeader(String line) {
+    return HEADER.matcher(line).matches();
+  }
+
+  private static String firstLine(TextBlock block) {
+    String t = block.text();
+    int end = 1;
+    while (end < t.length() && !Sentences.startsLine(block, end)) {
+      end++;
+    }
+    return t.substring(0, Math.min(end, t.length()));
+  }
 
   private ChatLines() {}
 

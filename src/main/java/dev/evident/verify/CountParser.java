@@ -62,7 +62,8 @@ final class CountParser {
       Pattern.compile(
           "^\\s*(passing|passed|passes|pass(?!\\s*(?:rate|@|%))|failing|failed|failures?|fails|red"
               + "|fail(?!\\s*rate)|errors?|errored|skipped"
-              + "|skips|xfailed|flaky|collected|created|written|completed|executed|succeeded)\\b",
+              + "|skips|xfailed|flaky|collected|created|written|completed|executed|succeeded"
+              + "|ran(?!\\s+(?:into|out|over|away|up|late|long|slow|for|in\\s+\\d)))\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern OTHER =

@@ -110,13 +110,26 @@ record MarkdownReport(List<TextBlock> blocks, List<TableBlock> tables) {
         case FencedCodeBlock f -> code(f.getLiteral(), firstLine(f) + 1);
         case IndentedCodeBlock c -> code(c.getLiteral(), firstLine(c));
         case BlockQuote q -> {
-          if (includeQuoted) {
+          if (includeQuoted || chat(q)) {
             visitChildren(q);
           }
         }
         case HtmlBlock ignored -> {}
         default -> visitChildren(node);
       }
+    }
+
+    /** A quoted chat message ("> **Tom** 9:33 AM"): a reply in a pasted thread, read. */
+    private static boolean chat(BlockQuote q) {
+      if (!(q.getFirstChild() instanceof Paragraph p)) {
+        return false;
+      }
+      Inline first = Inline.of(p);
+      int end = 0;
+      while (end < first.text().length() && first.lines()[end] == first.lines()[0]) {
+        end++;
+      }
+      return ChatLines.isHeader(first.text().substring(0, end));
     }
 
     private void heading(Heading h) {

@@ -51,6 +51,15 @@ final class NamedWordings {
               + NOT_NOW,
           Pattern.CASE_INSENSITIVE);
 
+  /** "`respects quiet hours` is still red", "`TestA` is failing": its state now. */
+  private static final Pattern IS_STATE =
+      Pattern.compile(
+          NamedTests.LIST
+              + "\\s+(?:is|are)\\s+(?:(?:still|now|again|also|all|both)\\s+){0,2}"
+              + "(?<label>failing|passing|red|green)\\b"
+              + NOT_NOW,
+          Pattern.CASE_INSENSITIVE);
+
   /** "`TestA` (passing)". */
   private static final Pattern IN_PARENTHESES =
       Pattern.compile(
@@ -100,11 +109,24 @@ final class NamedWordings {
   /** Jira's monospace ("{{TaxEngineTests}}"), as backticks of the same length. */
   private static final Pattern MONOSPACE = Pattern.compile("\\{\\{([^{}\\n]{1,80})\\}\\}");
 
+  /**
+   * A test's title in quotes, as JavaScript runners name tests ("rejects expired codes" passes
+   * now): words, the first in lowercase, without sentence punctuation inside.
+   */
+  private static final Pattern QUOTED_TITLE =
+      Pattern.compile("[\"“](\\p{Ll}[\\w' -]{1,78}[\\w)])[\"”]");
+
   private NamedWordings() {}
 
-  /** The sentence with Jira's {@code {{name}}} written {@code `name` }: the same offsets. */
+  /**
+   * The sentence with Jira's {@code {{name}}} written {@code `name` } and a quoted test title
+   * {@code "a title"} written {@code `a title`}: the same offsets.
+   */
   static String monospace(String s) {
-    return s.indexOf("{{") < 0 ? s : MONOSPACE.matcher(s).replaceAll(m -> " `$1` ");
+    String t = s.indexOf("{{") < 0 ? s : MONOSPACE.matcher(s).replaceAll(m -> " `$1` ");
+    return t.indexOf('"') < 0 && t.indexOf('“') < 0
+        ? t
+        : QUOTED_TITLE.matcher(t).replaceAll(m -> "`" + m.group(1).replace("$", "\\$") + "`");
   }
 
   /** Adds the named-test claims of {@code s} that no claim in {@code all} overlaps. */
@@ -118,7 +140,8 @@ final class NamedWordings {
             RED_THEN_PASSES,
             LISTED_BEFORE,
             IN_PARENTHESES,
-            AFTER_COMMA)) {
+            AFTER_COMMA,
+            IS_STATE)) {
       Matcher m = p.matcher(s);
       while (m.find()) {
         String subject = NamedTests.names(m.group("list"));

@@ -30,7 +30,9 @@ final class NewTests {
               // (a part that "grew by 3 tests" alone is a count of that part's tests to check)
               + "|\\b(?:grew|grown|grows)\\s+(?:(?:the|our|its)\\s+[\\w-]+\\s+)?by\\s+(?<g>\\d+)\\s+"
               + "(?:new\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\b"
-              + "(?=[^()\\d]*\\(\\s*\\d+\\s*(?:→|->|to)\\s*\\d+)",
+              + "(?=[^()\\d]*\\(\\s*\\d+\\s*(?:→|->|to)\\s*\\d+)"
+              // "Tests added (3 new, all passing)": a checklist's count
+              + "|\\b(?:tests?|specs?)\\s+(?:added|written)\\s*\\(\\s*(?<p>\\d+)\\s+new\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** Where the sentence puts them: "in `ShipmentMapperTest`", "for PayoutSchedulerTest". */
@@ -98,16 +100,25 @@ final class NewTests {
   /** A name in backticks, its call parentheses left out: `rotatesSigningKey()`. */
   private static final Pattern TICKED = Pattern.compile("`([^`\\s(]+)(?:\\(\\))?`");
 
+  /** Where a list of the new tests opens: "2 new tests:", "2 new tests added (". */
+  private static final Pattern LIST_OPENS =
+      Pattern.compile("^\\s*(?:(?:added|written|landed|so\\s+far|in\\s+total)\\s*)?([:(])");
+
   /**
-   * The tests the count lists after a colon ("2 new tests: `LedgerTest.reversesPosting`,
-   * `rotatesKey()` in auth"), joined by {@link #AND}, or null when the list does not hold as many
-   * names as the count says.
+   * The tests the count lists after a colon or in parentheses ("2 new tests:
+   * `LedgerTest.reversesPosting`, `rotatesKey()` in auth", "2 new tests added (`a`, `b`)"), joined
+   * by {@link #AND}, or null when the list does not hold as many names as the count says.
    */
   private static String listed(String rest, double n) {
-    if (!rest.matches("(?s)\\s*:.*")) {
+    Matcher open = LIST_OPENS.matcher(rest);
+    if (!open.find()) {
       return null;
     }
-    String list = rest.replaceFirst("(?s)[;.](?:\\s.*|$)", "");
+    String list = rest.substring(open.end());
+    list =
+        open.group(1).equals("(")
+            ? list.replaceFirst("(?s)\\).*", "")
+            : list.replaceFirst("(?s)[;.](?:\\s.*|$)", "");
     java.util.List<String> names = new java.util.ArrayList<>();
     for (Matcher m = TICKED.matcher(list); m.find(); ) {
       names.add(m.group(1));
@@ -127,7 +138,24 @@ final class NewTests {
   }
 
   private static String number(Matcher m) {
-    return m.group("n") != null ? m.group("n") : m.group("m") != null ? m.group("m") : m.group("g");
+    for (String group : List.of("n", "m", "g")) {
+      if (m.group(group) != null) {
+        return m.group(group);
+      }
+    }
+    return m.group("p");
+  }
+
+  /**
+   * Whether a count claim, the only one of its sentence, is a count of new tests: "added 3 tests to
+   * the CouponInput suite" reads as 3 tests, and they are the ones added.
+   */
+  static boolean only(Claim c, String s) {
+    return c.kind() == ClaimKind.COUNT
+        && c.stated().size() == 1
+        && c.stated().get(0).measure().isTotal()
+        && counts(s, c.stated().get(0).value())
+        && read(c.line(), s, c.temporal()) != null;
   }
 
   /** Whether a claim counts new tests. */

@@ -19,10 +19,17 @@ record Section(List<String> headings) {
     return headings.stream().anyMatch(Plans::isPlanHeading);
   }
 
-  /** Whether any heading speaks of another time ("Before", "Previous run", "Baseline"). */
+  /**
+   * Whether any heading speaks of another time ("Before", "Previous run", "Baseline") or is an
+   * incident's timeline ("Timeline (UTC)"): what happened then, which may be before the latest run.
+   */
   boolean isTemporal() {
-    return headings.stream().anyMatch(h -> Plans.TEMPORAL.matcher(h).find());
+    return headings.stream()
+        .anyMatch(h -> Plans.TEMPORAL.matcher(h).find() || TIMELINE.matcher(h).find());
   }
+
+  private static final java.util.regex.Pattern TIMELINE =
+      java.util.regex.Pattern.compile("(?i)^\\W*(?:incident\\s+|event\\s+)?timeline\\b");
 
   /**
    * Whether the innermost heading with a subject only implies it: it names no group of tests

@@ -57,7 +57,7 @@ final class Sentences {
     }
     // A paragraph of short lines ("Result: 61 passed", "Pass rate 95.3%", "• upgrade.tap 14
     // passed"): a CI digest or a chat message, each line a statement of its own.
-    if (lineStructured(block)) {
+    if (lineStructured(block) || ChatLines.isMessage(block)) {
       for (int i = 1; i < t.length(); i++) {
         if (t.charAt(i - 1) == ' ' && startsLine(block, i)) {
           cuts.putIfAbsent(i - 1, i);

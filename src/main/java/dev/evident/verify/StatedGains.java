@@ -29,7 +29,33 @@ final class StatedGains {
               + "\\s+)?(?:tests?|specs?|checks?|failures)\\b(?:\\s+(?<verb>pass|fail)\\b)?"
               + "(?![^()]*\\(\\s*\\d+\\s*(?:→|->|to)\\s*\\d+)");
 
+  /** What a difference is taken against: "than last week", "since the incident", "vs main". */
+  private static final Pattern AGAINST =
+      Pattern.compile(
+          "(?i)\\b(?:than|since|vs\\.?|versus|compared\\s+(?:to|with)|before|yesterday|baseline"
+              + "|last\\s+(?:week|run|night|nightly|sprint|time|build|release))\\b");
+
   private StatedGains() {}
+
+  /**
+   * The claim of a sentence that states a difference against an earlier run and nothing else ("the
+   * fix's CI ran 3 more tests than the incident build did", "2 fewer failures than last week"), or
+   * null. A count of more tests without an earlier point ("we need 3 more tests") is none.
+   */
+  static Claim read(int line, String s, boolean temporal) {
+    Matcher m = GAIN.matcher(s);
+    if (!m.find()
+        || m.group("more") == null
+        || !AGAINST.matcher(s.substring(m.end())).find()
+        || Plans.isPlanned(s, m.start(), m.end())) {
+      return null;
+    }
+    String word = m.group("more").toLowerCase(java.util.Locale.ROOT) + " tests";
+    Quantity q =
+        new Quantity(Measure.OTHER, Double.parseDouble(m.group("m")), Bound.EXACT, 0, word);
+    return new Claim(
+        line, s.strip(), ClaimKind.CHANGE, "", List.of(q), List.of(), null, null, temporal);
+  }
 
   /** The claim checked as a difference between the baseline and the latest run, or null. */
   static EvidenceCheck.Result check(Claim c, Evidence evidence) {

@@ -71,12 +71,14 @@ final class Subjects {
           "updates",
           "notes",
           "changes",
+          "changed",
           "verification",
           "quality",
           "ci",
           "today",
           "daily",
           "weekly",
+          "nightly",
           "total",
           "totals",
           "overall",
@@ -232,6 +234,15 @@ final class Subjects {
   }
 
   /** Labels that say how something is said: "Precisely:", "Honestly:", "In short:". */
+  /**
+   * Chat fillers and where the figures go, around a label: "ok so for the ticket: 21 ran", "nightly
+   * numbers for the record: 22 tests", "summary for the notes:". They name nothing.
+   */
+  private static final Pattern ASIDE =
+      Pattern.compile(
+          "(?i)^(?:(?:ok(?:ay)?|so|well|anyway|right|alright)\\b[\\s,]*)+"
+              + "|\\s*\\bfor the (?:record|notes|ticket|minutes|log|standup|thread)$");
+
   private static final Pattern SAYING =
       Pattern.compile(
           "(?i)(?:precisely|exactly|basically|honestly|frankly|briefly|currently|finally|lastly"
@@ -267,7 +278,8 @@ final class Subjects {
     if (!s.contains(" ") && s.matches(".*[/_:#>.].*|.*[a-z][A-Z].*")) {
       return s; // a path or an identifier: tests/test_api.py, test_checkout, CartTest
     }
-    if (SAYING.matcher(s).matches()) {
+    s = ASIDE.matcher(s).replaceAll("").strip();
+    if (s.isEmpty() || SAYING.matcher(s).matches()) {
       return ""; // "Precisely: 105 of 110 tests pass", "In short:": how it is said, not of what
     }
     // Leading generic words ("Results for CartTest") name nothing; the rest is the subject.

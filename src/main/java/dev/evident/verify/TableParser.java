@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * Claims of tables whose columns are counts or statuses: one claim per row, its subject from the
  * first column that is not a count ("Suite", "Category", "Module"), a row named Total/All/Overall
  * being the whole run. Columns headed Target, Goal, Planned or Expected are plans and left out, and
- * so is every table in a plan section. A two-column table of labels and values ("Tests collected |
- * 56") is read row by row as "label: value". A Total row is checked against the sum of the others.
+ * so is every table in a plan section but for its columns of points in time ({@link TimeColumns}).
+ * A two-column table of labels and values ("Tests collected | 56") is read row by row as "label:
+ * value". A Total row is checked against the sum of the others.
  */
 final class TableParser {
 
@@ -30,10 +31,15 @@ final class TableParser {
   static Parsed parse(TableBlock table) {
     List<Claim> claims = new ArrayList<>();
     Map<Claim, String> inconsistent = new IdentityHashMap<>();
-    if (table.section().isPlan() || table.header().isEmpty()) {
+    if (table.header().isEmpty()) {
       return new Parsed(claims, inconsistent);
     }
     List<Claim> overTime = TimeColumns.parse(table);
+    if (table.section().isPlan()) {
+      // "## Test targets by epic" over "| Epic | Target | Sprint 41 | Sprint 42 |": the plan is
+      // the Target column; the sprints' columns say what ran.
+      return new Parsed(overTime, inconsistent);
+    }
     if (!overTime.isEmpty()) {
       return new Parsed(overTime, inconsistent);
     }

@@ -55,13 +55,15 @@ final class VerbCounts {
 
   /**
    * The claim of a sentence in which nothing else was found: new tests, a count of a named group
-   * with a verb, a count over a history of runs, or a metric; or null.
+   * with a verb, a count over a history of runs, a difference from an earlier run, or a metric; or
+   * null.
    */
   static Claim orOther(int line, String s, boolean temporal) {
     Claim other = NewTests.read(line, s, temporal);
     other = other != null ? other : read(line, s, temporal);
     other = other != null ? other : History.read(line, s, temporal);
     other = other != null ? other : EveryPartGains.read(line, s, temporal);
+    other = other != null ? other : StatedGains.read(line, s, temporal);
     return other != null ? other : Metrics.read(line, s, s.strip(), temporal);
   }
 

@@ -59,6 +59,11 @@ class NamedTestWordingsTests {
           A new error in {{RoundsTotals}} holds the ticket open.            | SUPPORTED    | Jira monospace, errored now and passed before
           {{BalancesPostings}} passes.                                       | SUPPORTED    | Jira monospace before its verb
           This fixes ledger::tests::parses_amounts for good.                 | SUPPORTED    | a Rust test path
+          "imports csv file" passes on the first try.                        | SUPPORTED    | a quoted title
+          “imports csv file” fails since the rebase.                         | CONTRADICTED | a quoted title in curly quotes
+          `ClosesPeriod` is still red after the rebase.                      | SUPPORTED    | its state now
+          `BalancesPostings` is still failing on the branch.                 | CONTRADICTED | it passes now
+          `imports csv file` is passing.                                     | SUPPORTED    | a title in backticks, its state
           The `BalancesPostings` test, red in the last release, passes now.  | SUPPORTED    | red then, passing now: fixed
           `ClosesPeriod`, failing in the last release, is green now.         | CONTRADICTED | it passed then and fails now
           Two fixes (`BalancesPostings`, `ledger::tests::parses_amounts`) both pass. | SUPPORTED | a list in parentheses before its outcome

@@ -47,11 +47,29 @@ class NewTestsTests {
         "Wrote 2 new tests for `PayoutTest`. | CONTRADICTED",
         "Added 5 regression tests in `src/BillingTest.java`. | UNVERIFIABLE",
         "We grew the suite by 3 tests (3 → 6 in all). | SUPPORTED",
+        "1 new test added (`q`). | SUPPORTED",
+        "Tests added (3 new). | SUPPORTED",
+        "Tests added (4 new). | CONTRADICTED",
+        "added 3 tests to the suite (retries, rounding, refunds) | SUPPORTED",
       })
   void newTestsAreThoseOfTheLatestRunThatTheBaselineLacks(String line, Verdict verdict) {
     List<CheckedClaim> claims =
         check("## This week\n\n" + line, RUNS, SubjectResolver.NO_CATEGORIES);
     assertThat(claims).as(line).hasSize(1);
-    assertThat(claims.get(0).verdict()).as(line).isEqualTo(verdict);
+    assertThat(claims.get(0).verdict()).as(claims.get(0).reason()).isEqualTo(verdict);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "added 3 tests to the suite (retries, rounding, refunds) | SUPPORTED",
+        "added 2 tests to the suite (retries, rounding) | CONTRADICTED",
+      })
+  void aWhatChangedHeadingNamesNoPart(String line, Verdict verdict) {
+    List<CheckedClaim> claims =
+        check("## What changed\n\n- " + line, RUNS, SubjectResolver.NO_CATEGORIES);
+    assertThat(claims).as(line).hasSize(1);
+    assertThat(claims.get(0).verdict()).as(claims.get(0).reason()).isEqualTo(verdict);
   }
 }

@@ -177,6 +177,7 @@ class SubjectReadingsTests {
     CheckedClaim c = only("## Tests\n\nAdded 2 tests to `tests/test_checkout.py`.", SHOP);
 
     assertThat(c.verdict()).isEqualTo(Verdict.UNVERIFIABLE);
-    assertThat(c.reason()).startsWith("checked against 'tests/test_checkout.py'");
+    // the tests added, which only a baseline tells apart, not a count of the file
+    assertThat(c.reason()).startsWith("no baseline run to tell new tests from old ones");
   }
 }
