@@ -26,13 +26,16 @@ final class VerbCounts {
               + "(?:(?:all\\s+)?(?<n>\\d+)\\s*(?:/|of|out\\s+of)\\s*(?:its\\s+)?(?<m>\\d+)"
               + "(?![\\d%/]|\\.\\d)|all\\s+(?<k>\\d+)\\s+of\\s+its\\s+tests\\b)");
 
-  /** "`internal/api` is 15/16", "`internal/raft` is back to 38/38": passing of its tests. */
+  /**
+   * "`internal/api` is 15/16", "`internal/raft` is back to 38/38", "`CartTests` is 4 of 5": passing
+   * of its tests.
+   */
   private static final Pattern IS =
       Pattern.compile(
           "(?:^[^\\w`]*(?:[Tt]he\\s+)?(?<word>[A-Za-z][a-z]+)(?:\\s+(?:category|suite|package|module))?|"
               + SUBJECT
               + ")\\s+(?:is|are)\\s+(?:(?:now|still|back|at|to|again)\\s+){0,2}"
-              + "(?<n>\\d+)\\s*/\\s*(?<m>\\d+)(?![\\d%/]|\\.\\d)");
+              + "(?<n>\\d+)\\s*(?:/|\\s(?:out\\s+)?of\\s)\\s*(?<m>\\d+)(?![\\d%/]|\\.\\d)");
 
   /**
    * "billing stayed at 12/12 in both runs", "t/01-config.t was untouched and stayed at 8/8",
