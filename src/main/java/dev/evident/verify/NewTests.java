@@ -26,6 +26,9 @@ final class NewTests {
               + "(?:tests?|specs?|test\\s+cases|cases)\\b"
               + "|\\b(?:adds?|added|adding|introduces|introduced|wrote|writes)\\s+(?<m>\\d+)\\s+"
               + "(?:new\\s+)?(?:(?<r>[\\w-]+)\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\b"
+              // "2 tests added (a and b)", "3 specs were added"
+              + "|(?<![\\w.,/+-])(?<a>\\d+)\\s+(?:new\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\s+"
+              + "(?:(?:were|have\\s+been|got)\\s+)?added\\b"
               // "We grew the suite by 4 tests (40 → 44)": as many new tests, when the totals follow
               // (a part that "grew by 3 tests" alone is a count of that part's tests to check)
               + "|\\b(?:grew|grown|grows)\\s+(?:(?:the|our|its)\\s+[\\w-]+\\s+)?by\\s+(?<g>\\d+)\\s+"
@@ -127,7 +130,45 @@ final class NewTests {
   }
 
   private static String number(Matcher m) {
-    return m.group("n") != null ? m.group("n") : m.group("m") != null ? m.group("m") : m.group("g");
+    for (String group : List.of("n", "m", "a")) {
+      if (m.group(group) != null) {
+        return m.group(group);
+      }
+    }
+    return m.group("g");
+  }
+
+  /**
+   * Words after a count of added tests that leave them all the run's new ones: "We added 4 tests
+   * this week.", "5 tests added in total."
+   */
+  private static final Pattern OF_ALL_AFTER =
+      Pattern.compile(
+          "(?i)(?:\\s*,?\\s*(?:in\\s+total|overall|altogether|week\\s+over\\s+week"
+              + "|(?:this|last|over\\s+the|during\\s+the|in\\s+the)\\s+"
+              + "(?:week|sprint|month|release|session|iteration|period|quarter)))*\\s*[.!;]?\\s*");
+
+  /** A part named before the count: "in billing we added", "`CartTests`: added". */
+  private static final Pattern PART_BEFORE =
+      Pattern.compile("(?i)`|\\b(?:in|for|to|under|within)\\s|:");
+
+  /**
+   * Whether a sentence counts {@code n} added tests and nothing else narrows them: no kind of test
+   * ("3 regression tests"), no part named before the count, no words after it but of time ("We
+   * added 4 tests week over week"), so that they are all the tests the latest run has and the
+   * baseline lacks. "Added 2 tests for refunds" may be some of them.
+   */
+  static boolean ofAll(String s, double n) {
+    for (Matcher m = NEW.matcher(s); m.find(); ) {
+      String kind = m.group("q") != null ? m.group("q") : m.group("r");
+      if (Double.parseDouble(number(m)) == n
+          && (kind == null || KINDLESS.contains(kind.toLowerCase(Locale.ROOT)))
+          && !PART_BEFORE.matcher(s.substring(0, m.start())).find()
+          && OF_ALL_AFTER.matcher(s.substring(m.end())).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a claim counts new tests. */
