@@ -57,11 +57,12 @@ final class VerbCounts {
   private VerbCounts() {}
 
   /**
-   * The claim of a sentence in which nothing else was found: new tests, a count of a named group
-   * with a verb, a count over a history of runs, or a metric; or null.
+   * The claim of a sentence in which nothing else was found: new tests, fixes and regressions, a
+   * count of a named group with a verb, a count over a history of runs, or a metric; or null.
    */
   static Claim orOther(int line, String s, boolean temporal) {
     Claim other = NewTests.read(line, s, temporal);
+    other = other != null ? other : FixCounts.read(line, s, temporal);
     other = other != null ? other : read(line, s, temporal);
     other = other != null ? other : History.read(line, s, temporal);
     other = other != null ? other : EveryPartGains.read(line, s, temporal);
