@@ -57,12 +57,14 @@ final class VerbCounts {
   private VerbCounts() {}
 
   /**
-   * The claim of a sentence in which nothing else was found: new tests, fixes and regressions, a
-   * count of a named group with a verb, a count over a history of runs, or a metric; or null.
+   * The claim of a sentence in which nothing else was found: new tests, fixes and regressions,
+   * tests added by name, a count of a named group with a verb, a count over a history of runs, or a
+   * metric; or null.
    */
   static Claim orOther(int line, String s, boolean temporal) {
     Claim other = NewTests.read(line, s, temporal);
     other = other != null ? other : FixCounts.read(line, s, temporal);
+    other = other != null ? other : AddedNames.read(line, s, temporal);
     other = other != null ? other : read(line, s, temporal);
     other = other != null ? other : History.read(line, s, temporal);
     other = other != null ? other : EveryPartGains.read(line, s, temporal);
