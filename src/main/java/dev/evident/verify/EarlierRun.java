@@ -37,6 +37,10 @@ final class EarlierRun {
   private static final Pattern MAYBE_THEN =
       Pattern.compile(
           "\\b(?:at|in|for|since|by)\\s+(?:milestone|sprint|iteration|phase|release)\\s+\\d+"
+              // "main @ 9f3c2e1: 30 collected", "`master` (4be01c2): 41 passed": a line labeled
+              // with the default branch, maybe the run a branch is compared with
+              + "|^\\W*(?:main|master|trunk)`?(?:\\s*@\\s*`?[0-9a-f]{7,40}`?"
+              + "|\\s*\\(`?[0-9a-f]{7,40}`?\\))?\\s*:"
               + "|\\bv?\\d+\\.\\d+(?:\\.\\d+)?\\s+(?:was|had|shipped|did|showed)\\b"
               + "|\\b(?:was|were|had)\\b.*\\b(?:then|at\\s+the\\s+time|back\\s+then|at\\s+that"
               + "\\s+(?:point|time|stage)|by\\s+then)\\b"

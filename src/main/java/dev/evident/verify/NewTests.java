@@ -26,6 +26,9 @@ final class NewTests {
               + "(?:tests?|specs?|test\\s+cases|cases)\\b"
               + "|\\b(?:adds?|added|adding|introduces|introduced|wrote|writes)\\s+(?<m>\\d+)\\s+"
               + "(?:new\\s+)?(?:(?<r>[\\w-]+)\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\b"
+              // "2 tests added (a and b)", "3 specs were added"
+              + "|(?<![\\w.,/+-])(?<a>\\d+)\\s+(?:new\\s+)?(?:tests?|specs?|test\\s+cases|cases)\\s+"
+              + "(?:(?:were|have\\s+been|got)\\s+)?added\\b"
               // "We grew the suite by 4 tests (40 → 44)": as many new tests, when the totals follow
               // (a part that "grew by 3 tests" alone is a count of that part's tests to check)
               + "|\\b(?:grew|grown|grows)\\s+(?:(?:the|our|its)\\s+[\\w-]+\\s+)?by\\s+(?<g>\\d+)\\s+"
@@ -38,7 +41,9 @@ final class NewTests {
   /** Where the sentence puts them: "in `ShipmentMapperTest`", "for PayoutSchedulerTest". */
   private static final Pattern WHERE =
       Pattern.compile(
-          "`([^`\\s]+)`|\\b([A-Z]\\w*(?:Test|Tests|Spec|IT))\\b|\\b([\\w/.-]+\\.[a-z]{2,4})\\b");
+          "`([^`\\s]+)`|\\b([A-Z]\\w*(?:Test|Tests|Spec|IT))\\b|\\b([\\w/.-]+\\.[a-z]{2,4})\\b"
+              // "to the CouponInput suite"
+              + "|\\b(?:to|in|into|for)\\s+the\\s+([A-Z]\\w+)\\s+(?:suite|class|spec|module|package)\\b");
 
   /** Words between a count and "tests" that name no part: "3 more tests", "2 new tests". */
   private static final Set<String> KINDLESS =
@@ -56,10 +61,9 @@ final class NewTests {
     Matcher where = WHERE.matcher(s);
     String subject = "";
     if (where.find()) {
-      subject =
-          where.group(1) != null
-              ? where.group(1)
-              : where.group(2) != null ? where.group(2) : where.group(3);
+      for (int g = 1; g <= where.groupCount() && subject.isEmpty(); g++) {
+        subject = where.group(g) == null ? "" : where.group(g);
+      }
     }
     String spread = spread(s.substring(m.end()));
     subject = spread == null ? subject : spread;
@@ -138,7 +142,7 @@ final class NewTests {
   }
 
   private static String number(Matcher m) {
-    for (String group : List.of("n", "m", "g")) {
+    for (String group : List.of("n", "m", "a", "g")) {
       if (m.group(group) != null) {
         return m.group(group);
       }
@@ -147,15 +151,52 @@ final class NewTests {
   }
 
   /**
-   * Whether a count claim, the only one of its sentence, is a count of new tests: "added 3 tests to
-   * the CouponInput suite" reads as 3 tests, and they are the ones added.
+   * Whether a count claim, the only one of its sentence, is a count of new tests of a named part or
+   * of the whole run ({@link #ofAll}): "added 3 tests to the CouponInput suite" reads as 3 tests,
+   * and they are the ones added there.
    */
   static boolean only(Claim c, String s) {
-    return c.kind() == ClaimKind.COUNT
-        && c.stated().size() == 1
-        && c.stated().get(0).measure().isTotal()
-        && counts(s, c.stated().get(0).value())
-        && read(c.line(), s, c.temporal()) != null;
+    if (c.kind() != ClaimKind.COUNT
+        || c.stated().size() != 1
+        || !c.stated().get(0).measure().isTotal()
+        || !counts(s, c.stated().get(0).value())) {
+      return false;
+    }
+    Claim added = read(c.line(), s, c.temporal());
+    return added != null && (!added.subject().isEmpty() || ofAll(s, c.stated().get(0).value()));
+  }
+
+  /**
+   * Words after a count of added tests that leave them all the run's new ones: "We added 4 tests
+   * this week.", "5 tests added in total."
+   */
+  private static final Pattern OF_ALL_AFTER =
+      Pattern.compile(
+          "(?i)(?:\\s*,?\\s*(?:in\\s+total|overall|altogether|week\\s+over\\s+week"
+              + "|(?:this|last|over\\s+the|during\\s+the|in\\s+the)\\s+"
+              + "(?:week|sprint|month|release|session|iteration|period|quarter)))*\\s*[.!;]?\\s*");
+
+  /** A part named before the count: "in billing we added", "`CartTests`: added". */
+  private static final Pattern PART_BEFORE =
+      Pattern.compile("(?i)`|\\b(?:in|for|to|under|within)\\s|:");
+
+  /**
+   * Whether a sentence counts {@code n} added tests and nothing else narrows them: no kind of test
+   * ("3 regression tests"), no part named before the count, no words after it but of time ("We
+   * added 4 tests week over week"), so that they are all the tests the latest run has and the
+   * baseline lacks. "Added 2 tests for refunds" may be some of them.
+   */
+  static boolean ofAll(String s, double n) {
+    for (Matcher m = NEW.matcher(s); m.find(); ) {
+      String kind = m.group("q") != null ? m.group("q") : m.group("r");
+      if (Double.parseDouble(number(m)) == n
+          && (kind == null || KINDLESS.contains(kind.toLowerCase(Locale.ROOT)))
+          && !PART_BEFORE.matcher(s.substring(0, m.start())).find()
+          && OF_ALL_AFTER.matcher(s.substring(m.end())).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a claim counts new tests. */

@@ -26,13 +26,16 @@ final class VerbCounts {
               + "(?:(?:all\\s+)?(?<n>\\d+)\\s*(?:/|of|out\\s+of)\\s*(?:its\\s+)?(?<m>\\d+)"
               + "(?![\\d%/]|\\.\\d)|all\\s+(?<k>\\d+)\\s+of\\s+its\\s+tests\\b)");
 
-  /** "`internal/api` is 15/16", "`internal/raft` is back to 38/38": passing of its tests. */
+  /**
+   * "`internal/api` is 15/16", "`internal/raft` is back to 38/38", "`CartTests` is 4 of 5": passing
+   * of its tests.
+   */
   private static final Pattern IS =
       Pattern.compile(
           "(?:^[^\\w`]*(?:[Tt]he\\s+)?(?<word>[A-Za-z][a-z]+)(?:\\s+(?:category|suite|package|module))?|"
               + SUBJECT
               + ")\\s+(?:is|are)\\s+(?:(?:now|still|back|at|to|again)\\s+){0,2}"
-              + "(?<n>\\d+)\\s*/\\s*(?<m>\\d+)(?![\\d%/]|\\.\\d)");
+              + "(?<n>\\d+)\\s*(?:/|\\s(?:out\\s+)?of\\s)\\s*(?<m>\\d+)(?![\\d%/]|\\.\\d)");
 
   /**
    * "billing stayed at 12/12 in both runs", "t/01-config.t was untouched and stayed at 8/8",
@@ -54,12 +57,14 @@ final class VerbCounts {
   private VerbCounts() {}
 
   /**
-   * The claim of a sentence in which nothing else was found: new tests, a count of a named group
-   * with a verb, a count over a history of runs, a difference from an earlier run, or a metric; or
-   * null.
+   * The claim of a sentence in which nothing else was found: new tests, fixes and regressions,
+   * tests added by name, a count of a named group with a verb, a count over a history of runs, a
+   * difference from an earlier run, or a metric; or null.
    */
   static Claim orOther(int line, String s, boolean temporal) {
     Claim other = NewTests.read(line, s, temporal);
+    other = other != null ? other : FixCounts.read(line, s, temporal);
+    other = other != null ? other : AddedNames.read(line, s, temporal);
     other = other != null ? other : read(line, s, temporal);
     other = other != null ? other : History.read(line, s, temporal);
     other = other != null ? other : EveryPartGains.read(line, s, temporal);

@@ -64,7 +64,9 @@ public final class Verifier {
             c -> EveryPartGains.check(c, evidence),
             c -> OutsidePart.check(c, evidence, check),
             c -> WereFailures.check(c, evidence),
-            c -> StatedGains.check(c, evidence));
+            c -> StatedGains.check(c, evidence),
+            c -> FixCounts.check(c, evidence),
+            c -> AddedNames.check(c, evidence));
     List<CheckedClaim> checked = new ArrayList<>();
     for (Claim c : extracted.claims()) {
       EvidenceCheck.Result read =

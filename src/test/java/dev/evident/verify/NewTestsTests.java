@@ -64,7 +64,9 @@ class NewTestsTests {
       delimiter = '|',
       value = {
         "added 3 tests to the suite (retries, rounding, refunds) | SUPPORTED",
-        "added 2 tests to the suite (retries, rounding) | CONTRADICTED",
+        "added 2 tests to the suite (retries, rounding) | UNVERIFIABLE",
+        "added 2 tests to the Ledger suite (retries, rounding) | SUPPORTED",
+        "added 3 tests to the Ledger suite (retries, rounding, refunds) | CONTRADICTED",
       })
   void aWhatChangedHeadingNamesNoPart(String line, Verdict verdict) {
     List<CheckedClaim> claims =
