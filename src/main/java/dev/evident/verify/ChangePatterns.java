@@ -72,12 +72,12 @@ final class ChangePatterns {
           Pattern.CASE_INSENSITIVE);
 
   /**
-   * "Coverage: 84% (from 71%)", "82%, up from 71%", "93.8% (15/16), up from 85.7%": a rate now and
-   * before.
+   * "Coverage: 84% (from 71%)", "82%, up from 71%", "93.8% (15/16), up from 85.7%", "14/15 (93.3%),
+   * up from 83.3%": a rate now and before.
    */
   static final Pattern RATE_THEN_FROM =
       Pattern.compile(
-          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s*(?:\\(\\d+\\s*/\\s*\\d+\\)\\s*)?[(,;]\\s*(?:up\\s+from|down\\s+from|from|was)\\s+"
+          "(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?%\\s*\\)?\\s*(?:\\(\\d+\\s*/\\s*\\d+\\)\\s*)?[(,;]\\s*(?:up\\s+from|down\\s+from|from|was)\\s+"
               + "(\\d+(?:\\.\\d+)?)\\s?%",
           Pattern.CASE_INSENSITIVE);
 

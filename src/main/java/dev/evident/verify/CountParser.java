@@ -120,6 +120,10 @@ final class CountParser {
               + "(?:are\\s+|now\\s+)*pass",
           Pattern.CASE_INSENSITIVE);
 
+  /** "… executed and passing": the count is of tests that ran and passed. */
+  private static final Pattern AND_PASSING =
+      Pattern.compile("^\\s+and\\s+(?:all\\s+)?(?:passing|passed|green)\\b", Pattern.CASE_INSENSITIVE);
+
   private CountParser() {}
 
   /** The counts and rates stated in a sentence, in order. */
@@ -251,6 +255,12 @@ final class CountParser {
       return null;
     }
     List<Quantity> qs = new ArrayList<>();
+    if (m != null && measure == Measure.EXECUTED && AND_PASSING.matcher(s.substring(end)).find()) {
+      // "3 of 4 executed and passing": 3 ran and passed, of the 4 there are
+      qs.add(new Quantity(Measure.PASSING, n, bound, 0, ""));
+      qs.add(new Quantity(Measure.COLLECTED, m, Bound.EXACT, 0, ""));
+      return found(s, c.start(), end, qs, subject);
+    }
     if (m != null
         && measure == Measure.EXECUTED
         && (!c.group().contains("/") || PASS_WORDS.matcher(s).find())) {

@@ -80,7 +80,45 @@ final class KeyValueTables {
         }
       }
     }
+    rateOfRows(claims, inconsistent);
     return new TableParser.Parsed(claims, inconsistent);
+  }
+
+  /**
+   * A pass rate row that its own table's rows disagree with: "| Executed | 15 |", "| Passed | 14
+   * |", "| Pass rate | 100% |" (14 of 15 is 93.3%).
+   */
+  private static void rateOfRows(List<Claim> rows, java.util.Map<Claim, String> inconsistent) {
+    Quantity passed = null;
+    Quantity executed = null;
+    Claim rate = null;
+    for (Claim c : rows) {
+      if (c.stated().size() != 1 || c.stated().get(0).bound() != Bound.EXACT) {
+        continue;
+      }
+      Quantity q = c.stated().get(0);
+      switch (q.measure()) {
+        case PASSING -> passed = q;
+        case EXECUTED -> executed = q;
+        case PASS_RATE -> rate = c;
+        default -> {}
+      }
+    }
+    if (passed == null || executed == null || rate == null || executed.value() == 0) {
+      return;
+    }
+    Quantity r = rate.stated().get(0);
+    double actual = Compare.percent(passed.value(), executed.value());
+    if (!inconsistent.containsKey(rate) && !Compare.sameRate(r.value(), actual, r.decimals())) {
+      inconsistent.put(
+          rate,
+          "the table's own %s passed of %s executed is %s%%, not %s"
+              .formatted(
+                  Compare.format(passed.value()),
+                  Compare.format(executed.value()),
+                  Compare.format(Math.round(actual * 10) / 10.0),
+                  r.display()));
+    }
   }
 
   private static List<Quantity> values(String label, String value) {

@@ -88,7 +88,7 @@ final class NamedTests {
    */
   private static final Pattern GREEN =
       Pattern.compile(
-          "(?:^[^\\w`]*|[;:]\\s+)(?:the\\s+)?(?<list>`?[\\w./-]+`?(?:\\s*(?:,|and|&)\\s*`?[\\w./-]+`?)*)"
+          "(?:^[^\\w`]*|[;:]\\s+|\\band\\s+(?=the\\s))(?:the\\s+)?(?<list>`?[\\w./-]+`?(?:\\s*(?:,|and|&)\\s*`?[\\w./-]+`?)*)"
               + "(?:(?<noun>\\s+(?:suites?|tests?|specs?|modules?|packages?))?\\s+(?:is|are)|(?<bare>\\s+(?:suites?|tests?|specs?)))"
               + "\\s+(?:(?:now|still|all|fully|completely|entirely|again)\\s+)*(?<label>green|passing)\\b",
           Pattern.CASE_INSENSITIVE);
@@ -121,6 +121,7 @@ final class NamedTests {
           "pipeline",
           "suite",
           "tests",
+          "test",
           "this",
           "that",
           "dashboard",
@@ -180,19 +181,18 @@ final class NamedTests {
       for (String n : green.group("list").split("\\s*(?:,|\\band\\b|&)\\s*")) {
         names.add(n.replace("`", "").strip());
       }
-      boolean whole =
-          names.stream()
-              .anyMatch(
-                  n ->
-                      WHOLE.contains(n.toLowerCase(Locale.ROOT))
-                          || !n.matches("[^\\d/]*[A-Za-z][^/]*"));
+      if (names.stream().anyMatch(n -> !n.matches("[^\\d/]*[A-Za-z][^/]*"))) {
+        continue; // "42 tests passing", "tests/api is green": a count, a path
+      }
+      boolean whole = names.stream().anyMatch(n -> WHOLE.contains(n.toLowerCase(Locale.ROOT)));
       int from = green.start("list");
       if (!whole) {
         // "sms suites are all green": the subject's, not the whole run's "all green".
         all.removeIf(f -> f.subject().isEmpty() && f.start() >= from && f.end() <= green.end());
       }
-      if (!whole && !overlaps(all, from, green.end())) {
-        String subject = String.join(", ", names);
+      if (!overlaps(all, from, green.end())) {
+        // "the test suite is green", "CI is green": the whole run's
+        String subject = whole ? "" : String.join(", ", names);
         all.add(
             new StatementParser.Found(
                 green.start("list"), green.end(), Expectation.PASS, subject, false, null));

@@ -13,6 +13,10 @@ final class SentenceSubjects {
 
   private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
 
+  /** One name before a dash, as a label: "checkout-service — GO ✅ 6/6 passing". */
+  private static final Pattern DASH_LABEL =
+      Pattern.compile("^\\s*(`[^`]{1,60}`|[\\p{L}_][\\w.@/-]{1,59})\\s+[—–]\\s+");
+
   private SentenceSubjects() {}
 
   /**
@@ -37,6 +41,13 @@ final class SentenceSubjects {
       }
     }
     if (first) {
+      Matcher dash = DASH_LABEL.matcher(s);
+      if (dash.find()) {
+        String named = Subjects.ofLabel(dash.group(1).replace("`", ""));
+        if (!named.isEmpty()) {
+          return named;
+        }
+      }
       Matcher lead = Sentences.LEADING_ID.matcher(s);
       if (lead.find()) {
         // A command in backticks ("`pytest -q`") says how the run was made, not what it is of.

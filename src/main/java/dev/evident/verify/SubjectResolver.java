@@ -22,8 +22,9 @@ public interface SubjectResolver {
 
   /**
    * The resolvers Evident uses, in order: {@code categories} (configured, so they win), test names,
-   * tags, files and directories, suites, the directories result files were found in. The first that
-   * finds the subject wins.
+   * tags, files and directories, suites, a part only an error outside tests names (a package that
+   * did not build), the directories result files were found in. The first that finds the subject
+   * wins.
    */
   static List<SubjectResolver> standard(SubjectResolver categories) {
     return List.of(
@@ -32,6 +33,7 @@ public interface SubjectResolver {
         Resolvers.TAGS,
         Resolvers.FILES,
         Resolvers.SUITES,
+        ErrorScopes.INSTANCE,
         Resolvers.PLACES);
   }
 
