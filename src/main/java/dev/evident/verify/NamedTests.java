@@ -150,6 +150,7 @@ final class NamedTests {
     }
     NamedWordings.add(all, s);
     CommandGreen.add(all, s);
+    OutsidePart.add(all, s);
     FailedThenPasses.add(all, s);
     TestNounOutcomes.add(all, s);
     Matcher none = NO_REGRESSIONS_IN.matcher(s);

@@ -222,4 +222,32 @@ class ReplyAndChecklistWordingsTests {
 
     assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.UNVERIFIABLE);
   }
+
+  @Test
+  void pointsAfterASentenceOfCountsAndRatesAreTheDifferenceOfItsRates() {
+    String report =
+        "## Quality\n\nThe suite passed 9 of 10 tests on the last run (90%%), up from 80%% in May.\n"
+            + "That is a %s-point improvement in pass rate.\n";
+
+    CheckedClaim wrong = at(check(report.formatted("12"), NOW, null), 4);
+    assertThat(wrong.verdict()).as(wrong.reason()).isEqualTo(Verdict.INCONSISTENT);
+    assertThat(wrong.reason()).contains("10 points apart, not 12");
+
+    CheckedClaim right = at(check(report.formatted("10"), NOW, null), 4);
+    assertThat(right.verdict()).as(right.reason()).isNotEqualTo(Verdict.INCONSISTENT);
+  }
+
+  @Test
+  void allTestsOutsideAPartAreCheckedWithoutThePart() {
+    // run 2: cart 9 passed + 1 failed; search 4 passed
+    RunEvidence now = run(2, all(suite("cart", 9, 1), suite("search", 4, 0)));
+
+    CheckedClaim rest = at(check("## Stand-up\n\nall tests outside cart pass now\n", now, null), 3);
+    assertThat(rest.verdict()).as(rest.reason()).isEqualTo(Verdict.SUPPORTED);
+    assertThat(rest.reason()).contains("outside cart");
+
+    CheckedClaim wrong =
+        at(check("## Stand-up\n\nall tests outside search pass now\n", now, null), 3);
+    assertThat(wrong.verdict()).as(wrong.reason()).isEqualTo(Verdict.CONTRADICTED);
+  }
 }
