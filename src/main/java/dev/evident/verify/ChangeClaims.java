@@ -214,8 +214,17 @@ final class ChangeClaims {
         continue;
       }
       Claim prior = antecedent(out, i);
-      if (points && prior != null && !prior.stated().get(0).measure().isRate()) {
-        continue; // points of rates only
+      if (points && prior == null) {
+        // "35 of 36 passed (97.2%), up from 94.3%. That is a 3.9-point improvement."
+        prior = RatesOfChange.before(out, i);
+      }
+      if (points
+          && prior != null
+          && (prior.stated().isEmpty() || !prior.stated().get(0).measure().isRate())) {
+        prior = RatesOfChange.only(prior);
+        if (prior == null) {
+          continue; // points of rates only
+        }
       }
       if (prior != null) {
         out.set(

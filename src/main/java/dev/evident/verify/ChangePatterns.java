@@ -138,9 +138,12 @@ final class ChangePatterns {
   /** "(was 41/48 at the start)": the number before, in parentheses. */
   static final Pattern WAS =
       Pattern.compile(
-          "(?:\\(|[,;]|\\bit)\\s*(?:was|were|previously|before:?)\\s+"
+          "(?:\\(|[,;]|\\bit)\\s*(?:was|were|previously|before:?)\\s+(?>"
               + FRACTION
-              + "(?![\\w%]|[.,]\\d)",
+              + ")(?![\\w%]|[.,]\\d)"
+              // "it was 3 of 5 targets": units that hold tests, not tests
+              + "(?!\\s+(?:targets?|packages?|modules?|crates?|jobs?|services?|projects?|stages?"
+              + "|workflows?|boxes)\\b)",
           Pattern.CASE_INSENSITIVE);
 
   static final Pattern INFINITE =

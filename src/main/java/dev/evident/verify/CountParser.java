@@ -122,7 +122,8 @@ final class CountParser {
 
   /** "… executed and passing": the count is of tests that ran and passed. */
   private static final Pattern AND_PASSING =
-      Pattern.compile("^\\s+and\\s+(?:all\\s+)?(?:passing|passed|green)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^\\s+and\\s+(?:all\\s+)?(?:passing|passed|green)\\b", Pattern.CASE_INSENSITIVE);
 
   private CountParser() {}
 
@@ -170,6 +171,7 @@ final class CountParser {
       }
     }
     RateWords.read(s, found);
+    GoalRates.current(s, found);
     CountWords.dropFindings(s, found);
     found.sort(java.util.Comparator.comparingInt(Found::start));
     return found;
@@ -203,6 +205,20 @@ final class CountParser {
       } else if (after.find()) {
         measure = Measure.ofWord(after.group(1));
         end += after.end();
+        if (m != null
+            && measure == Measure.EXECUTED
+            && n <= m
+            && ThatRan.thenPassed(after.group(), s.substring(end))) {
+          // "10 of the 11 tests that ran are green": 10 passing of 11 executed.
+          return found(
+              s,
+              c.start(),
+              end,
+              List.of(
+                  new Quantity(Measure.PASSING, n, bound, 0, ""),
+                  new Quantity(Measure.EXECUTED, m, Bound.EXACT, 0, "")),
+              Subjects.ofQualifiers(qualifiers));
+        }
         if (m != null && measure == Measure.EXECUTED && n <= m) {
           // "83 of the 90 tests ran": 83 executed of 90 collected.
           return found(

@@ -17,7 +17,7 @@ final class EarlierRun {
           "\\b(?:on|in|against)\\s+`?(?:main|master|trunk|develop)`?(?![\\w/-])"
               + "|\\b(?:during|at\\s+the\\s+time\\s+of)\\s+the\\s+(?:outage|incident|downtime)\\b"
               + "|\\b(?:in|on)\\s+the\\s+(?:baseline|previous\\s+(?:run|build|nightly)"
-              + "|last\\s+(?:run|build|nightly)|base\\s+branch|outage\\s+run)\\b"
+              + "|last\\s+(?:run|build|nightly)|base\\s+(?:branch|commit)|outage\\s+run)\\b"
               + "|\\bbefore\\s+(?:the|this|my|our)\\s+(?:fix|change|refactor|patch|migration"
               + "|upgrade|restart|rollback|PR|merge|rewrite|release|deploy|update|cutover"
               + "|switch|swap|revert)\\b"
@@ -96,6 +96,9 @@ final class EarlierRun {
 
   /** Whether a claim speaks of the run before only. */
   static boolean speaksOf(Claim c) {
+    if (WasFailing.already(c)) {
+      return true; // "`X` was already failing on main (since build 77002)"
+    }
     if (c.kind() == ClaimKind.CHANGE || c.kind() == ClaimKind.TABLE) {
       return false;
     }

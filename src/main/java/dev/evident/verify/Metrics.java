@@ -24,7 +24,7 @@ final class Metrics {
               + "|(?:accessibility|a11y)\\s+audit|penetration\\s+test|pen[- ]?test|surviving\\s+mutants"
               + "|snapshots|fuzz(?:ing|er)?|crashers|crash-free|ndcg(?:@\\d+)?|pages\\s+fired"
               + "|(?:bundle|binary|image|artifact|apk)\\s+size|lcp|fcp|ttfb|rto|rpo|mttr|accuracy|f1"
-              + "|toxicity|violations|soak(?:ed)?|scor(?:es|ed)(?=\\s+\\d)|reported\\s+at(?=\\s+\\d)|"
+              + "|toxicity|violations|leaks|soak(?:ed)?|scor(?:es|ed)(?=\\s+\\d)|reported\\s+at(?=\\s+\\d)|"
               + CountWords.STATIC_ANALYSIS
               + ")\\b",
           Pattern.CASE_INSENSITIVE);

@@ -40,7 +40,7 @@ final class NamedTests {
               + "|now\\s+passing|(?:still\\s+)?failing|failures?|failed|broken|skipped|errored"
               + "|errors)\\b[^:]{0,30}:\\s*"
               + LIST
-              + "\\s*(?:[.;—–(-]|$)",
+              + "\\s*(?:[.;,—–(-]|$)",
           Pattern.CASE_INSENSITIVE);
 
   /** "The only failures are `a` and `b`", "The known failure is `x`". */
@@ -63,7 +63,7 @@ final class NamedTests {
               + "\\s+(?:(?:both|all|now|still|also|again|has|have|had|is|are|was|were|stays?"
               + "|remains?)\\s+){0,2}"
               + "(?<label>regressed|broke|pass(?:es|ed)?|fail(?:s|ed)?|errors|errored|fixed|is\\s+skipped"
-              + "|was\\s+skipped|skipped|(?:started|keeps|kept)\\s+failing|(?:went|turned)\\s+(?:red"
+              + "|was\\s+skipped|skipped|disabled|(?:started|keeps|kept)\\s+failing|(?:went|turned)\\s+(?:red"
               + "|green)|timed\\s+out|times\\s+out|crashe[sd])\\b(?!\\s+\\d)",
           Pattern.CASE_INSENSITIVE);
 
@@ -150,6 +150,8 @@ final class NamedTests {
       }
     }
     NamedWordings.add(all, s);
+    CommandGreen.add(all, s);
+    OutsidePart.add(all, s);
     FailedThenPasses.add(all, s);
     TestNounOutcomes.add(all, s);
     Matcher none = NO_REGRESSIONS_IN.matcher(s);
@@ -275,7 +277,7 @@ final class NamedTests {
     if (l.startsWith("now passing") || l.startsWith("pass")) {
       return Expectation.PASS;
     }
-    if (l.contains("skipped")) {
+    if (l.contains("skipped") || l.contains("disabled")) {
       return Expectation.SKIP;
     }
     return Expectation.FAIL;

@@ -21,7 +21,25 @@ final class OutsidePart {
               + "(?:the\\s+)?(?<part>`[^`]+`|[A-Z][\\w.-]*(?:\\s+[A-Z][\\w.-]*)?)"
               + "(?:\\s+(?:tests?|suite|package|module|area|class|file))?\\s*[.;,)]?\\s*$");
 
+  /** "all tests outside cart pass now": the part left out between the tests and their verb. */
+  private static final Pattern ALL_OUTSIDE =
+      Pattern.compile(
+          "\\ball\\s+(?:the\\s+|other\\s+)?(?:tests?|specs?)\\s+(?:outside(?:\\s+of)?|beyond)\\s+"
+              + "(?:the\\s+)?(?<part>`[^`]+`|[\\w.-]+)(?:\\s+(?:tests?|suite|package|module|area|file))?"
+              + "\\s+(?:(?:are|now|all|still)\\s+)*(?:pass(?:es|ing)?|green)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private OutsidePart() {}
+
+  /** Adds the claim of "all tests outside X pass" to {@code all} where nothing else stands. */
+  static void add(List<StatementParser.Found> all, String s) {
+    Matcher m = ALL_OUTSIDE.matcher(s);
+    while (m.find()) {
+      if (!NamedTests.overlaps(all, m.start(), m.end())) {
+        all.add(new StatementParser.Found(m.start(), m.end(), Expectation.PASS, "", false, null));
+      }
+    }
+  }
 
   /** The claim checked on the tests outside the part it leaves out, or null if it leaves none. */
   static EvidenceCheck.Result check(Claim c, Evidence evidence, EvidenceCheck check) {
@@ -37,7 +55,10 @@ final class OutsidePart {
     }
     Matcher m = OUTSIDE.matcher(c.text().strip());
     if (!m.find()) {
-      return null;
+      m = ALL_OUTSIDE.matcher(c.text());
+      if (!m.find()) {
+        return null;
+      }
     }
     String part = m.group("part").replace("`", "").strip();
     Scope left = check.scope(Results.about(c, part));

@@ -17,8 +17,8 @@ final class Readiness {
 
   private static final Pattern SHIP =
       Pattern.compile(
-          "\\bproduction[- ]ready\\b|\\bready\\s+(?:for|to)\\s+(?:production|release|merge"
-              + "|ship|deploy)",
+          "\\bproduction[- ]ready\\b|\\b(?:ready|good|safe)\\s+(?:for|to)\\s+(?:production|release"
+              + "|merge|ship|deploy|tag)",
           Pattern.CASE_INSENSITIVE);
 
   /** What ships whole: the last word of the subject. */
@@ -89,7 +89,9 @@ final class Readiness {
             .replaceAll(
                 "(?i)\\b(is|are|was|were|now|fully|all|being|remains|remain|seems|seem|appears"
                     + "|appear|looks|look|also|completely|totally|100%|still|currently|be"
-                    + "|the|our|its|their|should|will)\\b",
+                    + "|the|our|its|their|should|will"
+                    // "I think we're good to tag": the writer's hedge, no subject
+                    + "|i|think|believe|guess|reckon|we're|we've|re)\\b",
                 " ")
             .replaceAll("[^\\p{L}\\p{N}_./\\s-]", " ")
             .strip()

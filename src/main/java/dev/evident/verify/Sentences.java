@@ -32,6 +32,13 @@ final class Sentences {
    */
   private static final Pattern SEMICOLON = Pattern.compile(";\\s+");
 
+  /**
+   * A status mark that opens a line ("✅ Final run: 23/25", "❌ `x` still fails"): an agent's
+   * checklist, each line a statement of its own.
+   */
+  private static final Pattern MARK_START =
+      Pattern.compile("^(?:✅|❌|⚠️?|🚀|✔️?|✗|✘|☑️?|⏭️?|🟢|🔴|🟡)");
+
   /** Sentence punctuation at the end of a line (not "e.g."). */
   private static final Pattern LINE_END =
       Pattern.compile("(?<!\\b(?i:i\\.e|e\\.g|vs|cf))[.!?]\\s+$");
@@ -49,6 +56,7 @@ final class Sentences {
         Matcher label = LABEL.matcher(rest);
         if ((label.find() && !label.group(1).matches(".*\\b\\d+\\b.*"))
             || LEADING_ID.matcher(rest).find()
+            || MARK_START.matcher(rest).find()
             // "… is unrelated.\nt/04-failover.t passed 7 of 7": a sentence that ends its line
             || LINE_END.matcher(t.substring(Math.max(0, i - 8), i)).find()) {
           cuts.putIfAbsent(i - 1, i);

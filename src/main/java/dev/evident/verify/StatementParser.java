@@ -87,7 +87,7 @@ final class StatementParser {
   private static final Pattern READY =
       Pattern.compile(
           "\\b(?:production[- ]ready|ready\\s+for\\s+(?:production|release|deployment|merge)"
-              + "|ready\\s+to\\s+(?:merge|release|deploy)"
+              + "|ready\\s+to\\s+(?:merge|release|deploy|ship|tag)|(?:good|safe)\\s+to\\s+(?:merge|release|tag)"
               + "|fully\\s+(?:operational|functional|working|tested)|(?:working|works|work"
               + "|functioning|functions|operating)\\s+(?:correctly|properly|as\\s+expected)"
               + "|(?:properly|correctly|fully)\\s+implemented|operational|functional|healthy"
@@ -99,7 +99,7 @@ final class StatementParser {
       Pattern.compile(
           "(?<id>`[^`\\s]+`|(?<![\\w/.-])(?:[\\w./-]+(?:::|#|\\.))?(?:test_\\w+|\\w+_test|Test[A-Z]\\w*"
               + "|[A-Z]\\w*(?:Test|Tests|Spec|IT))(?:::\\w+|\\.\\w+)?(?![\\w/.]))\\s*(?:[:\\-–—]\\s*)?"
-              + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently|fully|again|reliably|also)\\s+){0,3}"
+              + "(?i:(?:(?:is|are|was|were|now|still|all|consistently|currently|fully|again|reliably|also|already)\\s+){0,3}"
               + "(?:[✅❌⏭️]\\s*)?(?<v>pass(?:es|ing|ed)?(?!\\s+(?:all\\s+)?\\d)|succeed(?:s|ed|ing)?|fail(?:s|ed|ing)?"
               + "|skipped|errors|errored|erroring|green|red|fixed(?![ \\t]+\\w)))\\b");
 
@@ -206,7 +206,10 @@ final class StatementParser {
       if (!overlaps(found, named.start("v"))) {
         String id = named.group("id").replace("`", "");
         Expectation e =
-            EarlierRun.named(of(named.group("v")), named.group("v"), s.substring(named.end()));
+            WasFailing.named(
+                EarlierRun.named(of(named.group("v")), named.group("v"), s.substring(named.end())),
+                named.group(),
+                s.substring(named.end()));
         if (NEGATION.matcher(s.substring(0, named.start())).find()) {
           // "Nothing in `tests/api/` was skipped": said of none of its tests, not of all.
           if (e != Expectation.PASS) {

@@ -53,7 +53,7 @@ class NewTestsInPartTests {
           Added 2 new cart tests for coupons.           | SUPPORTED    | of run 2 under
           Added 3 new cart tests for coupons.           | CONTRADICTED | of run 2 under
           Added 2 regression tests.                     | SUPPORTED    | 2 tests of run 2 not in run 1
-          Added 3 regression tests.                     | UNVERIFIABLE | stated 3 new, actual: 2 tests
+          Added 3 regression tests.                     | UNVERIFIABLE | names no part
           """)
   void aWordBeforeTestsNamesThePartWhenOneIsSoNamedAndIsAKindOfTestWhenNone(
       String sentence, Verdict verdict, String reason) {

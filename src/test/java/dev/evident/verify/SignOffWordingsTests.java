@@ -16,15 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Wordings of sign-off documents and agents' summaries: a module named before a dash ("checkout —
- * GO ✅ 6/6 passing"), "3 of 4 executed and passing", "the test suite is green", a pass-rate row
- * its own table's rows disagree with, a rate in parentheses before "up from", and a package that
- * did not build, which an error outside tests names.
+ * GO ✅ 6/6 passing"), "3 of 4 executed and passing", "the test suite is green", a pass-rate row its
+ * own table's rows disagree with, a rate in parentheses before "up from", and a package that did
+ * not build, which an error outside tests names.
  */
 class SignOffWordingsTests {
 
   /**
-   * Latest: checkout 5 passed + 1 failed, notify 3 passed + 1 skipped; httpapi did not build.
-   * Baseline: checkout 5 passed + 1 failed.
+   * Latest: checkout 5 passed + 1 failed, notifications 3 passed + 1 skipped; httpapi did not
+   * build. Baseline: checkout 5 passed + 1 failed.
    */
   private static final Evidence RUNS = evidence();
 
@@ -35,7 +35,7 @@ class SignOffWordingsTests {
             all(
                 suite("com.acme.checkout.CheckoutServiceTest", 5, 1),
                 suite(
-                    "com.acme.notify.NotifyTest",
+                    "com.acme.notifications.NotificationsTest",
                     dev.evident.model.Outcome.PASSED,
                     dev.evident.model.Outcome.PASSED,
                     dev.evident.model.Outcome.PASSED,
@@ -72,7 +72,9 @@ class SignOffWordingsTests {
     return check(markdown, RUNS, SubjectResolver.NO_CATEGORIES).stream()
         .collect(
             Collectors.toMap(
-                c -> c.claim().line(), CheckedClaim::verdict, (a, b) -> a.compareTo(b) > 0 ? a : b));
+                c -> c.claim().line(),
+                CheckedClaim::verdict,
+                (a, b) -> a.compareTo(b) > 0 ? a : b));
   }
 
   @Test
@@ -81,14 +83,16 @@ class SignOffWordingsTests {
         """
         # Sign-off
 
+        ## Test results per module
+
         - **checkout-service** — GO ✅ 6/6 passing
-        - **notify** — GO ✅ 3 of 4 executed and passing, one skipped
+        - **notifications** — GO ✅ 3 of 4 executed and passing, one skipped
         """;
 
     Map<Integer, Verdict> v = verdicts(report);
 
-    assertThat(v).containsEntry(3, Verdict.CONTRADICTED); // 5 of checkout's 6 pass
-    assertThat(v).containsEntry(4, Verdict.SUPPORTED);
+    assertThat(v).containsEntry(5, Verdict.CONTRADICTED); // 5 of checkout's 6 pass
+    assertThat(v).containsEntry(6, Verdict.SUPPORTED);
   }
 
   @Test
