@@ -45,6 +45,10 @@ final class JunitXmlReader implements ResultReader {
     final Map<String, String> properties = new LinkedHashMap<>();
     BoundedText stdout;
     BoundedText stderr;
+
+    /** The project of a suite another project ran too (Playwright's browsers), or null. */
+    String project;
+
     long tests;
     long failures;
     long errors;
@@ -83,6 +87,9 @@ final class JunitXmlReader implements ResultReader {
      */
     String lastClassname = "";
 
+    /** The hostname each suite name was first seen with. */
+    final Map<String, String> hostOfSuite = new java.util.HashMap<>();
+
     Map<String, String> propertyTarget;
 
     Parse(ResultInput input, ResultSink sink) {
@@ -110,7 +117,15 @@ final class JunitXmlReader implements ResultReader {
           if (suiteName == null || suiteName.isBlank()) {
             suiteName = suites.isEmpty() ? "" : suites.peek().name;
           }
-          suites.push(new Suite(name, suiteName, line, this));
+          Suite suite = new Suite(name, suiteName, line, this);
+          // Playwright writes one <testsuite> per spec file and project, the project (a browser)
+          // as its hostname: the same file again under another hostname holds other tests.
+          String host = attr("hostname");
+          if (name.equals("testsuite") && host != null && !host.isBlank()) {
+            String first = hostOfSuite.putIfAbsent(suiteName, host);
+            suite.project = first == null || first.equals(host) ? null : host;
+          }
+          suites.push(suite);
         }
         case "testcase" -> current = new JunitCase(xml, line);
         case "properties" -> propertyTarget = suites.isEmpty() ? null : suites.peek().properties;
@@ -304,6 +319,10 @@ final class JunitXmlReader implements ResultReader {
       if (described != null) {
         classname = described.suite();
         name = described.name();
+      }
+      if (!suites.isEmpty() && suites.peek().project != null) {
+        // "[firefox] Checkout › applies coupon": the same test in a second project, not a retry
+        name = "[" + suites.peek().project + "] " + name;
       }
       if (classname.equals(lastClassname)) {
         classname = lastClassname;

@@ -39,6 +39,19 @@ class JunitXmlReaderTests {
   }
 
   @Test
+  void playwrightProjectsOfOneSpecFileAreDistinctTestsNotRetries() {
+    var read = ReaderFixtures.read(Format.JUNIT, "junit/playwright-projects.xml");
+
+    assertThat(read.tests()).hasSize(5);
+    assertThat(read.tests().stream().map(t -> t.id().name()).distinct()).hasSize(5);
+    var firefox = read.test("[firefox] Checkout › applies coupon");
+    assertThat(firefox.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(firefox.id().suite()).isEqualTo("checkout.spec.ts");
+    assertThat(read.test("Checkout › applies coupon").outcome()).isEqualTo(Outcome.PASSED);
+    assertThat(read.test("Checkout › shows summary").outcome()).isEqualTo(Outcome.FAILED);
+  }
+
+  @Test
   void truncatedFileYieldsRecoveredTestsAndAnErrorNamingTheLine() {
     var read = ReaderFixtures.read(Format.JUNIT, "junit/truncated.xml");
 
