@@ -138,4 +138,25 @@ class SignOffWordingsTests {
     assertThat(verdicts(report)).containsEntry(3, Verdict.SUPPORTED);
     assertThat(verdicts(wrong)).containsEntry(3, Verdict.CONTRADICTED);
   }
+
+  @Test
+  void aTestsColumnSayingWhereItsCountsComeFromIsStillACountColumn() {
+    String report =
+        """
+        # Migration
+
+        ## Phases
+
+        | Phase | Owner | Tests (nightly) |
+        |---|---|---|
+        | 1. Checkout | @omar | 5/6 passing |
+        | 2. Notifications | @lena | 4/4 passing |
+        """;
+
+    Map<Integer, Verdict> v = verdicts(report);
+
+    assertThat(v).containsEntry(7, Verdict.SUPPORTED); // checkout's, not the whole run's 8
+    assertThat(v).containsKey(8);
+    assertThat(v.get(8)).isNotEqualTo(Verdict.CONTRADICTED); // 3 of 3 executed: a number off
+  }
 }
