@@ -120,6 +120,13 @@ final class CountParser {
               + "(?:are\\s+|now\\s+)*pass",
           Pattern.CASE_INSENSITIVE);
 
+  /** "= 95.7%", "(95.7%)" right after a fraction: the fraction is the rate's. */
+  private static final Pattern FRACTION_IS_RATE =
+      Pattern.compile("\\s*(?:=|\\(|,)\\s*\\d+(?:\\.\\d+)?\\s?%");
+
+  private static final Pattern PASS_RATE_WORDS =
+      Pattern.compile("\\b(?:pass|success)\\s+rate\\b", Pattern.CASE_INSENSITIVE);
+
   /** "… executed and passing": the count is of tests that ran and passed. */
   private static final Pattern AND_PASSING =
       Pattern.compile(
@@ -266,6 +273,13 @@ final class CountParser {
           return found(s, c.start(), c.end() + other.end(), qs, "");
         }
       }
+    }
+    if (measure == null
+        && m != null
+        && n <= m
+        && FRACTION_IS_RATE.matcher(tail).lookingAt()
+        && PASS_RATE_WORDS.matcher(s).find()) {
+      measure = Measure.PASSING; // "pass rate now 22/23 = 95.7%": passing of the tests
     }
     if (measure == null) {
       return null;

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * A changelog's sections, one per release: "## [2.8.0] - 2026-11-20", then "## [2.7.3] -
  * 2026-11-06". The highest release is the latest run; the section of the release below it speaks of
- * the baseline, and older sections of runs that are not checked. Claims of one release are not
- * compared with another's: each section has numbers of its own time.
+ * the baseline, and older sections of runs that are not checked. A log of numbered runs ("##
+ * Iteration 1", "## Iteration 3") is read the same way, but its first run is the baseline. Claims
+ * of one release are not compared with another's: each section has numbers of its own time.
  */
 final class ReleaseSections {
 
@@ -21,7 +22,8 @@ final class ReleaseSections {
       Pattern.compile(
           "^\\s{0,3}(#{1,6})\\s+(?:(?:release|version)\\s+v?(?<a>\\d+(?:\\.\\d+){1,3})"
               + "|\\[v?(?<b>\\d+(?:\\.\\d+){1,3})\\]|v(?<c>\\d+(?:\\.\\d+){1,3})"
-              + "|(?<d>\\d+\\.\\d+\\.\\d+(?:\\.\\d+)?)|(?<e>\\d+\\.\\d+)(?=\\s*(?:$|[-–—(])))(?![\\w.])",
+              + "|(?<d>\\d+\\.\\d+\\.\\d+(?:\\.\\d+)?)|(?<e>\\d+\\.\\d+)(?=\\s*(?:$|[-–—(]))"
+              + "|(?:iteration|round|attempt|session|day|run)\\s+#?(?<f>\\d+))(?![\\w.])",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(?:```|~~~)");
@@ -38,8 +40,17 @@ final class ReleaseSections {
     this.releases = releases;
   }
 
-  /** A release heading: its line (1-based), level and version. */
-  private record Release(int line, int level, String version) {}
+  /**
+   * A release heading: its line (1-based), level and version; numbered runs of a log ("## Iteration
+   * 3 (11:25)") are releases too, their number the version.
+   */
+  private record Release(int line, int level, String version, boolean numbered) {
+
+    /** How a reason names it: "release 2.7.3", "iteration 1". */
+    String name() {
+      return numbered ? "run " + version + " of the log" : "release " + version;
+    }
+  }
 
   static ReleaseSections of(String markdown) {
     String[] lines = markdown.split("\n", -1);
@@ -50,7 +61,7 @@ final class ReleaseSections {
       if (FENCE.matcher(lines[i]).find()) {
         fenced = !fenced;
       } else if (!fenced && m.find()) {
-        found.add(new Release(i + 1, m.group(1).length(), version(m)));
+        found.add(new Release(i + 1, m.group(1).length(), version(m), m.group("f") != null));
       }
     }
     int[] ages = new int[lines.length + 2];
@@ -66,6 +77,9 @@ final class ReleaseSections {
     if (newestFirst.size() < 2 || found.stream().anyMatch(r -> r.level() != level)) {
       return new ReleaseSections(ages, releases); // no changelog: every line is of now
     }
+    // A log of numbered runs compares with its first ("a baseline before touching anything"); a
+    // changelog with the release before.
+    boolean numbered = found.stream().allMatch(Release::numbered);
     Release open = null; // the release section a line is in
     int next = 0;
     fenced = false;
@@ -80,11 +94,19 @@ final class ReleaseSections {
         open = null; // "## Contributors": a heading as high as the releases' closes the last one
       }
       if (open != null) {
-        ages[line] = Math.min(newestFirst.indexOf(open.version()), 2);
-        releases[line] = open.version();
+        ages[line] = age(open, newestFirst, numbered);
+        releases[line] = open.name();
       }
     }
     return new ReleaseSections(ages, releases);
+  }
+
+  private static int age(Release r, List<String> newestFirst, boolean numbered) {
+    int rank = newestFirst.indexOf(r.version());
+    if (numbered) {
+      return rank == 0 ? 0 : rank == newestFirst.size() - 1 ? 1 : 2;
+    }
+    return Math.min(rank, 2);
   }
 
   /** 0 for a line of the latest release or of no release; 1 of the release before; 2 older. */
@@ -92,13 +114,13 @@ final class ReleaseSections {
     return line > 0 && line < ages.length ? ages[line] : 0;
   }
 
-  /** The release of a line's section, or null. */
+  /** The release of a line's section as a reason names it ("release 2.7.3"), or null. */
   String release(int line) {
     return line > 0 && line < releases.length ? releases[line] : null;
   }
 
   private static String version(Matcher m) {
-    for (String g : new String[] {"a", "b", "c", "d", "e"}) {
+    for (String g : new String[] {"a", "b", "c", "d", "e", "f"}) {
       if (m.group(g) != null) {
         return m.group(g);
       }

@@ -185,17 +185,16 @@ public final class Verifier {
       return new EvidenceCheck.Result(
           r.verdict(),
           r.actual(),
-          "in the section of release %s, the one before the latest: %s"
-              .formatted(release, r.reason()),
+          "in the section of %s, read as the baseline run: %s".formatted(release, r.reason()),
           r.runs());
     }
     return new EvidenceCheck.Result(
         Verdict.UNVERIFIABLE,
         Map.of(),
         releases.age(c.line()) == 1
-            ? "a change that ends at release %s, the one before the latest, and starts at a release before it, which is not checked"
+            ? "a change that ends at %s, read as the baseline run, and starts at a run before it, which is not checked"
                 .formatted(release)
-            : "about release %s, older than the runs checked".formatted(release),
+            : "about %s, older than the runs checked".formatted(release),
         evidence.runIds());
   }
 }

@@ -66,4 +66,17 @@ class DifferenceWordingsTests {
 
     assertThat(claims).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void theFractionOfAPassRateIsItsPassingTests() {
+    List<CheckedClaim> claims =
+        VerifyFixtures.check(
+            "## Sprint\n\n- Totals: 17 tests, 14 passing, 2 failing, 1 skipped.\n"
+                + "- pass rate now 15/17 = 88.2%\n",
+            RUNS, SubjectResolver.NO_CATEGORIES);
+
+    assertThat(claims)
+        .extracting(c -> c.claim().line() + " " + c.verdict())
+        .containsExactly("3 SUPPORTED", "4 INCONSISTENT"); // 15 passing against the line above
+  }
 }

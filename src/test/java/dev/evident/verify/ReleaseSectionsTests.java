@@ -46,8 +46,36 @@ class ReleaseSectionsTests {
     assertThat(claims)
         .extracting(c -> c.claim().line() + " " + c.verdict())
         .containsExactly("5 SUPPORTED", "9 SUPPORTED", "10 UNVERIFIABLE", "14 UNVERIFIABLE");
-    assertThat(claims.get(1).reason()).contains("release 3.1.1, the one before the latest");
+    assertThat(claims.get(1).reason()).contains("release 3.1.1, read as the baseline run");
     assertThat(claims.get(3).reason()).contains("about release 3.1.0, older than the runs checked");
+  }
+
+  @Test
+  void aLogOfNumberedRunsComparesItsLastWithItsFirst() {
+    List<CheckedClaim> claims =
+        check(
+            """
+            # Progress log
+
+            ## Iteration 1 (09:10)
+
+            - Baseline: 38 tests, 36 passing, 2 failing.
+
+            ## Iteration 2 (09:40)
+
+            - Refactored the client; did not run the tests.
+
+            ## Iteration 3 (10:20)
+
+            - 41 tests, 40 passing, 1 failing.
+            """,
+            RUNS,
+            SubjectResolver.NO_CATEGORIES);
+
+    assertThat(claims)
+        .extracting(c -> c.claim().line() + " " + c.verdict())
+        .containsExactly("5 SUPPORTED", "13 SUPPORTED");
+    assertThat(claims.get(0).reason()).contains("run 1 of the log, read as the baseline run");
   }
 
   @Test
