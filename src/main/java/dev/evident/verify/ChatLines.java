@@ -42,21 +42,24 @@ final class ChatLines {
 
   /** Whether a block is a chat message: its first line names an author and a time of day. */
   static boolean isMessage(TextBlock block) {
-    return HEADER.matcher(firstLine(block)).matches();
+    return opensMessage(block.text(), block.lines());
   }
 
-  /** Whether the text of a block's first line is a chat message's header. */
-  static boolean isHeader(String line) {
-    return HEADER.matcher(line).matches();
-  }
-
-  private static String firstLine(TextBlock block) {
-    String t = block.text();
-    int end = 1;
-    while (end < t.length() && !Sentences.startsLine(block, end)) {
+  /**
+   * Whether a text, with the report line of each of its characters, opens with a chat message's
+   * header on a line of its own.
+   */
+  static boolean opensMessage(String text, int[] lines) {
+    int end = 0;
+    while (end < text.length() && lines[end] == lines[0]) {
       end++;
     }
-    return t.substring(0, Math.min(end, t.length()));
+    return isHeader(text.substring(0, end));
+  }
+
+  /** Whether a line is a chat message's header: "Maya Okafor 9:31 AM", "[09:31] Maya:". */
+  static boolean isHeader(String line) {
+    return HEADER.matcher(line).matches();
   }
 
   private ChatLines() {}

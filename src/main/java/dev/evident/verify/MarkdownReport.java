@@ -125,11 +125,7 @@ record MarkdownReport(List<TextBlock> blocks, List<TableBlock> tables) {
         return false;
       }
       Inline first = Inline.of(p);
-      int end = 0;
-      while (end < first.text().length() && first.lines()[end] == first.lines()[0]) {
-        end++;
-      }
-      return ChatLines.isHeader(first.text().substring(0, end));
+      return ChatLines.opensMessage(first.text(), first.lines());
     }
 
     private void heading(Heading h) {
