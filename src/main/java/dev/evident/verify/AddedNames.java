@@ -26,6 +26,8 @@ final class AddedNames {
 
   private static final String NAME = "`([^`\\s(]+)(?:\\(\\))?`";
 
+  private static final Pattern ONE_NAME = Pattern.compile(NAME);
+
   private static final Pattern ADDED =
       Pattern.compile(
           "(?i)\\b(?:added|adds|wrote|introduced)\\s+(?:(?:a|the|one)\\s+)?(?:new\\s+)?"
@@ -45,7 +47,7 @@ final class AddedNames {
     }
     List<String> names = new ArrayList<>();
     names.add(m.group(1));
-    for (Matcher more = Pattern.compile(NAME).matcher(m.group(2)); more.find(); ) {
+    for (Matcher more = ONE_NAME.matcher(m.group(2)); more.find(); ) {
       names.add(more.group(1));
     }
     Quantity q = new Quantity(Measure.OTHER, names.size(), Bound.EXACT, 0, LABEL);

@@ -148,9 +148,10 @@ public final class ClaimExtractor {
       EvalChanges.read(
           block.lineAt(from + s.length() - s.stripLeading().length()), s, temporal, out, before);
     }
-    if (out.size() == before + 1 && !heading && NewTests.only(out.get(before), s)) {
-      // "added 3 tests to the CouponInput suite": the new tests, not a total of the run
-      out.set(before, NewTests.read(out.get(before).line(), s, temporal));
+    Claim added =
+        out.size() == before + 1 && !heading ? NewTests.insteadOf(out.get(before), s) : null;
+    if (added != null) {
+      out.set(before, added); // "added 3 tests to the CouponInput suite": new ones, not a total
     }
     if (out.size() == before && !heading && !countsArePlans && !Plans.isPlanned(s, 0, 0)) {
       // "6 new tests"; "p99 latency 41 ms → 12 ms", "Coverage: 94%": a result no run speaks to.

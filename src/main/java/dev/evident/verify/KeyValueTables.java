@@ -104,20 +104,24 @@ final class KeyValueTables {
         default -> {}
       }
     }
-    if (passed == null || executed == null || rate == null || executed.value() == 0) {
+    if (passed == null || executed == null || rate == null || inconsistent.containsKey(rate)) {
       return;
     }
-    Quantity r = rate.stated().get(0);
-    double actual = Compare.percent(passed.value(), executed.value());
-    if (!inconsistent.containsKey(rate) && !Compare.sameRate(r.value(), actual, r.decimals())) {
-      inconsistent.put(
-          rate,
-          "the table's own %s passed of %s executed is %s%%, not %s"
-              .formatted(
-                  Compare.format(passed.value()),
-                  Compare.format(executed.value()),
-                  Compare.format(Math.round(actual * 10) / 10.0),
-                  r.display()));
+    // The rows' figures read as one sentence, checked by the report's own arithmetic.
+    Claim together =
+        new Claim(
+            rate.line(),
+            rate.text(),
+            ClaimKind.TABLE,
+            rate.subject(),
+            List.of(passed, executed, rate.stated().get(0)),
+            List.of(),
+            null,
+            null,
+            rate.temporal());
+    String why = Consistency.own(together);
+    if (why != null) {
+      inconsistent.put(rate, "the table's own rows: " + why);
     }
   }
 

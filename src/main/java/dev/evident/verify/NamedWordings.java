@@ -126,7 +126,7 @@ final class NamedWordings {
     String t = s.indexOf("{{") < 0 ? s : MONOSPACE.matcher(s).replaceAll(m -> " `$1` ");
     return t.indexOf('"') < 0 && t.indexOf('“') < 0
         ? t
-        : QUOTED_TITLE.matcher(t).replaceAll(m -> "`" + m.group(1).replace("$", "\\$") + "`");
+        : QUOTED_TITLE.matcher(t).replaceAll(m -> Matcher.quoteReplacement("`" + m.group(1) + "`"));
   }
 
   /** Adds the named-test claims of {@code s} that no claim in {@code all} overlaps. */

@@ -151,19 +151,21 @@ final class NewTests {
   }
 
   /**
-   * Whether a count claim, the only one of its sentence, is a count of new tests of a named part or
-   * of the whole run ({@link #ofAll}): "added 3 tests to the CouponInput suite" reads as 3 tests,
-   * and they are the ones added there.
+   * The new-tests claim that stands instead of a count claim, the only one of its sentence, when
+   * the count is of new tests of a named part or of the whole run ({@link #ofAll}): "added 3 tests
+   * to the CouponInput suite" reads as 3 tests, and they are the ones added there. Else null.
    */
-  static boolean only(Claim c, String s) {
+  static Claim insteadOf(Claim c, String s) {
     if (c.kind() != ClaimKind.COUNT
         || c.stated().size() != 1
         || !c.stated().get(0).measure().isTotal()
         || !counts(s, c.stated().get(0).value())) {
-      return false;
+      return null;
     }
     Claim added = read(c.line(), s, c.temporal());
-    return added != null && (!added.subject().isEmpty() || ofAll(s, c.stated().get(0).value()));
+    return added != null && (!added.subject().isEmpty() || ofAll(s, c.stated().get(0).value()))
+        ? added
+        : null;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.evident.verify;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The headings a block is under (levels 2 and below; a level-1 heading is the document's title),
@@ -28,8 +29,8 @@ record Section(List<String> headings) {
         .anyMatch(h -> Plans.TEMPORAL.matcher(h).find() || TIMELINE.matcher(h).find());
   }
 
-  private static final java.util.regex.Pattern TIMELINE =
-      java.util.regex.Pattern.compile("(?i)^\\W*(?:incident\\s+|event\\s+)?timeline\\b");
+  private static final Pattern TIMELINE =
+      Pattern.compile("(?i)^\\W*(?:incident\\s+|event\\s+)?timeline\\b");
 
   /**
    * Whether the innermost heading with a subject only implies it: it names no group of tests

@@ -1,14 +1,12 @@
 package dev.evident.verify;
 
 import static dev.evident.verify.VerifyFixtures.all;
-import static dev.evident.verify.VerifyFixtures.check;
 import static dev.evident.verify.VerifyFixtures.run;
 import static dev.evident.verify.VerifyFixtures.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +23,7 @@ class ElsewhereInTimeTests {
           run(1, all(suite("billing", 5, 1), suite("signup", 4, 0))));
 
   private static Map<Integer, Verdict> verdicts(String markdown) {
-    return check(markdown, RUNS, SubjectResolver.NO_CATEGORIES).stream()
-        .collect(
-            Collectors.toMap(
-                c -> c.claim().line(),
-                CheckedClaim::verdict,
-                (a, b) -> a.compareTo(b) > 0 ? a : b));
+    return VerifyFixtures.byLine(markdown, RUNS);
   }
 
   @Test

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +24,7 @@ class PastedThreadsTests {
           run(1, all(suite("api", 10, 3), suite("web", 6, 0))));
 
   private static Map<Integer, Verdict> verdicts(String markdown) {
-    return check(markdown, RUNS, SubjectResolver.NO_CATEGORIES).stream()
-        .collect(
-            Collectors.toMap(
-                c -> c.claim().line(),
-                CheckedClaim::verdict,
-                (a, b) -> a.compareTo(b) > 0 ? a : b));
+    return VerifyFixtures.byLine(markdown, RUNS);
   }
 
   @Test

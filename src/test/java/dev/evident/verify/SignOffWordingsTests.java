@@ -1,7 +1,6 @@
 package dev.evident.verify;
 
 import static dev.evident.verify.VerifyFixtures.all;
-import static dev.evident.verify.VerifyFixtures.check;
 import static dev.evident.verify.VerifyFixtures.run;
 import static dev.evident.verify.VerifyFixtures.suite;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +10,6 @@ import dev.evident.model.Run;
 import dev.evident.model.RunError;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,12 +67,7 @@ class SignOffWordingsTests {
   }
 
   private static Map<Integer, Verdict> verdicts(String markdown) {
-    return check(markdown, RUNS, SubjectResolver.NO_CATEGORIES).stream()
-        .collect(
-            Collectors.toMap(
-                c -> c.claim().line(),
-                CheckedClaim::verdict,
-                (a, b) -> a.compareTo(b) > 0 ? a : b));
+    return VerifyFixtures.byLine(markdown, RUNS);
   }
 
   @Test

@@ -79,6 +79,16 @@ final class VerifyFixtures {
     return new Verifier(categories).verify("r.md", markdown, evidence, false).claims();
   }
 
+  /** The verdict of each line of a report: the worst of its claims' (no categories). */
+  static Map<Integer, Verdict> byLine(String markdown, Evidence evidence) {
+    return check(markdown, evidence, SubjectResolver.NO_CATEGORIES).stream()
+        .collect(
+            java.util.stream.Collectors.toMap(
+                c -> c.claim().line(),
+                CheckedClaim::verdict,
+                (a, b) -> a.compareTo(b) > 0 ? a : b));
+  }
+
   /** The one claim of a report. */
   static CheckedClaim only(String markdown, Evidence evidence) {
     List<CheckedClaim> claims = check(markdown, evidence, SubjectResolver.NO_CATEGORIES);
